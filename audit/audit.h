@@ -1,0 +1,64 @@
+// The audit of one document: outline → checks → findings. This header is the contract that the
+// CLI, the batch store and the report writers use.
+#ifndef JIXIAO_AUDIT_AUDIT_H_
+#define JIXIAO_AUDIT_AUDIT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/finding.h"
+#include "audit/rules.h"
+#include "extract/document.h"
+#include "extract/status.h"
+
+namespace jixiao {
+
+// One indicator of the tree as the report states it. Numbers are strings as written.
+struct IndicatorRow {
+  std::vector<std::string> path;   // first level first, names as written, numbering stripped
+  std::string max;                 // "" when not stated
+  std::string score;               // "" when not stated
+  int page = 0;
+  int line = 0;
+};
+
+struct AuditResult {
+  std::string document;            // file name without extension
+  std::string path;                // as given
+  std::string department;          // "" when not found
+  std::string department_source;   // how it was found: "title", "text", ""
+  int year = 0;                    // 0 when not found
+  std::string year_source;         // "title", "text", ""
+  int pages = 0;
+
+  struct Total {
+    std::string max, score, grade; // as written; "" when not stated
+    int page = 0;
+    int line = 0;
+  };
+  std::optional<Total> total;
+
+  std::vector<IndicatorRow> indicators;
+  std::vector<CheckResult> checks;    // every check run, in document order
+  std::vector<Finding> findings;      // verdict != pass, plus parse.unread; sorted by page, line
+
+  struct Coverage {
+    int indicators = 0, with_max = 0, with_score = 0, checks_run = 0, unread = 0;
+  } coverage;
+
+  int errors() const;                // findings with severity error
+  int warnings() const;
+};
+
+// Audits a loaded document with the given rules. Never fails: what it cannot read becomes
+// parse.unread findings.
+AuditResult Audit(const Document& doc, const Rules& rules);
+
+// The JSON object of one audit (the contract in the audit-core issue), one line, keys sorted as
+// listed there, numbers as strings.
+std::string ToJson(const AuditResult& result);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_AUDIT_AUDIT_H_

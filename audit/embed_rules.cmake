@@ -1,0 +1,12 @@
+# Writes a C++ file holding every rules/*.rules file as a raw string: kBuiltinRuleFiles.
+file(GLOB files "${RULES_DIR}/*.rules")
+list(SORT files)
+set(out "// Generated from rules/*.rules by audit/embed_rules.cmake. Do not edit.\nnamespace jixiao {\nextern const char* const kBuiltinRuleFiles[][2];\nconst char* const kBuiltinRuleFiles[][2] = {\n")
+foreach(f ${files})
+  get_filename_component(n "${f}" NAME)
+  file(READ "${f}" content)
+  set(out "${out}  {\"${n}\", R\"jxrules(${content})jxrules\"},\n")
+endforeach()
+set(out "${out}  {nullptr, nullptr}};\n}  // namespace jixiao\n")
+file(WRITE "${OUT}.tmp" "${out}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

@@ -1,0 +1,168 @@
+// Rule files: parsing, RE2 compilation, lookup.
+#include "audit/rules.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace jixiao {
+
+// Generated at build time from rules/*.rules (see audit/CMakeLists.txt).
+extern const char* const kBuiltinRuleFiles[][2];  // {name, text}, ends with {nullptr, nullptr}
+
+struct Rules::Entry {
+  std::vector<std::unique_ptr<re2::RE2>> owned;
+  std::vector<const re2::RE2*> view;
+};
+
+Rules::Rules() = default;
+Rules::~Rules() = default;
+Rules::Rules(Rules&&) noexcept = default;
+Rules& Rules::operator=(Rules&&) noexcept = default;
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return s.substr(b, e - b);
+}
+
+bool ValidName(std::string_view n) {
+  if (n.empty()) return false;
+  return std::all_of(n.begin(), n.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+  });
+}
+
+}  // namespace
+
+Status Rules::AddText(std::string_view text, const std::string& origin) {
+  int lineno = 0;
+  size_t pos = 0;
+  bool any = false;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = Trim(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++lineno;
+    if (line.empty() || line[0] == '#') {
+      if (nl == text.size()) break;
+      continue;
+    }
+    auto where = origin + ":" + std::to_string(lineno);
+    size_t eq = line.find('=');
+    if (eq == std::string_view::npos || eq == 0) {
+      return Status(Status::Code::kInvalidRules,
+                    where + ": expected 'name = PATTERN' or 'name += PATTERN'");
+    }
+    bool append = line[eq - 1] == '+';
+    std::string_view name = Trim(line.substr(0, append ? eq - 1 : eq));
+    std::string_view pattern = Trim(line.substr(eq + 1));
+    if (!ValidName(name)) {
+      return Status(Status::Code::kInvalidRules,
+                    where + ": rule name '" + std::string(name) + "' must be [a-z0-9_.]+");
+    }
+    if (pattern.empty()) {
+      return Status(Status::Code::kInvalidRules, where + ": empty pattern for '" +
+                                                     std::string(name) + "'");
+    }
+    RE2::Options opt;
+    opt.set_log_errors(false);
+    auto re = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), opt);
+    if (!re->ok()) {
+      return Status(Status::Code::kInvalidRules, where + ": invalid RE2 pattern for '" +
+                                                     std::string(name) + "': " + re->error());
+    }
+    auto it = entries_.find(name);
+    if (it == entries_.end()) {
+      it = entries_.emplace(std::string(name), std::make_unique<Entry>()).first;
+    } else if (!append) {
+      it->second->owned.clear();
+      it->second->view.clear();
+    }
+    it->second->view.push_back(re.get());
+    it->second->owned.push_back(std::move(re));
+    digest_input_ += std::string(name) + (append ? "+=" : "=") + std::string(pattern) + "\n";
+    any = true;
+    if (nl == text.size()) break;
+  }
+  if (!any) {
+    return Status(Status::Code::kInvalidRules, origin + ": no rules in file (empty?)");
+  }
+  return Status::Ok();
+}
+
+Status Rules::AddDir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return Status(Status::Code::kInvalidRules, dir + ": not a directory of rule files");
+  }
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".rules") files.push_back(e.path());
+  }
+  if (ec) return Status(Status::Code::kInvalidRules, dir + ": " + ec.message());
+  if (files.empty()) {
+    return Status(Status::Code::kInvalidRules, dir + ": no *.rules files in directory");
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) return Status(Status::Code::kInvalidRules, f.string() + ": cannot read rule file");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    Status s = AddText(ss.str(), f.string());
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Result<Rules> Rules::Builtin() {
+  Rules r;
+  for (int i = 0; kBuiltinRuleFiles[i][0] != nullptr; ++i) {
+    Status s = r.AddText(kBuiltinRuleFiles[i][1], std::string("rules/") + kBuiltinRuleFiles[i][0]);
+    if (!s.ok()) return s;
+  }
+  return r;
+}
+
+const std::vector<const re2::RE2*>& Rules::Get(std::string_view name) const {
+  static const std::vector<const re2::RE2*> kNone;
+  auto it = entries_.find(name);
+  return it == entries_.end() ? kNone : it->second->view;
+}
+
+bool Rules::Has(std::string_view name) const { return !Get(name).empty(); }
+
+const re2::RE2& Rules::One(std::string_view name) const {
+  const auto& v = Get(name);
+  if (v.empty()) {
+    std::fprintf(stderr, "jixiao: internal error: rule '%.*s' is not defined\n",
+                 static_cast<int>(name.size()), name.data());
+    std::abort();
+  }
+  return *v.front();
+}
+
+std::string Rules::Version() const {
+  // FNV-1a 64: stable across runs and platforms.
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : digest_input_) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace jixiao
