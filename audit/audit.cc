@@ -1,5 +1,11 @@
-// Audit: outline → checks → findings. (Placeholder until the audit core lands.)
+// Audit: outline → checks → findings.
 #include "audit/audit.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "audit/outline.h"
+#include "audit/relation.h"
 
 namespace jixiao {
 
@@ -15,11 +21,75 @@ int AuditResult::warnings() const {
   return n;
 }
 
-AuditResult Audit(const Document& doc, const Rules&) {
+namespace {
+
+std::string WrittenOr(const std::optional<Stated>& s) {
+  return s ? (s->value.unit == Unit::kPercent ? s->value.written + "%" : s->value.written) : "";
+}
+
+}  // namespace
+
+AuditResult Audit(const Document& doc, const Rules& rules) {
   AuditResult r;
   r.document = doc.name;
   r.path = doc.path;
   r.pages = static_cast<int>(doc.pages.size());
+
+  Outline outline;
+  ParseTree(doc, rules, &outline);
+  ParseTables(doc, rules, &outline);
+  ParseFigures(doc, rules, &outline);
+  ParseClaims(doc, rules, &outline);
+
+  std::vector<Relation> relations = outline.relations;
+  std::vector<CheckResult> results = outline.results;
+  TreeChecks(doc, outline, &relations, &results);
+  for (const auto& rel : relations) results.push_back(Evaluate(doc, rel));
+  for (const Span& s : outline.unread) {
+    CheckResult c = MakeResult(doc, CheckId::kParseUnread, s, s);
+    c.verdict = Verdict::kWarning;
+    c.severity = Severity::kInfo;
+    c.arithmetic = "looks like a score or figure statement, but no pattern read it";
+    results.push_back(std::move(c));
+  }
+
+  // Report: indicators, total, checks in document order, findings sorted by page and line.
+  for (size_t i = 0; i < outline.indicators.size(); ++i) {
+    const Indicator& ind = outline.indicators[i];
+    IndicatorRow row;
+    row.path = outline.PathOf(static_cast<int>(i));
+    row.max = WrittenOr(ind.max);
+    row.score = WrittenOr(ind.score);
+    row.page = doc.PageAt(ind.heading.begin);
+    row.line = doc.LineAt(ind.heading.begin);
+    r.indicators.push_back(std::move(row));
+    ++r.coverage.indicators;
+    r.coverage.with_max += ind.max.has_value();
+    r.coverage.with_score += ind.score.has_value();
+  }
+  if (outline.total) {
+    AuditResult::Total t;
+    t.max = WrittenOr(outline.total->max);
+    t.score = WrittenOr(outline.total->score);
+    t.grade = outline.total->grade;
+    Span at = outline.total->score ? outline.total->score->at : outline.total->where;
+    t.page = doc.PageAt(at.begin);
+    t.line = doc.LineAt(at.begin);
+    r.total = t;
+  }
+  std::stable_sort(results.begin(), results.end(), [](const CheckResult& a, const CheckResult& b) {
+    return std::tie(a.page, a.line) < std::tie(b.page, b.line);
+  });
+  for (const auto& c : results) {
+    if (c.check == CheckId::kParseUnread) {
+      ++r.coverage.unread;
+      r.findings.push_back(c);
+      continue;
+    }
+    r.checks.push_back(c);
+    if (c.verdict != Verdict::kPass) r.findings.push_back(c);
+  }
+  r.coverage.checks_run = static_cast<int>(r.checks.size());
   return r;
 }
 

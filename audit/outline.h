@@ -1,0 +1,77 @@
+// The outline of a report: its indicator tree (max points and self-scores as stated, in every
+// form), its total and grade, and the relations and claims found in its text and tables. Built by
+// the parsers (tree.cc, tables.cc, figures.cc, claims.cc) from a normalized Document; read by the
+// checks. Spans point into Document::text and stay valid while the Document lives.
+#ifndef JIXIAO_AUDIT_OUTLINE_H_
+#define JIXIAO_AUDIT_OUTLINE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/finding.h"
+#include "audit/relation.h"
+#include "audit/rules.h"
+#include "extract/document.h"
+#include "extract/number.h"
+
+namespace jixiao {
+
+// A figure stated somewhere: its value and where.
+struct Stated {
+  Number value;
+  Span at;                 // the figure in Document::text
+  Span context;            // the heading, sentence or table row that states it
+  std::string source;      // "heading", "body", "sentence", "table", "item"
+};
+
+struct Indicator {
+  std::string name;        // as written, whitespace and numbering removed
+  int level = 1;           // 1 = first level (一级指标)
+  int parent = -1;         // index in Outline::indicators, -1 for first level
+  std::vector<int> children;
+  std::optional<Stated> max, score;       // the first statement of each
+  std::vector<Stated> more_max, more_score;  // restatements (body, table), in order
+  std::vector<Stated> items;              // points of sub-items (一是…自评得 1 分)
+  Span heading;            // where the indicator is introduced
+  Span body;               // its text up to the next heading
+  bool bonus = false;      // 加分 / 加减分 items: score may exceed a sum of children
+};
+
+struct Outline {
+  std::vector<Indicator> indicators;  // in document order; parents before children
+
+  struct Total {
+    std::optional<Stated> max, score;
+    std::string grade;                // 优 良 中 差, "" if not stated
+    Span grade_at;
+    Span where;
+  };
+  std::optional<Total> total;
+  // Grade bands stated in the report: {lower bound, grade}, highest first; empty = 90/80/60.
+  std::vector<std::pair<Number, std::string>> bands;
+
+  std::vector<Relation> relations;    // arithmetic to recompute (sums, rates, rows, changes)
+  std::vector<CheckResult> results;   // checks decided without arithmetic (claims)
+  std::vector<Span> unread;           // looks like scores or figures, could not be read
+
+  std::vector<std::string> PathOf(int index) const;  // names from the first level down
+  int Find(const std::string& name) const;           // index of the last indicator so named, or -1
+  // A canonical text form for tests: one line per indicator, then the total.
+  std::string Dump() const;
+};
+
+// The parsers, in the order Audit runs them. Each reads `doc` and adds to `out`.
+void ParseTree(const Document& doc, const Rules& rules, Outline* out);
+void ParseTables(const Document& doc, const Rules& rules, Outline* out);
+void ParseFigures(const Document& doc, const Rules& rules, Outline* out);
+void ParseClaims(const Document& doc, const Rules& rules, Outline* out);
+
+// Relations and results that follow from the tree: children sums, total, restatements, range,
+// grade, score from rate.
+void TreeChecks(const Document& doc, const Outline& outline, std::vector<Relation>* relations,
+                std::vector<CheckResult>* results);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_AUDIT_OUTLINE_H_

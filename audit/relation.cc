@@ -1,0 +1,201 @@
+// Expressions over stated figures, and the evaluation of a relation into a CheckResult.
+#include "audit/relation.h"
+
+#include <algorithm>
+
+namespace jixiao {
+
+Expr Expr::Figure(const Number& n, bool exact) {
+  Expr e;
+  e.op_ = Op::kFigure;
+  e.num_ = n;
+  e.exact_ = exact;
+  return e;
+}
+
+Expr Expr::Const(const mpq_class& v, std::string text) {
+  Expr e;
+  e.op_ = Op::kConst;
+  e.const_ = v;
+  e.text_ = std::move(text);
+  return e;
+}
+
+Expr Expr::Sum(std::vector<Expr> terms) {
+  Expr e;
+  e.op_ = Op::kSum;
+  e.args_ = std::move(terms);
+  return e;
+}
+
+Expr Expr::Diff(Expr a, Expr b) {
+  Expr e;
+  e.op_ = Op::kDiff;
+  e.args_ = {std::move(a), std::move(b)};
+  return e;
+}
+
+Expr Expr::Product(Expr a, Expr b) {
+  Expr e;
+  e.op_ = Op::kProduct;
+  e.args_ = {std::move(a), std::move(b)};
+  return e;
+}
+
+Expr Expr::Quotient(Expr a, Expr b) {
+  Expr e;
+  e.op_ = Op::kQuotient;
+  e.args_ = {std::move(a), std::move(b)};
+  return e;
+}
+
+Interval Expr::Eval() const {
+  switch (op_) {
+    case Op::kNone: return Interval::Undefined();
+    case Op::kFigure: return Interval::Of(num_, exact_);
+    case Op::kConst: return Interval::Point(const_);
+    case Op::kSum: {
+      Interval s = Interval::Point(0);
+      for (const auto& a : args_) s = s + a.Eval();
+      return s;
+    }
+    case Op::kDiff: return args_[0].Eval() - args_[1].Eval();
+    case Op::kProduct: return args_[0].Eval() * args_[1].Eval();
+    case Op::kQuotient: return args_[0].Eval() / args_[1].Eval();
+  }
+  return Interval::Undefined();
+}
+
+int Expr::Precedence() const {
+  switch (op_) {
+    case Op::kSum:
+    case Op::kDiff: return 1;
+    case Op::kProduct:
+    case Op::kQuotient: return 2;
+    default: return 3;
+  }
+}
+
+std::string Expr::Render() const {
+  auto sub = [this](const Expr& a, bool right) {
+    std::string s = a.Render();
+    bool paren = a.Precedence() < Precedence() || (right && a.Precedence() == Precedence() &&
+                                                   (op_ == Op::kDiff || op_ == Op::kQuotient));
+    return paren ? "(" + s + ")" : s;
+  };
+  switch (op_) {
+    case Op::kNone: return "?";
+    case Op::kFigure: {
+      std::string s = num_.Plain();
+      if (num_.unit == Unit::kPercent) s += "%";
+      return s;
+    }
+    case Op::kConst: return text_;
+    case Op::kSum: {
+      std::string s;
+      for (size_t i = 0; i < args_.size(); ++i) s += (i ? " + " : "") + sub(args_[i], i > 0);
+      return s.empty() ? "0" : s;
+    }
+    case Op::kDiff: return sub(args_[0], false) + " − " + sub(args_[1], true);
+    case Op::kProduct: return sub(args_[0], false) + " × " + sub(args_[1], true);
+    case Op::kQuotient: return sub(args_[0], false) + " / " + sub(args_[1], true);
+  }
+  return "?";
+}
+
+std::string Written(const Number& n) {
+  if (n.unit == Unit::kPercent) return n.written + "%";
+  return n.written + n.measure;
+}
+
+Span SentenceAround(const std::string& text, Span s, size_t max_chars) {
+  auto is_stop = [&](size_t i, bool forward) {
+    if (text[i] == '\n') return true;
+    static const char* kStops[] = {"。", "；", "！", "？"};
+    for (const char* p : kStops) {
+      if (forward ? text.compare(i, 3, p) == 0 : (i >= 2 && text.compare(i - 2, 3, p) == 0)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  size_t b = std::min(s.begin, text.size());
+  size_t lim_b = b > max_chars ? b - max_chars : 0;
+  while (b > lim_b && !is_stop(b - 1, false)) --b;
+  size_t e = std::min(s.end, text.size());
+  size_t lim_e = std::min(text.size(), e + max_chars);
+  while (e < lim_e && !is_stop(e, true)) ++e;
+  if (e < text.size() && text[e] != '\n' && e + 3 <= text.size()) e += 3;  // keep the stop
+  // Stay on UTF-8 boundaries.
+  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+  while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+  return Span{b, e};
+}
+
+CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anchor) {
+  CheckResult c;
+  c.check = check;
+  Span at = anchor.empty() ? quote : anchor;
+  c.page = doc.PageAt(at.begin);
+  c.line = doc.LineAt(at.begin);
+  if (quote.end > quote.begin && quote.end <= doc.text.size()) {
+    c.quote = doc.text.substr(quote.begin, quote.end - quote.begin);
+    while (!c.quote.empty() && c.quote.back() == '\n') c.quote.pop_back();
+  }
+  c.bbox = doc.BoxOf(at.begin, at.end);
+  return c;
+}
+
+CheckResult Evaluate(const Document& doc, const Relation& r) {
+  CheckResult c = MakeResult(doc, r.check, r.quote, r.anchor);
+  c.path = r.path;
+  c.stated = Written(r.stated);
+  Interval v = r.computed.Eval();
+  bool percent = r.stated.unit == Unit::kPercent || r.as_percent;
+  int shown = std::max(r.stated.decimals + 2, 2);
+  auto show = [&](const mpq_class& q) {
+    return percent ? FormatDecimal(q * 100, shown) + "%" : FormatDecimal(q, shown);
+  };
+  std::string expr = r.computed.Render();
+  Agreement a = Agreement::kConsistent;
+  if (!v.defined) {
+    a = Agreement::kUndefined;
+    c.recomputed = "undefined (÷ 0)";
+  } else {
+    c.recomputed = show(v.Mid());
+    if (r.compare == Relation::Compare::kEqual) {
+      a = Compare(r.stated, r.stated_exact, v);
+    } else {
+      Interval s = Interval::Of(r.stated, r.stated_exact);
+      bool ok = r.compare == Relation::Compare::kAtMost ? v.lo <= s.hi : v.hi >= s.lo;
+      a = ok ? Agreement::kConsistent : Agreement::kDifferent;
+    }
+  }
+  std::string range;
+  if (v.defined && v.lo != v.hi) range = " [" + show(v.lo) + ", " + show(v.hi) + "]";
+  const char* rel = r.compare == Relation::Compare::kEqual    ? "stated"
+                    : r.compare == Relation::Compare::kAtMost ? "must be ≤ stated"
+                                                              : "must be ≥ stated";
+  c.arithmetic = expr + " = " + c.recomputed + range + " → " + rel + " " + c.stated +
+                 (a == Agreement::kConsistent ? " ✓" : " ✗ (" + std::string(AgreementText(a)) + ")");
+  if (!r.note.empty()) c.arithmetic += "; " + r.note;
+  switch (a) {
+    case Agreement::kConsistent:
+      c.verdict = Verdict::kPass;
+      c.severity = Severity::kInfo;
+      break;
+    case Agreement::kTruncated:
+    case Agreement::kLastDigit:
+      c.verdict = Verdict::kWarning;
+      c.severity = Severity::kWarning;
+      break;
+    case Agreement::kDifferent:
+    case Agreement::kUndefined:
+      c.verdict = r.severity == Severity::kError ? Verdict::kFail : Verdict::kWarning;
+      c.severity = r.severity;
+      break;
+  }
+  return c;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,83 @@
+// Relations: the arithmetic a report lets an auditor recompute ("a + b = c", "a / b = p%",
+// "max × rate = score"), as expressions over stated figures, and their evaluation into a
+// CheckResult with the arithmetic spelled out.
+#ifndef JIXIAO_AUDIT_RELATION_H_
+#define JIXIAO_AUDIT_RELATION_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "audit/finding.h"
+#include "audit/interval.h"
+#include "extract/document.h"
+#include "extract/number.h"
+
+namespace jixiao {
+
+// A span of Document::text, [begin, end).
+struct Span {
+  size_t begin = 0, end = 0;
+  bool empty() const { return end <= begin; }
+};
+
+// An arithmetic expression over stated figures and constants.
+class Expr {
+ public:
+  // A stated figure; `exact` makes it a point (self-scores, max points, counts).
+  static Expr Figure(const Number& n, bool exact = false);
+  // An exact constant shown as `text` ("100", "10000").
+  static Expr Const(const mpq_class& v, std::string text);
+  static Expr Sum(std::vector<Expr> terms);
+  static Expr Diff(Expr a, Expr b);
+  static Expr Product(Expr a, Expr b);
+  static Expr Quotient(Expr a, Expr b);
+
+  Interval Eval() const;
+  // "25100.43 / 27600.43", "3 × 90.94%", "1.5 + 1.5"; sub-expressions in parentheses as needed.
+  std::string Render() const;
+  bool valid() const { return op_ != Op::kNone; }
+
+ private:
+  enum class Op { kNone, kFigure, kConst, kSum, kDiff, kProduct, kQuotient };
+  Op op_ = Op::kNone;
+  Number num_;
+  bool exact_ = false;
+  mpq_class const_;
+  std::string text_;
+  std::vector<Expr> args_;
+  int Precedence() const;
+};
+
+// One relation found in the report: `computed` must agree with `stated`.
+struct Relation {
+  CheckId check = CheckId::kRateRatio;
+  Expr computed;
+  Number stated;
+  bool stated_exact = false;                 // stated is a point (scores, counts)
+  enum class Compare { kEqual, kAtMost, kAtLeast } compare = Compare::kEqual;
+  Severity severity = Severity::kError;      // when it differs beyond rounding
+  std::vector<std::string> path;             // indicator path, if any
+  Span quote;                                // the text quoted in the finding
+  Span anchor;                               // the stated figure (page, line, bbox)
+  std::string note;                          // what the figures are, appended to the arithmetic
+  // Results shown as a percentage even if `stated` is not one (rates stated as "0").
+  bool as_percent = false;
+};
+
+// Evaluates a relation against the document: verdict, severity, quote, arithmetic.
+CheckResult Evaluate(const Document& doc, const Relation& r);
+
+// A CheckResult filled with the page, line, quote and bbox of the given spans.
+CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anchor);
+
+// The sentence around `s` in doc.text: from the previous 。；! ? or line start to the next,
+// at most `max_chars` bytes either side of `s`.
+Span SentenceAround(const std::string& text, Span s, size_t max_chars = 240);
+
+// The figure as written with its unit: "90.94%", "25,100.43万元", "3分".
+std::string Written(const Number& n);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_AUDIT_RELATION_H_

@@ -1,0 +1,96 @@
+// Lines, figures and RE2 matches over normalized text.
+#include "audit/scan.h"
+
+#include <re2/re2.h>
+
+namespace jixiao {
+
+std::vector<Span> Lines(const std::string& text) {
+  std::vector<Span> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    if (nl > pos) out.push_back(Span{pos, nl});
+    pos = nl + 1;
+  }
+  return out;
+}
+
+std::vector<Number> FiguresIn(const std::string& text, Span within) {
+  std::vector<Number> out = FindNumbers(View(text, within));
+  for (auto& n : out) {
+    n.begin += within.begin;
+    n.end += within.begin;
+  }
+  return out;
+}
+
+std::optional<Number> FigureAt(const std::string& text, size_t at) {
+  if (at >= text.size()) return std::nullopt;
+  auto n = ParseNumber(std::string_view(text).substr(at, 64));
+  if (!n) return std::nullopt;
+  n->begin += at;
+  n->end += at;
+  return n;
+}
+
+std::string_view View(const std::string& text, Span s) {
+  if (s.begin >= text.size() || s.end <= s.begin) return {};
+  return std::string_view(text).substr(s.begin, std::min(s.end, text.size()) - s.begin);
+}
+
+std::vector<Match> FindAll(const re2::RE2& re, const std::string& text, Span within) {
+  std::vector<Match> out;
+  int n = re.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(n) + 1);
+  const auto& names = re.CapturingGroupNames();  // index → name
+  re2::StringPiece input(text.data(), std::min(within.end, text.size()));
+  size_t pos = within.begin;
+  while (pos <= input.size()) {
+    if (!re.Match(input, pos, input.size(), RE2::UNANCHORED, groups.data(), n + 1)) break;
+    Match m;
+    m.whole = Span{static_cast<size_t>(groups[0].data() - text.data()),
+                   static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size()};
+    for (const auto& [idx, name] : names) {
+      const auto& g = groups[static_cast<size_t>(idx)];
+      if (g.data() != nullptr) {
+        size_t b = static_cast<size_t>(g.data() - text.data());
+        m.groups[name] = Span{b, b + g.size()};
+      }
+    }
+    size_t next = m.whole.end > pos ? m.whole.end : pos + 1;
+    out.push_back(std::move(m));
+    pos = next;
+    while (pos < input.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  }
+  return out;
+}
+
+std::optional<Match> FindFirst(const std::vector<const re2::RE2*>& res, const std::string& text,
+                               Span within) {
+  std::optional<Match> best;
+  for (const re2::RE2* re : res) {
+    auto all = FindAll(*re, text, within);
+    if (!all.empty() && (!best || all.front().whole.begin < best->whole.begin)) best = all.front();
+  }
+  return best;
+}
+
+std::string CleanName(std::string_view name) {
+  static const RE2 kLead(
+      R"(^\s*(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}(?:\.\d{1,2})*[.、]?|\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|[A-Za-z][.、])\s*)");
+  std::string s;
+  for (char c : name) {
+    if (c != ' ' && c != '\t') s += c;
+  }
+  RE2::Replace(&s, kLead, "");
+  // Trailing punctuation: "。", "：", ":", "."
+  for (const char* p : {"。", "：", ":", ".", "，", ","}) {
+    size_t n = std::char_traits<char>::length(p);
+    while (s.size() >= n && s.compare(s.size() - n, n, p) == 0) s.erase(s.size() - n);
+  }
+  return s;
+}
+
+}  // namespace jixiao
