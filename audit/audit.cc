@@ -40,6 +40,7 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   ParseTables(doc, rules, &outline);
   ParseFigures(doc, rules, &outline);
   ParseClaims(doc, rules, &outline);
+  FindUnread(doc, rules, &outline);
 
   std::vector<Relation> relations = outline.relations;
   std::vector<CheckResult> results = outline.results;
@@ -91,6 +92,13 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   }
   r.coverage.checks_run = static_cast<int>(r.checks.size());
   return r;
+}
+
+std::string DumpOutline(const Document& doc, const Rules& rules) {
+  Outline outline;
+  ParseTree(doc, rules, &outline);
+  ParseTables(doc, rules, &outline);
+  return outline.Dump();
 }
 
 }  // namespace jixiao

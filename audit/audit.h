@@ -55,6 +55,9 @@ struct AuditResult {
 // parse.unread findings.
 AuditResult Audit(const Document& doc, const Rules& rules);
 
+// The canonical text of the outline (indicator tree and total) that golden tests compare.
+std::string DumpOutline(const Document& doc, const Rules& rules);
+
 // The JSON object of one audit (the contract in the audit-core issue), one line, keys sorted as
 // listed there, numbers as strings.
 std::string ToJson(const AuditResult& result);

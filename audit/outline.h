@@ -53,6 +53,7 @@ struct Outline {
 
   std::vector<Relation> relations;    // arithmetic to recompute (sums, rates, rows, changes)
   std::vector<CheckResult> results;   // checks decided without arithmetic (claims)
+  std::vector<Span> read;             // spans some parser read (headings, statements, rows)
   std::vector<Span> unread;           // looks like scores or figures, could not be read
 
   std::vector<std::string> PathOf(int index) const;  // names from the first level down
@@ -66,6 +67,9 @@ void ParseTree(const Document& doc, const Rules& rules, Outline* out);
 void ParseTables(const Document& doc, const Rules& rules, Outline* out);
 void ParseFigures(const Document& doc, const Rules& rules, Outline* out);
 void ParseClaims(const Document& doc, const Rules& rules, Outline* out);
+
+// After all parsers: lines that look like scoring but overlap nothing in `read` → `unread`.
+void FindUnread(const Document& doc, const Rules& rules, Outline* out);
 
 // Relations and results that follow from the tree: children sums, total, restatements, range,
 // grade, score from rate.

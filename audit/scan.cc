@@ -41,17 +41,20 @@ std::string_view View(const std::string& text, Span s) {
 }
 
 std::vector<Match> FindAll(const re2::RE2& re, const std::string& text, Span within) {
+  // The input is the span itself, so "^" and "$" mean its start and end.
   std::vector<Match> out;
+  size_t end = std::min(within.end, text.size());
+  if (within.begin >= end) return out;
   int n = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(static_cast<size_t>(n) + 1);
-  const auto& names = re.CapturingGroupNames();  // index → name
-  re2::StringPiece input(text.data(), std::min(within.end, text.size()));
-  size_t pos = within.begin;
+  const auto& names = re.CapturingGroupNames();  // index -> name
+  re2::StringPiece input(text.data() + within.begin, end - within.begin);
+  size_t pos = 0;
   while (pos <= input.size()) {
     if (!re.Match(input, pos, input.size(), RE2::UNANCHORED, groups.data(), n + 1)) break;
     Match m;
-    m.whole = Span{static_cast<size_t>(groups[0].data() - text.data()),
-                   static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size()};
+    size_t b0 = static_cast<size_t>(groups[0].data() - text.data());
+    m.whole = Span{b0, b0 + groups[0].size()};
     for (const auto& [idx, name] : names) {
       const auto& g = groups[static_cast<size_t>(idx)];
       if (g.data() != nullptr) {
@@ -59,10 +62,14 @@ std::vector<Match> FindAll(const re2::RE2& re, const std::string& text, Span wit
         m.groups[name] = Span{b, b + g.size()};
       }
     }
-    size_t next = m.whole.end > pos ? m.whole.end : pos + 1;
+    size_t rel_end = m.whole.end - within.begin;
+    size_t next = rel_end > pos ? rel_end : pos + 1;
     out.push_back(std::move(m));
     pos = next;
-    while (pos < input.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+    while (pos < input.size() &&
+           (static_cast<unsigned char>(input[pos]) & 0xC0) == 0x80) {
+      ++pos;
+    }
   }
   return out;
 }

@@ -1,8 +1,347 @@
-// (Placeholder.)
+// The indicator tree: headings with max points and self-scores, sentence-form parents and
+// children, body restatements and sub-item points, the total and the grade.
+//
+// Levels come from numbering styles: the first style seen on a scored heading is level 1, a new
+// style seen below a heading is one level deeper, and a style seen before keeps its level. An
+// unnumbered scored heading sits one level below the heading before it (or beside an unnumbered
+// sibling).
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
 #include "audit/outline.h"
+#include "audit/scan.h"
 
 namespace jixiao {
 
-void ParseTree(const Document&, const Rules&, Outline*) {}
+namespace {
+
+// Figures of a match's named group.
+std::optional<Stated> StatedOf(const Document& doc, const Match& m, const char* group,
+                               Span context, const char* source) {
+  if (!m.Has(group)) return std::nullopt;
+  auto n = FigureAt(doc.text, m.Get(group).begin);
+  if (!n) return std::nullopt;
+  if (n->unit == Unit::kNone || n->unit == Unit::kCount) n->unit = Unit::kPoints, n->measure = "分";
+  return Stated{*n, Span{n->begin, n->end}, context, source};
+}
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+class TreeParser {
+ public:
+  TreeParser(const Document& doc, const Rules& rules, Outline* out)
+      : doc_(doc), rules_(rules), out_(out) {}
+
+  void Run() {
+    lines_ = Lines(doc_.text);
+    for (size_t li = 0; li < lines_.size(); ++li) ReadLine(li);
+    CloseBody(doc_.text.size());
+    for (size_t i = 0; i < out_->indicators.size(); ++i) ReadBody(static_cast<int>(i));
+    ReadSentenceForms();
+    ReadTotal();
+  }
+
+ private:
+  void ReadLine(size_t li) {
+    Span line = lines_[li];
+    std::string style;
+    size_t name_from = line.begin;
+    if (auto m = FindFirst({&rules_.One("score.marker")}, doc_.text, line);
+        m && m->whole.begin == line.begin) {
+      for (const auto& [g, span] : m->groups) style = g;
+      name_from = m->whole.end;
+    }
+    Span rest{name_from, line.end};
+    bool bonus = false;
+    std::optional<Match> h;
+    for (const char* rule : {"score.heading", "score.heading_bonus"}) {
+      for (const re2::RE2* re : rules_.Get(rule)) {
+        auto all = FindAll(*re, doc_.text, rest);
+        if (!all.empty()) {
+          h = all.front();
+          bonus = std::string(rule) == "score.heading_bonus";
+          break;
+        }
+      }
+      if (h) break;
+    }
+    bool max_only = false;
+    if (!h) {
+      // A heading with max points only, if numbered or alone on its line.
+      for (const re2::RE2* re : rules_.Get("score.heading_max")) {
+        auto all = FindAll(*re, doc_.text, rest);
+        if (!all.empty() && (!style.empty() || all.front().whole.end == line.end)) {
+          h = all.front();
+          max_only = true;
+          break;
+        }
+      }
+    }
+    if (!h) return;
+    std::string name = CleanName(View(doc_.text, h->Get("name")));
+    if (name.empty() || name.size() > 90) return;
+    Indicator ind;
+    ind.name = name;
+    ind.heading = Span{line.begin, h->whole.end};
+    ind.bonus = bonus || name.find("加分") != std::string::npos ||
+                name.find("加减分") != std::string::npos;
+    ind.max = StatedOf(doc_, *h, "max", ind.heading, "heading");
+    if (!max_only) ind.score = StatedOf(doc_, *h, "score", ind.heading, "heading");
+    if (ind.max) ind.max->value.unit = Unit::kPoints;
+    out_->read.push_back(ind.heading);
+    // Level.
+    int level;
+    if (!style.empty()) {
+      auto it = style_level_.find(style);
+      if (it == style_level_.end()) {
+        level = last_level_ + 1;
+        // A style never deeper than one below the current heading; reuse a free level.
+        style_level_[style] = level;
+      } else {
+        level = it->second;
+      }
+      last_unmarked_level_ = 0;
+    } else {
+      level = last_unmarked_level_ > 0 ? last_unmarked_level_ : last_level_ + 1;
+      last_unmarked_level_ = level;
+    }
+    if (level < 1) level = 1;
+    ind.level = level;
+    // Parent: the nearest earlier indicator with a smaller level.
+    int idx = static_cast<int>(out_->indicators.size());
+    for (int j = idx - 1; j >= 0; --j) {
+      if (out_->indicators[static_cast<size_t>(j)].level < level) {
+        ind.parent = j;
+        break;
+      }
+    }
+    CloseBody(line.begin);
+    if (ind.parent >= 0) out_->indicators[static_cast<size_t>(ind.parent)].children.push_back(idx);
+    ind.body = Span{ind.heading.end, ind.heading.end};
+    out_->indicators.push_back(std::move(ind));
+    open_ = idx;
+    last_level_ = level;
+  }
+
+  void CloseBody(size_t at) {
+    if (open_ >= 0) out_->indicators[static_cast<size_t>(open_)].body.end = at;
+    open_ = -1;
+  }
+
+  // Restatements in the body: "故此项指标自评得 3 分", "本项不得分"; sub-item points.
+  void ReadBody(int i) {
+    Indicator& ind = out_->indicators[static_cast<size_t>(i)];
+    if (ind.body.empty()) return;
+    std::vector<Stated> statements;
+    for (const re2::RE2* re : rules_.Get("score.body")) {
+      for (const auto& m : FindAll(*re, doc_.text, ind.body)) {
+        if (auto s = StatedOf(doc_, m, "score", SentenceAround(doc_.text, m.whole), "body")) {
+          statements.push_back(*s);
+          out_->read.push_back(m.whole);
+        }
+      }
+    }
+    for (const re2::RE2* re : rules_.Get("score.body_zero")) {
+      for (const auto& m : FindAll(*re, doc_.text, ind.body)) {
+        Number zero;
+        zero.written = "0";
+        zero.unit = Unit::kPoints;
+        zero.measure = "分";
+        zero.begin = m.whole.begin;
+        zero.end = m.whole.end;
+        statements.push_back(Stated{zero, m.whole, SentenceAround(doc_.text, m.whole), "body"});
+        out_->read.push_back(m.whole);
+      }
+    }
+    std::sort(statements.begin(), statements.end(),
+              [](const Stated& a, const Stated& b) { return a.at.begin < b.at.begin; });
+    std::vector<Stated> items;
+    for (const re2::RE2* re : rules_.Get("score.item")) {
+      for (const auto& m : FindAll(*re, doc_.text, ind.body)) {
+        bool in_statement = std::any_of(statements.begin(), statements.end(), [&](const Stated& s) {
+          return Overlaps(s.context, m.whole) && Overlaps(Span{s.at.begin, s.at.end}, m.Get("score"));
+        });
+        if (in_statement) continue;
+        if (auto s = StatedOf(doc_, m, "score", SentenceAround(doc_.text, m.whole), "item")) {
+          items.push_back(*s);
+          out_->read.push_back(m.whole);
+        }
+      }
+    }
+    // A closing statement in the same clause as an enumerated item ("二是…，故此项指标自评得 1
+    // 分") is also that item's points.
+    if (!items.empty() && !statements.empty()) {
+      const Stated& last = statements.back();
+      size_t clause = ClauseStart(last.at.begin);
+      if (clause > items.back().at.end &&
+          !FindAll(rules_.One("score.item_marker"), doc_.text, Span{clause, last.at.begin}).empty()) {
+        Stated s = last;
+        s.source = "item";
+        items.push_back(s);
+      }
+    }
+    std::sort(items.begin(), items.end(),
+              [](const Stated& a, const Stated& b) { return a.at.begin < b.at.begin; });
+    // A single item and no closing statement: the body restates the score.
+    if (items.size() == 1 && statements.empty() && !ind.bonus) {
+      items.front().source = "body";
+      statements.push_back(items.front());
+      items.clear();
+    }
+    for (auto& s : statements) {
+      if (!ind.score) {
+        ind.score = s;
+      } else {
+        ind.more_score.push_back(s);
+      }
+    }
+    ind.items = std::move(items);
+  }
+
+  // Start of the clause containing `at`: after the previous "；" "。" or line start.
+  size_t ClauseStart(size_t at) const {
+    size_t b = at;
+    while (b > 0) {
+      if (doc_.text[b - 1] == '\n') break;
+      if (b >= 3 && (doc_.text.compare(b - 3, 3, "；") == 0 || doc_.text.compare(b - 3, 3, "。") == 0)) {
+        break;
+      }
+      --b;
+    }
+    return b;
+  }
+
+  // "预算执行情况指标总分 50 分，自评 46.95 分，其中资金管理指标自评 10 分，…"
+  void ReadSentenceForms() {
+    Span all{0, doc_.text.size()};
+    for (const re2::RE2* re : rules_.Get("score.sentence")) {
+      for (const auto& m : FindAll(*re, doc_.text, all)) {
+        if (std::any_of(out_->read.begin(), out_->read.end(),
+                        [&](Span c) { return Overlaps(c, m.whole); })) {
+          continue;
+        }
+        std::string name = CleanName(View(doc_.text, m.Get("name")));
+        Span sentence = SentenceAround(doc_.text, m.whole, 600);
+        int parent = out_->Find(name);
+        if (parent < 0) {
+          Indicator ind;
+          ind.name = name;
+          ind.level = 1;
+          ind.heading = sentence;
+          ind.max = StatedOf(doc_, m, "max", sentence, "sentence");
+          ind.score = StatedOf(doc_, m, "score", sentence, "sentence");
+          out_->indicators.push_back(std::move(ind));
+          parent = static_cast<int>(out_->indicators.size()) - 1;
+        } else {
+          auto& p = out_->indicators[static_cast<size_t>(parent)];
+          if (auto s = StatedOf(doc_, m, "score", sentence, "sentence")) p.more_score.push_back(*s);
+          if (auto s = StatedOf(doc_, m, "max", sentence, "sentence")) p.more_max.push_back(*s);
+        }
+        out_->read.push_back(m.whole);
+        Span rest{m.whole.end, sentence.end};
+        for (const re2::RE2* cre : rules_.Get("score.sentence_child")) {
+          for (const auto& c : FindAll(*cre, doc_.text, rest)) {
+            std::string cname = CleanName(View(doc_.text, c.Get("name")));
+            if (cname.empty()) continue;
+            int existing = -1;
+            for (int k : out_->indicators[static_cast<size_t>(parent)].children) {
+              if (out_->indicators[static_cast<size_t>(k)].name == cname) existing = k;
+            }
+            auto score = StatedOf(doc_, c, "score", sentence, "sentence");
+            auto max = StatedOf(doc_, c, "max", sentence, "sentence");
+            if (existing >= 0) {
+              auto& e = out_->indicators[static_cast<size_t>(existing)];
+              if (score) (e.score ? e.more_score.push_back(*score) : void(e.score = score));
+              if (max) (e.max ? e.more_max.push_back(*max) : void(e.max = max));
+            } else {
+              Indicator ind;
+              ind.name = cname;
+              ind.level = out_->indicators[static_cast<size_t>(parent)].level + 1;
+              ind.parent = parent;
+              ind.heading = Span{c.whole.begin, c.whole.end};
+              ind.score = score;
+              ind.max = max;
+              out_->indicators.push_back(std::move(ind));
+              out_->indicators[static_cast<size_t>(parent)].children.push_back(
+                  static_cast<int>(out_->indicators.size()) - 1);
+            }
+            out_->read.push_back(c.whole);
+          }
+        }
+      }
+    }
+  }
+
+  void ReadTotal() {
+    Span all{0, doc_.text.size()};
+    Outline::Total t;
+    bool found = false;
+    for (const re2::RE2* re : rules_.Get("score.total")) {
+      for (const auto& m : FindAll(*re, doc_.text, all)) {
+        if (std::any_of(out_->read.begin(), out_->read.end(),
+                        [&](Span c) { return Overlaps(c, m.whole); })) {
+          continue;
+        }
+        Span sentence = SentenceAround(doc_.text, m.whole);
+        if (!found || m.whole.begin < t.where.begin) {
+          t.score = StatedOf(doc_, m, "score", sentence, "sentence");
+          t.where = sentence;
+          found = t.score.has_value();
+        }
+        break;
+      }
+    }
+    if (found) {
+      out_->read.push_back(t.where);
+      // The grade: the first grade statement from the total's sentence on.
+      for (const re2::RE2* re : rules_.Get("score.grade")) {
+        auto g = FindAll(*re, doc_.text, Span{t.where.begin, doc_.text.size()});
+        if (!g.empty()) {
+          t.grade = std::string(View(doc_.text, g.front().Get("grade")));
+          t.grade_at = g.front().Get("grade");
+          break;
+        }
+      }
+      // The max: "满分 100 分" near the total, else the sum of first-level max points later.
+      out_->total = t;
+    }
+    for (const re2::RE2* re : rules_.Get("score.band")) {
+      for (const auto& m : FindAll(*re, doc_.text, all)) {
+        auto lo = FigureAt(doc_.text, m.Get("lo").begin);
+        if (lo) out_->bands.emplace_back(*lo, std::string(View(doc_.text, m.Get("grade"))));
+      }
+    }
+  }
+
+  const Document& doc_;
+  const Rules& rules_;
+  Outline* out_;
+  std::vector<Span> lines_;
+  std::map<std::string, int> style_level_;
+  int last_level_ = 0;
+  int last_unmarked_level_ = 0;
+  int open_ = -1;
+};
+
+}  // namespace
+
+void ParseTree(const Document& doc, const Rules& rules, Outline* out) {
+  TreeParser(doc, rules, out).Run();
+}
+
+void FindUnread(const Document& doc, const Rules& rules, Outline* out) {
+  for (const Span& line : Lines(doc.text)) {
+    for (const auto& m : FindAll(rules.One("score.looks_scored"), doc.text, line)) {
+      bool read = std::any_of(out->read.begin(), out->read.end(),
+                              [&](Span c) { return Overlaps(c, m.whole); });
+      if (!read) {
+        out->unread.push_back(SentenceAround(doc.text, m.whole));
+        break;
+      }
+    }
+  }
+}
 
 }  // namespace jixiao

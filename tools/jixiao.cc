@@ -140,6 +140,11 @@ int main(int argc, char** argv) {
   audit->add_option("FILE", audit_files, "PDF or .txt files")->required();
   add_limits(audit);
 
+  std::string outline_file;
+  auto* outline = app.add_subcommand("outline", "print the indicator tree as jixiao reads it");
+  outline->add_option("FILE", outline_file, "a PDF or .txt file")->required();
+  add_limits(outline);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -151,6 +156,20 @@ int main(int argc, char** argv) {
 
   try {
     if (*extract) return RunExtract(extract_file, extract_format, opts);
+    if (*outline) {
+      auto doc = jixiao::LoadDocument(outline_file, opts);
+      if (!doc.ok()) {
+        PrintError(doc.status().message());
+        return kExitTrouble;
+      }
+      auto rules = jixiao::Rules::Builtin();
+      if (!rules.ok()) {
+        PrintError(rules.status().message());
+        return kExitTrouble;
+      }
+      std::cout << jixiao::DumpOutline(*doc, *rules);
+      return kExitClean;
+    }
     if (*audit) return RunAudit(audit_files, audit_format, audit_out, rules_dir, opts);
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what());
