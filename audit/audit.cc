@@ -44,7 +44,7 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
 
   std::vector<Relation> relations = outline.relations;
   std::vector<CheckResult> results = outline.results;
-  TreeChecks(doc, outline, &relations, &results);
+  TreeChecks(doc, rules, outline, &relations, &results);
   for (const auto& rel : relations) results.push_back(Evaluate(doc, rel));
   for (const Span& s : outline.unread) {
     CheckResult c = MakeResult(doc, CheckId::kParseUnread, s, s);

@@ -73,7 +73,7 @@ void FindUnread(const Document& doc, const Rules& rules, Outline* out);
 
 // Relations and results that follow from the tree: children sums, total, restatements, range,
 // grade, score from rate.
-void TreeChecks(const Document& doc, const Outline& outline, std::vector<Relation>* relations,
+void TreeChecks(const Document& doc, const Rules& rules, const Outline& outline, std::vector<Relation>* relations,
                 std::vector<CheckResult>* results);
 
 }  // namespace jixiao
