@@ -1,8 +1,307 @@
-// (Placeholder.)
+// Tables: a header line of known column words and the rows that follow, each a name and one
+// figure per column. Summary score tables (标准分值 评价得分 得分率) restate indicators and the
+// total; sub-project tables (资金额度 自评分 权重 指标得分) recompute weights and points; every
+// table with a total row (合计) has its columns summed.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+
 #include "audit/outline.h"
+#include "audit/scan.h"
 
 namespace jixiao {
 
-void ParseTables(const Document&, const Rules&, Outline*) {}
+namespace {
+
+enum class Col { kMax, kScore, kRate, kSelfScore, kWeight, kPoints, kAmount };
+
+struct Row {
+  Span line;
+  std::string name;
+  std::vector<Number> cells;  // one per numeric column
+  bool total = false;
+};
+
+struct Table {
+  Span header;
+  std::vector<Col> cols;
+  std::vector<Row> rows;
+};
+
+bool IsNumericToken(std::string_view t) {
+  bool digit = false;
+  for (char c : t) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != '.' && c != ',' && c != '%' && c != '-') {
+      return false;
+    }
+  }
+  return digit;
+}
+
+// The trailing figures of a line ("预算编制 10 10 100%"), up to `want` of them.
+bool SplitRow(const std::string& text, Span line, size_t want, Row* row) {
+  std::string_view s = View(text, line);
+  std::vector<std::pair<size_t, size_t>> toks;  // [b, e) in s
+  size_t i = s.size();
+  while (i > 0 && toks.size() < want) {
+    while (i > 0 && s[i - 1] == ' ') --i;
+    size_t e = i;
+    while (i > 0 && s[i - 1] != ' ') --i;
+    if (e == i || !IsNumericToken(s.substr(i, e - i))) {
+      i = e;
+      break;
+    }
+    toks.emplace_back(i, e);
+  }
+  if (toks.size() != want) return false;
+  std::reverse(toks.begin(), toks.end());
+  row->line = line;
+  row->name = CleanName(s.substr(0, toks.front().first));
+  for (auto [b, e] : toks) {
+    auto n = FigureAt(text, line.begin + b);
+    if (!n) return false;
+    row->cells.push_back(*n);
+  }
+  return true;
+}
+
+class TableParser {
+ public:
+  TableParser(const Document& doc, const Rules& rules, Outline* out)
+      : doc_(doc), rules_(rules), out_(out) {}
+
+  void Run() {
+    auto lines = Lines(doc_.text);
+    for (size_t li = 0; li < lines.size(); ++li) {
+      Table t;
+      if (!Header(lines[li], &t)) continue;
+      std::string pending;
+      size_t lj = li + 1;
+      for (; lj < lines.size(); ++lj) {
+        Table again;
+        if (Header(lines[lj], &again) && again.cols == t.cols) continue;  // repeated on a new page
+        Row r;
+        if (SplitRow(doc_.text, lines[lj], t.cols.size(), &r)) {
+          if (r.name.empty() || !pending.empty()) r.name = pending + r.name;
+          pending.clear();
+          r.total = RE2::PartialMatch(std::string(View(doc_.text, lines[lj])),
+                                      rules_.One("table.total_row"));
+          t.rows.push_back(std::move(r));
+          if (t.rows.back().total && t.rows.size() > 1) {
+            ++lj;
+            break;
+          }
+          continue;
+        }
+        // A name cell that wrapped onto its own line, before its row.
+        std::string_view s = View(doc_.text, lines[lj]);
+        if (s.size() <= 90 && FiguresIn(doc_.text, lines[lj]).size() <= 1 && !t.rows.empty() &&
+            lj + 1 < lines.size()) {
+          pending += CleanName(s);
+          continue;
+        }
+        break;
+      }
+      if (t.rows.size() >= 2) {
+        for (const Row& r : t.rows) out_->read.push_back(r.line);
+        out_->read.push_back(t.header);
+        Check(t);
+        li = lj - 1;
+      }
+    }
+  }
+
+ private:
+  // A header: a name column word, then two or more column words.
+  bool Header(Span line, Table* t) {
+    std::string_view s = View(doc_.text, line);
+    if (s.size() > 400) return false;
+    // The first name-column word followed by column words only (a title may be joined before).
+    for (const auto& n : FindAll(rules_.One("table.name_column"), doc_.text, line)) {
+      if (Columns(Span{n.whole.end, line.end}, t)) {
+        t->header = line;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool Columns(Span rest, Table* t) {
+    std::vector<Col> cols;
+    size_t pos = rest.begin;
+    for (const auto& m : FindAll(rules_.One("table.column"), doc_.text, rest)) {
+      // Only column words, nothing else, between them.
+      if (m.whole.begin - pos > 3) return false;
+      pos = m.whole.end;
+      static const std::pair<const char*, Col> kRoles[] = {
+          {"rate", Col::kRate},         {"points", Col::kPoints}, {"max", Col::kMax},
+          {"score", Col::kScore},       {"selfscore", Col::kSelfScore},
+          {"weight", Col::kWeight},     {"amount", Col::kAmount}};
+      for (const auto& [g, c] : kRoles) {
+        if (m.Has(g)) cols.push_back(c);
+      }
+    }
+    if (cols.size() < 2 || rest.end - pos > 3) return false;
+    t->cols = std::move(cols);
+    return true;
+  }
+
+  int ColOf(const Table& t, Col c) const {
+    for (size_t i = 0; i < t.cols.size(); ++i) {
+      if (t.cols[i] == c) return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  int FindIndicator(const std::string& name) const {
+    int exact = out_->Find(name);
+    if (exact >= 0) return exact;
+    for (int i = static_cast<int>(out_->indicators.size()) - 1; i >= 0; --i) {
+      const std::string& n = out_->indicators[static_cast<size_t>(i)].name;
+      if (name.size() >= 6 && (n.find(name) != std::string::npos || name.find(n) != std::string::npos)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // The indicator whose body holds the table, or -1.
+  int Enclosing(const Table& t) const {
+    for (int i = static_cast<int>(out_->indicators.size()) - 1; i >= 0; --i) {
+      const Span b = out_->indicators[static_cast<size_t>(i)].body;
+      if (b.begin <= t.header.begin && t.header.begin < b.end) return i;
+    }
+    return -1;
+  }
+
+  Relation Base(CheckId id, const Row& r, const Number& stated) const {
+    Relation rel;
+    rel.check = id;
+    rel.stated = stated;
+    rel.quote = r.line;
+    rel.anchor = Span{stated.begin, stated.end};
+    return rel;
+  }
+
+  void Check(const Table& t) {
+    int cmax = ColOf(t, Col::kMax), cscore = ColOf(t, Col::kScore), crate = ColOf(t, Col::kRate);
+    int camount = ColOf(t, Col::kAmount), cweight = ColOf(t, Col::kWeight);
+    int cself = ColOf(t, Col::kSelfScore), cpoints = ColOf(t, Col::kPoints);
+    const Row* total = nullptr;
+    for (const Row& r : t.rows) {
+      if (r.total) total = &r;
+    }
+    bool tree_empty = out_->indicators.empty();
+    for (const Row& r : t.rows) {
+      auto cell = [&](int c) { return r.cells[static_cast<size_t>(c)]; };
+      // Score tables: restatements of the tree, and 得分率 = 评价得分 / 标准分值.
+      if (cmax >= 0 && cscore >= 0) {
+        Number mx = cell(cmax), sc = cell(cscore);
+        mx.unit = sc.unit = Unit::kPoints;
+        mx.measure = sc.measure = "分";
+        if (r.total) {
+          if (!out_->total) out_->total = Outline::Total{};
+          Stated smax{mx, Span{mx.begin, mx.end}, r.line, "table"};
+          Stated sscore{sc, Span{sc.begin, sc.end}, r.line, "table"};
+          if (!out_->total->max) out_->total->max = smax;
+          if (!out_->total->score) {
+            out_->total->score = sscore;
+            out_->total->where = r.line;
+          } else {
+            AddTotalRestated(*out_->total->score, sscore);
+          }
+        } else {
+          int k = FindIndicator(r.name);
+          if (k < 0 && tree_empty && !r.name.empty()) {
+            Indicator ind;
+            ind.name = r.name;
+            ind.heading = r.line;
+            out_->indicators.push_back(ind);
+            k = static_cast<int>(out_->indicators.size()) - 1;
+          }
+          if (k >= 0) {
+            Indicator& ind = out_->indicators[static_cast<size_t>(k)];
+            Stated smax{mx, Span{mx.begin, mx.end}, r.line, "table"};
+            Stated sscore{sc, Span{sc.begin, sc.end}, r.line, "table"};
+            (ind.max ? ind.more_max.push_back(smax) : void(ind.max = smax));
+            (ind.score ? ind.more_score.push_back(sscore) : void(ind.score = sscore));
+          }
+        }
+        if (crate >= 0) {
+          Relation rel = Base(CheckId::kRateRatio, r, cell(crate));
+          rel.computed = Expr::Quotient(Expr::Figure(sc, true), Expr::Figure(mx, true));
+          rel.note = r.name + " 得分率 = 评价得分 / 标准分值";
+          out_->relations.push_back(std::move(rel));
+        }
+      }
+      // Sub-project tables: 权重 = 资金额度 / 合计; 指标得分 = 自评分 × 权重 × 分值 / 100.
+      if (total && !r.total && camount >= 0) {
+        Expr share = Expr::Quotient(Expr::Figure(cell(camount)),
+                                    Expr::Figure(total->cells[static_cast<size_t>(camount)]));
+        if (cweight >= 0) {
+          Relation rel = Base(CheckId::kTableRow, r, cell(cweight));
+          rel.computed = share;
+          rel.note = r.name + " 权重 = 资金额度 / 合计资金额度";
+          out_->relations.push_back(std::move(rel));
+        }
+        int host = Enclosing(t);
+        if (cself >= 0 && cpoints >= 0 && host >= 0 &&
+            out_->indicators[static_cast<size_t>(host)].max) {
+          const Number& hmax = out_->indicators[static_cast<size_t>(host)].max->value;
+          Relation rel = Base(CheckId::kTableRow, r, cell(cpoints));
+          rel.computed = Expr::Product(
+              Expr::Quotient(Expr::Product(Expr::Figure(cell(cself), true), Expr::Figure(hmax, true)),
+                             Expr::Const(100, "100")),
+              share);
+          rel.note = r.name + " 指标得分 = 自评分 × 分值 " + Written(hmax) + " / 100 × 权重";
+          out_->relations.push_back(std::move(rel));
+        }
+      }
+    }
+    // Columns: the total row is the sum of the rows above it.
+    if (!total) return;
+    for (size_t c = 0; c < t.cols.size(); ++c) {
+      if (t.cols[c] == Col::kRate) continue;  // checked per row above
+      std::vector<Expr> terms;
+      for (const Row& r : t.rows) {
+        if (&r == total) continue;
+        bool exact = t.cols[c] == Col::kMax || t.cols[c] == Col::kScore || t.cols[c] == Col::kSelfScore;
+        terms.push_back(Expr::Figure(r.cells[c], exact));
+      }
+      Relation rel = Base(CheckId::kTableColumn, *total, total->cells[c]);
+      rel.computed = Expr::Sum(std::move(terms));
+      rel.stated_exact = t.cols[c] == Col::kMax || t.cols[c] == Col::kScore ||
+                         t.cols[c] == Col::kSelfScore;
+      rel.note = "column sum of " + std::to_string(t.rows.size() - 1) + " rows";
+      out_->relations.push_back(std::move(rel));
+    }
+  }
+
+  void AddTotalRestated(const Stated& first, const Stated& again) {
+    CheckResult c = MakeResult(doc_, CheckId::kScoreRestated, again.context, again.at);
+    c.stated = Written(first.value);
+    c.recomputed = Written(again.value);
+    bool same = ValueOf(first.value) == ValueOf(again.value);
+    c.arithmetic = "total self-score: text states " + Written(first.value) + " (line " +
+                   std::to_string(doc_.LineAt(first.at.begin)) + "); table states " +
+                   Written(again.value) + (same ? " ✓" : " ✗");
+    c.verdict = same ? Verdict::kPass : Verdict::kFail;
+    c.severity = same ? Severity::kInfo : Severity::kError;
+    out_->results.push_back(std::move(c));
+  }
+
+  const Document& doc_;
+  const Rules& rules_;
+  Outline* out_;
+};
+
+}  // namespace
+
+void ParseTables(const Document& doc, const Rules& rules, Outline* out) {
+  TableParser(doc, rules, out).Run();
+}
 
 }  // namespace jixiao

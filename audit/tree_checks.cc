@@ -268,16 +268,25 @@ class TreeCheck {
       return;
     }
     // The rate: one named like the indicator, else the last one before the score.
+    Comparisons(i, search);
     std::optional<Match> rate;
-    for (const auto& m : FindAll(rules_->One("score.rate"), doc_.text, search)) {
-      std::string name(View(doc_.text, m.Get("name")));
-      bool named = !name.empty() && (p.name.find(name) != std::string::npos ||
-                                     name.find(p.name) != std::string::npos);
-      if (!rate || named) rate = m;
-      if (named) break;
+    bool named_found = false;
+    for (const re2::RE2* re : rules_->Get("score.rate")) {
+      for (const auto& m : FindAll(*re, doc_.text, search)) {
+        std::string name(View(doc_.text, m.Get("name")));
+        bool named = name.size() > 3 && (p.name.find(name) != std::string::npos ||
+                                         name.find(p.name) != std::string::npos);
+        if (named_found && !named) continue;
+        if (!rate || named || m.whole.begin > rate->whole.begin) rate = m;
+        named_found = named_found || named;
+      }
     }
     if (!rate) return;
     auto pct = FigureAt(doc_.text, rate->Get("pct").begin);
+    if (pct && pct->unit != Unit::kPercent && pct->scaled == 0) {
+      pct->unit = Unit::kPercent;  // "控制率=0"
+      pct->measure = "%";
+    }
     if (!pct || pct->unit != Unit::kPercent) return;
     std::string rate_name(View(doc_.text, rate->Get("name")));
     Span rate_sentence = SentenceAround(doc_.text, rate->whole);
@@ -322,6 +331,40 @@ class TreeCheck {
       r.note += "; full marks although the proportional rule gives less, and no threshold is stated";
     }
     rel_->push_back(std::move(r));
+  }
+
+  // "实际支出 118966.46 元<预算安排的三公经费 37 万元,自评得 2 分": the comparison that earns the
+  // points must hold.
+  void Comparisons(int i, Span body) {
+    for (const auto& m : FindAll(rules_->One("score.compare"), doc_.text, body)) {
+      auto a = FigureAt(doc_.text, m.Get("a").begin);
+      auto b = FigureAt(doc_.text, m.Get("b").begin);
+      if (!a || !b) continue;
+      std::string op(View(doc_.text, m.Get("op")));
+      auto yuan = [](const Number& n) {
+        mpq_class v = ValueOf(n);
+        if (n.unit == Unit::kWanYuan) v *= 10000;
+        if (n.unit == Unit::kYiYuan) v *= 100000000;
+        return v;
+      };
+      mpq_class va = yuan(*a), vb = yuan(*b);
+      bool holds = op == "<" || op == "小于" || op == "低于" ? va < vb
+                   : op == ">"                              ? va > vb
+                   : op == "=" || op == "等于"               ? va == vb
+                   : op == "≥"                              ? va >= vb
+                                                            : va <= vb;
+      Span clause = SentenceAround(doc_.text, m.whole);
+      CheckResult c = MakeResult(doc_, CheckId::kScoreFromRate, clause, Span{a->begin, a->end});
+      c.path = o_.PathOf(i);
+      c.stated = Written(*a) + " " + op + " " + Written(*b);
+      c.recomputed = FormatDecimal(va, 2) + " 元 vs " + FormatDecimal(vb, 2) + " 元";
+      c.arithmetic = a->Plain() + a->measure + " " + op + " " + b->Plain() + b->measure + " → " +
+                     c.recomputed + (holds ? " ✓ (the rule that earns the points holds)"
+                                           : " ✗ (the stated comparison is false)");
+      c.verdict = holds ? Verdict::kPass : Verdict::kFail;
+      c.severity = holds ? Severity::kInfo : Severity::kError;
+      res_->push_back(std::move(c));
+    }
   }
 
   const Document& doc_;
