@@ -148,6 +148,11 @@ CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anch
 
 CheckResult Evaluate(const Document& doc, const Relation& r) {
   CheckResult c = MakeResult(doc, r.check, r.quote, r.anchor);
+  for (Span q : r.more_quotes) {
+    if (q.end > q.begin && q.end <= doc.text.size()) {
+      c.quote += " … " + doc.text.substr(q.begin, q.end - q.begin);
+    }
+  }
   c.path = r.path;
   c.stated = Written(r.stated);
   Interval v = r.computed.Eval();

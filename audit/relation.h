@@ -59,6 +59,7 @@ struct Relation {
   Severity severity = Severity::kError;      // when it differs beyond rounding
   std::vector<std::string> path;             // indicator path, if any
   Span quote;                                // the text quoted in the finding
+  std::vector<Span> more_quotes;             // further fragments, quoted after " … "
   Span anchor;                               // the stated figure (page, line, bbox)
   std::string note;                          // what the figures are, appended to the arithmetic
   // Results shown as a percentage even if `stated` is not one (rates stated as "0").

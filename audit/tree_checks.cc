@@ -61,6 +61,11 @@ class TreeCheck {
       }
       if (!all) continue;
       Relation r;
+      // The children's statements are quoted too: any of them may be the wrong figure.
+      for (int c : p.children) {
+        const auto& v = max ? At(c).max : At(c).score;
+        r.more_quotes.push_back(v->context);
+      }
       r.check = max ? CheckId::kScoreChildrenMax : CheckId::kScoreChildrenSum;
       r.computed = Expr::Sum(std::move(terms));
       r.stated = parent->value;
@@ -184,6 +189,10 @@ class TreeCheck {
       }
       if (!all) continue;
       Relation r;
+      for (int t : top) {
+        const auto& v = max ? At(t).max : At(t).score;
+        r.more_quotes.push_back(v->context);
+      }
       r.check = CheckId::kScoreTotal;
       r.computed = Expr::Sum(std::move(terms));
       r.stated = stated->value;
