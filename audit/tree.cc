@@ -38,8 +38,9 @@ class TreeParser {
     lines_ = Lines(doc_.text);
     for (size_t li = 0; li < lines_.size(); ++li) ReadLine(li);
     CloseBody(doc_.text.size());
-    for (size_t i = 0; i < out_->indicators.size(); ++i) ReadBody(static_cast<int>(i));
+    size_t headed = out_->indicators.size();
     ReadSentenceForms();
+    for (size_t i = 0; i < headed; ++i) ReadBody(static_cast<int>(i));
     ReadTotal();
   }
 
@@ -134,6 +135,14 @@ class TreeParser {
   void ReadBody(int i) {
     Indicator& ind = out_->indicators[static_cast<size_t>(i)];
     if (ind.body.empty()) return;
+    for (const re2::RE2* re : rules_.Get("score.body_max")) {
+      for (const auto& m : FindAll(*re, doc_.text, ind.body)) {
+        if (auto s = StatedOf(doc_, m, "max", SentenceAround(doc_.text, m.whole), "body")) {
+          (ind.max ? ind.more_max.push_back(*s) : void(ind.max = *s));
+          out_->read.push_back(m.whole);
+        }
+      }
+    }
     std::vector<Stated> statements;
     for (const re2::RE2* re : rules_.Get("score.body")) {
       for (const auto& m : FindAll(*re, doc_.text, ind.body)) {
@@ -163,7 +172,9 @@ class TreeParser {
         bool in_statement = std::any_of(statements.begin(), statements.end(), [&](const Stated& s) {
           return Overlaps(s.context, m.whole) && Overlaps(Span{s.at.begin, s.at.end}, m.Get("score"));
         });
-        if (in_statement) continue;
+        bool read = std::any_of(out_->read.begin(), out_->read.end(),
+                                [&](Span c) { return Overlaps(c, m.whole); });
+        if (in_statement || read) continue;
         if (auto s = StatedOf(doc_, m, "score", SentenceAround(doc_.text, m.whole), "item")) {
           items.push_back(*s);
           out_->read.push_back(m.whole);
@@ -213,6 +224,20 @@ class TreeParser {
     return b;
   }
 
+  // An indicator named `name`, or one whose name contains it or is contained in it ("预算执行" for
+  // "预算执行情况").
+  int FindLoose(const std::string& name) const {
+    int exact = out_->Find(name);
+    if (exact >= 0 || name.size() < 6) return exact;
+    for (int i = static_cast<int>(out_->indicators.size()) - 1; i >= 0; --i) {
+      const std::string& n = out_->indicators[static_cast<size_t>(i)].name;
+      if (n.size() >= 6 && (n.find(name) != std::string::npos || name.find(n) != std::string::npos)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   // "预算执行情况指标总分 50 分，自评 46.95 分，其中资金管理指标自评 10 分，…"
   void ReadSentenceForms() {
     Span all{0, doc_.text.size()};
@@ -224,7 +249,7 @@ class TreeParser {
         }
         std::string name = CleanName(View(doc_.text, m.Get("name")));
         Span sentence = SentenceAround(doc_.text, m.whole, 600);
-        int parent = out_->Find(name);
+        int parent = FindLoose(name);
         if (parent < 0) {
           Indicator ind;
           ind.name = name;
@@ -244,6 +269,7 @@ class TreeParser {
         for (const re2::RE2* cre : rules_.Get("score.sentence_child")) {
           for (const auto& c : FindAll(*cre, doc_.text, rest)) {
             std::string cname = CleanName(View(doc_.text, c.Get("name")));
+            if (cname.rfind("其中", 0) == 0) cname.erase(0, 6);
             if (cname.empty()) continue;
             int existing = -1;
             for (int k : out_->indicators[static_cast<size_t>(parent)].children) {

@@ -34,6 +34,12 @@ bool IsCjkPunct(UChar32 c) {
 
 bool IsWide(UChar32 c) { return IsHan(c) || IsCjkPunct(c); }
 
+// Operators: no space is meaningful around them ("× 100%" → "×100%").
+bool IsOperator(UChar32 c) {
+  return c == 0x00D7 || c == 0x00F7 || c == 0x2264 || c == 0x2265 || c == 0x2260 ||
+         c == 0x2248 || c == '=' || c == '<' || c == '>' || c == 0x2212;
+}
+
 // Code points NFKC must not touch: Chinese sentence punctuation keeps its meaning (a full-width
 // comma is never a thousands separator), circled numbers are item markers, not digits.
 bool KeepAsIs(UChar32 c) {
@@ -205,7 +211,8 @@ void SqueezeSpaces(FLine* l) {
     if (!t.empty() && j < s.size()) {
       UChar32 before = LastCodePoint(t);
       UChar32 after = FirstCodePoint(std::string_view(s).substr(j));
-      bool drop = (IsWide(before) && IsWide(after)) || IsCjkPunct(before) || IsCjkPunct(after);
+      bool drop = (IsWide(before) && IsWide(after)) || IsCjkPunct(before) || IsCjkPunct(after) ||
+                  IsOperator(before) || IsOperator(after);
       // Keep a space between a Chinese word and a figure (table cells: "预算编制 10 10 100%").
       if (!drop) {
         t += ' ';
@@ -244,11 +251,21 @@ bool IsPageNumberLine(std::string_view s) {
     return true;
   }
   if (t.rfind("第", 0) == 0 && t.find("页") != std::string::npos) {
-    std::string digits;
-    for (char c : t) {
-      if (c >= '0' && c <= '9') digits += c;
+    // Only 第 N 页, optionally 共 M 页: nothing else may remain.
+    std::string rest;
+    bool digits = false;
+    for (size_t i = 0; i < t.size();) {
+      if (t[i] >= '0' && t[i] <= '9') {
+        digits = true;
+        ++i;
+      } else if (t.compare(i, 3, "第") == 0 || t.compare(i, 3, "页") == 0 ||
+                 t.compare(i, 3, "共") == 0 || t.compare(i, 3, "，") == 0) {
+        i += 3;
+      } else {
+        rest += t[i++];
+      }
     }
-    return !digits.empty() && t.size() <= 3 + digits.size() + 3 + 3 + 6;
+    return digits && rest.empty();
   }
   return false;
 }
@@ -460,6 +477,12 @@ void Normalize(Document* doc) {
                   !(IsTableRow(l.text) && !IsNumbersOnly(l.text));
       bool numbers_row = IsNumbersOnly(l.text) && !IsTableRow(prev.text) &&
                          !EndsParagraph(prev.text) && !StartsWithMarker(l.text);
+      // A number split across lines ("1,198,85" / "1.00 元"): always one number.
+      UChar32 tail = LastCodePoint(prev.text), head = FirstCodePoint(l.text);
+      bool split_number = ((tail >= '0' && tail <= '9') || tail == ',' || tail == '.') &&
+                          head >= '0' && head <= '9' && !IsTableRow(prev.text) &&
+                          !IsNumbersOnly(l.text) && !StartsWithMarker(l.text);
+      if (split_number) join = true;
       if (numbers_row) {
         // The figures of a table row whose name cell wrapped onto lines before them.
         doc->text += ' ';

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Regenerates tests/golden/ from the current build: for each document in corpus/ (and
+# corpus/styles/), its normalized text (extract), outline (outline) and audit JSON (audit --format
+# json). Review the diff before committing: a golden change is a behaviour change.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JIXIAO=${JIXIAO:-build/jixiao}
+mode=${1:-write}   # "write" or "check"
+status=0
+for f in corpus/*.txt corpus/*.pdf corpus/styles/*.txt; do
+  [[ -e "$f" ]] || continue
+  base=$(basename "$f"); base=${base%.*}; ext=${f##*.}
+  for kind in extract outline audit; do
+    out="tests/golden/$base.$ext.$kind"
+    case $kind in
+      extract) cmd=("$JIXIAO" extract "$f") ;;
+      outline) cmd=("$JIXIAO" outline "$f") ;;
+      audit) cmd=("$JIXIAO" audit --format json "$f") ;;
+    esac
+    got=$("${cmd[@]}" 2>&1) || true
+    if [[ $mode == write ]]; then
+      printf '%s\n' "$got" > "$out"
+    elif ! diff -u "$out" <(printf '%s\n' "$got") > /tmp/jixiao_golden.diff; then
+      echo "golden mismatch: $out (regenerate with tools/regen_goldens.sh after review)"
+      head -40 /tmp/jixiao_golden.diff
+      status=1
+    fi
+  done
+done
+exit $status
