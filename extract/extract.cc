@@ -1,9 +1,9 @@
 // ReadPages / LoadDocument: choose the reader by content, then normalize.
 #include "extract/extract.h"
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "extract/extract_internal.h"
 #include "extract/normalize.h"
@@ -23,12 +23,16 @@ Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOpt
   std::error_code ec;
   if (!fs::exists(path, ec)) return Status(Status::Code::kNotFound, path + ": no such file");
   if (fs::is_directory(path, ec)) return Status(Status::Code::kIoError, path + ": is a directory");
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Status(Status::Code::kIoError, path + ": cannot open file for reading");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status(Status::Code::kIoError, path + ": read error");
-  std::string bytes = std::move(ss).str();
+  // One read into a buffer of the file's size (no stream copies: PDFs can be large).
+  std::streamoff size = in.tellg();
+  if (size < 0) return Status(Status::Code::kIoError, path + ": cannot determine the file size");
+  std::string bytes(static_cast<size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size) || in.gcount() != size) {
+    return Status(Status::Code::kIoError, path + ": read error");
+  }
   if (bytes.empty()) return Status(Status::Code::kEmpty, path + ": empty file (0 bytes)");
   std::string lower = path;
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

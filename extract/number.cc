@@ -69,17 +69,20 @@ double Number::ToDouble() const {
 
 std::optional<Number> ParseNumber(std::string_view s) {
   size_t i = 0;
-  bool neg = false;
+  bool neg = false, plus = false;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) {
     neg = s[i] == '-';
+    plus = s[i] == '+';
     ++i;
   }
   if (i >= s.size() || !IsDigit(s[i])) return std::nullopt;
   size_t start = i;
   std::string digits;
-  // Integer part, with "," thousands separators only between groups of exactly three digits.
+  // Integer part, with "," thousands separators only between groups of exactly three digits,
+  // after a first group of one to three ("1234,567" is two figures, not 1234567).
   while (i < s.size() && IsDigit(s[i])) digits += s[i++];
-  while (i + 3 < s.size() + 0 && s[i] == ',' && IsDigit(s[i + 1]) && IsDigit(s[i + 2]) &&
+  const bool grouped = digits.size() <= 3;
+  while (grouped && i + 3 < s.size() && s[i] == ',' && IsDigit(s[i + 1]) && IsDigit(s[i + 2]) &&
          IsDigit(s[i + 3]) && (i + 4 >= s.size() || !IsDigit(s[i + 4])) && digits.size() <= 3 * 6) {
     digits.append(s.substr(i + 1, 3));
     i += 4;
@@ -104,7 +107,8 @@ std::optional<Number> ParseNumber(std::string_view s) {
   if (n.written[0] == '+') n.written.erase(0, 1);
   n.scaled = neg ? -scaled : scaled;
   n.decimals = decimals;
-  n.begin = start - (neg ? 1 : 0);
+  n.begin = start - (neg || plus ? 1 : 0);  // the figure includes its sign, even a '+'
+
   // Unit or measure word after optional spaces.
   size_t j = num_end;
   while (j < s.size() && s[j] == ' ') ++j;
@@ -159,8 +163,8 @@ std::vector<Number> FindNumbers(std::string_view s) {
       while (i < s.size() && IsDigit(s[i])) ++i;
       continue;
     }
-    size_t num_len = n->written.size();
-    size_t next = i + num_len;
+    // Just past the digits ("written" drops a leading '+').
+    size_t next = i + n->written.size() + (c == '+' ? 1 : 0);
     bool before_letter = next < s.size() && ((s[next] >= 'A' && s[next] <= 'Z') ||
                                              (s[next] >= 'a' && s[next] <= 'z'));
     n->begin += i;
