@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "audit/identity.h"
 #include "audit/outline.h"
 #include "audit/relation.h"
 
@@ -34,6 +35,11 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   r.document = doc.name;
   r.path = doc.path;
   r.pages = static_cast<int>(doc.pages.size());
+  Identity id = FindIdentity(doc, rules);
+  r.department = id.department;
+  r.department_source = id.department_source;
+  r.year = id.year;
+  r.year_source = id.year_source;
 
   Outline outline;
   ParseTree(doc, rules, &outline);
