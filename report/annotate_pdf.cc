@@ -86,7 +86,7 @@ QPDFObjectHandle HighlightAppearance(QPDF& pdf, const Rect& r, Severity sev) {
   QPDFObjectHandle dict = stream.getDict();
   dict.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
   dict.replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
-  dict.replaceKey("/BBox", QPDFObjectHandle::newFromRectangle(r));
+  dict.replaceKey("/BBox", Numbers({r.llx, r.lly, r.urx, r.ury}));
   dict.replaceKey("/Resources", QPDFObjectHandle::parse(
                                     "<< /ExtGState << /GS0 << /Type /ExtGState /BM /Multiply "
                                     "/ca 1 /CA 1 >> >> >>"));
@@ -108,7 +108,7 @@ QPDFObjectHandle MakeAnnotation(QPDF& pdf, QPDFPageObjectHelper& page, const Fin
   if (f.bbox) {
     Rect r = frame.ToUser(*f.bbox);
     a.replaceKey("/Subtype", QPDFObjectHandle::newName("/Highlight"));
-    a.replaceKey("/Rect", QPDFObjectHandle::newFromRectangle(r));
+    a.replaceKey("/Rect", Numbers({r.llx, r.lly, r.urx, r.ury}));
     // Upper left, upper right, lower left, lower right: the order viewers expect.
     a.replaceKey("/QuadPoints", Numbers({r.llx, r.ury, r.urx, r.ury, r.llx, r.lly, r.urx, r.lly}));
     a.replaceKey("/CA", Real(0.5));
@@ -119,7 +119,7 @@ QPDFObjectHandle MakeAnnotation(QPDF& pdf, QPDFPageObjectHelper& page, const Fin
     // A note icon at the top-left corner of the page as displayed.
     Rect r = frame.ToUser(Box{8, 8, 28, 28});
     a.replaceKey("/Subtype", QPDFObjectHandle::newName("/Text"));
-    a.replaceKey("/Rect", QPDFObjectHandle::newFromRectangle(r));
+    a.replaceKey("/Rect", Numbers({r.llx, r.lly, r.urx, r.ury}));
     a.replaceKey("/Name", QPDFObjectHandle::newName("/Comment"));
     a.replaceKey("/Open", QPDFObjectHandle::newBool(false));
   }

@@ -49,7 +49,10 @@ Status WriteResults(const std::vector<AuditResult>& results, Format format,
   switch (format) {
     case Format::kText:
       return ToStreamOrFile(out_path, out, [&](std::ostream& os) {
-        for (const auto& r : results) WriteText(r, os, options);
+        for (size_t i = 0; i < results.size(); ++i) {
+          if (i) os << "\n";  // a blank line between documents
+          WriteText(results[i], os, options);
+        }
         return Status::Ok();
       });
     case Format::kJson:
