@@ -332,48 +332,57 @@ TEST_CASE("The annotated PDF has one annotation per finding and the original is 
   CHECK(Run("qpdf --check '" + file + "' >/dev/null 2>&1; echo $?") == "0\n");
 }
 
-TEST_CASE("Annotations land on the text of a rotated page", "[report][pdf]") {
-  TempDir dir;
-  // A copy of the report with page 13 shown rotated by 90° clockwise.
-  std::string rotated = dir / "rotated.pdf";
-  {
-    QPDF pdf;
-    pdf.processFile((kSource + "/corpus/meizhou-city-2024.pdf").c_str());
-    auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
-    pages[12].getObjectHandle().replaceKey("/Rotate", QPDFObjectHandle::newInteger(90));
-    QPDFWriter w(pdf, rotated.c_str());
-    w.write();
-  }
-  // Where Poppler (as the extractor uses it) places "32.67" on the rotated page.
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(rotated));
-  REQUIRE(doc);
-  std::unique_ptr<poppler::page> page(doc->create_page(12));
-  std::optional<Box> box;
-  for (const auto& t : page->text_list()) {
-    if (t.text().to_utf8().size() > 0 &&
-        std::string(t.text().to_utf8().data(), t.text().to_utf8().size()) == "32.67") {
-      auto b = t.bbox();
-      box = Box{b.left(), b.top(), b.right(), b.bottom()};
-      break;
+TEST_CASE("Annotations land on the text of rotated and cropped pages", "[report][pdf]") {
+  struct Case {
+    int rotate;
+    const char* crop_box;  // "" keeps the page's
+  } cases[] = {{90, ""}, {180, ""}, {270, ""}, {0, "[20 30 580 830]"}, {90, "[20 30 580 830]"}};
+  for (const auto& c : cases) {
+    INFO("rotate " << c.rotate << " crop " << c.crop_box);
+    TempDir dir;
+    // A copy of the report with page 13 rotated and/or cropped.
+    std::string changed = dir / "changed.pdf";
+    {
+      QPDF pdf;
+      pdf.processFile((kSource + "/corpus/meizhou-city-2024.pdf").c_str());
+      auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+      QPDFObjectHandle page = pages[12].getObjectHandle();
+      page.replaceKey("/Rotate", QPDFObjectHandle::newInteger(c.rotate));
+      if (*c.crop_box) page.replaceKey("/CropBox", QPDFObjectHandle::parse(c.crop_box));
+      QPDFWriter w(pdf, changed.c_str());
+      w.write();
     }
+    // Where Poppler (as the extractor uses it) places "32.67" on the changed page.
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(changed));
+    REQUIRE(doc);
+    std::unique_ptr<poppler::page> page(doc->create_page(12));
+    std::optional<Box> box;
+    for (const auto& t : page->text_list()) {
+      auto utf8 = t.text().to_utf8();
+      if (std::string(utf8.data(), utf8.size()) == "32.67") {
+        auto b = t.bbox();
+        box = Box{b.left(), b.top(), b.right(), b.bottom()};
+        break;
+      }
+    }
+    REQUIRE(box);
+    AuditResult r = testing::MeizhouFixture(kSource);
+    r.path = changed;
+    r.findings = {r.findings[3]};  // score.children_sum on "32.67"
+    r.findings[0].bbox = box;
+    std::string file = dir / "annotated.pdf";
+    std::ostringstream unused;
+    REQUIRE(WriteResults({r}, Format::kPdf, file, unused, {}).ok());
+    auto annots = Annotations(file);
+    REQUIRE(annots.size() == 1);
+    CHECK(annots[0].page == 13);
+    // In user space the word is where it is on the unchanged page.
+    const double height = 841.89;
+    CHECK(annots[0].rect[0] == Approx(324.2).margin(1.5));
+    CHECK(annots[0].rect[1] == Approx(height - 52.400764).margin(1.5));
+    CHECK(annots[0].rect[2] == Approx(364.968).margin(1.5));
+    CHECK(annots[0].rect[3] == Approx(height - 31.600764).margin(1.5));
   }
-  REQUIRE(box);
-  AuditResult r = testing::MeizhouFixture(kSource);
-  r.path = rotated;
-  r.findings = {r.findings[3]};  // score.children_sum on "32.67"
-  r.findings[0].bbox = box;
-  std::string file = dir / "annotated.pdf";
-  std::ostringstream unused;
-  REQUIRE(WriteResults({r}, Format::kPdf, file, unused, {}).ok());
-  auto annots = Annotations(file);
-  REQUIRE(annots.size() == 1);
-  CHECK(annots[0].page == 13);
-  // In user space the word is where it is on the unrotated page.
-  const double height = 841.89;
-  CHECK(annots[0].rect[0] == Approx(324.2).margin(1.5));
-  CHECK(annots[0].rect[1] == Approx(height - 52.400764).margin(1.5));
-  CHECK(annots[0].rect[2] == Approx(364.968).margin(1.5));
-  CHECK(annots[0].rect[3] == Approx(height - 31.600764).margin(1.5));
 }
 
 TEST_CASE("HTML embeds page images and links findings to pages", "[report][html]") {
