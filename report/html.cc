@@ -30,7 +30,7 @@ nav ul { padding-left: 1.2em; }
 .badge.error { background: #c62828; } .badge.warning { background: #e65100; } .badge.info { background: #0277bd; }
 .status-errors { color: #c62828; font-weight: bold; } .status-warnings { color: #e65100; font-weight: bold; }
 .status-clean { color: #2e7d32; font-weight: bold; }
-.finding { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.2em;
+.finding { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); gap: 1.2em;
   border: 1px solid #d0d7de; border-left: 6px solid #0277bd; border-radius: 4px; padding: .8em 1em;
   margin: 1em 0; }
 .finding.error { border-left-color: #c62828; } .finding.warning { border-left-color: #e65100; }
