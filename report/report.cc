@@ -1,7 +1,11 @@
-// Dispatch on the output format; text and JSON writers.
+// Dispatch on the output format, and the JSON lines writer.
 #include "report/report.h"
 
-#include <fstream>
+#include <filesystem>
+#include <system_error>
+
+#include "report/atomic_file.h"
+#include "report/writers.h"
 
 namespace jixiao {
 
@@ -20,57 +24,71 @@ bool ParseFormat(const std::string& name, Format* out) {
   return false;
 }
 
-void WriteText(const AuditResult& r, std::ostream& out, const WriteOptions&) {
-  out << r.document << " (" << r.pages << " pages)";
-  if (r.total) out << "  total " << r.total->score << "/" << r.total->max << " " << r.total->grade;
-  out << "\n";
-  for (Severity sev : {Severity::kError, Severity::kWarning, Severity::kInfo}) {
-    for (const auto& f : r.findings) {
-      if (f.severity != sev) continue;
-      out << "  " << SeverityName(f.severity) << " " << CheckName(f.check) << " p." << f.page;
-      if (!f.path.empty()) {
-        out << " ";
-        for (size_t i = 0; i < f.path.size(); ++i) out << (i ? " › " : "") << f.path[i];
-      }
-      out << "\n    「" << f.quote << "」\n";
-      if (!f.arithmetic.empty()) out << "    " << f.arithmetic << "\n";
-    }
+namespace {
+
+// Writes a stream format to `out`, or atomically to `out_path` when one is given.
+Status ToStreamOrFile(const std::string& out_path, std::ostream& out,
+                      const std::function<Status(std::ostream&)>& write) {
+  if (out_path.empty()) {
+    Status s = write(out);
+    if (s.ok() && !out.flush()) return Status(Status::Code::kIoError, "standard output: cannot write");
+    return s;
   }
-  out << "  " << r.errors() << " errors, " << r.warnings() << " warnings; coverage: "
-      << r.coverage.indicators << " indicators (" << r.coverage.with_max << " with max, "
-      << r.coverage.with_score << " with score), " << r.coverage.checks_run << " checks run, "
-      << r.coverage.unread << " unread\n";
+  return WriteStreamAtomically(out_path, write);
 }
+
+bool SameFile(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec) && !ec;
+}
+
+}  // namespace
 
 Status WriteResults(const std::vector<AuditResult>& results, Format format,
                     const std::string& out_path, std::ostream& out, const WriteOptions& options) {
-  std::ofstream file;
-  std::ostream* os = &out;
-  std::string tmp;
-  if (!out_path.empty()) {
-    tmp = out_path + ".tmp";
-    file.open(tmp, std::ios::binary);
-    if (!file) return Status(Status::Code::kIoError, out_path + ": cannot write");
-    os = &file;
-  }
   switch (format) {
     case Format::kText:
-      for (const auto& r : results) WriteText(r, *os, options);
-      break;
+      return ToStreamOrFile(out_path, out, [&](std::ostream& os) {
+        for (size_t i = 0; i < results.size(); ++i) {
+          if (i) os << "\n";  // a blank line between documents
+          WriteText(results[i], os, options);
+        }
+        return Status::Ok();
+      });
     case Format::kJson:
-      for (const auto& r : results) *os << ToJson(r) << "\n";
-      break;
-    default:
-      return Status(Status::Code::kUsage, "this output format is not available yet");
+      return ToStreamOrFile(out_path, out, [&](std::ostream& os) {
+        for (const auto& r : results) os << ToJson(r) << "\n";
+        return Status::Ok();
+      });
+    case Format::kCsv:
+      return ToStreamOrFile(out_path, out, [&](std::ostream& os) {
+        WriteCsv(results, os);
+        return Status::Ok();
+      });
+    case Format::kHtml:
+      return ToStreamOrFile(out_path, out,
+                            [&](std::ostream& os) { return WriteHtml(results, os, options); });
+    case Format::kXlsx:
+      if (out_path.empty()) return Status(Status::Code::kUsage, "--format xlsx needs -o FILE");
+      return WriteFileAtomically(out_path, [&](const std::string& temp) {
+        return WriteXlsx(results, temp, out_path);
+      });
+    case Format::kPdf:
+      if (out_path.empty()) return Status(Status::Code::kUsage, "--format pdf needs -o FILE");
+      if (results.size() != 1) {
+        return Status(Status::Code::kUsage,
+                      "--format pdf annotates one document; " + std::to_string(results.size()) +
+                          " were given");
+      }
+      if (SameFile(results[0].path, out_path)) {
+        return Status(Status::Code::kUsage,
+                      out_path + ": the annotated copy must not overwrite the original");
+      }
+      return WriteFileAtomically(out_path, [&](const std::string& temp) {
+        return WriteAnnotatedPdf(results[0], temp, out_path);
+      });
   }
-  if (!out_path.empty()) {
-    file.close();
-    if (!file || std::rename(tmp.c_str(), out_path.c_str()) != 0) {
-      std::remove(tmp.c_str());
-      return Status(Status::Code::kIoError, out_path + ": cannot write");
-    }
-  }
-  return Status::Ok();
+  return Status(Status::Code::kInternal, "unknown output format");
 }
 
 }  // namespace jixiao

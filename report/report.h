@@ -1,4 +1,5 @@
-// Writers for audit results: terminal text, JSON lines, and (later) CSV, XLSX, HTML, annotated PDF.
+// Writers for audit results: terminal text, JSON lines, CSV, XLSX, HTML and an annotated PDF.
+// docs/report.md describes each format as the auditor sees it.
 #ifndef JIXIAO_REPORT_REPORT_H_
 #define JIXIAO_REPORT_REPORT_H_
 
@@ -13,19 +14,29 @@ namespace jixiao {
 
 enum class Format { kText, kJson, kCsv, kXlsx, kHtml, kPdf };
 
-// Parses "text", "json", ...; nullopt-like false if unknown.
+// Parses "text", "json", "csv", "xlsx", "html", "pdf"; false if unknown (`out` untouched).
 bool ParseFormat(const std::string& name, Format* out);
 
 struct WriteOptions {
   bool color = false;  // ANSI colours in text output (a terminal, and NO_COLOR unset)
+  int dpi = 80;        // resolution of the page images in HTML output (72–100 keeps files small)
 };
 
-// Writes the results of several documents. Text and JSON go to `out` when `out_path` is empty;
-// binary formats (xlsx, pdf) need `out_path`. Files are written atomically (temporary + rename).
+// Writes the results of several documents.
+//
+// Text, JSON, CSV and HTML go to `out` when `out_path` is empty; XLSX and PDF need `out_path`
+// (kUsage otherwise). PDF output takes exactly one result whose `path` is a readable PDF; it is
+// copied with one annotation per finding and never modified (an `out_path` naming the input is a
+// kUsage error). HTML and PDF output reopen the PDFs named by AuditResult::path.
+//
+// Files are written atomically: a temporary file in the same directory, renamed over `out_path`
+// only when complete; on any error `out_path` is untouched and the Status names the file.
 Status WriteResults(const std::vector<AuditResult>& results, Format format,
                     const std::string& out_path, std::ostream& out, const WriteOptions& options);
 
-// The terminal text of one result: findings grouped by severity, then a coverage line.
+// The terminal text of one result: a header line, findings grouped by severity (errors first),
+// each with check id, location, indicator path, the quote with the stated figure in 【】, stated
+// vs recomputed and the arithmetic; then a line with counts and coverage.
 void WriteText(const AuditResult& r, std::ostream& out, const WriteOptions& options);
 
 }  // namespace jixiao

@@ -1,0 +1,47 @@
+// How a finding reads in every output: its indicator path, its quote split around the stated
+// figure, and a one-paragraph summary (used for PDF annotation text and spreadsheet cells).
+#ifndef JIXIAO_REPORT_FINDING_TEXT_H_
+#define JIXIAO_REPORT_FINDING_TEXT_H_
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+
+namespace jixiao {
+
+// "预算执行情况 › 绩效管理": the path joined with " › "; "" for an empty path.
+std::string JoinPath(const std::vector<std::string>& path);
+
+// A quote cut around the first occurrence of the stated figure. When the stated value (as written,
+// possibly with a unit such as "%" or "万元") does not occur, its leading number is tried; when
+// that does not occur either, `figure` is empty and `before` holds the whole quote.
+struct QuoteParts {
+  std::string before, figure, after;
+};
+QuoteParts SplitQuote(const std::string& quote, const std::string& stated);
+
+// "p.13" / "p.13, line 412" / "line 412" / "": where the finding is, for people.
+std::string Location(const Finding& f);
+
+// Findings in report order: errors, then warnings, then infos; within a severity, the order of
+// AuditResult::findings (page, line). Returns indices into r.findings.
+std::vector<size_t> FindingsBySeverity(const AuditResult& r);
+inline constexpr std::array<Severity, 3> kSeverityOrder = {Severity::kError, Severity::kWarning,
+                                                           Severity::kInfo};
+
+// "error score.children_sum p.13 预算使用效益 › 效率性: stated 0.67, recomputed 1; 0.5 + 0.5 = 1",
+// then the quote on a new line. Plain UTF-8.
+std::string Summary(const Finding& f);
+
+// "2 errors, 1 warning, 0 infos" for one result.
+std::string CountsLine(const AuditResult& r);
+// "32 indicators (32 with max, 31 with score), 120 checks run, 0 unread".
+std::string CoverageLine(const AuditResult& r);
+// "errors" when any error finding, else "warnings" when any warning, else "clean".
+std::string StatusWord(const AuditResult& r);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_REPORT_FINDING_TEXT_H_

@@ -1,0 +1,345 @@
+// The HTML report: one self-contained page (inline CSS, PNG data URIs), a section per document with
+// its summary and coverage, the findings beside images of their page regions, the score tree with
+// recomputed sums, and the pages that have findings with every finding's box highlighted.
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "report/finding_text.h"
+#include "report/render.h"
+#include "report/score_tree.h"
+#include "report/writers.h"
+
+namespace jixiao {
+
+namespace {
+
+constexpr char kStyle[] = R"css(
+body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; margin: 0 auto;
+  max-width: 1200px; padding: 1em 1.5em 4em; color: #1f2328; line-height: 1.55; background: #fff; }
+h1 { font-size: 1.5em; margin: .3em 0 .6em; }
+h2 { font-size: 1.3em; border-bottom: 2px solid #d0d7de; padding-bottom: .2em; margin-top: 2em; }
+h3 { font-size: 1.1em; margin-top: 1.6em; }
+a { color: #0b57d0; }
+nav ul { padding-left: 1.2em; }
+.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15em 1.2em; margin: .5em 0; }
+.meta dt { color: #57606a; }
+.meta dd { margin: 0; }
+.badge { display: inline-block; border-radius: 3px; padding: 0 .45em; color: #fff; font-size: .85em;
+  font-weight: bold; }
+.badge.error { background: #c62828; } .badge.warning { background: #e65100; } .badge.info { background: #0277bd; }
+.status-errors { color: #c62828; font-weight: bold; } .status-warnings { color: #e65100; font-weight: bold; }
+.status-clean { color: #2e7d32; font-weight: bold; }
+.finding { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); gap: 1.2em;
+  border: 1px solid #d0d7de; border-left: 6px solid #0277bd; border-radius: 4px; padding: .8em 1em;
+  margin: 1em 0; }
+.finding.error { border-left-color: #c62828; } .finding.warning { border-left-color: #e65100; }
+.finding.noimage { grid-template-columns: 1fr; }
+.finding .head { font-size: 1.05em; }
+.finding .num { font-weight: bold; margin-right: .3em; }
+.finding .path { color: #57606a; margin: .2em 0; }
+code { font-family: "Noto Sans Mono CJK SC", monospace; background: #f6f8fa; padding: 0 .25em; border-radius: 3px; }
+blockquote { margin: .5em 0; padding: .4em .8em; background: #f6f8fa; border-left: 3px solid #d0d7de; }
+mark { background: #ffe082; font-weight: bold; padding: 0 .1em; }
+table.values { border-collapse: collapse; margin: .4em 0; }
+table.values th { text-align: left; font-weight: normal; color: #57606a; padding-right: 1em; }
+.arith { font-family: "Noto Sans Mono CJK SC", monospace; white-space: pre-wrap; margin: .3em 0;
+  background: #fff8e1; padding: .3em .6em; border-radius: 3px; }
+.imgbox { position: relative; display: block; line-height: 0; border: 1px solid #d0d7de; }
+.imgbox img { width: 100%; height: auto; display: block; }
+.hl { position: absolute; background: rgba(255, 213, 0, .35); border: 2px solid #c62828;
+  box-sizing: border-box; line-height: 1.2; }
+.hl.warning { border-color: #e65100; } .hl.info { border-color: #0277bd; }
+.hl span { position: absolute; top: -1.4em; left: -2px; background: #c62828; color: #fff;
+  font-size: 12px; padding: 0 .35em; border-radius: 3px 3px 0 0; text-decoration: none; }
+.hl.warning span { background: #e65100; } .hl.info span { background: #0277bd; }
+.region figcaption, .page figcaption { font-size: .85em; color: #57606a; line-height: 1.6; }
+.region, .page { margin: 0; }
+.page { max-width: 720px; margin: 1.5em 0; }
+.note { color: #57606a; font-style: italic; }
+table.tree { border-collapse: collapse; width: 100%; font-size: .95em; }
+table.tree th, table.tree td { border-bottom: 1px solid #eaeef2; padding: .25em .6em; text-align: left;
+  vertical-align: top; }
+table.tree th { background: #f6f8fa; }
+table.tree td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.tree tr.level0 td { font-weight: bold; background: #fbfcfd; }
+table.tree tr.total td { font-weight: bold; border-top: 2px solid #d0d7de; }
+.ok { color: #2e7d32; } .bad { color: #c62828; font-weight: bold; }
+)css";
+
+std::string Escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A CSS percentage with two decimals, locale-free.
+std::string Percent(double v) {
+  long hundredths = std::lround(v * 10000.0);
+  std::string sign = hundredths < 0 ? "-" : "";
+  long a = std::labs(hundredths);
+  std::string frac = std::to_string(a % 100);
+  if (frac.size() < 2) frac.insert(0, "0");
+  return sign + std::to_string(a / 100) + "." + frac + "%";
+}
+
+// The style of a box [x0, x1) × [y0, y1) over an image of `w` × `h` (same units).
+std::string BoxStyle(double x0, double y0, double x1, double y1, double w, double h) {
+  return "left:" + Percent(x0 / w) + ";top:" + Percent(y0 / h) + ";width:" +
+         Percent((x1 - x0) / w) + ";height:" + Percent((y1 - y0) / h);
+}
+
+std::string DataUri(const RgbImage& image) {
+  return "data:image/png;base64," + Base64(EncodePng(image));
+}
+
+// The rendered pages of one PDF, each rendered at most once.
+class PageCache {
+ public:
+  PageCache(const std::string& path, double dpi) : dpi_(dpi) {
+    if (!IsPdfFile(path)) return;
+    is_pdf_ = true;
+    auto pages = PdfPages::Open(path);
+    if (pages.ok()) {
+      pages_.emplace(std::move(pages.value()));
+    } else {
+      error_ = pages.status().message();
+    }
+  }
+  bool is_pdf() const { return is_pdf_; }
+  double dpi() const { return dpi_; }
+  // The page image, or nullptr with `*why` set.
+  const RgbImage* Get(int page, std::string* why) {
+    if (!pages_) {
+      *why = error_;
+      return nullptr;
+    }
+    auto it = images_.find(page);
+    if (it == images_.end()) {
+      auto img = pages_->Render(page, dpi_);
+      if (!img.ok()) {
+        *why = img.status().message();
+        return nullptr;
+      }
+      it = images_.emplace(page, std::move(img.value())).first;
+    }
+    return &it->second;
+  }
+
+ private:
+  double dpi_;
+  bool is_pdf_ = false;
+  std::optional<PdfPages> pages_;
+  std::string error_;
+  std::map<int, RgbImage> images_;
+};
+
+std::string PageId(int doc, int page) {
+  return "d" + std::to_string(doc) + "-p" + std::to_string(page);
+}
+std::string FindingId(int doc, size_t number) {
+  return "d" + std::to_string(doc) + "-f" + std::to_string(number);
+}
+
+void WriteSummary(const AuditResult& r, std::ostream& out) {
+  out << "<dl class=\"meta\">\n";
+  auto item = [&](const char* term, const std::string& value) {
+    out << "<dt>" << term << "</dt><dd>" << value << "</dd>\n";
+  };
+  item("文件 file", Escape(r.path));
+  if (!r.department.empty()) item("部门 department", Escape(r.department));
+  if (r.year > 0) item("年度 year", std::to_string(r.year));
+  item("页数 pages", std::to_string(r.pages));
+  if (r.total) {
+    std::string total = Escape(r.total->score.empty() ? "?" : r.total->score) + " / " +
+                        Escape(r.total->max.empty() ? "?" : r.total->max);
+    if (!r.total->grade.empty()) total += " " + Escape(r.total->grade);
+    item("自评总分 total", total);
+  }
+  std::string status = StatusWord(r);
+  item("结果 status", "<span class=\"status-" + status + "\">" + status + "</span>");
+  item("问题 findings", Escape(CountsLine(r)));
+  item("覆盖 coverage", Escape(CoverageLine(r)));
+  out << "</dl>\n";
+}
+
+void WriteQuote(const Finding& f, std::ostream& out) {
+  if (f.quote.empty()) return;
+  QuoteParts q = SplitQuote(f.quote, f.stated);
+  out << "<blockquote>" << Escape(q.before);
+  if (!q.figure.empty()) out << "<mark>" << Escape(q.figure) << "</mark>" << Escape(q.after);
+  out << "</blockquote>\n";
+}
+
+// The band of the page around the finding's box, full page width, with the box highlighted.
+void WriteRegion(const Finding& f, int doc, const RgbImage& page, double dpi, std::ostream& out) {
+  const double scale = dpi / 72.0;
+  const double margin = 48;  // points above and below the box
+  const Box& b = *f.bbox;
+  int top = static_cast<int>(std::floor(std::max(0.0, b.y0 - margin) * scale));
+  int bottom = static_cast<int>(std::ceil((b.y1 + margin) * scale));
+  RgbImage crop = Crop(page, 0, top, page.width, bottom - top);
+  if (crop.height <= 0 || crop.width <= 0) return;
+  double w = crop.width / scale, h = crop.height / scale, y_off = top / scale;
+  out << "<figure class=\"region\"><a class=\"imgbox\" href=\"#" << PageId(doc, f.page)
+      << "\" title=\"page " << f.page << "\"><img src=\"" << DataUri(crop) << "\" alt=\"page "
+      << f.page << " region\" width=\"" << crop.width << "\" height=\"" << crop.height
+      << "\"><span class=\"hl " << SeverityName(f.severity) << "\" style=\""
+      << BoxStyle(b.x0, b.y0 - y_off, b.x1, b.y1 - y_off, w, h) << "\"></span></a>"
+      << "<figcaption>第 " << f.page << " 页 page " << f.page << " — <a href=\"#"
+      << PageId(doc, f.page) << "\">whole page</a></figcaption></figure>\n";
+}
+
+void WriteFinding(const AuditResult& r, const Finding& f, int doc, size_t number,
+                  PageCache& cache, std::ostream& out) {
+  std::string why;
+  const RgbImage* page = nullptr;
+  bool in_range = f.page >= 1 && f.page <= r.pages;
+  if (cache.is_pdf() && in_range) page = cache.Get(f.page, &why);
+  bool image = page != nullptr && f.bbox.has_value();
+  const char* sev = SeverityName(f.severity);
+  out << "<article class=\"finding " << sev << (image ? "" : " noimage") << "\" id=\""
+      << FindingId(doc, number) << "\">\n<div class=\"text\">\n<div class=\"head\"><span class=\"num\">#"
+      << number << "</span> <span class=\"badge " << sev << "\">" << sev << "</span> <code>"
+      << CheckName(f.check) << "</code> ";
+  if (cache.is_pdf() && in_range && page != nullptr) {
+    out << "<a href=\"#" << PageId(doc, f.page) << "\">" << Escape(Location(f)) << "</a>";
+  } else {
+    out << Escape(Location(f));
+  }
+  out << "</div>\n";
+  if (!f.path.empty()) out << "<div class=\"path\">" << Escape(JoinPath(f.path)) << "</div>\n";
+  WriteQuote(f, out);
+  if (!f.stated.empty() || !f.recomputed.empty()) {
+    out << "<table class=\"values\"><tr><th>填报 stated</th><td>" << Escape(f.stated)
+        << "</td></tr><tr><th>复算 recomputed</th><td>" << Escape(f.recomputed)
+        << "</td></tr></table>\n";
+  }
+  if (!f.arithmetic.empty()) out << "<div class=\"arith\">" << Escape(f.arithmetic) << "</div>\n";
+  if (cache.is_pdf() && in_range && page == nullptr) {
+    out << "<p class=\"note\">page image unavailable: " << Escape(why) << "</p>\n";
+  }
+  out << "</div>\n";
+  if (image) WriteRegion(f, doc, *page, cache.dpi(), out);
+  out << "</article>\n";
+}
+
+std::string SumCell(const SumCheck& c) {
+  if (c.sum.empty()) return "<td class=\"n\">—</td>";
+  std::string mark;
+  if (c.ok) mark = *c.ok ? " <span class=\"ok\">✓</span>" : " <span class=\"bad\">✗</span>";
+  return "<td class=\"n\">" + Escape(c.sum) + mark + "</td>";
+}
+
+void WriteTree(const AuditResult& r, std::ostream& out) {
+  out << "<h3>评分表 Score tree</h3>\n";
+  if (r.indicators.empty()) {
+    out << "<p class=\"note\">No indicator rows were read.</p>\n";
+    return;
+  }
+  out << "<table class=\"tree\">\n<tr><th>指标 indicator</th><th>分值 max</th><th>得分 score</th>"
+         "<th>下级分值合计 Σ children max</th><th>下级得分合计 Σ children score</th><th>页 page</th></tr>\n";
+  for (const TreeRow& t : BuildScoreTree(r.indicators)) {
+    const IndicatorRow& row = *t.row;
+    std::string name = row.path.empty() ? "" : row.path.back();
+    out << "<tr class=\"level" << t.depth << "\"><td style=\"padding-left:" << (0.6 + 1.5 * t.depth)
+        << "em\" title=\"" << Escape(JoinPath(row.path)) << "\">" << Escape(name) << "</td><td class=\"n\">"
+        << Escape(row.max) << "</td><td class=\"n\">" << Escape(row.score) << "</td>";
+    if (t.children > 0) {
+      out << SumCell(t.max) << SumCell(t.score);
+    } else {
+      out << "<td></td><td></td>";
+    }
+    out << "<td class=\"n\">" << (row.page > 0 ? std::to_string(row.page) : "") << "</td></tr>\n";
+  }
+  if (r.total) {
+    TotalCheck t = CheckTotal(r);
+    out << "<tr class=\"total\"><td>总分 total</td><td class=\"n\">" << Escape(r.total->max)
+        << "</td><td class=\"n\">" << Escape(r.total->score) << "</td>" << SumCell(t.max)
+        << SumCell(t.score) << "<td class=\"n\">"
+        << (r.total->page > 0 ? std::to_string(r.total->page) : "") << "</td></tr>\n";
+  }
+  out << "</table>\n";
+}
+
+// Every page that has findings, whole, with each finding's box numbered and linked to it.
+void WritePages(const AuditResult& r, const std::vector<size_t>& order, int doc, PageCache& cache,
+                std::ostream& out) {
+  std::map<int, std::vector<size_t>> by_page;  // page → finding numbers (1-based, in `order`)
+  for (size_t n = 0; n < order.size(); ++n) {
+    int p = r.findings[order[n]].page;
+    if (p >= 1 && p <= r.pages) by_page[p].push_back(n + 1);
+  }
+  if (by_page.empty()) return;
+  out << "<h3>页面 Pages</h3>\n";
+  const double scale = cache.dpi() / 72.0;
+  for (const auto& [p, numbers] : by_page) {
+    std::string why;
+    const RgbImage* page = cache.Get(p, &why);
+    if (page == nullptr) continue;  // the findings say why
+    double w = page->width / scale, h = page->height / scale;
+    out << "<figure class=\"page\" id=\"" << PageId(doc, p) << "\"><figcaption>第 " << p
+        << " 页 page " << p << ": findings";
+    for (size_t n : numbers) out << " <a href=\"#" << FindingId(doc, n) << "\">#" << n << "</a>";
+    out << "</figcaption><div class=\"imgbox\"><img src=\"" << DataUri(*page) << "\" alt=\"page " << p
+        << "\" width=\"" << page->width << "\" height=\"" << page->height << "\">";
+    for (size_t n : numbers) {
+      const Finding& f = r.findings[order[n - 1]];
+      Box b = f.bbox.value_or(Box{4, 4, 40, 22});  // no box: a tab at the top-left corner
+      out << "<a class=\"hl " << SeverityName(f.severity) << "\" href=\"#" << FindingId(doc, n)
+          << "\" style=\"" << BoxStyle(b.x0, b.y0, b.x1, b.y1, w, h) << "\" title=\""
+          << Escape(CheckName(f.check)) << "\"><span>#" << n << "</span></a>";
+    }
+    out << "</div></figure>\n";
+  }
+}
+
+void WriteDocument(const AuditResult& r, int doc, const WriteOptions& options, std::ostream& out) {
+  PageCache cache(r.path, options.dpi);
+  out << "<section class=\"doc\" id=\"d" << doc << "\">\n<h2>" << Escape(r.document) << "</h2>\n";
+  WriteSummary(r, out);
+  out << "<h3>问题 Findings</h3>\n";
+  std::vector<size_t> order = FindingsBySeverity(r);
+  if (order.empty()) out << "<p>No findings.</p>\n";
+  for (size_t n = 0; n < order.size(); ++n) {
+    WriteFinding(r, r.findings[order[n]], doc, n + 1, cache, out);
+  }
+  WriteTree(r, out);
+  if (cache.is_pdf()) WritePages(r, order, doc, cache, out);
+  out << "</section>\n";
+}
+
+}  // namespace
+
+Status WriteHtml(const std::vector<AuditResult>& results, std::ostream& out,
+                 const WriteOptions& options) {
+  out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<title>jixiao 绩效自评报告审核</title>\n<style>"
+      << kStyle << "</style>\n</head>\n<body>\n<h1>jixiao 绩效自评报告审核 audit</h1>\n";
+  if (results.size() > 1) {
+    out << "<nav><ul>\n";
+    for (size_t i = 0; i < results.size(); ++i) {
+      out << "<li><a href=\"#d" << i + 1 << "\">" << Escape(results[i].document) << "</a> — "
+          << Escape(CountsLine(results[i])) << "</li>\n";
+    }
+    out << "</ul></nav>\n";
+  }
+  for (size_t i = 0; i < results.size(); ++i) {
+    WriteDocument(results[i], static_cast<int>(i + 1), options, out);
+  }
+  out << "</body>\n</html>\n";
+  return Status::Ok();
+}
+
+}  // namespace jixiao
