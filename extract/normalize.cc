@@ -317,6 +317,7 @@ bool StartsWithMarker(std::string_view s) {
   size_t len;
   UChar32 c = DecodeAt(s, 0, &len);
   if (c >= 0x2460 && c <= 0x24FF) return true;  // ①
+  if (c == 0x3010) return true;                    // 【
   static const char* const kNumerals = "一二三四五六七八九十";
   auto is_cn_numeral = [](UChar32 x) {
     return x == 0x4E00 || x == 0x4E8C || x == 0x4E09 || x == 0x56DB || x == 0x4E94 ||
@@ -373,6 +374,12 @@ bool EndsParagraph(std::string_view s) {
   }
   // A heading that ends with its score: "(分值 3 分，自评得 3 分)".
   if (c == ')' && s.size() >= 4 && s.compare(s.size() - 4, 4, "分)") == 0) return true;
+  // A heading that ends with its points: "【预算编制】满分20分，得分18分".
+  if (s.size() >= 4 && s.compare(s.size() - 3, 3, "分") == 0) {
+    std::string_view before = s.substr(0, s.size() - 3);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (!before.empty() && before.back() >= '0' && before.back() <= '9') return true;
+  }
   return false;
 }
 

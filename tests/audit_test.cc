@@ -153,3 +153,45 @@ TEST_CASE("children sums agree with a naive recomputation on the corpus", "[audi
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("--rules adds a heading style without recompiling", "[audit][rules]") {
+  const std::string text =
+      "【预算编制】满分20分，得分18分\n"
+      "【预算执行】满分80分，得分75分\n"
+      "自评总得分为 93 分。\n";
+  Document doc = test::DocFromText(text);
+  AuditResult before = Audit(doc, TheRules());
+  CHECK(before.indicators.empty());
+  auto rules = Rules::Builtin();
+  REQUIRE(rules.ok());
+  REQUIRE(rules->AddText("score.heading += ^【(?P<name>[^】]+)】满分(?P<max>\\d+(?:\\.\\d+)?)分，"
+                         "得分(?P<score>\\d+(?:\\.\\d+)?)分\n",
+                         "local.rules")
+              .ok());
+  AuditResult after = Audit(doc, *rules);
+  REQUIRE(after.indicators.size() == 2);
+  CHECK(after.indicators[0].path == std::vector<std::string>{"预算编制"});
+  CHECK(after.indicators[1].score == "75");
+  // 18 + 75 = 93: the total checks out.
+  bool total_checked = false;
+  for (const auto& c : after.checks) {
+    if (c.check == CheckId::kScoreTotal && c.verdict == Verdict::kPass) total_checked = true;
+  }
+  CHECK(total_checked);
+}
+
+TEST_CASE("department and year come from the report's own text", "[audit][identity]") {
+  AuditResult r = AuditFile("corpus/styles/tree-sentence-form.txt");
+  CHECK(r.department == "某县农业农村局");
+  CHECK(r.department_source == "title");
+  CHECK(r.year == 2023);
+  CHECK(r.year_source == "title");
+  AuditResult m = AuditFile("corpus/meizhou-city-2024.txt");
+  CHECK(m.department == "梅州市工业和信息化局");
+  CHECK(m.department_source == "text");
+  CHECK(m.year == 2024);
+}
+
+}  // namespace jixiao
