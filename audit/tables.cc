@@ -272,6 +272,9 @@ class TableParser {
         terms.push_back(Expr::Figure(r.cells[c], exact));
       }
       Relation rel = Base(CheckId::kTableColumn, *total, total->cells[c]);
+      for (const Row& r : t.rows) {
+        if (&r != total) rel.more_quotes.push_back(r.line);  // the column's figures
+      }
       rel.computed = Expr::Sum(std::move(terms));
       rel.stated_exact = t.cols[c] == Col::kMax || t.cols[c] == Col::kScore ||
                          t.cols[c] == Col::kSelfScore;

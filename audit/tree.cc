@@ -45,8 +45,11 @@ class TreeParser {
   }
 
  private:
-  void ReadLine(size_t li) {
-    Span line = lines_[li];
+  void ReadLine(size_t li) { ReadSpan(lines_[li]); }
+
+  // A heading at the start of `line`; a second heading may follow on the same line when the PDF
+  // set them side by side ("(1)绩效管理(分值 7 分，自评得 7 分)绩效管理制度建设(分值 7 分，…)").
+  void ReadSpan(Span line) {
     std::string style;
     size_t name_from = line.begin;
     if (auto m = FindFirst({&rules_.One("score.marker")}, doc_.text, line);
@@ -121,9 +124,11 @@ class TreeParser {
     CloseBody(line.begin);
     if (ind.parent >= 0) out_->indicators[static_cast<size_t>(ind.parent)].children.push_back(idx);
     ind.body = Span{ind.heading.end, ind.heading.end};
+    size_t heading_end = ind.heading.end;
     out_->indicators.push_back(std::move(ind));
     open_ = idx;
     last_level_ = level;
+    if (heading_end < line.end) ReadSpan(Span{heading_end, line.end});
   }
 
   void CloseBody(size_t at) {
@@ -195,11 +200,13 @@ class TreeParser {
     }
     std::sort(items.begin(), items.end(),
               [](const Stated& a, const Stated& b) { return a.at.begin < b.at.begin; });
-    // A single item and no closing statement: the body restates the score.
-    if (items.size() == 1 && statements.empty() && !ind.bonus) {
+    // A single "自评得 N 分" is not a sub-item: the body restates the score.
+    if (items.size() == 1 && !ind.bonus) {
       items.front().source = "body";
       statements.push_back(items.front());
       items.clear();
+      std::sort(statements.begin(), statements.end(),
+                [](const Stated& a, const Stated& b) { return a.at.begin < b.at.begin; });
     }
     for (auto& s : statements) {
       if (!ind.score) {

@@ -83,7 +83,7 @@ class TreeCheck {
   // Sub-item points ("一是…自评得 1 分；二是…自评得 1 分") add up to the indicator's score.
   void Items(int i) {
     const Indicator& p = At(i);
-    if (p.items.size() < 2 || !p.score) return;
+    if (p.items.empty() || !p.score) return;
     std::vector<Expr> terms;
     std::string parts;
     Span quote = p.items.front().context;

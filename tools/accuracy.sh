@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Accuracy on the corpus with the shared scorers (needs ../shared beside the checkout): the
+# score_corpus table from .txt and from .pdf, and mutation detection. Prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared}
+J=${JIXIAO:-build/jixiao}
+echo '| input | indicators | relations checked | findings recalled | unlabelled errors/warnings | totals |'
+echo '|---|---|---|---|---|---|'
+for ext in txt pdf; do
+  python3 "$SHARED/tools/score_corpus.py" --cmd "$J audit --format json {}" --ext $ext |
+    sed -n 's/^TOTAL docs [0-9]* (no output: [0-9]*)  indicators \(.*\)  relations checked \(.*\)  findings recalled \(.*\)  unlabelled errors\/warnings \(.*\)  totals \(.*\)$/| '$ext' | \1 | \2 | \3 | \4 | \5 |/p'
+done
+echo
+echo '| mutations (one wrong figure planted at a time, 40 per document) | detected |'
+echo '|---|---|'
+python3 "$SHARED/tools/mutate_eval.py" --cmd "$J audit --format json {}" --per-doc 40 |
+  sed -n 's/^\([a-z0-9-]*\): detected \(.*\)$/| \1 | \2 |/p; s/^TOTAL mutations detected \(.*\)$/| **total** | \1 |/p'
