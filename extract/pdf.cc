@@ -161,7 +161,9 @@ Result<std::vector<RawPage>> ReadPdfPages(const std::string& path, const std::st
 
   int threads = options.threads > 0 ? options.threads
                                     : static_cast<int>(std::thread::hardware_concurrency());
-  threads = std::clamp(threads, 1, n);
+  // Each thread holds its own parsed document: more than kMaxThreads only costs memory.
+  constexpr int kMaxThreads = 64;
+  threads = std::clamp(threads, 1, std::min(n, kMaxThreads));
 
   // No deadline for absurd bounds (and NaN), rather than overflow the clock.
   Clock::time_point deadline = Clock::time_point::max();

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "extract/extract.h"
@@ -97,8 +98,17 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("%d repetitions each, median wall time; threads=%d (0 = all cores)\n\n", reps,
+  std::printf("%d repetitions each, median wall time; threads=%d (0 = all cores)", reps,
               options.threads);
+  // Other processes on the machine skew both columns: say how busy it was.
+  if (FILE* in = std::fopen("/proc/loadavg", "r")) {
+    double load = 0;
+    if (std::fscanf(in, "%lf", &load) == 1) {
+      std::printf("; %u cores, load average %.2f", std::thread::hardware_concurrency(), load);
+    }
+    std::fclose(in);
+  }
+  std::printf("\n\n");
   std::printf("| file | pages | jixiao ms | pdftotext ms | ratio | pdftotext peak RSS MiB |\n");
   std::printf("|---|---:|---:|---:|---:|---:|\n");
   int status = 0;
