@@ -156,7 +156,7 @@ TEST_CASE("children sums agree with a naive recomputation on the corpus", "[audi
 
 namespace jixiao {
 
-TEST_CASE("--rules adds a heading style without recompiling", "[audit][rules]") {
+TEST_CASE("user rules (--rules) add a heading style without recompiling", "[audit][rules]") {
   const std::string text =
       "【预算编制】满分20分，得分18分\n"
       "【预算执行】满分80分，得分75分\n"
