@@ -1,8 +1,390 @@
-// (Placeholder.)
+// ParseFigures: rates (rate.ratio), units (unit.scale) and restated figures (figure.restated).
+// Breakdowns and year-over-year changes are in figures_sums.cc.
+#include "audit/figures.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
 #include "audit/outline.h"
+#include "audit/scan.h"
+#include "audit/sentences.h"
 
 namespace jixiao {
+namespace {
 
-void ParseFigures(const Document&, const Rules&, Outline*) {}
+bool Consistent(Agreement a) { return a == Agreement::kConsistent; }
+bool Near(Agreement a) { return a == Agreement::kTruncated || a == Agreement::kLastDigit; }
+
+std::optional<Number> At(const std::string& text, Span s) {
+  if (s.empty()) return std::nullopt;
+  return FigureAt(text, s.begin);
+}
+
+std::string Named(const std::string& text, const Number& n) {
+  std::string label = LabelBefore(text, n.begin, 10);
+  return (label.empty() ? "" : label + " ") + Written(n);
+}
+
+// A stated rate: a percent or a bare number after a rate word ("结转结余率为0").
+Relation RateRelation(const Number& rate, Expr computed, Span quote) {
+  Relation r;
+  r.check = CheckId::kRateRatio;
+  r.computed = std::move(computed);
+  r.stated = rate;
+  if (rate.unit != Unit::kPercent) {
+    r.as_percent = true;
+    r.stated_exact = rate.scaled == 0;
+  }
+  r.quote = quote;
+  r.anchor = Span{rate.begin, rate.end};
+  return r;
+}
+
+// Formulas written out: "a/b=p%", "(a-b)/b=p%". Marks the rates they state in `used`.
+void FormulaRates(const Document& doc, const Rules& rules, Outline* out, std::vector<Span>* used) {
+  const std::string& t = doc.text;
+  Span all{0, t.size()};
+  for (const Match& m : FindAll(rules.One("fig.rate_formula_diff"), t, all)) {
+    auto a = At(t, m.Get("a")), b = At(t, m.Get("b")), d = At(t, m.Get("den")),
+         p = At(t, m.Get("rate"));
+    if (!a || !b || !d || !p) continue;
+    Relation r = RateRelation(*p, Expr::Quotient(Expr::Diff(Fig(*a), Fig(*b)), Fig(*d)),
+                              SentenceAround(t, m.whole));
+    r.note = "formula as written";
+    out->relations.push_back(r);
+    used->push_back(m.whole);
+  }
+  for (const Match& m : FindAll(rules.One("fig.rate_formula"), t, all)) {
+    bool inside = false;
+    for (const Span& u : *used) inside |= m.whole.begin < u.end && u.begin < m.whole.end;
+    if (inside) continue;
+    auto a = At(t, m.Get("num")), d = At(t, m.Get("den")), p = At(t, m.Get("rate"));
+    if (!a || !d || !p) continue;
+    // "1/2" inside a date or a ratio of words is not a rate: require a percent, a 0, or a rate
+    // word in the clause.
+    Span clause = ClauseBefore(t, m.whole.begin, 0);
+    if (p->unit != Unit::kPercent && p->scaled != 0 &&
+        !AnyMatch(rules.Get("fig.rate_context"), View(t, Span{clause.begin, m.whole.begin}))) {
+      continue;
+    }
+    Relation r = RateRelation(*p, Expr::Quotient(Fig(*a), Fig(*d)), SentenceAround(t, m.whole));
+    r.note = "formula as written";
+    out->relations.push_back(r);
+    used->push_back(m.whole);
+  }
+}
+
+struct Candidate {
+  Expr expr;
+  std::string note;
+  Agreement agreement;
+  mpq_class distance;  // |mid − stated|, to pick the closest when none fits
+};
+
+// Candidate computations of `rate` from figures of one kind: a/b, (a−b)/b, a/(a+b), (a+b)/c.
+std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
+                                  const std::vector<Number>& figs) {
+  std::vector<Candidate> out;
+  auto add = [&](Expr e, std::string note) {
+    Interval v = e.Eval();
+    if (!v.defined) return;
+    Agreement a = Compare(rate, rate.unit != Unit::kPercent && rate.scaled == 0, v);
+    mpq_class d = v.Mid() - ValueOf(rate);
+    if (rate.unit != Unit::kPercent && rate.scaled != 0) d = v.Mid() - ValueOf(rate) / 100;
+    out.push_back(Candidate{std::move(e), std::move(note), a, abs(d)});
+  };
+  for (size_t i = 0; i < figs.size(); ++i) {
+    for (size_t j = 0; j < figs.size(); ++j) {
+      if (i == j || !SameKind(figs[i], figs[j])) continue;
+      const Number &a = figs[i], &b = figs[j];
+      add(Expr::Quotient(Fig(a), Fig(b)), Named(t, a) + " / " + Named(t, b));
+      add(Expr::Quotient(Expr::Diff(Fig(a), Fig(b)), Fig(b)),
+          "(" + Named(t, a) + " − " + Named(t, b) + ") / " + Named(t, b));
+      add(Expr::Quotient(Fig(a), Expr::Sum({Fig(a), Fig(b)})),
+          Named(t, a) + " / (" + Named(t, a) + " + " + Named(t, b) + ")");
+    }
+  }
+  for (size_t i = 0; i < figs.size(); ++i) {
+    for (size_t j = i + 1; j < figs.size(); ++j) {
+      for (size_t k = 0; k < figs.size(); ++k) {
+        if (k == i || k == j || !SameKind(figs[i], figs[j]) || !SameKind(figs[i], figs[k])) continue;
+        add(Expr::Quotient(Expr::Sum({Fig(figs[i]), Fig(figs[j])}), Fig(figs[k])),
+            "(" + Named(t, figs[i]) + " + " + Named(t, figs[j]) + ") / " + Named(t, figs[k]));
+      }
+    }
+  }
+  return out;
+}
+
+const Candidate* Best(const std::vector<Candidate>& cs, bool near_ok) {
+  for (const auto& c : cs) {
+    if (Consistent(c.agreement)) return &c;
+  }
+  if (!near_ok) return nullptr;
+  for (const auto& c : cs) {
+    if (Near(c.agreement)) return &c;
+  }
+  return nullptr;
+}
+
+// Figures of the kinds a rate can be computed from, from `figs`, before `limit`.
+std::vector<std::vector<Number>> ByKind(const std::vector<Number>& figs, const Number& rate,
+                                        size_t limit) {
+  std::vector<std::vector<Number>> groups;
+  for (const Number& n : figs) {
+    if (n.begin == rate.begin || n.begin >= limit) continue;
+    if (!IsQuantity(n) && n.unit != Unit::kPercent && n.unit != Unit::kPoints) continue;
+    bool placed = false;
+    for (auto& g : groups) {
+      if (SameKind(g.front(), n)) {
+        g.push_back(n);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) groups.push_back({n});
+  }
+  return groups;
+}
+
+// Prose rates: a rate word and a percent with amounts or counts around it.
+void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                const std::vector<Span>& used, const std::vector<Number>& all_figs, Outline* out) {
+  const std::string& t = doc.text;
+  std::vector<Span> lines = Lines(t);
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& s = sentences[si];
+    std::vector<Number> rates;
+    for (const Number& n : s.figures) {
+      if (n.unit == Unit::kPercent) rates.push_back(n);
+    }
+    for (const Match& m : FindAll(rules.One("fig.rate_bare"), t, s.span)) {
+      if (auto n = At(t, m.Get("rate"))) rates.push_back(*n);
+    }
+    for (const Number& rate : rates) {
+      bool inside = false;
+      for (const Span& u : used) inside |= rate.begin >= u.begin && rate.begin < u.end;
+      if (inside) continue;
+      Span clause = ClauseBefore(t, rate.begin, s.span.begin);
+      std::string_view before = View(t, clause);
+      if (rate.unit == Unit::kPercent) {
+        if (!AnyMatch(rules.Get("fig.rate_context"), before)) continue;
+        if (AnyMatch(rules.Get("fig.rate_not"), before)) continue;
+      }
+      // 1. The sentence; 2. the paragraph up to the rate.
+      std::vector<std::vector<Number>> in_sentence = ByKind(s.figures, rate, s.span.end);
+      const Candidate* found = nullptr;
+      std::vector<Candidate> cands;
+      Span quote = s.span;
+      bool sentence_has_pair = false;
+      for (const auto& g : in_sentence) {
+        if (g.size() < 2 || g.front().unit == Unit::kPercent || g.front().unit == Unit::kPoints) {
+          if (g.size() >= 2) {
+            auto c = Candidates(t, rate, g);
+            if (Best(c, false)) {
+              cands = std::move(c);
+              found = Best(cands, false);
+              break;
+            }
+          }
+          continue;
+        }
+        sentence_has_pair = true;
+        auto c = Candidates(t, rate, g);
+        if (Best(c, true)) {
+          cands = std::move(c);
+          found = Best(cands, true);
+          break;
+        }
+        for (auto& x : c) cands.push_back(std::move(x));
+      }
+      if (!found) {
+        Span para{lines[s.line].begin, rate.begin};
+        std::vector<Number> pf;
+        for (const Number& n : FiguresIn(t, para)) {
+          if (n.unit != Unit::kNone) pf.push_back(n);
+        }
+        for (const auto& g : ByKind(pf, rate, rate.begin)) {
+          if (g.size() < 2 || !IsQuantity(g.front())) continue;
+          auto c = Candidates(t, rate, g);
+          if (Best(c, false)) {
+            cands = std::move(c);
+            found = Best(cands, false);
+            quote = Span{std::min(SentenceAround(t, Span{g.front().begin, g.front().end}).begin,
+                                  s.span.begin),
+                         s.span.end};
+            break;
+          }
+        }
+      }
+      if (found) {
+        Relation r = RateRelation(rate, found->expr, quote);
+        r.note = found->note;
+        out->relations.push_back(r);
+        continue;
+      }
+      if (!sentence_has_pair) continue;
+      // 3. A denominator elsewhere in the document: holds only under another reading.
+      std::vector<Number> nums;
+      for (const auto& g : in_sentence) {
+        if (IsQuantity(g.front())) nums.insert(nums.end(), g.begin(), g.end());
+      }
+      bool warned = false;
+      for (const Number& a : nums) {
+        for (const Number& d : all_figs) {
+          if (!SameKind(a, d) || (d.begin >= s.span.begin && d.begin < s.span.end)) continue;
+          if (d.scaled == 0 || d.scaled == a.scaled) continue;
+          Expr e = Expr::Quotient(Fig(a), Fig(d));
+          Interval v = e.Eval();
+          if (!Consistent(Compare(rate, false, v))) continue;
+          Relation r = RateRelation(rate, e, s.span);
+          r.note = "no pair of figures in the sentence gives " + Written(rate) +
+                   "; holds only if the denominator is " + Named(t, d) + " (line " +
+                   std::to_string(doc.LineAt(d.begin)) + ")";
+          CheckResult c = Evaluate(doc, r);
+          c.verdict = Verdict::kWarning;
+          c.severity = Severity::kWarning;
+          c.arithmetic = c.arithmetic.substr(0, c.arithmetic.find(" ✓")) + " ✗ (ambiguous) ; " + r.note;
+          std::string alt;
+          for (const auto& x : cands) {
+            if (x.note.find(" − ") == std::string::npos && x.note.find(" + ") == std::string::npos) {
+              Interval xv = x.expr.Eval();
+              alt += "; in the sentence: " + x.expr.Render() + " = " +
+                     FormatDecimal(xv.Mid() * 100, 4) + "%";
+              break;
+            }
+          }
+          c.arithmetic += alt;
+          out->results.push_back(std::move(c));
+          warned = true;
+          break;
+        }
+        if (warned) break;
+      }
+      if (warned || cands.empty()) continue;
+      // 4. Nothing fits: the closest reading in the sentence, an error.
+      const Candidate* closest = &cands.front();
+      for (const auto& c : cands) {
+        if (c.note.find(" − ") == std::string::npos && c.distance < closest->distance) closest = &c;
+      }
+      Relation r = RateRelation(rate, closest->expr, s.span);
+      r.note = closest->note + " (closest reading; no pair of stated figures gives " +
+               Written(rate) + ")";
+      out->relations.push_back(r);
+    }
+  }
+}
+
+// unit.scale: an amount in 元 that is an amount in 万元 elsewhere; the same digits in 元 and 万元.
+void UnitScale(const Document& doc, const std::vector<Number>& figs, Outline* out) {
+  const std::string& t = doc.text;
+  std::vector<const Number*> yuan, wan;
+  for (const Number& n : figs) {
+    if (n.unit == Unit::kYuan && n.scaled != 0) yuan.push_back(&n);
+    if (n.unit == Unit::kWanYuan && n.scaled != 0) wan.push_back(&n);
+  }
+  std::vector<std::pair<int64_t, int>> seen;
+  for (const Number* y : yuan) {
+    // 82800287.6 元 = 8280.0288 万元: compare with 万元 figures written with ≥ 2 decimals.
+    mpq_class wv = ValueOf(*y) / 10000;
+    if (wv < 1) continue;
+    for (const Number* w : wan) {
+      if (w->decimals < 2) continue;
+      Expr e = Expr::Quotient(Fig(*y), Expr::Const(10000, "10000"));
+      if (!Consistent(Compare(*w, false, e.Eval()))) continue;
+      Relation r;
+      r.check = CheckId::kUnitScale;
+      r.computed = e;
+      r.stated = *w;
+      r.quote = SentenceAround(t, Span{y->begin, y->end});
+      r.anchor = Span{y->begin, y->end};
+      r.note = Named(t, *y) + " (line " + std::to_string(doc.LineAt(y->begin)) + ") = " +
+               Named(t, *w) + " (line " + std::to_string(doc.LineAt(w->begin)) + ")";
+      out->relations.push_back(r);
+      break;
+    }
+    // A unit slip: the same digits written with 元 here and 万元 there.
+    for (const Number* w : wan) {
+      if (w->decimals < 2 || w->scaled != y->scaled || w->decimals != y->decimals) continue;
+      CheckResult c = MakeResult(doc, CheckId::kUnitScale, SentenceAround(t, Span{y->begin, y->end}),
+                                 Span{y->begin, y->end});
+      c.verdict = Verdict::kFail;
+      c.severity = Severity::kError;
+      c.stated = Written(*y);
+      c.recomputed = Written(*w);
+      c.arithmetic = "the same digits " + y->Plain() + " are written in 元 (line " +
+                     std::to_string(doc.LineAt(y->begin)) + ") and in 万元 (line " +
+                     std::to_string(doc.LineAt(w->begin)) + "): a factor of 10000 apart";
+      out->results.push_back(std::move(c));
+      break;
+    }
+  }
+}
+
+// figure.restated: the same specific label stated twice with a figure of the same kind.
+void Restated(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+              Outline* out) {
+  const std::string& t = doc.text;
+  struct Labelled {
+    std::string label;
+    Number n;
+    size_t line;
+  };
+  std::vector<Labelled> all;
+  for (const Sentence& s : sentences) {
+    for (const Number& n : s.figures) {
+      if (!IsQuantity(n)) continue;
+      std::string label = LabelBefore(t, n.begin, 12);
+      // Cut the label at its last verb-like connective so that "共实现规上工业增加值" and
+      // "规上工业增加值" meet as suffixes.
+      if (CharCount(label) < 4 || AnyMatch(rules.Get("fig.label_generic"), label)) continue;
+      if (label.find("(") != std::string::npos && label.find(")") == std::string::npos) continue;
+      all.push_back(Labelled{label, n, s.line});
+    }
+  }
+  auto suffix = [](const std::string& a, const std::string& b) {  // b ends with a
+    return b.size() >= a.size() && b.compare(b.size() - a.size(), a.size(), a) == 0;
+  };
+  std::vector<bool> done(all.size(), false);
+  for (size_t j = 0; j < all.size(); ++j) {
+    for (size_t i = 0; i < j; ++i) {
+      const Labelled &a = all[i], &b = all[j];
+      if (done[j] || a.line == b.line || !SameKind(a.n, b.n)) continue;
+      const std::string& shorter = a.label.size() <= b.label.size() ? a.label : b.label;
+      const std::string& longer = a.label.size() <= b.label.size() ? b.label : a.label;
+      if (CharCount(shorter) < 5 || !suffix(shorter, longer)) continue;
+      done[j] = true;
+      Relation r;
+      r.check = CheckId::kFigureRestated;
+      r.computed = Fig(a.n);
+      r.stated = b.n;
+      r.stated_exact = b.n.IsCount();
+      r.quote = SentenceAround(t, Span{b.n.begin, b.n.end});
+      r.anchor = Span{b.n.begin, b.n.end};
+      r.note = b.label + " " + Written(b.n) + " (line " + std::to_string(doc.LineAt(b.n.begin)) +
+               ") restates " + a.label + " " + Written(a.n) + " (line " +
+               std::to_string(doc.LineAt(a.n.begin)) + ")";
+      out->relations.push_back(r);
+    }
+  }
+}
+
+}  // namespace
+
+void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
+  std::vector<Sentence> sentences = SplitSentences(doc.text);
+  std::vector<Number> figs;
+  for (const Sentence& s : sentences) figs.insert(figs.end(), s.figures.begin(), s.figures.end());
+  std::vector<Span> used;
+  FormulaRates(doc, rules, out, &used);
+  ProseRates(doc, rules, sentences, used, figs, out);
+  ParseSums(doc, rules, sentences, out);
+  ParseChanges(doc, rules, sentences, out);
+  UnitScale(doc, figs, out);
+  Restated(doc, rules, sentences, out);
+}
 
 }  // namespace jixiao
