@@ -282,6 +282,14 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
 void UnitScale(const Document& doc, const std::vector<Number>& figs, Outline* out) {
   const std::string& t = doc.text;
   std::vector<const Number*> yuan, wan;
+  // Large bare figures in formulas ("(82800287.6-82800287.6)/82800287.6") are amounts in 元.
+  std::vector<Number> bare;
+  for (const Number& n : FiguresIn(t, Span{0, t.size()})) {
+    if (n.unit == Unit::kNone && n.measure.empty() && n.decimals > 0 && ValueOf(n) >= 1000000) {
+      bare.push_back(n);
+    }
+  }
+  for (const Number& n : bare) yuan.push_back(&n);
   for (const Number& n : figs) {
     if (n.unit == Unit::kYuan && n.scaled != 0) yuan.push_back(&n);
     if (n.unit == Unit::kWanYuan && n.scaled != 0) wan.push_back(&n);
@@ -291,6 +299,10 @@ void UnitScale(const Document& doc, const std::vector<Number>& figs, Outline* ou
     // 82800287.6 元 = 8280.0288 万元: compare with 万元 figures written with ≥ 2 decimals.
     mpq_class wv = ValueOf(*y) / 10000;
     if (wv < 1) continue;
+    bool again = false;
+    for (const auto& [v, d] : seen) again |= v == y->scaled && d == y->decimals;
+    if (again) continue;
+    seen.emplace_back(y->scaled, y->decimals);
     for (const Number* w : wan) {
       if (w->decimals < 2) continue;
       Expr e = Expr::Quotient(Fig(*y), Expr::Const(10000, "10000"));
@@ -308,6 +320,7 @@ void UnitScale(const Document& doc, const std::vector<Number>& figs, Outline* ou
     }
     // A unit slip: the same digits written with 元 here and 万元 there.
     for (const Number* w : wan) {
+      if (y->unit != Unit::kYuan) break;
       if (w->decimals < 2 || w->scaled != y->scaled || w->decimals != y->decimals) continue;
       CheckResult c = MakeResult(doc, CheckId::kUnitScale, SentenceAround(t, Span{y->begin, y->end}),
                                  Span{y->begin, y->end});
@@ -337,6 +350,12 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
   for (const Sentence& s : sentences) {
     for (const Number& n : s.figures) {
       if (!IsQuantity(n)) continue;
+      // A component of a breakdown is named by its total too ("编制…其中行政编制 21 人" vs
+      // "实有…其中行政编制 18 人"): left out.
+      std::string_view head = View(t, Span{s.span.begin, n.begin});
+      if (head.find("其中") != std::string_view::npos || head.find("分别") != std::string_view::npos) {
+        continue;
+      }
       std::string label = LabelBefore(t, n.begin, 12);
       // Cut the label at its last verb-like connective so that "共实现规上工业增加值" and
       // "规上工业增加值" meet as suffixes.

@@ -37,6 +37,9 @@ void AddBreakdown(const Document& doc, const Number& total, const std::vector<Nu
   // A partial breakdown (the parts well below the total) is not an error.
   Interval v = r.computed.Eval();
   Interval s = Interval::Of(total, r.stated_exact);
+  // Parts far above the total are overlapping categories ("其中亿元以上项目 58 个，新动工项目
+  // 89 个"), not a partition: nothing to add up.
+  if (v.lo > s.hi * mpq_class(3, 2)) return;
   if (v.hi < s.lo * mpq_class(4, 5)) {
     r.compare = Relation::Compare::kAtMost;
     r.note += " (partial breakdown)";
