@@ -177,10 +177,18 @@ void Targets(const Document& doc, const Rules& rules, const std::vector<Sentence
   std::vector<Item> targets, actuals;
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
-    bool is_target = target_line[s.line] || AnyMatch(rules.Get("claim.target_word"), View(t, s.span));
+    bool in_target = AnyMatch(rules.Get("claim.target_word"), View(t, s.span));
     for (const Match& m : FindAll(rules.One("claim.count"), t, s.span)) {
       auto n = At(t, m.Get("n"));
       if (!n || !n->IsCount()) continue;
+      // In a sentence that states targets, only the clauses with a target word are targets
+      // ("预计…增长 8%，全市 505 家规上工业企业…" states an actual count); an actual count is
+      // never read from such a sentence.
+      bool is_target =
+          target_line[s.line] ||
+          (in_target && AnyMatch(rules.Get("claim.target_word"),
+                                 View(t, ClauseBefore(t, n->begin, s.span.begin))));
+      if (!is_target && in_target) continue;
       Item it{*n, "", LabelBefore(t, n->begin, 12), si};
       std::string_view after = View(t, Span{n->end, s.span.end});
       size_t stop = after.size();
