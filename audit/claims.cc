@@ -265,6 +265,38 @@ void Overstaff(const Document& doc, const Rules& rules, Outline* out) {
   }
 }
 
+// "支出占比最大的是项目支出": the named figure is at least every other part of its sentence.
+void Largest(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+             Outline* out) {
+  const std::string& t = doc.text;
+  for (const Sentence& s : sentences) {
+    for (const Match& m : FindAll(rules.One("claim.largest"), t, s.span)) {
+      std::string name(View(t, m.Get("name")));
+      std::optional<Number> named, other;
+      for (const Number& n : s.figures) {
+        if (!IsQuantity(n) || n.begin > m.whole.begin) continue;
+        if (LabelBefore(t, n.begin, 12).find(name) != std::string::npos) {
+          named = n;
+        } else if (!other || ValueOf(n) > ValueOf(*other)) {
+          other = n;
+        }
+      }
+      if (!named || !other || !SameKind(*named, *other)) continue;
+      Relation r;
+      r.check = CheckId::kClaimContradiction;
+      r.computed = Fig(*other);
+      r.stated = *named;
+      r.compare = Relation::Compare::kAtMost;
+      r.quote = s.span;
+      r.anchor = m.whole;
+      r.note = "'" + std::string(View(t, m.whole)) + "': every other part (largest " +
+               LabelBefore(t, other->begin, 10) + " " + Written(*other) + ") ≤ " + name + " " +
+               Written(*named);
+      out->relations.push_back(r);
+    }
+  }
+}
+
 }  // namespace
 
 void ParseClaims(const Document& doc, const Rules& rules, Outline* out) {
@@ -275,6 +307,7 @@ void ParseClaims(const Document& doc, const Rules& rules, Outline* out) {
   TargetActualPairs(doc, rules, sentences, out);
   Targets(doc, rules, sentences, out);
   Overstaff(doc, rules, out);
+  Largest(doc, rules, sentences, out);
 }
 
 }  // namespace jixiao

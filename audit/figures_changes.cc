@@ -136,6 +136,44 @@ void Based(const Document& doc, const Rules& rules, const Sentence& s,
   }
 }
 
+// "本年度预算数为 1745.25 万元，预算数相比年初预算调增额为 817.81 万元": the change is the
+// current figure minus the base, which is named and stated elsewhere.
+void AgainstBase(const Document& doc, const Rules& rules, const Sentence& s,
+                 const std::vector<Sentence>& sentences, Outline* out) {
+  const std::string& t = doc.text;
+  for (const Match& m : FindAll(rules.One("fig.change_vs"), t, s.span)) {
+    std::string base(View(t, m.Get("base")));
+    if (AnyMatch(rules.Get("fig.change_vs_not"), base)) continue;
+    auto diff = FigureAt(t, m.Get("diff").begin);
+    if (!diff) continue;
+    std::optional<Number> cur;
+    for (const Number& n : s.figures) {
+      if (n.begin < m.whole.begin && SameKind(n, *diff)) cur = n;
+    }
+    if (!cur) continue;
+    std::optional<Number> b;
+    for (const Sentence& o : sentences) {
+      for (const Number& n : o.figures) {
+        if (SameKind(n, *diff) && n.begin != cur->begin &&
+            LabelBefore(t, n.begin, 16).find(base) != std::string::npos) {
+          b = n;
+          break;
+        }
+      }
+      if (b) break;
+    }
+    if (!b) continue;
+    std::string_view dir = View(t, m.Get("dir"));
+    bool up = dir == "调增" || dir == "增加";
+    Expr e = up ? Expr::Diff(Fig(*cur), Fig(*b)) : Expr::Diff(Fig(*b), Fig(*cur));
+    Relation r = Change(*diff, e, s.span,
+                        LabelBefore(t, cur->begin, 10) + " " + Written(*cur) + " vs " + base + " " +
+                            Written(*b) + " (line " + std::to_string(doc.LineAt(b->begin)) + ")");
+    r.check = CheckId::kSumBreakdown;
+    out->relations.push_back(r);
+  }
+}
+
 }  // namespace
 
 void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
@@ -144,6 +182,7 @@ void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sen
     AmountAndPercent(doc, rules, s, out);
     Parallel(doc, rules, s, out);
     Based(doc, rules, s, sentences, out);
+    AgainstBase(doc, rules, s, sentences, out);
   }
 }
 

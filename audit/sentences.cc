@@ -115,7 +115,8 @@ bool IsQuantity(const Number& n) {
   }
 }
 
-Expr Fig(const Number& n) { return Expr::Figure(n, n.IsCount()); }
+// A stated 0 ("政府性基金…0万元") means nothing at all, not [−0.5, 0.5).
+Expr Fig(const Number& n) { return Expr::Figure(n, n.IsCount() || n.scaled == 0); }
 
 size_t CharCount(std::string_view s) {
   size_t n = 0;
