@@ -225,7 +225,9 @@ void Targets(const Document& doc, const Rules& rules, const std::vector<Sentence
                           met ? Verdict::kPass : Verdict::kWarning, Severity::kWarning);
     c.stated = Written(last.n);
     c.recomputed = "target " + Written(tg.n);
-    c.arithmetic = "target '" + tg.label + Written(tg.n) + tg.name + "' (line " +
+    std::string target = tg.name == tg.label ? tg.label + Written(tg.n)
+                                             : tg.label + Written(tg.n) + tg.name;
+    c.arithmetic = "target '" + target + "' (line " +
                    std::to_string(doc.LineAt(tg.n.begin)) + ") vs actual " + names + " = " +
                    std::to_string(sum) + ": " + (met ? "met" : "target not met");
     out->results.push_back(std::move(c));

@@ -114,7 +114,7 @@ void CountTotals(const Document& doc, const Rules& rules, const std::vector<Sent
       matched = true;
       AddBreakdown(doc, *total, parts, s.span, "counted parts", out);
     }
-    if (matched) continue;
+    if (matched || AnyMatch(rules.Get("fig.breakdown"), View(t, s.span))) continue;
     // A leading count whose later counts of the same measure add up to it exactly.
     std::vector<Number> counts;
     for (const Number& n : s.figures) {
