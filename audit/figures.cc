@@ -96,15 +96,22 @@ std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
     if (rate.unit != Unit::kPercent && rate.scaled != 0) d = v.Mid() - ValueOf(rate) / 100;
     out.push_back(Candidate{std::move(e), std::move(note), a, abs(d)});
   };
-  for (size_t i = 0; i < figs.size(); ++i) {
-    for (size_t j = 0; j < figs.size(); ++j) {
-      if (i == j || !SameKind(figs[i], figs[j])) continue;
-      const Number &a = figs[i], &b = figs[j];
-      add(Expr::Quotient(Fig(a), Fig(b)), Named(t, a) + " / " + Named(t, b));
-      add(Expr::Quotient(Expr::Diff(Fig(a), Fig(b)), Fig(b)),
-          "(" + Named(t, a) + " − " + Named(t, b) + ") / " + Named(t, b));
-      add(Expr::Quotient(Fig(a), Expr::Sum({Fig(a), Fig(b)})),
-          Named(t, a) + " / (" + Named(t, a) + " + " + Named(t, b) + ")");
+  // Plain ratios first, then differences, then shares of a sum: the first that fits is taken.
+  for (int form = 0; form < 3; ++form) {
+    for (size_t i = 0; i < figs.size(); ++i) {
+      for (size_t j = 0; j < figs.size(); ++j) {
+        if (i == j || !SameKind(figs[i], figs[j])) continue;
+        const Number &a = figs[i], &b = figs[j];
+        if (form == 0) add(Expr::Quotient(Fig(a), Fig(b)), Named(t, a) + " / " + Named(t, b));
+        if (form == 1) {
+          add(Expr::Quotient(Expr::Diff(Fig(a), Fig(b)), Fig(b)),
+              "(" + Named(t, a) + " − " + Named(t, b) + ") / " + Named(t, b));
+        }
+        if (form == 2) {
+          add(Expr::Quotient(Fig(a), Expr::Sum({Fig(a), Fig(b)})),
+              Named(t, a) + " / (" + Named(t, a) + " + " + Named(t, b) + ")");
+        }
+      }
     }
   }
   for (size_t i = 0; i < figs.size(); ++i) {
@@ -360,6 +367,11 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
       // Cut the label at its last verb-like connective so that "共实现规上工业增加值" and
       // "规上工业增加值" meet as suffixes.
       if (CharCount(label) < 4 || AnyMatch(rules.Get("fig.label_generic"), label)) continue;
+      // Targets, plans and last year's figures (by the words of their clause) are not
+      // restatements of this year's.
+      if (AnyMatch(rules.Get("fig.restated_not"), View(t, ClauseBefore(t, n.begin, s.span.begin)))) {
+        continue;
+      }
       if (label.find("(") != std::string::npos && label.find(")") == std::string::npos) continue;
       all.push_back(Labelled{label, n, s.line});
     }

@@ -77,8 +77,14 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
         }
         Span quote = s.span;
         if (!total && si > 0 && sentences[si - 1].line == s.line) {
+          // The previous sentence may state several figures ("支出 2300 万元，较上年增加 150
+          // 万元"): the one the parts add up to, else the last.
+          std::vector<Expr> terms;
+          for (const Number& n : parts) terms.push_back(Fig(n));
+          Interval sum = Expr::Sum(terms).Eval();
           for (const Number& n : sentences[si - 1].figures) {
-            if (SameKind(n, parts.front())) total = n;
+            if (!SameKind(n, parts.front())) continue;
+            if (!total || Compare(*total, total->IsCount(), sum) != Agreement::kConsistent) total = n;
           }
           quote.begin = sentences[si - 1].span.begin;
         }
@@ -94,6 +100,7 @@ void CountTotals(const Document& doc, const Rules& rules, const std::vector<Sent
                  Outline* out) {
   const std::string& t = doc.text;
   for (const Sentence& s : sentences) {
+    if (AnyMatch(rules.Get("fig.breakdown"), View(t, s.span))) continue;  // Qizhong reads it
     bool matched = false;
     for (const Match& m : FindAll(rules.One("fig.count_total"), t, s.span)) {
       auto total = FigureAt(t, m.Get("total").begin);
@@ -114,7 +121,7 @@ void CountTotals(const Document& doc, const Rules& rules, const std::vector<Sent
       matched = true;
       AddBreakdown(doc, *total, parts, s.span, "counted parts", out);
     }
-    if (matched || AnyMatch(rules.Get("fig.breakdown"), View(t, s.span))) continue;
+    if (matched || AnyMatch(rules.Get("fig.count_not"), View(t, s.span))) continue;
     // A leading count whose later counts of the same measure add up to it exactly.
     std::vector<Number> counts;
     for (const Number& n : s.figures) {
