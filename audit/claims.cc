@@ -184,8 +184,13 @@ void Targets(const Document& doc, const Rules& rules, const std::vector<Sentence
       // In a sentence that states targets, only the clauses with a target word are targets
       // ("预计…增长 8%，全市 505 家规上工业企业…" states an actual count); an actual count is
       // never read from such a sentence.
+      // A target word before a colon governs the list after it ("目标及任务…企业培育：培育5家…").
+      std::string_view head = View(t, Span{s.span.begin, n->begin});
+      size_t colon = head.rfind("：");
+      bool listed = colon != std::string_view::npos &&
+                    AnyMatch(rules.Get("claim.target_word"), head.substr(0, colon));
       bool is_target =
-          target_line[s.line] ||
+          target_line[s.line] || listed ||
           (in_target && AnyMatch(rules.Get("claim.target_word"),
                                  View(t, ClauseBefore(t, n->begin, s.span.begin))));
       if (!is_target && in_target) continue;

@@ -304,6 +304,22 @@ void UnitScale(const Document& doc, const std::vector<Number>& figs, Outline* ou
   std::vector<std::pair<int64_t, int>> seen;
   for (const Number* y : yuan) {
     // 82800287.6 元 = 8280.0288 万元: compare with 万元 figures written with ≥ 2 decimals.
+    // A unit slip: the same digits written with 元 here and 万元 there.
+    for (const Number* w : wan) {
+      if (y->unit != Unit::kYuan) break;
+      if (w->decimals < 2 || w->scaled != y->scaled || w->decimals != y->decimals) continue;
+      CheckResult c = MakeResult(doc, CheckId::kUnitScale, SentenceAround(t, Span{y->begin, y->end}),
+                                 Span{y->begin, y->end});
+      c.verdict = Verdict::kFail;
+      c.severity = Severity::kError;
+      c.stated = Written(*y);
+      c.recomputed = Written(*w);
+      c.arithmetic = "the same digits " + y->Plain() + " are written in 元 (line " +
+                     std::to_string(doc.LineAt(y->begin)) + ") and in 万元 (line " +
+                     std::to_string(doc.LineAt(w->begin)) + "): a factor of 10000 apart";
+      out->results.push_back(std::move(c));
+      break;
+    }
     mpq_class wv = ValueOf(*y) / 10000;
     if (wv < 1) continue;
     bool again = false;
@@ -323,22 +339,6 @@ void UnitScale(const Document& doc, const std::vector<Number>& figs, Outline* ou
       r.note = Named(t, *y) + " (line " + std::to_string(doc.LineAt(y->begin)) + ") = " +
                Named(t, *w) + " (line " + std::to_string(doc.LineAt(w->begin)) + ")";
       out->relations.push_back(r);
-      break;
-    }
-    // A unit slip: the same digits written with 元 here and 万元 there.
-    for (const Number* w : wan) {
-      if (y->unit != Unit::kYuan) break;
-      if (w->decimals < 2 || w->scaled != y->scaled || w->decimals != y->decimals) continue;
-      CheckResult c = MakeResult(doc, CheckId::kUnitScale, SentenceAround(t, Span{y->begin, y->end}),
-                                 Span{y->begin, y->end});
-      c.verdict = Verdict::kFail;
-      c.severity = Severity::kError;
-      c.stated = Written(*y);
-      c.recomputed = Written(*w);
-      c.arithmetic = "the same digits " + y->Plain() + " are written in 元 (line " +
-                     std::to_string(doc.LineAt(y->begin)) + ") and in 万元 (line " +
-                     std::to_string(doc.LineAt(w->begin)) + "): a factor of 10000 apart";
-      out->results.push_back(std::move(c));
       break;
     }
   }
