@@ -48,6 +48,7 @@ void FullMarks(const Document& doc, const Rules& rules, Outline* out) {
     if (!rate || ValueOf(*rate) >= 1) continue;
     std::string_view after = View(t, Span{rate->end, std::min(rate->end + 9, t.size())});
     if (after.find("以上") == 0 || after.find("以下") == 0) continue;
+    if (AnyMatch(rules.Get("claim.rate_not"), View(t, ClauseBefore(t, rate->begin, 0)))) continue;
     Span quote = SentenceAround(t, m.whole);
     CheckResult c = Claim(doc, quote, Span{rate->begin, rate->end}, Verdict::kFail, Severity::kError);
     c.path = {};

@@ -233,7 +233,16 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
         out->relations.push_back(r);
         continue;
       }
-      if (!sentence_has_pair) continue;
+      // An error needs two figures of one kind before the rate in its own sentence: the usual
+      // "a …，b …，率为 p%"; figures after the rate may belong to something else.
+      int before_rate = 0;
+      for (const auto& g : in_sentence) {
+        if (!IsQuantity(g.front())) continue;
+        int n = 0;
+        for (const Number& x : g) n += x.begin < rate.begin;
+        before_rate = std::max(before_rate, n);
+      }
+      if (!sentence_has_pair || before_rate < 2) continue;
       // 3. A denominator elsewhere in the document: holds only under another reading.
       std::vector<Number> nums;
       for (const auto& g : in_sentence) {

@@ -65,6 +65,8 @@ void Parallel(const Document& doc, const Rules& rules, const Sentence& s, Outlin
     std::vector<Number> diffs = Quantities(t, m.Get("diffs"), false);
     std::vector<Number> pcts = m.Has("pcts") ? Quantities(t, m.Get("pcts"), true)
                                              : std::vector<Number>{};
+    // "比上年的 4.8 亿元增长 8.3%": the change itself is a percentage.
+    if (diffs.empty() && pcts.empty()) pcts = Quantities(t, m.Get("diffs"), true);
     bool up = Up(View(t, m.Get("dir")));
     for (size_t i = 0; i < curs.size(); ++i) {
       const Number &c = curs[i], &p = prevs[i];
@@ -75,7 +77,7 @@ void Parallel(const Document& doc, const Rules& rules, const Sentence& s, Outlin
                                         label + " " + Written(c) + " vs " + Written(p)));
       }
       if (pcts.size() == curs.size()) {
-        bool up2 = !m.Has("dir2") || Up(View(t, m.Get("dir2")));
+        bool up2 = m.Has("dir2") ? Up(View(t, m.Get("dir2"))) : up;
         Expr ratio = Expr::Quotient(Fig(c), Fig(p));
         Expr e = up2 ? Expr::Diff(ratio, Expr::Const(1, "1")) : Expr::Diff(Expr::Const(1, "1"), ratio);
         out->relations.push_back(Change(
