@@ -123,7 +123,7 @@ void TargetActualPairs(const Document& doc, const Rules& rules,
       CheckResult c = Claim(doc, s.span, Span{actual->begin, actual->end}, v,
                             claims_done ? Severity::kError : Severity::kWarning);
       c.stated = Written(*actual);
-      c.recomputed = "target " + Written(*target);
+      c.recomputed = Written(*target);
       c.arithmetic = "target " + Written(*target) + " vs actual " + Written(*actual) + ": " +
                      (met ? "met" : "not met") + (claims_done ? "; the report says 已完成" : "");
       out->results.push_back(std::move(c));
@@ -230,7 +230,7 @@ void Targets(const Document& doc, const Rules& rules, const std::vector<Sentence
     CheckResult c = Claim(doc, sentences[last.sentence].span, Span{last.n.begin, last.n.end},
                           met ? Verdict::kPass : Verdict::kWarning, Severity::kWarning);
     c.stated = Written(last.n);
-    c.recomputed = "target " + Written(tg.n);
+    c.recomputed = Written(tg.n);
     std::string target = tg.name == tg.label ? tg.label + Written(tg.n)
                                              : tg.label + Written(tg.n) + tg.name;
     c.arithmetic = "target '" + target + "' (line " +

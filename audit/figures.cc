@@ -233,6 +233,16 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
         out->relations.push_back(r);
         continue;
       }
+      if (cands.empty() && rate.unit == Unit::kPercent &&
+          AnyMatch(rules.Get("fig.share_word"), before)) {
+        // No figures to recompute it from: a share still cannot exceed 100%.
+        Relation r = RateRelation(rate, Expr::Const(1, "100%"), s.span);
+        r.compare = Relation::Compare::kAtLeast;
+        r.as_percent = true;
+        r.note = "a share cannot exceed 100%; no figures are stated to recompute it";
+        out->relations.push_back(r);
+        continue;
+      }
       // An error needs two figures of one kind before the rate in its own sentence: the usual
       // "a …，b …，率为 p%"; figures after the rate may belong to something else.
       int before_rate = 0;

@@ -177,16 +177,45 @@ void Enumerations(const Document& doc, const Rules& rules, const std::vector<Sen
       Span quote{m.whole.begin, std::min(m.whole.end + 3, line.end)};
       if (markers >= 2 && markers == last) {
         add(*n, markers, quote, std::to_string(markers) + " numbered items listed");
+        if (markers != n->scaled) out->relations.back().severity = Severity::kWarning;
         continue;
       }
+      if (markers >= 2 && last == markers) continue;
       int commas = 1;
       for (size_t p = items.find("、"); p != std::string::npos; p = items.find("、", p + 3)) ++commas;
       int with_he = commas + (items.find("和") != std::string::npos ? 1 : 0);
-      if (commas >= 2 && commas == n->scaled) {
+      if (commas < 2) continue;
+      if (commas == n->scaled) {
         add(*n, commas, quote, std::to_string(commas) + " items named");
-      } else if (commas >= 2 && with_he == n->scaled) {
+      } else if (with_he == n->scaled) {
         add(*n, with_he, quote, std::to_string(with_he) + " items named (the last two joined by 和)");
+      } else {
+        // Item names may hold 、 themselves: a warning, not an error.
+        add(*n, commas, quote, std::to_string(commas) + " items named (" + std::to_string(with_he) +
+                                   " if 和 joins two)");
+        out->relations.back().severity = Severity::kWarning;
       }
+    }
+  }
+  // "我局直属2个正科级事业单位。" then "①…" "②…" on the following lines.
+  static const char* kCircled[] = {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"};
+  auto circled = [&](size_t li) {
+    std::string_view l = View(t, lines[li]);
+    for (const char* c : kCircled) {
+      if (l.rfind(c, 0) == 0) return true;
+    }
+    return false;
+  };
+  for (size_t li = 0; li + 1 < lines.size(); ++li) {
+    if (circled(li)) continue;
+    for (const Match& m : FindAll(rules.One("fig.count_then_items"), t, lines[li])) {
+      auto n = FigureAt(t, m.Get("n").begin);
+      if (!n || !n->IsCount()) continue;
+      int items = 0;
+      for (size_t k = li + 1; k < lines.size() && circled(k); ++k) ++items;
+      if (items < 2) continue;
+      add(*n, items, SentenceAround(t, m.whole), std::to_string(items) + " items ①… listed below");
+      if (items != n->scaled) out->relations.back().severity = Severity::kWarning;
     }
   }
   for (const Sentence& s : sentences) {

@@ -115,8 +115,11 @@ bool IsQuantity(const Number& n) {
   }
 }
 
-// A stated 0 ("政府性基金…0万元") means nothing at all, not [−0.5, 0.5).
-Expr Fig(const Number& n) { return Expr::Figure(n, n.IsCount() || n.scaled == 0); }
+// A stated 0 ("政府性基金…0万元") means nothing at all, not [−0.5, 0.5); points (满分 1900 分)
+// are fixed by the scoring rules, not rounded.
+Expr Fig(const Number& n) {
+  return Expr::Figure(n, n.IsCount() || n.scaled == 0 || n.unit == Unit::kPoints);
+}
 
 size_t CharCount(std::string_view s) {
   size_t n = 0;

@@ -40,7 +40,7 @@ bool SameKind(const Number& a, const Number& b);
 // A figure that is an amount or count (元 万元 亿元 万美元, measure words, 亩).
 bool IsQuantity(const Number& n);
 
-// Stated figures in arithmetic: counts and zeros are exact.
+// Stated figures in arithmetic: counts, points and zeros are exact.
 Expr Fig(const Number& n);
 
 // Count of UTF-8 characters.
