@@ -50,7 +50,12 @@ void FullMarks(const Document& doc, const Rules& rules, Outline* out) {
     if (after.find("以上") == 0 || after.find("以下") == 0) continue;
     if (AnyMatch(rules.Get("claim.rate_not"), View(t, ClauseBefore(t, rate->begin, 0)))) continue;
     Span quote = SentenceAround(t, m.whole);
-    CheckResult c = Claim(doc, quote, Span{rate->begin, rate->end}, Verdict::kFail, Severity::kError);
+    // 完成率 is scored in proportion as a rule; 执行率 and the like often by thresholds
+    // (≥ 95% full marks), so below 100% they only make full marks doubtful.
+    bool proportional = AnyMatch(rules.Get("claim.rate_proportional"), View(t, m.Get("name")));
+    CheckResult c = Claim(doc, quote, Span{rate->begin, rate->end},
+                          proportional ? Verdict::kFail : Verdict::kWarning,
+                          proportional ? Severity::kError : Severity::kWarning);
     c.path = {};
     c.stated = Written(*score);
     c.recomputed = "< " + FormatDecimal(max, 0);

@@ -299,6 +299,14 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
       Relation r = RateRelation(rate, closest->expr, s.span);
       r.note = closest->note + " (closest reading; no pair of stated figures gives " +
                Written(rate) + ")";
+      // "支出 1000 万元，其中项目支出 600 万元，项目支出执行率为 95%": the rate's own
+      // denominator may be unstated when the figures are a total and its part.
+      size_t first = rate.begin;
+      for (const Number& x : nums) first = std::min(first, x.begin);
+      if (AnyMatch(rules.Get("fig.rate_unsure"), View(t, Span{first, rate.begin}))) {
+        r.severity = Severity::kWarning;
+        r.note += "; the figures may not be this rate's inputs";
+      }
       out->relations.push_back(r);
     }
   }

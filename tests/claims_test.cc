@@ -20,6 +20,8 @@ TEST_CASE("claims: contradictions and their absence", "[claims]") {
   const Case cases[] = {
       // Full marks while a higher-is-better rate is below 100%.
       {"最终自评得分为100分。\n重点工作完成率为50%。", "100分", Verdict::kFail},
+      // 执行率 is often scored by thresholds: only a warning.
+      {"最终自评得分为100分。\n政府采购执行率为97%。", "100分", Verdict::kWarning},
       // A majority claimed for 50%.
       {"本单位年初设置的各项绩效目标已完成大部分，绩效目标完成率为50%。", "大部分", Verdict::kWarning},
       // "均已完成" beside an unfinished item.

@@ -64,11 +64,23 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
       {"重点工作共 12项，完成 8项，未完成 4项。", CheckId::kSumBreakdown, "12项", Verdict::kPass},
       {"重点工作共 12项，完成 8项，未完成 5项。", CheckId::kSumBreakdown, "12项", Verdict::kFail},
       {"共 3项，分别是：甲工作、乙工作和丙工作。", CheckId::kSumBreakdown, "3项", Verdict::kPass},
+      {"共 3项，分别是：甲工作、乙工作、丙工作、丁工作。", CheckId::kSumBreakdown, "3项", Verdict::kWarning},
+      {"我局直属2个正科级事业单位。\n①甲中心，参公管理事业单位。\n②乙中心，公益二类事业单位。",
+       CheckId::kSumBreakdown, "2个", Verdict::kPass},
+      // A share with no figures to recompute it still cannot exceed 100%.
+      {"本部门无固定资产闲置情况，固定资产使用率为100%。", CheckId::kRateRatio, "100%", Verdict::kPass},
+      {"本部门无固定资产闲置情况，固定资产使用率为101%。", CheckId::kRateRatio, "101%", Verdict::kFail},
+      // A total and its part before an unmatched rate: the rate's inputs may be unstated.
+      {"全年支出1000万元，其中项目支出600万元，项目支出执行率为95%。", CheckId::kRateRatio, "95%",
+       Verdict::kWarning},
       // Year over year.
       {"本单位支出合计2,300.00万元，较上年增加150.00万元，增长6.98%。", CheckId::kChangeYoy,
        "6.98%", Verdict::kPass},
       {"本单位支出合计2,300.00万元，比上年决算数减少150.00万元，减少6.98%。", CheckId::kChangeYoy,
        "6.98%", Verdict::kFail},
+      {"新认定高新技术企业8家，较上年的6家增加2家。", CheckId::kChangeYoy, "2家", Verdict::kPass},
+      {"实现营业收入5.20亿元，比上年的4.80亿元增长8.3%。", CheckId::kChangeYoy, "8.3%", Verdict::kPass},
+      {"实现营业收入5.20亿元，比上年的4.80亿元增长9.3%。", CheckId::kChangeYoy, "9.3%", Verdict::kWarning},
       {"全市实现工业总产值 822.82 亿元、规上工业增加值 271.22 亿元，分别比 2020 年的 702.62 亿元、227.94 亿元增加约 120 亿元、43 亿元，同比增长 15.2%、10.8%。",
        CheckId::kChangeYoy, "120亿元", Verdict::kPass},
       {"全市实现工业总产值 822.82 亿元、规上工业增加值 271.22 亿元，分别比 2020 年的 702.62 亿元、227.94 亿元增加约 120 亿元、43 亿元，同比增长 15.2%、10.8%。",
