@@ -31,22 +31,31 @@ std::vector<Number> Quantities(const std::string& t, Span s, bool percent) {
 }
 
 // "比上年决算数增加 X 万元，增长 Y%": Y = X / (current − X).
-void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s, Outline* out) {
+void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s,
+                      const Sentence* previous, Outline* out) {
   const std::string& t = doc.text;
   for (const Match& m : FindAll(rules.One("fig.yoy_amount"), t, s.span)) {
     auto diff = FigureAt(t, m.Get("diff").begin);
     auto pct = FigureAt(t, m.Get("pct").begin);
     if (!diff || !pct) continue;
     std::optional<Number> cur;
+    Span quote = s.span;
     for (const Number& n : s.figures) {
       if (n.begin < m.whole.begin && SameKind(n, *diff)) cur = n;
+    }
+    // "支出 2300 万元。比上年增加 150 万元，增长 6.98%。": the figure of the sentence before.
+    if (!cur && previous) {
+      for (const Number& n : previous->figures) {
+        if (SameKind(n, *diff)) cur = n;
+      }
+      quote.begin = previous->span.begin;
     }
     if (!cur) continue;
     bool up = Up(View(t, m.Get("dir")));
     Expr prev = up ? Expr::Diff(Fig(*cur), Fig(*diff)) : Expr::Sum({Fig(*cur), Fig(*diff)});
     std::string note = std::string("previous year = ") + cur->Plain() + (up ? " − " : " + ") +
                        diff->Plain() + "; change " + Written(*diff) + " / previous";
-    out->relations.push_back(Change(*pct, Expr::Quotient(Fig(*diff), prev), s.span, note));
+    out->relations.push_back(Change(*pct, Expr::Quotient(Fig(*diff), prev), quote, note));
   }
 }
 
@@ -176,15 +185,48 @@ void AgainstBase(const Document& doc, const Rules& rules, const Sentence& s,
   }
 }
 
+// "2023年支出 2,300.00 万元，上年支出 2,150.00 万元，较上年增长 6.98%": Y = X / P − 1. A 同比
+// rate may be at comparable prices: a difference is then a warning.
+void PercentWithPrev(const Document& doc, const Rules& rules, const Sentence& s, Outline* out) {
+  const std::string& t = doc.text;
+  for (const Match& m : FindAll(rules.One("fig.yoy_pct"), t, s.span)) {
+    auto pct = FigureAt(t, m.Get("pct").begin);
+    if (!pct) continue;
+    std::optional<Number> prev, cur;
+    for (const Number& n : s.figures) {
+      if (n.begin >= m.whole.begin || !IsQuantity(n)) continue;
+      if (AnyMatch(rules.Get("fig.prev_label"), LabelBefore(t, n.begin, 8))) {
+        prev = n;
+      } else if (!prev) {
+        cur = n;
+      }
+    }
+    if (!prev || !cur || !SameKind(*prev, *cur)) continue;
+    bool up = Up(View(t, m.Get("dir")));
+    Expr ratio = Expr::Quotient(Fig(*cur), Fig(*prev));
+    Expr e = up ? Expr::Diff(ratio, Expr::Const(1, "1")) : Expr::Diff(Expr::Const(1, "1"), ratio);
+    bool tongbi = m.Has("tongbi");
+    out->relations.push_back(Change(*pct, e, s.span,
+                                    LabelBefore(t, cur->begin, 10) + " " + Written(*cur) + " vs " +
+                                        LabelBefore(t, prev->begin, 10) + " " + Written(*prev) +
+                                        (tongbi ? "; 同比 growth may be at comparable prices" : ""),
+                                    tongbi ? Severity::kWarning : Severity::kError));
+  }
+}
+
 }  // namespace
 
 void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                   Outline* out) {
-  for (const Sentence& s : sentences) {
-    AmountAndPercent(doc, rules, s, out);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& s = sentences[i];
+    const Sentence* previous =
+        i > 0 && sentences[i - 1].line == s.line ? &sentences[i - 1] : nullptr;
+    AmountAndPercent(doc, rules, s, previous, out);
     Parallel(doc, rules, s, out);
     Based(doc, rules, s, sentences, out);
     AgainstBase(doc, rules, s, sentences, out);
+    PercentWithPrev(doc, rules, s, out);
   }
 }
 
