@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "audit/figures.h"
 #include "audit/outline.h"
 #include "audit/scan.h"
 #include "audit/sentences.h"
@@ -17,8 +18,10 @@ std::optional<Number> At(const std::string& text, Span s) {
   return FigureAt(text, s.begin);
 }
 
-CheckResult Claim(const Document& doc, Span quote, Span anchor, Verdict v, Severity sev) {
+CheckResult Claim(const Document& doc, const Outline& outline, Span quote, Span anchor, Verdict v,
+                  Severity sev) {
   CheckResult c = MakeResult(doc, CheckId::kClaimContradiction, quote, anchor);
+  c.path = PathAt(outline, anchor.empty() ? quote.begin : anchor.begin);
   c.verdict = v;
   c.severity = v == Verdict::kPass ? Severity::kInfo : sev;
   return c;
@@ -53,10 +56,9 @@ void FullMarks(const Document& doc, const Rules& rules, Outline* out) {
     // 完成率 is scored in proportion as a rule; 执行率 and the like often by thresholds
     // (≥ 95% full marks), so below 100% they only make full marks doubtful.
     bool proportional = AnyMatch(rules.Get("claim.rate_proportional"), View(t, m.Get("name")));
-    CheckResult c = Claim(doc, quote, Span{rate->begin, rate->end},
+    CheckResult c = Claim(doc, *out, quote, Span{rate->begin, rate->end},
                           proportional ? Verdict::kFail : Verdict::kWarning,
                           proportional ? Severity::kError : Severity::kWarning);
-    c.path = {};
     c.stated = Written(*score);
     c.recomputed = "< " + FormatDecimal(max, 0);
     c.arithmetic = "total self-score " + Written(*score) + " (line " +
@@ -80,7 +82,7 @@ void Majority(const Document& doc, const Rules& rules, const std::vector<Sentenc
       if (!AnyMatch(rules.Get("fig.rate_context"), View(t, ClauseBefore(t, n.begin, s.span.begin)))) {
         continue;
       }
-      CheckResult c = Claim(doc, s.span, m->whole, Verdict::kWarning, Severity::kWarning);
+      CheckResult c = Claim(doc, *out, s.span, m->whole, Verdict::kWarning, Severity::kWarning);
       c.stated = std::string(View(t, m->whole));
       c.recomputed = Written(n);
       c.arithmetic = "'" + c.stated + "' claims a majority, but the rate stated with it is " +
@@ -101,7 +103,7 @@ void AllDone(const Document& doc, const Rules& rules, const std::vector<Sentence
     for (const Match& m : FindAll(rules.One("claim.not_done"), t, s.span)) {
       auto n = At(t, m.Has("n") ? m.Get("n") : m.Get("n2"));
       if (!n || n->scaled == 0) continue;
-      CheckResult c = Claim(doc, s.span, claim->whole, Verdict::kFail, Severity::kError);
+      CheckResult c = Claim(doc, *out, s.span, claim->whole, Verdict::kFail, Severity::kError);
       c.stated = std::string(View(t, claim->whole));
       c.recomputed = Written(*n) + " 未完成";
       c.arithmetic = "'" + c.stated + "' but the same sentence counts " + Written(*n) + " unfinished";
@@ -125,7 +127,7 @@ void TargetActualPairs(const Document& doc, const Rules& rules,
       bool claims_done = rest.find("已完成") != std::string_view::npos &&
                          rest.find("未完成") == std::string_view::npos;
       Verdict v = met ? Verdict::kPass : claims_done ? Verdict::kFail : Verdict::kWarning;
-      CheckResult c = Claim(doc, s.span, Span{actual->begin, actual->end}, v,
+      CheckResult c = Claim(doc, *out, s.span, Span{actual->begin, actual->end}, v,
                             claims_done ? Severity::kError : Severity::kWarning);
       c.stated = Written(*actual);
       c.recomputed = Written(*target);
@@ -232,7 +234,7 @@ void Targets(const Document& doc, const Rules& rules, const std::vector<Sentence
     }
     bool met = sum >= tg.n.scaled;
     const Item& last = *hits.back();
-    CheckResult c = Claim(doc, sentences[last.sentence].span, Span{last.n.begin, last.n.end},
+    CheckResult c = Claim(doc, *out, sentences[last.sentence].span, Span{last.n.begin, last.n.end},
                           met ? Verdict::kPass : Verdict::kWarning, Severity::kWarning);
     c.stated = Written(last.n);
     c.recomputed = Written(tg.n);
@@ -313,6 +315,7 @@ void Largest(const Document& doc, const Rules& rules, const std::vector<Sentence
 }  // namespace
 
 void ParseClaims(const Document& doc, const Rules& rules, Outline* out) {
+  size_t first_relation = out->relations.size();
   std::vector<Sentence> sentences = SplitSentences(doc.text);
   FullMarks(doc, rules, out);
   Majority(doc, rules, sentences, out);
@@ -321,6 +324,7 @@ void ParseClaims(const Document& doc, const Rules& rules, Outline* out) {
   Targets(doc, rules, sentences, out);
   Overstaff(doc, rules, out);
   Largest(doc, rules, sentences, out);
+  AssignPaths(out, first_relation);
 }
 
 }  // namespace jixiao

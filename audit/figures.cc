@@ -270,6 +270,7 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
           r.note = "no pair of figures in the sentence gives " + Written(rate) +
                    "; holds only if the denominator is " + Named(t, d) + " (line " +
                    std::to_string(doc.LineAt(d.begin)) + ")";
+          r.path = PathAt(*out, rate.begin);
           CheckResult c = Evaluate(doc, r);
           c.verdict = Verdict::kWarning;
           c.severity = Severity::kWarning;
@@ -337,6 +338,7 @@ void UnitScale(const Document& doc, const std::vector<Number>& figs, Outline* ou
       if (w->decimals < 2 || w->scaled != y->scaled || w->decimals != y->decimals) continue;
       CheckResult c = MakeResult(doc, CheckId::kUnitScale, SentenceAround(t, Span{y->begin, y->end}),
                                  Span{y->begin, y->end});
+      c.path = PathAt(*out, y->begin);
       c.verdict = Verdict::kFail;
       c.severity = Severity::kError;
       c.stated = Written(*y);
@@ -432,7 +434,28 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
 
 }  // namespace
 
+std::vector<std::string> PathAt(const Outline& outline, size_t offset) {
+  int best = -1;
+  for (size_t i = 0; i < outline.indicators.size(); ++i) {
+    const Indicator& ind = outline.indicators[i];
+    size_t end = std::max(ind.body.end, ind.heading.end);
+    if (ind.heading.empty() || offset < ind.heading.begin || offset >= end) continue;
+    if (best < 0 || ind.level >= outline.indicators[static_cast<size_t>(best)].level) {
+      best = static_cast<int>(i);
+    }
+  }
+  return best < 0 ? std::vector<std::string>{} : outline.PathOf(best);
+}
+
+void AssignPaths(Outline* out, size_t from) {
+  for (size_t i = from; i < out->relations.size(); ++i) {
+    Relation& r = out->relations[i];
+    if (r.path.empty()) r.path = PathAt(*out, r.anchor.empty() ? r.quote.begin : r.anchor.begin);
+  }
+}
+
 void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
+  size_t first_relation = out->relations.size();
   std::vector<Sentence> sentences = SplitSentences(doc.text);
   std::vector<Number> figs;
   for (const Sentence& s : sentences) figs.insert(figs.end(), s.figures.begin(), s.figures.end());
@@ -443,6 +466,7 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   ParseChanges(doc, rules, sentences, out);
   UnitScale(doc, figs, out);
   Restated(doc, rules, sentences, out);
+  AssignPaths(out, first_relation);
 }
 
 }  // namespace jixiao

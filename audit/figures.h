@@ -1,4 +1,4 @@
-// Private to ParseFigures: the parts of it in their own files.
+// Private to ParseFigures and ParseClaims: the parts of them in their own files.
 #ifndef JIXIAO_AUDIT_FIGURES_H_
 #define JIXIAO_AUDIT_FIGURES_H_
 
@@ -18,6 +18,13 @@ void ParseSums(const Document& doc, const Rules& rules, const std::vector<Senten
 // from a base ("以 … 为基数 … 预计下降 Y%"). In figures_changes.cc.
 void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                   Outline* out);
+
+// The path of the innermost indicator whose heading and body hold `offset`; empty outside any
+// (or before ParseTree has run). In figures.cc; used by claims.cc too.
+std::vector<std::string> PathAt(const Outline& outline, size_t offset);
+
+// Sets the path of relations from index `from` on that have none, from their anchors.
+void AssignPaths(Outline* out, size_t from);
 
 }  // namespace jixiao
 

@@ -173,3 +173,29 @@ TEST_CASE("figures and claims on documents in other styles", "[figures][claims][
 
 }  // namespace
 }  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// Relations inside an indicator's heading and body carry its path.
+TEST_CASE("figures: relations take the path of their indicator", "[figures]") {
+  std::string text = "(4)政府采购执行率\n计划金额为6.53万元，实际采购金额为6.53万元，政府采购执行率为 100%。";
+  Document doc = testing::DocumentOf(text);
+  Outline out;
+  Indicator parent, leaf;
+  parent.name = "资金管理";
+  parent.heading = Span{0, 1};
+  parent.body = Span{0, doc.text.size()};
+  leaf.name = "政府采购执行率";
+  leaf.level = 2;
+  leaf.parent = 0;
+  leaf.heading = Span{0, doc.text.find('\n')};
+  leaf.body = Span{doc.text.find('\n'), doc.text.size()};
+  out.indicators = {parent, leaf};
+  ParseFigures(doc, testing::BuiltinRules(), &out);
+  REQUIRE(!out.relations.empty());
+  CHECK(out.relations.front().path == std::vector<std::string>{"资金管理", "政府采购执行率"});
+}
+
+}  // namespace
+}  // namespace jixiao
