@@ -233,6 +233,26 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
         out->relations.push_back(r);
         continue;
       }
+      if (cands.empty()) {
+        // "无财政拨款结转结余额，结转结余率为0": the numerator is nil by the sentence's words.
+        auto stem = FindAll(rules.One("fig.rate_stem"), t, clause);
+        if (!stem.empty()) {
+          std::string st(View(t, stem.back().Get("stem")));
+          bool nil = false;
+          // A nil word with the stem soon after it.
+          for (const Match& w : FindAll(rules.One("fig.nil_word"), t, Span{s.span.begin, clause.begin})) {
+            nil |= View(t, Span{w.whole.end, std::min(w.whole.end + 48, clause.begin)}).find(st) !=
+                   std::string_view::npos;
+          }
+          if (nil) {
+            Relation r = RateRelation(rate, Expr::Const(0, "0"), s.span);
+            r.as_percent = true;
+            r.note = "the sentence says there is no " + st + ", so the rate is 0";
+            out->relations.push_back(r);
+            continue;
+          }
+        }
+      }
       if (cands.empty() && rate.unit == Unit::kPercent &&
           AnyMatch(rules.Get("fig.share_word"), before)) {
         // No figures to recompute it from: a share still cannot exceed 100%.

@@ -67,6 +67,11 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
       {"共 3项，分别是：甲工作、乙工作、丙工作、丁工作。", CheckId::kSumBreakdown, "3项", Verdict::kWarning},
       {"我局直属2个正科级事业单位。\n①甲中心，参公管理事业单位。\n②乙中心，公益二类事业单位。",
        CheckId::kSumBreakdown, "2个", Verdict::kPass},
+      // A nil numerator by the sentence's own words.
+      {"2024年度本部门无财政拨款结转结余额，结转结余率为0，部门控制较好。", CheckId::kRateRatio, "0",
+       Verdict::kPass},
+      {"2024年度本部门无财政拨款结转结余额，结转结余率为2%，部门控制较好。", CheckId::kRateRatio, "2%",
+       Verdict::kFail},
       // A share with no figures to recompute it still cannot exceed 100%.
       {"本部门无固定资产闲置情况，固定资产使用率为100%。", CheckId::kRateRatio, "100%", Verdict::kPass},
       {"本部门无固定资产闲置情况，固定资产使用率为101%。", CheckId::kRateRatio, "101%", Verdict::kFail},
