@@ -88,6 +88,9 @@ struct Candidate {
 std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
                                   const std::vector<Number>& figs) {
   std::vector<Candidate> out;
+  // A table flattened into one line can hold hundreds of figures: pairs are tried up to 40
+  // figures, sums of two up to 10 (the search is cubic).
+  if (figs.size() > 40) return out;
   auto add = [&](Expr e, std::string note) {
     Interval v = e.Eval();
     if (!v.defined) return;
@@ -114,7 +117,7 @@ std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
       }
     }
   }
-  for (size_t i = 0; i < figs.size(); ++i) {
+  for (size_t i = 0; i < figs.size() && figs.size() <= 10; ++i) {
     for (size_t j = i + 1; j < figs.size(); ++j) {
       for (size_t k = 0; k < figs.size(); ++k) {
         if (k == i || k == j || !SameKind(figs[i], figs[j]) || !SameKind(figs[i], figs[k])) continue;
