@@ -1,8 +1,495 @@
-// (Placeholder.)
+// ParseFigures: rates (rate.ratio), units (unit.scale) and restated figures (figure.restated).
+// Breakdowns and year-over-year changes are in figures_sums.cc.
+#include "audit/figures.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
 #include "audit/outline.h"
+#include "audit/scan.h"
+#include "audit/sentences.h"
 
 namespace jixiao {
+namespace {
 
-void ParseFigures(const Document&, const Rules&, Outline*) {}
+bool Consistent(Agreement a) { return a == Agreement::kConsistent; }
+bool Near(Agreement a) { return a == Agreement::kTruncated || a == Agreement::kLastDigit; }
+
+std::optional<Number> At(const std::string& text, Span s) {
+  if (s.empty()) return std::nullopt;
+  return FigureAt(text, s.begin);
+}
+
+std::string Named(const std::string& text, const Number& n) {
+  std::string label = LabelBefore(text, n.begin, 10);
+  return (label.empty() ? "" : label + " ") + Written(n);
+}
+
+// A stated rate: a percent or a bare number after a rate word ("结转结余率为0").
+Relation RateRelation(const Number& rate, Expr computed, Span quote) {
+  Relation r;
+  r.check = CheckId::kRateRatio;
+  r.computed = std::move(computed);
+  r.stated = rate;
+  if (rate.unit != Unit::kPercent) {
+    r.as_percent = true;
+    r.stated_exact = rate.scaled == 0;
+  }
+  r.quote = quote;
+  r.anchor = Span{rate.begin, rate.end};
+  return r;
+}
+
+// Formulas written out: "a/b=p%", "(a-b)/b=p%". Marks the rates they state in `used`.
+void FormulaRates(const Document& doc, const Rules& rules, Outline* out, std::vector<Span>* used) {
+  const std::string& t = doc.text;
+  Span all{0, t.size()};
+  for (const Match& m : FindAll(rules.One("fig.rate_formula_diff"), t, all)) {
+    auto a = At(t, m.Get("a")), b = At(t, m.Get("b")), d = At(t, m.Get("den")),
+         p = At(t, m.Get("rate"));
+    if (!a || !b || !d || !p) continue;
+    Relation r = RateRelation(*p, Expr::Quotient(Expr::Diff(Fig(*a), Fig(*b)), Fig(*d)),
+                              SentenceAround(t, m.whole));
+    r.note = "formula as written";
+    out->relations.push_back(r);
+    used->push_back(m.whole);
+  }
+  for (const Match& m : FindAll(rules.One("fig.rate_formula"), t, all)) {
+    bool inside = false;
+    for (const Span& u : *used) inside |= m.whole.begin < u.end && u.begin < m.whole.end;
+    if (inside) continue;
+    auto a = At(t, m.Get("num")), d = At(t, m.Get("den")), p = At(t, m.Get("rate"));
+    if (!a || !d || !p) continue;
+    // "1/2" inside a date or a ratio of words is not a rate: require a percent, a 0, or a rate
+    // word in the clause.
+    Span clause = ClauseBefore(t, m.whole.begin, 0);
+    if (p->unit != Unit::kPercent && p->scaled != 0 &&
+        !AnyMatch(rules.Get("fig.rate_context"), View(t, Span{clause.begin, m.whole.begin}))) {
+      continue;
+    }
+    Relation r = RateRelation(*p, Expr::Quotient(Fig(*a), Fig(*d)), SentenceAround(t, m.whole));
+    r.note = "formula as written";
+    out->relations.push_back(r);
+    used->push_back(m.whole);
+  }
+}
+
+struct Candidate {
+  Expr expr;
+  std::string note;
+  Agreement agreement;
+  mpq_class distance;  // |mid − stated|, to pick the closest when none fits
+};
+
+// Candidate computations of `rate` from figures of one kind: a/b, (a−b)/b, a/(a+b), (a+b)/c.
+std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
+                                  const std::vector<Number>& figs) {
+  std::vector<Candidate> out;
+  // A table flattened into one line can hold hundreds of figures: pairs are tried up to 40
+  // figures, sums of two up to 10 (the search is cubic).
+  if (figs.size() > 40) return out;
+  auto add = [&](Expr e, std::string note) {
+    Interval v = e.Eval();
+    if (!v.defined) return;
+    Agreement a = Compare(rate, rate.unit != Unit::kPercent && rate.scaled == 0, v);
+    mpq_class d = v.Mid() - ValueOf(rate);
+    if (rate.unit != Unit::kPercent && rate.scaled != 0) d = v.Mid() - ValueOf(rate) / 100;
+    out.push_back(Candidate{std::move(e), std::move(note), a, abs(d)});
+  };
+  // Plain ratios first, then differences, then shares of a sum: the first that fits is taken.
+  for (int form = 0; form < 3; ++form) {
+    for (size_t i = 0; i < figs.size(); ++i) {
+      for (size_t j = 0; j < figs.size(); ++j) {
+        if (i == j || !SameKind(figs[i], figs[j])) continue;
+        const Number &a = figs[i], &b = figs[j];
+        if (form == 0) add(Expr::Quotient(Fig(a), Fig(b)), Named(t, a) + " / " + Named(t, b));
+        if (form == 1) {
+          add(Expr::Quotient(Expr::Diff(Fig(a), Fig(b)), Fig(b)),
+              "(" + Named(t, a) + " − " + Named(t, b) + ") / " + Named(t, b));
+        }
+        if (form == 2) {
+          add(Expr::Quotient(Fig(a), Expr::Sum({Fig(a), Fig(b)})),
+              Named(t, a) + " / (" + Named(t, a) + " + " + Named(t, b) + ")");
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < figs.size() && figs.size() <= 10; ++i) {
+    for (size_t j = i + 1; j < figs.size(); ++j) {
+      for (size_t k = 0; k < figs.size(); ++k) {
+        if (k == i || k == j || !SameKind(figs[i], figs[j]) || !SameKind(figs[i], figs[k])) continue;
+        add(Expr::Quotient(Expr::Sum({Fig(figs[i]), Fig(figs[j])}), Fig(figs[k])),
+            "(" + Named(t, figs[i]) + " + " + Named(t, figs[j]) + ") / " + Named(t, figs[k]));
+      }
+    }
+  }
+  return out;
+}
+
+const Candidate* Best(const std::vector<Candidate>& cs, bool near_ok) {
+  for (const auto& c : cs) {
+    if (Consistent(c.agreement)) return &c;
+  }
+  if (!near_ok) return nullptr;
+  for (const auto& c : cs) {
+    if (Near(c.agreement)) return &c;
+  }
+  return nullptr;
+}
+
+// Figures of the kinds a rate can be computed from, from `figs`, before `limit`.
+std::vector<std::vector<Number>> ByKind(const std::vector<Number>& figs, const Number& rate,
+                                        size_t limit) {
+  std::vector<std::vector<Number>> groups;
+  for (const Number& n : figs) {
+    if (n.begin == rate.begin || n.begin >= limit) continue;
+    if (!IsQuantity(n) && n.unit != Unit::kPercent && n.unit != Unit::kPoints) continue;
+    bool placed = false;
+    for (auto& g : groups) {
+      if (SameKind(g.front(), n)) {
+        g.push_back(n);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) groups.push_back({n});
+  }
+  return groups;
+}
+
+// Prose rates: a rate word and a percent with amounts or counts around it.
+void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                const std::vector<Span>& used, const std::vector<Number>& all_figs, Outline* out) {
+  const std::string& t = doc.text;
+  std::vector<Span> lines = Lines(t);
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& s = sentences[si];
+    std::vector<Number> rates;
+    for (const Number& n : s.figures) {
+      if (n.unit == Unit::kPercent) rates.push_back(n);
+    }
+    for (const Match& m : FindAll(rules.One("fig.rate_bare"), t, s.span)) {
+      if (auto n = At(t, m.Get("rate"))) rates.push_back(*n);
+    }
+    for (const Number& rate : rates) {
+      bool inside = false;
+      for (const Span& u : used) inside |= rate.begin >= u.begin && rate.begin < u.end;
+      if (inside) continue;
+      Span clause = ClauseBefore(t, rate.begin, s.span.begin);
+      std::string_view before = View(t, clause);
+      if (rate.unit == Unit::kPercent) {
+        if (!AnyMatch(rules.Get("fig.rate_context"), before)) continue;
+        if (AnyMatch(rules.Get("fig.rate_not"), before)) continue;
+      }
+      // 1. The sentence; 2. the paragraph up to the rate.
+      std::vector<std::vector<Number>> in_sentence = ByKind(s.figures, rate, s.span.end);
+      const Candidate* found = nullptr;
+      std::vector<Candidate> cands;
+      Span quote = s.span;
+      bool sentence_has_pair = false;
+      for (const auto& g : in_sentence) {
+        if (g.size() < 2 || g.front().unit == Unit::kPercent || g.front().unit == Unit::kPoints) {
+          if (g.size() >= 2) {
+            auto c = Candidates(t, rate, g);
+            if (Best(c, false)) {
+              cands = std::move(c);
+              found = Best(cands, false);
+              break;
+            }
+          }
+          continue;
+        }
+        sentence_has_pair = true;
+        auto c = Candidates(t, rate, g);
+        if (Best(c, true)) {
+          cands = std::move(c);
+          found = Best(cands, true);
+          break;
+        }
+        for (auto& x : c) cands.push_back(std::move(x));
+      }
+      if (!found) {
+        Span para{lines[s.line].begin, rate.begin};
+        std::vector<Number> pf;
+        for (const Number& n : FiguresIn(t, para)) {
+          if (n.unit != Unit::kNone) pf.push_back(n);
+        }
+        for (const auto& g : ByKind(pf, rate, rate.begin)) {
+          if (g.size() < 2 || !IsQuantity(g.front())) continue;
+          auto c = Candidates(t, rate, g);
+          if (Best(c, false)) {
+            cands = std::move(c);
+            found = Best(cands, false);
+            quote = Span{std::min(SentenceAround(t, Span{g.front().begin, g.front().end}).begin,
+                                  s.span.begin),
+                         s.span.end};
+            break;
+          }
+        }
+      }
+      if (found) {
+        Relation r = RateRelation(rate, found->expr, quote);
+        r.note = found->note;
+        out->relations.push_back(r);
+        continue;
+      }
+      if (cands.empty()) {
+        // "无财政拨款结转结余额，结转结余率为0": the numerator is nil by the sentence's words.
+        auto stem = FindAll(rules.One("fig.rate_stem"), t, clause);
+        if (!stem.empty()) {
+          std::string st(View(t, stem.back().Get("stem")));
+          bool nil = false;
+          // A nil word with the stem soon after it.
+          for (const Match& w : FindAll(rules.One("fig.nil_word"), t, Span{s.span.begin, clause.begin})) {
+            nil |= View(t, Span{w.whole.end, std::min(w.whole.end + 48, clause.begin)}).find(st) !=
+                   std::string_view::npos;
+          }
+          if (nil) {
+            Relation r = RateRelation(rate, Expr::Const(0, "0"), s.span);
+            r.as_percent = true;
+            r.note = "the sentence says there is no " + st + ", so the rate is 0";
+            out->relations.push_back(r);
+            continue;
+          }
+        }
+      }
+      if (cands.empty() && rate.unit == Unit::kPercent &&
+          AnyMatch(rules.Get("fig.share_word"), before)) {
+        // No figures to recompute it from: a share still cannot exceed 100%.
+        Relation r = RateRelation(rate, Expr::Const(1, "100%"), s.span);
+        r.compare = Relation::Compare::kAtLeast;
+        r.as_percent = true;
+        r.note = "a share cannot exceed 100%; no figures are stated to recompute it";
+        out->relations.push_back(r);
+        continue;
+      }
+      // An error needs two figures of one kind before the rate in its own sentence: the usual
+      // "a …，b …，率为 p%"; figures after the rate may belong to something else.
+      int before_rate = 0;
+      for (const auto& g : in_sentence) {
+        if (!IsQuantity(g.front())) continue;
+        int n = 0;
+        for (const Number& x : g) n += x.begin < rate.begin;
+        before_rate = std::max(before_rate, n);
+      }
+      if (!sentence_has_pair || before_rate < 2) continue;
+      // 3. A denominator elsewhere in the document: holds only under another reading.
+      std::vector<Number> nums;
+      for (const auto& g : in_sentence) {
+        if (IsQuantity(g.front())) nums.insert(nums.end(), g.begin(), g.end());
+      }
+      bool warned = false;
+      for (const Number& a : nums) {
+        for (const Number& d : all_figs) {
+          if (!SameKind(a, d) || (d.begin >= s.span.begin && d.begin < s.span.end)) continue;
+          if (d.scaled == 0 || d.scaled == a.scaled) continue;
+          Expr e = Expr::Quotient(Fig(a), Fig(d));
+          Interval v = e.Eval();
+          if (!Consistent(Compare(rate, false, v))) continue;
+          Relation r = RateRelation(rate, e, s.span);
+          r.note = "no pair of figures in the sentence gives " + Written(rate) +
+                   "; holds only if the denominator is " + Named(t, d) + " (line " +
+                   std::to_string(doc.LineAt(d.begin)) + ")";
+          r.path = PathAt(*out, rate.begin);
+          CheckResult c = Evaluate(doc, r);
+          c.verdict = Verdict::kWarning;
+          c.severity = Severity::kWarning;
+          c.arithmetic = c.arithmetic.substr(0, c.arithmetic.find(" ✓")) + " ✗ (ambiguous) ; " + r.note;
+          std::string alt;
+          for (const auto& x : cands) {
+            if (x.note.find(" − ") == std::string::npos && x.note.find(" + ") == std::string::npos) {
+              Interval xv = x.expr.Eval();
+              alt += "; in the sentence: " + x.expr.Render() + " = " +
+                     FormatDecimal(xv.Mid() * 100, 4) + "%";
+              break;
+            }
+          }
+          c.arithmetic += alt;
+          out->results.push_back(std::move(c));
+          warned = true;
+          break;
+        }
+        if (warned) break;
+      }
+      if (warned || cands.empty()) continue;
+      // 4. Nothing fits: the closest reading in the sentence, an error.
+      const Candidate* closest = &cands.front();
+      for (const auto& c : cands) {
+        if (c.note.find(" − ") == std::string::npos && c.distance < closest->distance) closest = &c;
+      }
+      Relation r = RateRelation(rate, closest->expr, s.span);
+      r.note = closest->note + " (closest reading; no pair of stated figures gives " +
+               Written(rate) + ")";
+      // "支出 1000 万元，其中项目支出 600 万元，项目支出执行率为 95%": the rate's own
+      // denominator may be unstated when the figures are a total and its part.
+      size_t first = rate.begin;
+      for (const Number& x : nums) first = std::min(first, x.begin);
+      if (AnyMatch(rules.Get("fig.rate_unsure"), View(t, Span{first, rate.begin}))) {
+        r.severity = Severity::kWarning;
+        r.note += "; the figures may not be this rate's inputs";
+      }
+      out->relations.push_back(r);
+    }
+  }
+}
+
+// unit.scale: an amount in 元 that is an amount in 万元 elsewhere; the same digits in 元 and 万元.
+void UnitScale(const Document& doc, const std::vector<Number>& figs, Outline* out) {
+  const std::string& t = doc.text;
+  std::vector<const Number*> yuan, wan;
+  // Large bare figures in formulas ("(82800287.6-82800287.6)/82800287.6") are amounts in 元.
+  std::vector<Number> bare;
+  for (const Number& n : FiguresIn(t, Span{0, t.size()})) {
+    if (n.unit == Unit::kNone && n.measure.empty() && n.decimals > 0 && ValueOf(n) >= 1000000) {
+      bare.push_back(n);
+    }
+  }
+  for (const Number& n : bare) yuan.push_back(&n);
+  for (const Number& n : figs) {
+    if (n.unit == Unit::kYuan && n.scaled != 0) yuan.push_back(&n);
+    if (n.unit == Unit::kWanYuan && n.scaled != 0) wan.push_back(&n);
+  }
+  std::vector<std::pair<int64_t, int>> seen;
+  for (const Number* y : yuan) {
+    // 82800287.6 元 = 8280.0288 万元: compare with 万元 figures written with ≥ 2 decimals.
+    // A unit slip: the same digits written with 元 here and 万元 there.
+    for (const Number* w : wan) {
+      if (y->unit != Unit::kYuan) break;
+      if (w->decimals < 2 || w->scaled != y->scaled || w->decimals != y->decimals) continue;
+      CheckResult c = MakeResult(doc, CheckId::kUnitScale, SentenceAround(t, Span{y->begin, y->end}),
+                                 Span{y->begin, y->end});
+      c.path = PathAt(*out, y->begin);
+      c.verdict = Verdict::kFail;
+      c.severity = Severity::kError;
+      c.stated = Written(*y);
+      c.recomputed = Written(*w);
+      c.arithmetic = "the same digits " + y->Plain() + " are written in 元 (line " +
+                     std::to_string(doc.LineAt(y->begin)) + ") and in 万元 (line " +
+                     std::to_string(doc.LineAt(w->begin)) + "): a factor of 10000 apart";
+      out->results.push_back(std::move(c));
+      break;
+    }
+    mpq_class wv = ValueOf(*y) / 10000;
+    if (wv < 1) continue;
+    bool again = false;
+    for (const auto& [v, d] : seen) again |= v == y->scaled && d == y->decimals;
+    if (again) continue;
+    seen.emplace_back(y->scaled, y->decimals);
+    for (const Number* w : wan) {
+      if (w->decimals < 2) continue;
+      Expr e = Expr::Quotient(Fig(*y), Expr::Const(10000, "10000"));
+      if (!Consistent(Compare(*w, false, e.Eval()))) continue;
+      Relation r;
+      r.check = CheckId::kUnitScale;
+      r.computed = e;
+      r.stated = *w;
+      r.quote = SentenceAround(t, Span{y->begin, y->end});
+      r.anchor = Span{y->begin, y->end};
+      r.note = Named(t, *y) + " (line " + std::to_string(doc.LineAt(y->begin)) + ") = " +
+               Named(t, *w) + " (line " + std::to_string(doc.LineAt(w->begin)) + ")";
+      out->relations.push_back(r);
+      break;
+    }
+  }
+}
+
+// figure.restated: the same specific label stated twice with a figure of the same kind.
+void Restated(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+              Outline* out) {
+  const std::string& t = doc.text;
+  struct Labelled {
+    std::string label;
+    Number n;
+    size_t line;
+  };
+  std::vector<Labelled> all;
+  for (const Sentence& s : sentences) {
+    for (const Number& n : s.figures) {
+      if (!IsQuantity(n)) continue;
+      // A component of a breakdown is named by its total too ("编制…其中行政编制 21 人" vs
+      // "实有…其中行政编制 18 人"): left out.
+      std::string_view head = View(t, Span{s.span.begin, n.begin});
+      if (head.find("其中") != std::string_view::npos || head.find("分别") != std::string_view::npos) {
+        continue;
+      }
+      std::string label = LabelBefore(t, n.begin, 12);
+      // Cut the label at its last verb-like connective so that "共实现规上工业增加值" and
+      // "规上工业增加值" meet as suffixes.
+      if (CharCount(label) < 4 || AnyMatch(rules.Get("fig.label_generic"), label)) continue;
+      // Targets, plans and last year's figures (by the words of their clause) are not
+      // restatements of this year's.
+      if (AnyMatch(rules.Get("fig.restated_not"), View(t, ClauseBefore(t, n.begin, s.span.begin)))) {
+        continue;
+      }
+      if (label.find("(") != std::string::npos && label.find(")") == std::string::npos) continue;
+      all.push_back(Labelled{label, n, s.line});
+    }
+  }
+  auto suffix = [](const std::string& a, const std::string& b) {  // b ends with a
+    return b.size() >= a.size() && b.compare(b.size() - a.size(), a.size(), a) == 0;
+  };
+  std::vector<bool> done(all.size(), false);
+  for (size_t j = 0; j < all.size(); ++j) {
+    for (size_t i = 0; i < j; ++i) {
+      const Labelled &a = all[i], &b = all[j];
+      if (done[j] || a.line == b.line || !SameKind(a.n, b.n)) continue;
+      const std::string& shorter = a.label.size() <= b.label.size() ? a.label : b.label;
+      const std::string& longer = a.label.size() <= b.label.size() ? b.label : a.label;
+      if (CharCount(shorter) < 5 || !suffix(shorter, longer)) continue;
+      done[j] = true;
+      Relation r;
+      r.check = CheckId::kFigureRestated;
+      r.computed = Fig(a.n);
+      r.stated = b.n;
+      r.stated_exact = b.n.IsCount();
+      r.quote = SentenceAround(t, Span{b.n.begin, b.n.end});
+      r.anchor = Span{b.n.begin, b.n.end};
+      r.note = b.label + " " + Written(b.n) + " (line " + std::to_string(doc.LineAt(b.n.begin)) +
+               ") restates " + a.label + " " + Written(a.n) + " (line " +
+               std::to_string(doc.LineAt(a.n.begin)) + ")";
+      out->relations.push_back(r);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> PathAt(const Outline& outline, size_t offset) {
+  int best = -1;
+  for (size_t i = 0; i < outline.indicators.size(); ++i) {
+    const Indicator& ind = outline.indicators[i];
+    size_t end = std::max(ind.body.end, ind.heading.end);
+    if (ind.heading.empty() || offset < ind.heading.begin || offset >= end) continue;
+    if (best < 0 || ind.level >= outline.indicators[static_cast<size_t>(best)].level) {
+      best = static_cast<int>(i);
+    }
+  }
+  return best < 0 ? std::vector<std::string>{} : outline.PathOf(best);
+}
+
+void AssignPaths(Outline* out, size_t from) {
+  for (size_t i = from; i < out->relations.size(); ++i) {
+    Relation& r = out->relations[i];
+    if (r.path.empty()) r.path = PathAt(*out, r.anchor.empty() ? r.quote.begin : r.anchor.begin);
+  }
+}
+
+void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
+  size_t first_relation = out->relations.size();
+  std::vector<Sentence> sentences = SplitSentences(doc.text);
+  std::vector<Number> figs;
+  for (const Sentence& s : sentences) figs.insert(figs.end(), s.figures.begin(), s.figures.end());
+  std::vector<Span> used;
+  FormulaRates(doc, rules, out, &used);
+  ProseRates(doc, rules, sentences, used, figs, out);
+  ParseSums(doc, rules, sentences, out);
+  ParseChanges(doc, rules, sentences, out);
+  UnitScale(doc, figs, out);
+  Restated(doc, rules, sentences, out);
+  AssignPaths(out, first_relation);
+}
 
 }  // namespace jixiao

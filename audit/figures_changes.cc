@@ -1,0 +1,233 @@
+// change.yoy: year-over-year changes and targets derived from a base.
+#include <re2/re2.h>
+
+#include "audit/figures.h"
+#include "audit/scan.h"
+
+namespace jixiao {
+namespace {
+
+bool Up(std::string_view dir) { return dir == "增加" || dir == "增长"; }
+
+Relation Change(const Number& stated, Expr computed, Span quote, std::string note,
+                Severity severity = Severity::kError) {
+  Relation r;
+  r.check = CheckId::kChangeYoy;
+  r.computed = std::move(computed);
+  r.stated = stated;
+  r.quote = quote;
+  r.anchor = Span{stated.begin, stated.end};
+  r.note = std::move(note);
+  r.severity = severity;
+  return r;
+}
+
+std::vector<Number> Quantities(const std::string& t, Span s, bool percent) {
+  std::vector<Number> out;
+  for (const Number& n : FiguresIn(t, s)) {
+    if (percent ? n.unit == Unit::kPercent : IsQuantity(n)) out.push_back(n);
+  }
+  return out;
+}
+
+// "比上年决算数增加 X 万元，增长 Y%": Y = X / (current − X).
+void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s,
+                      const Sentence* previous, Outline* out) {
+  const std::string& t = doc.text;
+  for (const Match& m : FindAll(rules.One("fig.yoy_amount"), t, s.span)) {
+    auto diff = FigureAt(t, m.Get("diff").begin);
+    auto pct = FigureAt(t, m.Get("pct").begin);
+    if (!diff || !pct) continue;
+    std::optional<Number> cur;
+    Span quote = s.span;
+    for (const Number& n : s.figures) {
+      if (n.begin < m.whole.begin && SameKind(n, *diff)) cur = n;
+    }
+    // "支出 2300 万元。比上年增加 150 万元，增长 6.98%。": the figure of the sentence before.
+    if (!cur && previous) {
+      for (const Number& n : previous->figures) {
+        if (SameKind(n, *diff)) cur = n;
+      }
+      quote.begin = previous->span.begin;
+    }
+    if (!cur) continue;
+    bool up = Up(View(t, m.Get("dir")));
+    Expr prev = up ? Expr::Diff(Fig(*cur), Fig(*diff)) : Expr::Sum({Fig(*cur), Fig(*diff)});
+    std::string note = std::string("previous year = ") + cur->Plain() + (up ? " − " : " + ") +
+                       diff->Plain() + "; change " + Written(*diff) + " / previous";
+    out->relations.push_back(Change(*pct, Expr::Quotient(Fig(*diff), prev), quote, note));
+  }
+}
+
+// "X1、X2，分别比 2020 年的 P1、P2 增加约 D1、D2，同比增长 R1、R2".
+void Parallel(const Document& doc, const Rules& rules, const Sentence& s, Outline* out) {
+  const std::string& t = doc.text;
+  for (const Match& m : FindAll(rules.One("fig.yoy_parallel"), t, s.span)) {
+    std::vector<Number> prevs = Quantities(t, m.Get("prevs"), false);
+    if (prevs.empty()) continue;
+    std::vector<Number> before;
+    for (const Number& n : s.figures) {
+      if (n.begin < m.whole.begin && SameKind(n, prevs.front())) before.push_back(n);
+    }
+    if (before.size() < prevs.size()) continue;
+    std::vector<Number> curs(before.end() - static_cast<long>(prevs.size()), before.end());
+    std::vector<Number> diffs = Quantities(t, m.Get("diffs"), false);
+    std::vector<Number> pcts = m.Has("pcts") ? Quantities(t, m.Get("pcts"), true)
+                                             : std::vector<Number>{};
+    // "比上年的 4.8 亿元增长 8.3%": the change itself is a percentage.
+    if (diffs.empty() && pcts.empty()) pcts = Quantities(t, m.Get("diffs"), true);
+    bool up = Up(View(t, m.Get("dir")));
+    for (size_t i = 0; i < curs.size(); ++i) {
+      const Number &c = curs[i], &p = prevs[i];
+      std::string label = LabelBefore(t, c.begin, 10);
+      if (diffs.size() == curs.size()) {
+        Expr e = up ? Expr::Diff(Fig(c), Fig(p)) : Expr::Diff(Fig(p), Fig(c));
+        out->relations.push_back(Change(diffs[i], e, s.span,
+                                        label + " " + Written(c) + " vs " + Written(p)));
+      }
+      if (pcts.size() == curs.size()) {
+        bool up2 = m.Has("dir2") ? Up(View(t, m.Get("dir2"))) : up;
+        Expr ratio = Expr::Quotient(Fig(c), Fig(p));
+        Expr e = up2 ? Expr::Diff(ratio, Expr::Const(1, "1")) : Expr::Diff(Expr::Const(1, "1"), ratio);
+        out->relations.push_back(Change(
+            pcts[i], e, s.span,
+            label + " " + Written(c) + " vs " + Written(p) +
+                "; 同比 growth is often at comparable prices, so a difference is a warning",
+            Severity::kWarning));
+      }
+    }
+  }
+}
+
+// "以 2020 年预测值(工业投资 113.88 亿元、技改投资 31.8 亿元)为基数，工业投资预计下降 4.75%":
+// the target 113.88 × (1 − 4.75%) is compared with the figure stated for it elsewhere.
+void Based(const Document& doc, const Rules& rules, const Sentence& s,
+           const std::vector<Sentence>& sentences, Outline* out) {
+  const std::string& t = doc.text;
+  for (const Match& m : FindAll(rules.One("fig.base"), t, s.span)) {
+    Span where = m.Has("bases") ? m.Get("bases") : m.Get("base1");
+    std::vector<Number> bases = Quantities(t, where, false);
+    for (const Match& c : FindAll(rules.One("fig.base_change"), t, Span{m.whole.end, s.span.end})) {
+      std::string name(View(t, c.Get("name")));
+      auto pct = FigureAt(t, c.Get("pct").begin);
+      if (!pct) continue;
+      for (const Number& b : bases) {
+        std::string label = LabelBefore(t, b.begin, 10);
+        for (const char* cut : {"(", "、"}) {
+          size_t p = label.rfind(cut);
+          if (p != std::string::npos) label = label.substr(p + std::char_traits<char>::length(cut));
+        }
+        if (CharCount(label) < 2 || name.find(label) == std::string::npos) continue;
+        bool up = Up(View(t, c.Get("dir")));
+        Expr factor = up ? Expr::Sum({Expr::Const(1, "1"), Fig(*pct)})
+                         : Expr::Diff(Expr::Const(1, "1"), Fig(*pct));
+        Expr target = Expr::Product(Fig(b), factor);
+        Interval v = target.Eval();
+        // The target as stated elsewhere: a figure of the same kind named with the label, within
+        // 2% of the computed value.
+        for (const Sentence& o : sentences) {
+          if (o.span.begin == s.span.begin) continue;
+          bool done = false;
+          for (const Number& n : o.figures) {
+            if (!SameKind(n, b)) continue;
+            if (LabelBefore(t, n.begin, 12).find(label) == std::string::npos) continue;
+            mpq_class x = ValueOf(n);
+            if (x < v.lo * mpq_class(98, 100) || x > v.hi * mpq_class(102, 100)) continue;
+            out->relations.push_back(Change(n, target, o.span,
+                                            label + ": base " + Written(b) + " (line " +
+                                                std::to_string(doc.LineAt(b.begin)) + ") " +
+                                                (up ? "增长 " : "下降 ") + Written(*pct)));
+            done = true;
+            break;
+          }
+          if (done) break;
+        }
+      }
+    }
+  }
+}
+
+// "本年度预算数为 1745.25 万元，预算数相比年初预算调增额为 817.81 万元": the change is the
+// current figure minus the base, which is named and stated elsewhere.
+void AgainstBase(const Document& doc, const Rules& rules, const Sentence& s,
+                 const std::vector<Sentence>& sentences, Outline* out) {
+  const std::string& t = doc.text;
+  for (const Match& m : FindAll(rules.One("fig.change_vs"), t, s.span)) {
+    std::string base(View(t, m.Get("base")));
+    if (AnyMatch(rules.Get("fig.change_vs_not"), base)) continue;
+    auto diff = FigureAt(t, m.Get("diff").begin);
+    if (!diff) continue;
+    std::optional<Number> cur;
+    for (const Number& n : s.figures) {
+      if (n.begin < m.whole.begin && SameKind(n, *diff)) cur = n;
+    }
+    if (!cur) continue;
+    std::optional<Number> b;
+    for (const Sentence& o : sentences) {
+      for (const Number& n : o.figures) {
+        if (SameKind(n, *diff) && n.begin != cur->begin &&
+            LabelBefore(t, n.begin, 16).find(base) != std::string::npos) {
+          b = n;
+          break;
+        }
+      }
+      if (b) break;
+    }
+    if (!b) continue;
+    std::string_view dir = View(t, m.Get("dir"));
+    bool up = dir == "调增" || dir == "增加";
+    Expr e = up ? Expr::Diff(Fig(*cur), Fig(*b)) : Expr::Diff(Fig(*b), Fig(*cur));
+    Relation r = Change(*diff, e, s.span,
+                        LabelBefore(t, cur->begin, 10) + " " + Written(*cur) + " vs " + base + " " +
+                            Written(*b) + " (line " + std::to_string(doc.LineAt(b->begin)) + ")");
+    r.check = CheckId::kSumBreakdown;
+    out->relations.push_back(r);
+  }
+}
+
+// "2023年支出 2,300.00 万元，上年支出 2,150.00 万元，较上年增长 6.98%": Y = X / P − 1. A 同比
+// rate may be at comparable prices: a difference is then a warning.
+void PercentWithPrev(const Document& doc, const Rules& rules, const Sentence& s, Outline* out) {
+  const std::string& t = doc.text;
+  for (const Match& m : FindAll(rules.One("fig.yoy_pct"), t, s.span)) {
+    auto pct = FigureAt(t, m.Get("pct").begin);
+    if (!pct) continue;
+    std::optional<Number> prev, cur;
+    for (const Number& n : s.figures) {
+      if (n.begin >= m.whole.begin || !IsQuantity(n)) continue;
+      if (AnyMatch(rules.Get("fig.prev_label"), LabelBefore(t, n.begin, 8))) {
+        prev = n;
+      } else if (!prev) {
+        cur = n;
+      }
+    }
+    if (!prev || !cur || !SameKind(*prev, *cur)) continue;
+    bool up = Up(View(t, m.Get("dir")));
+    Expr ratio = Expr::Quotient(Fig(*cur), Fig(*prev));
+    Expr e = up ? Expr::Diff(ratio, Expr::Const(1, "1")) : Expr::Diff(Expr::Const(1, "1"), ratio);
+    bool tongbi = m.Has("tongbi");
+    out->relations.push_back(Change(*pct, e, s.span,
+                                    LabelBefore(t, cur->begin, 10) + " " + Written(*cur) + " vs " +
+                                        LabelBefore(t, prev->begin, 10) + " " + Written(*prev) +
+                                        (tongbi ? "; 同比 growth may be at comparable prices" : ""),
+                                    tongbi ? Severity::kWarning : Severity::kError));
+  }
+}
+
+}  // namespace
+
+void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                  Outline* out) {
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const Sentence& s = sentences[i];
+    const Sentence* previous =
+        i > 0 && sentences[i - 1].line == s.line ? &sentences[i - 1] : nullptr;
+    AmountAndPercent(doc, rules, s, previous, out);
+    Parallel(doc, rules, s, out);
+    Based(doc, rules, s, sentences, out);
+    AgainstBase(doc, rules, s, sentences, out);
+    PercentWithPrev(doc, rules, s, out);
+  }
+}
+
+}  // namespace jixiao

@@ -1,0 +1,254 @@
+// sum.breakdown: totals and their components as the report states them.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "audit/figures.h"
+#include "audit/scan.h"
+
+namespace jixiao {
+namespace {
+
+std::string Names(const std::string& t, const std::vector<Number>& ns) {
+  std::string s;
+  for (const Number& n : ns) {
+    if (!s.empty()) s += " + ";
+    std::string label = LabelBefore(t, n.begin, 8);
+    s += (label.empty() ? "" : label + " ") + n.Plain();
+  }
+  return s;
+}
+
+void AddBreakdown(const Document& doc, const Number& total, const std::vector<Number>& parts,
+                  Span quote, const std::string& what, Outline* out) {
+  const std::string& t = doc.text;
+  Relation r;
+  r.check = CheckId::kSumBreakdown;
+  std::vector<Expr> terms;
+  for (const Number& n : parts) terms.push_back(Fig(n));
+  r.computed = Expr::Sum(terms);
+  r.stated = total;
+  r.stated_exact = total.IsCount();
+  r.quote = quote;
+  r.anchor = Span{total.begin, total.end};
+  std::string label = LabelBefore(t, total.begin, 10);
+  r.note = what + ": " + Names(t, parts) + " = " + (label.empty() ? "" : label + " ") +
+           Written(total);
+  // A partial breakdown (the parts well below the total) is not an error.
+  Interval v = r.computed.Eval();
+  Interval s = Interval::Of(total, r.stated_exact);
+  // Parts far above the total are overlapping categories ("其中亿元以上项目 58 个，新动工项目
+  // 89 个"), not a partition: nothing to add up.
+  if (v.lo > s.hi * mpq_class(3, 2)) return;
+  if (v.hi < s.lo * mpq_class(4, 5)) {
+    r.compare = Relation::Compare::kAtMost;
+    r.note += " (partial breakdown)";
+  }
+  out->relations.push_back(r);
+}
+
+// "X，其中 a，b，c" and "分为 2 类，分别为：a 和 b".
+void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+             Outline* out) {
+  const std::string& t = doc.text;
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& s = sentences[si];
+    for (const re2::RE2* re : rules.Get("fig.breakdown")) {
+      for (const Match& m : FindAll(*re, t, s.span)) {
+        std::vector<Number> parts;
+        for (const Number& n : s.figures) {
+          if (n.begin < m.whole.end) continue;
+          if (!IsQuantity(n)) continue;
+          if (!parts.empty() && !SameKind(parts.front(), n)) continue;
+          Span clause = ClauseBefore(t, n.begin, m.whole.end);
+          std::string_view cv = View(t, clause);
+          if (!parts.empty() && (AnyMatch(rules.Get("fig.breakdown_stop"), cv) ||
+                                 AnyMatch(rules.Get("fig.breakdown"), cv))) {
+            break;
+          }
+          parts.push_back(n);
+        }
+        if (parts.size() < 2) continue;
+        // The total: the last figure of that kind before the marker in this sentence, else in
+        // the previous sentence of the same line.
+        std::optional<Number> total;
+        for (const Number& n : s.figures) {
+          if (n.begin < m.whole.begin && SameKind(n, parts.front())) total = n;
+        }
+        Span quote = s.span;
+        if (!total && si > 0 && sentences[si - 1].line == s.line) {
+          // The previous sentence may state several figures ("支出 2300 万元，较上年增加 150
+          // 万元"): the one the parts add up to, else the last.
+          std::vector<Expr> terms;
+          for (const Number& n : parts) terms.push_back(Fig(n));
+          Interval sum = Expr::Sum(terms).Eval();
+          for (const Number& n : sentences[si - 1].figures) {
+            if (!SameKind(n, parts.front())) continue;
+            if (!total || Compare(*total, total->IsCount(), sum) != Agreement::kConsistent) total = n;
+          }
+          quote.begin = sentences[si - 1].span.begin;
+        }
+        if (!total) continue;
+        AddBreakdown(doc, *total, parts, quote, "breakdown", out);
+      }
+    }
+  }
+}
+
+// "共 12 项，完成 8 项，未完成 4 项"; and "13 个…，已动工 7 个，6 个正…" when it adds up.
+void CountTotals(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                 Outline* out) {
+  const std::string& t = doc.text;
+  for (const Sentence& s : sentences) {
+    if (AnyMatch(rules.Get("fig.breakdown"), View(t, s.span))) continue;  // Qizhong reads it
+    bool matched = false;
+    for (const Match& m : FindAll(rules.One("fig.count_total"), t, s.span)) {
+      auto total = FigureAt(t, m.Get("total").begin);
+      if (!total || !total->IsCount()) continue;
+      std::vector<Number> parts;
+      for (const Number& n : s.figures) {
+        if (n.begin < m.whole.end || !SameKind(n, *total) || !n.IsCount()) continue;
+        Span clause = ClauseBefore(t, n.begin, m.whole.end);
+        // The part's own words: its clause, or the few characters after the figure.
+        std::string_view after = View(t, Span{n.end, std::min(n.end + 24, s.span.end)});
+        if (!AnyMatch(rules.Get("fig.count_part"), View(t, clause)) &&
+            !AnyMatch(rules.Get("fig.count_part"), after.substr(0, after.find("，")))) {
+          break;
+        }
+        parts.push_back(n);
+      }
+      if (parts.size() < 2) continue;
+      matched = true;
+      AddBreakdown(doc, *total, parts, s.span, "counted parts", out);
+    }
+    if (matched || AnyMatch(rules.Get("fig.count_not"), View(t, s.span))) continue;
+    // A leading count whose later counts of the same measure add up to it exactly.
+    std::vector<Number> counts;
+    for (const Number& n : s.figures) {
+      if (n.IsCount()) counts.push_back(n);
+    }
+    if (counts.size() < 3) continue;
+    const Number& first = counts.front();
+    std::vector<Number> parts;
+    int64_t sum = 0;
+    for (size_t i = 1; i < counts.size(); ++i) {
+      if (!SameKind(counts[i], first)) break;
+      parts.push_back(counts[i]);
+      sum += counts[i].scaled;
+      if (sum >= first.scaled) break;
+    }
+    if (parts.size() >= 2 && sum == first.scaled) {
+      AddBreakdown(doc, first, parts, s.span, "counted parts", out);
+    }
+  }
+}
+
+// "共 5 项，分别是：A、B、C、D、E" / "共设置 8 个绩效目标：1.…；2.…" / "A、B、C 等 3 项支出".
+void Enumerations(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                  Outline* out) {
+  const std::string& t = doc.text;
+  static const RE2 kListed(
+      R"((?:共|共计|合计)(?:设置|设|有|包括)?\s*(?P<n>\d+)\s*(?:项|个|类)[^，。；：:]{0,10}[，,]?\s*(?:分别是|分别为|包括|如下)?[：:](?P<items>[^。]+))");
+  static const RE2 kMarker(R"((?:^|[：:；;])\s*(\d{1,2})[.、])");
+  std::vector<Span> lines = Lines(t);
+  auto add = [&](const Number& n, int count, Span quote, const std::string& how) {
+    Relation r;
+    r.check = CheckId::kSumBreakdown;
+    r.computed = Expr::Const(count, std::to_string(count));
+    r.stated = n;
+    r.stated_exact = true;
+    r.quote = quote;
+    r.anchor = Span{n.begin, n.end};
+    r.note = how;
+    out->relations.push_back(r);
+  };
+  for (const Span& line : lines) {
+    for (const Match& m : FindAll(kListed, t, line)) {
+      auto n = FigureAt(t, m.Get("n").begin);
+      if (!n || !n->IsCount()) continue;
+      std::string items(View(t, m.Get("items")));
+      int markers = 0, last = 0;
+      re2::StringPiece in(items);
+      std::string num;
+      while (RE2::FindAndConsume(&in, kMarker, &num)) {
+        ++markers;
+        last = std::stoi(num);
+      }
+      Span quote{m.whole.begin, std::min(m.whole.end + 3, line.end)};
+      if (markers >= 2 && markers == last) {
+        add(*n, markers, quote, std::to_string(markers) + " numbered items listed");
+        if (markers != n->scaled) out->relations.back().severity = Severity::kWarning;
+        continue;
+      }
+      if (markers >= 2 && last == markers) continue;
+      int commas = 1;
+      for (size_t p = items.find("、"); p != std::string::npos; p = items.find("、", p + 3)) ++commas;
+      int with_he = commas + (items.find("和") != std::string::npos ? 1 : 0);
+      if (commas < 2) continue;
+      if (commas == n->scaled) {
+        add(*n, commas, quote, std::to_string(commas) + " items named");
+      } else if (with_he == n->scaled) {
+        add(*n, with_he, quote, std::to_string(with_he) + " items named (the last two joined by 和)");
+      } else {
+        // Item names may hold 、 themselves: a warning, not an error.
+        add(*n, commas, quote, std::to_string(commas) + " items named (" + std::to_string(with_he) +
+                                   " if 和 joins two)");
+        out->relations.back().severity = Severity::kWarning;
+      }
+    }
+  }
+  // "我局直属2个正科级事业单位。" then "①…" "②…" on the following lines.
+  static const char* kCircled[] = {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"};
+  auto circled = [&](size_t li) {
+    std::string_view l = View(t, lines[li]);
+    for (const char* c : kCircled) {
+      if (l.rfind(c, 0) == 0) return true;
+    }
+    return false;
+  };
+  for (size_t li = 0; li + 1 < lines.size(); ++li) {
+    if (circled(li)) continue;
+    for (const Match& m : FindAll(rules.One("fig.count_then_items"), t, lines[li])) {
+      auto n = FigureAt(t, m.Get("n").begin);
+      if (!n || !n->IsCount()) continue;
+      int items = 0;
+      for (size_t k = li + 1; k < lines.size() && circled(k); ++k) ++items;
+      if (items < 2) continue;
+      add(*n, items, SentenceAround(t, m.whole), std::to_string(items) + " items ①… listed below");
+      if (items != n->scaled) out->relations.back().severity = Severity::kWarning;
+    }
+  }
+  for (const Sentence& s : sentences) {
+    for (const Match& m : FindAll(rules.One("fig.count_items"), t, s.span)) {
+      auto n = FigureAt(t, m.Get("n").begin);
+      if (!n) continue;
+      std::string_view items = View(t, m.Get("items"));
+      int count = 1;
+      for (size_t p = items.find("、"); p != std::string::npos; p = items.find("、", p + 3)) ++count;
+      if (count == n->scaled) add(*n, count, s.span, std::to_string(count) + " items named before 等");
+    }
+  }
+}
+
+// "1200.00+350.50=1550.50".
+void InlineSums(const Document& doc, const Rules& rules, Outline* out) {
+  const std::string& t = doc.text;
+  for (const Match& m : FindAll(rules.One("fig.inline_sum"), t, Span{0, t.size()})) {
+    std::vector<Number> parts = FiguresIn(t, m.Get("terms"));
+    auto total = FigureAt(t, m.Get("total").begin);
+    if (parts.size() < 2 || !total) continue;
+    AddBreakdown(doc, *total, parts, SentenceAround(t, m.whole), "sum as written", out);
+  }
+}
+
+}  // namespace
+
+void ParseSums(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+               Outline* out) {
+  Qizhong(doc, rules, sentences, out);
+  CountTotals(doc, rules, sentences, out);
+  Enumerations(doc, rules, sentences, out);
+  InlineSums(doc, rules, out);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,59 @@
+// Test helpers for the figures and claims parsers: a Document from text, and the checks one
+// parser produces on it, evaluated.
+#ifndef JIXIAO_TESTS_AUDIT_TESTING_H_
+#define JIXIAO_TESTS_AUDIT_TESTING_H_
+
+#include <string>
+#include <vector>
+
+#include "audit/outline.h"
+#include "audit/relation.h"
+#include "audit/rules.h"
+#include "extract/document.h"
+#include "extract/normalize.h"
+
+namespace jixiao::testing {
+
+inline Document DocumentOf(const std::string& text) {
+  Document doc;
+  doc.name = "test";
+  RawPage page;
+  page.number = 1;
+  page.text = text;
+  doc.pages.push_back(page);
+  Normalize(&doc);
+  return doc;
+}
+
+inline const Rules& BuiltinRules() {
+  static const Rules* rules = [] {
+    auto r = Rules::Builtin();
+    return new Rules(std::move(*r));
+  }();
+  return *rules;
+}
+
+using Parser = void (*)(const Document&, const Rules&, Outline*);
+
+// Every relation (evaluated) and result the parser adds for `text`.
+inline std::vector<CheckResult> Run(Parser parse, const Document& doc) {
+  Outline out;
+  parse(doc, BuiltinRules(), &out);
+  std::vector<CheckResult> results = out.results;
+  for (const auto& r : out.relations) results.push_back(Evaluate(doc, r));
+  return results;
+}
+
+// The results of `check` whose stated figure is `stated` (or any, if empty).
+inline std::vector<CheckResult> Pick(const std::vector<CheckResult>& all, CheckId check,
+                                     const std::string& stated) {
+  std::vector<CheckResult> out;
+  for (const auto& c : all) {
+    if (c.check == check && (stated.empty() || c.stated == stated)) out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace jixiao::testing
+
+#endif  // JIXIAO_TESTS_AUDIT_TESTING_H_

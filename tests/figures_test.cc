@@ -1,0 +1,206 @@
+// ParseFigures: rates, breakdowns, changes and units, table-driven, with rounding edge cases.
+#include <catch2/catch.hpp>
+
+#include "audit/audit.h"
+#include "audit_testing.h"
+#include "extract/extract.h"
+
+namespace jixiao {
+namespace {
+
+using testing::DocumentOf;
+using testing::Pick;
+using testing::Run;
+
+struct Case {
+  const char* text;
+  CheckId check;
+  const char* stated;  // as written, with unit
+  Verdict verdict;
+};
+
+TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
+  const Case cases[] = {
+      // Prose rate: a pair of amounts in the sentence.
+      {"上级资金规模总计 27,600.43万元，按时分配的上级资金规模总计 25,100.43 万元，按时分配率为90.94%。",
+       CheckId::kRateRatio, "90.94%", Verdict::kPass},
+      {"上级资金规模总计 27,600.43万元，按时分配的上级资金规模总计 25,100.43 万元，按时分配率为92.94%。",
+       CheckId::kRateRatio, "92.94%", Verdict::kFail},
+      // Completion rates from counts: 8/12 = 66.67% → 67% passes; 2/3 written 66.66% is truncated.
+      {"重点工作共 12项，完成 8项，未完成 4项，重点工作完成率 67%。", CheckId::kRateRatio, "67%",
+       Verdict::kPass},
+      {"重点工作共 3项，完成 2项，未完成 1项，重点工作完成率 66.66%。", CheckId::kRateRatio,
+       "66.66%", Verdict::kWarning},
+      {"重点工作共 3项，完成 2项，未完成 1项，重点工作完成率 66.67%。", CheckId::kRateRatio,
+       "66.67%", Verdict::kPass},
+      // (a + b) / c: on-plan tasks counted as done.
+      {"重点工作任务共计 7 项，已完成 4 项，正在推进(符合既定计划)1 项，正在推进 2 项，重点工作完成率 71.43%。",
+       CheckId::kRateRatio, "71.43%", Verdict::kPass},
+      // Formulas as written; a denominator of 0 is an error whatever the rate.
+      {"结转结余率=1892499.62/86559961.25=2.19%<10%。", CheckId::kRateRatio, "2.19%", Verdict::kPass},
+      {"结转结余率=1892499.62/0=2.19%。", CheckId::kRateRatio, "2.19%", Verdict::kFail},
+      {"差异率=(82800287.6-82800287.6)/82800287.6=0。", CheckId::kRateRatio, "0", Verdict::kPass},
+      // A share whose total is stated in the previous sentence of the paragraph.
+      {"部门整体支出决算数1745.25万元。分为2类，分别为：基本支出769.02万元和项目支出976.23万元，支出占比最大的是项目支出(55.94%)。",
+       CheckId::kRateRatio, "55.94%", Verdict::kPass},
+      // Only another denominator of the document fits: a warning, not an error.
+      {"年初预算数为927.44万元。\n本年度预算数为1745.25万元，预算数相比年初预算调增额为817.81万元，预算调整数与预算数的比率88.18%。",
+       CheckId::kRateRatio, "88.18%", Verdict::kWarning},
+      // Breakdowns: money, staff, partial, error, previous sentence, inline sums.
+      {"整体支出决算 5,481.38万元，其中基本支出 4,310.21万元，项目支出 1,171.17万元。",
+       CheckId::kSumBreakdown, "5,481.38万元", Verdict::kPass},
+      {"共有编制人数29人，其中行政编制21人，参照公务员法管理人员4人，事业编制人员4人。",
+       CheckId::kSumBreakdown, "29人", Verdict::kPass},
+      {"共有编制人数29人，其中行政编制22人，参照公务员法管理人员4人，事业编制人员4人。",
+       CheckId::kSumBreakdown, "29人", Verdict::kFail},
+      {"完成工业投资 27.5 亿元，其中完成技改投资 3 亿元，完成制造业投资 14 亿元。",
+       CheckId::kSumBreakdown, "27.5亿元", Verdict::kPass},
+      {"决算收入为1745.25万元。其中基本支出决算收入为769.02万元，项目决算收入为976.23万元。",
+       CheckId::kSumBreakdown, "1745.25万元", Verdict::kPass},
+      {"核算 1200.00+350.50=1550.50。", CheckId::kSumBreakdown, "1550.50", Verdict::kPass},
+      // 2.725 is the lower bound of 2.73: consistent; 2.724 is a last-digit slip: a warning.
+      {"核算 1.365+1.36=2.73。", CheckId::kSumBreakdown, "2.73", Verdict::kPass},
+      {"核算 1.364+1.356=2.73。", CheckId::kSumBreakdown, "2.73", Verdict::kWarning},
+      {"重点工作共 12项，完成 8项，未完成 4项。", CheckId::kSumBreakdown, "12项", Verdict::kPass},
+      {"重点工作共 12项，完成 8项，未完成 5项。", CheckId::kSumBreakdown, "12项", Verdict::kFail},
+      {"共 3项，分别是：甲工作、乙工作和丙工作。", CheckId::kSumBreakdown, "3项", Verdict::kPass},
+      {"共 3项，分别是：甲工作、乙工作、丙工作、丁工作。", CheckId::kSumBreakdown, "3项", Verdict::kWarning},
+      {"我局直属2个正科级事业单位。\n①甲中心，参公管理事业单位。\n②乙中心，公益二类事业单位。",
+       CheckId::kSumBreakdown, "2个", Verdict::kPass},
+      // A nil numerator by the sentence's own words.
+      {"2024年度本部门无财政拨款结转结余额，结转结余率为0，部门控制较好。", CheckId::kRateRatio, "0",
+       Verdict::kPass},
+      {"2024年度本部门无财政拨款结转结余额，结转结余率为2%，部门控制较好。", CheckId::kRateRatio, "2%",
+       Verdict::kFail},
+      // A share with no figures to recompute it still cannot exceed 100%.
+      {"本部门无固定资产闲置情况，固定资产使用率为100%。", CheckId::kRateRatio, "100%", Verdict::kPass},
+      {"本部门无固定资产闲置情况，固定资产使用率为101%。", CheckId::kRateRatio, "101%", Verdict::kFail},
+      // A total and its part before an unmatched rate: the rate's inputs may be unstated.
+      {"全年支出1000万元，其中项目支出600万元，项目支出执行率为95%。", CheckId::kRateRatio, "95%",
+       Verdict::kWarning},
+      // Year over year.
+      {"本单位支出合计2,300.00万元，较上年增加150.00万元，增长6.98%。", CheckId::kChangeYoy,
+       "6.98%", Verdict::kPass},
+      {"本单位支出合计2,300.00万元，比上年决算数减少150.00万元，减少6.98%。", CheckId::kChangeYoy,
+       "6.98%", Verdict::kFail},
+      {"2023年支出2,300.00万元。比上年增加150.00万元(增长6.98%)。", CheckId::kChangeYoy, "6.98%",
+       Verdict::kPass},
+      {"2023年支出2,300.00万元，上年支出2,150.00万元，较上年增长6.98%。", CheckId::kChangeYoy,
+       "6.98%", Verdict::kPass},
+      {"2023年支出2,300.00万元，上年支出2,150.00万元，较上年增长7.98%。", CheckId::kChangeYoy,
+       "7.98%", Verdict::kFail},
+      {"新认定高新技术企业8家，较上年的6家增加2家。", CheckId::kChangeYoy, "2家", Verdict::kPass},
+      {"实现营业收入5.20亿元，比上年的4.80亿元增长8.3%。", CheckId::kChangeYoy, "8.3%", Verdict::kPass},
+      {"实现营业收入5.20亿元，比上年的4.80亿元增长9.3%。", CheckId::kChangeYoy, "9.3%", Verdict::kWarning},
+      {"全市实现工业总产值 822.82 亿元、规上工业增加值 271.22 亿元，分别比 2020 年的 702.62 亿元、227.94 亿元增加约 120 亿元、43 亿元，同比增长 15.2%、10.8%。",
+       CheckId::kChangeYoy, "120亿元", Verdict::kPass},
+      {"全市实现工业总产值 822.82 亿元、规上工业增加值 271.22 亿元，分别比 2020 年的 702.62 亿元、227.94 亿元增加约 120 亿元、43 亿元，同比增长 15.2%、10.8%。",
+       CheckId::kChangeYoy, "15.2%", Verdict::kWarning},
+      {"以 2020 年预测值(工业投资 113.88 亿元、技改投资 31.8 亿元)为基数，全市工业投资预计下降 4.75%，技改投资预计下降 15.94%。\n预计全市工业投资额 108.47 亿元。",
+       CheckId::kChangeYoy, "108.47亿元", Verdict::kPass},
+      // Units.
+      {"整体收入决算8280.03万元。\n财政拨款收入决算数为82800287.6元。", CheckId::kUnitScale,
+       "8280.03万元", Verdict::kPass},
+      {"整体收入决算8280.03万元。\n财政拨款收入决算数为8280.03元。", CheckId::kUnitScale,
+       "8280.03元", Verdict::kFail},
+      // Restated figures.
+      {"年末本部门实有在职人数29人。\n人员管理：年末本部门实有在职人数29人。", CheckId::kFigureRestated,
+       "29人", Verdict::kPass},
+      {"年末本部门实有在职人数29人。\n人员管理：年末本部门实有在职人数31人。", CheckId::kFigureRestated,
+       "31人", Verdict::kFail},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    Document doc = DocumentOf(c.text);
+    auto got = Pick(Run(ParseFigures, doc), c.check, c.stated);
+    REQUIRE(got.size() >= 1);
+    CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
+  }
+}
+
+TEST_CASE("figures: no false alarms", "[figures]") {
+  const char* texts[] = {
+      // Overlapping categories are not a partition.
+      "全市园区共引进 96 个项目，其中亿元以上项目 58 个，新动工项目 89 个，新投产项目 60 个；",
+      // A share of a total that is not stated: no rate word, nothing to check.
+      "累计完成固定资产投资 8.28 亿元，占年度固定资产投资总额的 48.07%；",
+      // Same words, different clauses of one paragraph.
+      "目前已动工项目 7 个，其余项目正谋划；另一批目前已动工项目 11 个。",
+      // A target and its actual are not a restatement.
+      "力争新增规上工业企业40家。\n新增规上工业企业42家。",
+  };
+  for (const char* t : texts) {
+    INFO(t);
+    Document doc = DocumentOf(t);
+    for (const auto& c : Run(ParseFigures, doc)) {
+      INFO(c.arithmetic);
+      CHECK(c.verdict == Verdict::kPass);
+    }
+  }
+}
+
+// The documents in corpus/styles are written in other styles than the corpus; each has planted
+// errors that must be found, and nothing else.
+TEST_CASE("figures and claims on documents in other styles", "[figures][claims][styles]") {
+  struct Expected {
+    const char* file;
+    std::vector<std::pair<CheckId, std::string>> findings;  // check, stated
+  } docs[] = {
+      {"county-science-bureau-2023.txt", {{CheckId::kRateRatio, "96.00%"}}},
+      {"city-economy-bureau-2022.txt",
+       {{CheckId::kSumBreakdown, "4,512.36万元"},
+        {CheckId::kRateRatio, "97.79%"},
+        {CheckId::kClaimContradiction, "均已完成"},
+        {CheckId::kClaimContradiction, "25家"},
+        {CheckId::kClaimContradiction, "100分"}}},
+  };
+  auto rules = Rules::Builtin();
+  REQUIRE(rules.ok());
+  for (const auto& e : docs) {
+    INFO(e.file);
+    auto doc = LoadDocument(std::string(JIXIAO_SOURCE_DIR) + "/corpus/styles/" + e.file);
+    REQUIRE(doc.ok());
+    AuditResult r = Audit(*doc, *rules);
+    for (const auto& [check, stated] : e.findings) {
+      INFO(CheckName(check) << " " << stated);
+      bool found = false;
+      for (const auto& f : r.findings) found |= f.check == check && f.stated == stated;
+      CHECK(found);
+    }
+    for (const auto& f : r.findings) {
+      bool expected = false;
+      for (const auto& [check, stated] : e.findings) expected |= f.check == check && f.stated == stated;
+      INFO(CheckName(f.check) << " " << f.stated << ": " << f.arithmetic);
+      CHECK(expected);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// Relations inside an indicator's heading and body carry its path.
+TEST_CASE("figures: relations take the path of their indicator", "[figures]") {
+  std::string text = "(4)政府采购执行率\n计划金额为6.53万元，实际采购金额为6.53万元，政府采购执行率为 100%。";
+  Document doc = testing::DocumentOf(text);
+  Outline out;
+  Indicator parent, leaf;
+  parent.name = "资金管理";
+  parent.heading = Span{0, 1};
+  parent.body = Span{0, doc.text.size()};
+  leaf.name = "政府采购执行率";
+  leaf.level = 2;
+  leaf.parent = 0;
+  leaf.heading = Span{0, doc.text.find('\n')};
+  leaf.body = Span{doc.text.find('\n'), doc.text.size()};
+  out.indicators = {parent, leaf};
+  ParseFigures(doc, testing::BuiltinRules(), &out);
+  REQUIRE(!out.relations.empty());
+  CHECK(out.relations.front().path == std::vector<std::string>{"资金管理", "政府采购执行率"});
+}
+
+}  // namespace
+}  // namespace jixiao
