@@ -257,10 +257,12 @@ void Overstaff(const Document& doc, const Rules& rules, Outline* out) {
       for (const Number& n : FiguresIn(t, Span{line.begin, m.whole.begin})) {
         if (!n.IsCount()) continue;
         std::string label = LabelBefore(t, n.begin, 12);
+        // The quota is stated first, then what is actually there: an "actual" label before any
+        // quota, or a quota after the actual, belongs to another comparison.
         if (AnyMatch(rules.Get("claim.staff_actual"), label)) {
-          if (!actual) actual = n;
+          if (!actual && quota) actual = n;
         } else if (AnyMatch(rules.Get("claim.staff_quota"), label)) {
-          if (!quota) quota = n;
+          if (!quota && !actual) quota = n;
         }
       }
       if (!quota || !actual) continue;

@@ -383,6 +383,18 @@ bool EndsParagraph(std::string_view s) {
   return false;
 }
 
+bool EndsMidSentence(std::string_view s) {
+  s = Trimmed(s);
+  static const char* const kTails[] = {"，", "、", "为", "是", "达", "约", "共", "计", "的", "和",
+                                       "及", "与", "在", "对", "从", "将", "被", "至", "或", "=",
+                                       "+", "×", "/", "(", "“", "《"};
+  for (const char* t : kTails) {
+    size_t n = std::strlen(t);
+    if (s.size() >= n && s.compare(s.size() - n, n, t) == 0) return true;
+  }
+  return false;
+}
+
 int DisplayWidth(std::string_view s) {
   int w = 0;
   size_t i = 0;
@@ -490,6 +502,12 @@ void Normalize(Document* doc) {
                           head >= '0' && head <= '9' && !IsTableRow(prev.text) &&
                           !IsNumbersOnly(l.text) && !StartsWithMarker(l.text);
       if (split_number) join = true;
+      // A line that stops on a word that cannot end a sentence ("按时分配率为" / "90.94%") was
+      // wrapped early, whatever its width.
+      if (!join && !EndsParagraph(prev.text) && !StartsWithMarker(l.text) && !IsTableRow(prev.text) &&
+          !IsTableRow(l.text) && EndsMidSentence(prev.text)) {
+        join = true;
+      }
       if (numbers_row) {
         // The figures of a table row whose name cell wrapped onto lines before them.
         doc->text += ' ';
