@@ -225,7 +225,9 @@ void Enumerations(const Document& doc, const Rules& rules, const std::vector<Sen
       std::string_view items = View(t, m.Get("items"));
       int count = 1;
       for (size_t p = items.find("、"); p != std::string::npos; p = items.find("、", p + 3)) ++count;
-      if (count == n->scaled) add(*n, count, s.span, std::to_string(count) + " items named before 等");
+      // "A、B、C等 3 项" closes the list; a different count is a warning (等 may also mean "etc.").
+      add(*n, count, s.span, std::to_string(count) + " items named before 等");
+      if (count != n->scaled) out->relations.back().severity = Severity::kWarning;
     }
   }
 }
