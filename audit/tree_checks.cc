@@ -43,31 +43,29 @@ class TreeCheck {
  private:
   const Indicator& At(int i) const { return o_.indicators[static_cast<size_t>(i)]; }
 
+  // r->computed = the sum of the indicators' max points (or scores), exact; each statement is
+  // quoted too, since any of them may be the wrong figure. False if one is not stated.
+  bool SumOf(const std::vector<int>& indices, bool max, Relation* r) const {
+    std::vector<Expr> terms;
+    for (int k : indices) {
+      const auto& v = max ? At(k).max : At(k).score;
+      if (!v) return false;
+      terms.push_back(Expr::Figure(v->value, true));
+      r->more_quotes.push_back(v->context);
+    }
+    r->computed = Expr::Sum(std::move(terms));
+    return true;
+  }
+
   void Children(int i) {
     const Indicator& p = At(i);
     if (p.children.empty()) return;
     for (bool max : {false, true}) {
       const auto& parent = max ? p.max : p.score;
       if (!parent) continue;
-      std::vector<Expr> terms;
-      bool all = true;
-      for (int c : p.children) {
-        const auto& v = max ? At(c).max : At(c).score;
-        if (!v) {
-          all = false;
-          break;
-        }
-        terms.push_back(Expr::Figure(v->value, true));
-      }
-      if (!all) continue;
       Relation r;
-      // The children's statements are quoted too: any of them may be the wrong figure.
-      for (int c : p.children) {
-        const auto& v = max ? At(c).max : At(c).score;
-        r.more_quotes.push_back(v->context);
-      }
+      if (!SumOf(p.children, max, &r)) continue;
       r.check = max ? CheckId::kScoreChildrenMax : CheckId::kScoreChildrenSum;
-      r.computed = Expr::Sum(std::move(terms));
       r.stated = parent->value;
       r.stated_exact = true;
       r.path = o_.PathOf(i);
@@ -177,24 +175,9 @@ class TreeCheck {
     for (bool max : {false, true}) {
       const auto& stated = max ? o_.total->max : o_.total->score;
       if (!stated) continue;
-      std::vector<Expr> terms;
-      bool all = true;
-      for (int t : top) {
-        const auto& v = max ? At(t).max : At(t).score;
-        if (!v) {
-          all = false;
-          break;
-        }
-        terms.push_back(Expr::Figure(v->value, true));
-      }
-      if (!all) continue;
       Relation r;
-      for (int t : top) {
-        const auto& v = max ? At(t).max : At(t).score;
-        r.more_quotes.push_back(v->context);
-      }
+      if (!SumOf(top, max, &r)) continue;
       r.check = CheckId::kScoreTotal;
-      r.computed = Expr::Sum(std::move(terms));
       r.stated = stated->value;
       r.stated_exact = true;
       r.quote = stated->context;

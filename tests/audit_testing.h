@@ -11,19 +11,11 @@
 #include "audit/rules.h"
 #include "extract/document.h"
 #include "extract/normalize.h"
+#include "tests/test_util.h"
 
 namespace jixiao::testing {
 
-inline Document DocumentOf(const std::string& text) {
-  Document doc;
-  doc.name = "test";
-  RawPage page;
-  page.number = 1;
-  page.text = text;
-  doc.pages.push_back(page);
-  Normalize(&doc);
-  return doc;
-}
+inline Document DocumentOf(const std::string& text) { return test::DocFromText(text, "test"); }
 
 inline const Rules& BuiltinRules() {
   static const Rules* rules = [] {
