@@ -314,6 +314,72 @@ void Largest(const Document& doc, const Rules& rules, const std::vector<Sentence
   }
 }
 
+// Two words compared ("实际支出数≤预算安排数", "不存在实际采购金额大于计划采购金额的情况"): find
+// the amounts the paragraph names with those words and compare them.
+void WordComparisons(const Document& doc, const Rules& rules, Outline* out) {
+  const std::string& t = doc.text;
+  // How well an amount's label names a side: the share of two-character pairs they have in
+  // common, of the shorter of the two ("实际支出" names "“三公”经费实际支出数" fully).
+  auto pairs = [](const std::string& s) {
+    std::vector<std::string> chars, out;
+    for (size_t i = 0; i < s.size();) {
+      size_t n = (static_cast<unsigned char>(s[i]) >= 0xE0) ? 3 : 1;
+      std::string ch = s.substr(i, n);
+      if (ch != "“" && ch != "”" && ch != "的") chars.push_back(ch);
+      i += n;
+    }
+    for (size_t i = 0; i + 1 < chars.size(); ++i) out.push_back(chars[i] + chars[i + 1]);
+    return out;
+  };
+  auto score = [&](const std::string& label, const std::string& side) {
+    auto lp = pairs(label), sp = pairs(side);
+    if (lp.empty()) return 0.0;
+    int common = 0;
+    for (const auto& p : lp) common += std::find(sp.begin(), sp.end(), p) != sp.end();
+    if (common < 2) return 0.0;
+    return static_cast<double>(common) / static_cast<double>(std::min(lp.size(), sp.size()));
+  };
+  for (const Span& line : Lines(t)) {
+    for (const char* rule : {"claim.word_compare", "claim.word_compare_negated"}) {
+      for (const Match& m : FindAll(rules.One(rule), t, line)) {
+        std::string a(View(t, m.Get("a"))), b(View(t, m.Get("b")));
+        std::optional<Number> na, nb;
+        double best_a = 0.5, best_b = 0.5;  // at least half the label must name the side
+        for (const Number& n : FiguresIn(t, Span{line.begin, m.whole.begin})) {
+          if (!IsQuantity(n)) continue;
+          std::string label = LabelBefore(t, n.begin, 16);
+          double sa = score(label, a), sb = score(label, b);
+          if (sa >= best_a && sa > sb) best_a = sa, na = n;
+          if (sb >= best_b && sb > sa) best_b = sb, nb = n;
+        }
+        if (!na || !nb || na->begin == nb->begin || !SameKind(*na, *nb)) continue;
+        auto yuan = [](const Number& n) {
+          mpq_class v = ValueOf(n);
+          if (n.unit == Unit::kWanYuan) v *= 10000;
+          if (n.unit == Unit::kYiYuan) v *= 100000000;
+          return v;
+        };
+        std::string op = rule == std::string("claim.word_compare") ? std::string(View(t, m.Get("op")))
+                                                                   : "≤";
+        bool strict = op == "<" || op == "小于" || op == "低于";
+        bool holds = strict ? yuan(*na) < yuan(*nb) : yuan(*na) <= yuan(*nb);
+        CheckResult c = MakeResult(doc, CheckId::kClaimContradiction,
+                                   Span{SentenceAround(t, Span{na->begin, na->end}).begin,
+                                        SentenceAround(t, m.whole).end},
+                                   m.whole);
+        c.stated = std::string(View(t, m.whole));
+        c.recomputed = Written(*na) + (holds ? (strict ? " < " : " ≤ ") : " > ") + Written(*nb);
+        c.arithmetic = "'" + c.stated + "': " + LabelBefore(t, na->begin, 16) + " " + Written(*na) +
+                       " vs " + LabelBefore(t, nb->begin, 16) + " " + Written(*nb) +
+                       (holds ? " ✓" : " ✗ (the comparison the report states is false)");
+        c.verdict = holds ? Verdict::kPass : Verdict::kFail;
+        c.severity = holds ? Severity::kInfo : Severity::kError;
+        out->results.push_back(std::move(c));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void ParseClaims(const Document& doc, const Rules& rules, Outline* out) {
@@ -325,6 +391,7 @@ void ParseClaims(const Document& doc, const Rules& rules, Outline* out) {
   TargetActualPairs(doc, rules, sentences, out);
   Targets(doc, rules, sentences, out);
   Overstaff(doc, rules, out);
+  WordComparisons(doc, rules, out);
   Largest(doc, rules, sentences, out);
   AssignPaths(out, first_relation);
 }

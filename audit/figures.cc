@@ -477,7 +477,29 @@ void AssignPaths(Outline* out, size_t from) {
   }
 }
 
+// "考核结果为 96.69，即群众满意度为 96.69%": the figure after 即 restates the one before it.
+void RestatedIe(const Document& doc, const Rules& rules, Outline* out) {
+  const std::string& t = doc.text;
+  for (const Match& m : FindAll(rules.One("fig.restated_ie"), t, Span{0, t.size()})) {
+    auto a = FigureAt(t, m.Get("a").begin), b = FigureAt(t, m.Get("b").begin);
+    if (!a || !b) continue;
+    // Compare the digits as written: "96.69" and "96.69%" are one figure stated twice.
+    Number x = *a, y = *b;
+    x.unit = y.unit = Unit::kNone;
+    Relation r;
+    r.check = CheckId::kFigureRestated;
+    r.computed = Expr::Figure(x, x.decimals == 0);
+    r.stated = y;
+    r.stated_exact = y.decimals == 0;
+    r.quote = SentenceAround(t, m.whole);
+    r.anchor = Span{b->begin, b->end};
+    r.note = "即: " + Written(*a) + " restated as " + Written(*b);
+    out->relations.push_back(std::move(r));
+  }
+}
+
 void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
+  RestatedIe(doc, rules, out);
   size_t first_relation = out->relations.size();
   std::vector<Sentence> sentences = SplitSentences(doc.text);
   std::vector<Number> figs;

@@ -195,3 +195,36 @@ TEST_CASE("department and year come from the report's own text", "[audit][identi
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+
+TEST_CASE("comparisons in words and 即 restatements", "[audit][claims]") {
+  struct Case {
+    const char* text;
+    const char* check;
+    Verdict want;
+  } cases[] = {
+      {"本年政府采购计划金额为6.53万元，实际采购金额为6.56万元，不存在实际采购金额大于计划采购金额的情况。",
+       "claim.contradiction", Verdict::kFail},
+      {"本年政府采购计划金额为6.53万元，实际采购金额为6.50万元，不存在实际采购金额大于计划采购金额的情况。",
+       "claim.contradiction", Verdict::kPass},
+      {"“三公”经费预算数 222200 元，实际支出 231,838.83 元，“三公”经费实际支出数≤预算安排的“三公”经费数。",
+       "claim.contradiction", Verdict::kFail},
+      {"考核结果为 96.69，即群众满意度为 96.62%，经计算得 1.93 分。", "figure.restated",
+       Verdict::kFail},
+      {"考核结果为 96.69，即群众满意度为 96.69%。", "figure.restated", Verdict::kPass},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    AuditResult r = Audit(test::DocFromText(c.text), TheRules());
+    int seen = 0;
+    for (const auto& k : r.checks) {
+      if (CheckName(k.check) != std::string(c.check)) continue;
+      ++seen;
+      CHECK(k.verdict == c.want);
+    }
+    CHECK(seen == 1);
+  }
+}
+
+}  // namespace jixiao
