@@ -1,6 +1,8 @@
 // Audit: outline → checks → findings.
 #include "audit/audit.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <tuple>
 
@@ -26,6 +28,15 @@ namespace {
 
 std::string WrittenOr(const std::optional<Stated>& s) {
   return s ? (s->value.unit == Unit::kPercent ? s->value.written + "%" : s->value.written) : "";
+}
+
+// "2.73分" → "2.73", "4家" → "4": points and counts are shown bare in `stated` and `recomputed`
+// (as the labels write them); money keeps its unit (元 / 万元 / 亿元), rates their %.
+std::string BareFigure(const std::string& s) {
+  static const RE2 kCountOrPoints(
+      R"(^(-?\d[\d,]*(?:\.\d+)?)\s*(?:分|家|项|个|人|座|次|件|名|户|场|批|条|所|台|套|份|宗|篇|期|支|类|笔|人次)$)");
+  std::string out;
+  return RE2::FullMatch(s, kCountOrPoints, &out) ? out : s;
 }
 
 }  // namespace
@@ -87,7 +98,9 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   std::stable_sort(results.begin(), results.end(), [](const CheckResult& a, const CheckResult& b) {
     return std::tie(a.page, a.line) < std::tie(b.page, b.line);
   });
-  for (const auto& c : results) {
+  for (auto& c : results) {
+    c.stated = BareFigure(c.stated);
+    c.recomputed = BareFigure(c.recomputed);
     if (c.check == CheckId::kParseUnread) {
       ++r.coverage.unread;
       r.findings.push_back(c);

@@ -238,6 +238,10 @@ void Targets(const Document& doc, const Rules& rules, const std::vector<Sentence
                           met ? Verdict::kPass : Verdict::kWarning, Severity::kWarning);
     c.stated = Written(last.n);
     c.recomputed = Written(tg.n);
+    // Quote the target's clause too: the auditor sees both figures, and two targets checked
+    // against one sentence of actuals stay two distinct findings.
+    Span target_clause = SentenceAround(doc.text, Span{tg.n.begin, tg.n.end}, 60);
+    c.quote = std::string(View(doc.text, target_clause)) + " … " + c.quote;
     std::string target = tg.name == tg.label ? tg.label + Written(tg.n)
                                              : tg.label + Written(tg.n) + tg.name;
     c.arithmetic = "target '" + target + "' (line " +

@@ -151,8 +151,8 @@ TEST_CASE("figures and claims on documents in other styles", "[figures][claims][
        {{CheckId::kSumBreakdown, "4,512.36万元"},
         {CheckId::kRateRatio, "97.79%"},
         {CheckId::kClaimContradiction, "均已完成"},
-        {CheckId::kClaimContradiction, "25家"},
-        {CheckId::kClaimContradiction, "100分"}}},
+        {CheckId::kClaimContradiction, "25"},
+        {CheckId::kClaimContradiction, "100"}}},
   };
   auto rules = Rules::Builtin();
   REQUIRE(rules.ok());
