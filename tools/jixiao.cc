@@ -15,6 +15,7 @@
 #include "audit/rules.h"
 #include "extract/extract.h"
 #include "report/report.h"
+#include "tools/commands.h"
 
 namespace {
 
@@ -140,6 +141,8 @@ int main(int argc, char** argv) {
   audit->add_option("FILE", audit_files, "PDF or .txt files")->required();
   add_limits(audit);
 
+  jixiao::cli::StoreCommands store_commands(app);  // batch, report, stats, merge
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -152,6 +155,7 @@ int main(int argc, char** argv) {
   try {
     if (*extract) return RunExtract(extract_file, extract_format, opts);
     if (*audit) return RunAudit(audit_files, audit_format, audit_out, rules_dir, opts);
+    if (auto rc = store_commands.Run()) return *rc;
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what());
     return kExitTrouble;
