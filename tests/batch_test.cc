@@ -89,9 +89,17 @@ TEST_CASE("batch over the corpus records every file, failures with reasons", "[b
   fs::path db = dir / "corpus.db";
   Run r = Jixiao("batch --db " + db.string() + " --jobs 2 " + kSrc + "/corpus", dir);
   CHECK(r.rc == 2);  // corpus/bad holds unreadable PDFs
-  const int64_t files = 3 + 3 + 5;  // .txt, .pdf, bad/*.pdf
+  // Every *.pdf and *.txt under corpus/, counted independently of FindInputs.
+  int64_t files = 0, txt = 0;
+  for (const auto& e : fs::recursive_directory_iterator(kSrc + "/corpus")) {
+    std::string ext = e.path().extension().string();
+    files += ext == ".pdf" || ext == ".txt";
+    txt += ext == ".txt";
+  }
+  REQUIRE(files >= 11);
   CHECK(Count(db, "SELECT count(*) FROM documents") == files);
-  CHECK(Count(db, "SELECT count(*) FROM documents WHERE path LIKE '%.txt' AND status = 'ok'") == 3);
+  CHECK(Count(db, "SELECT count(*) FROM documents WHERE path LIKE '%.txt' AND status = 'ok'") ==
+        txt);
   // Whatever the PDF reader can do, the bad PDFs fail with their reason, and the batch goes on.
   for (const char* bad : {"empty", "encrypted", "not-a-pdf", "scanned-no-text", "truncated"}) {
     INFO(bad);
@@ -100,7 +108,7 @@ TEST_CASE("batch over the corpus records every file, failures with reasons", "[b
     CHECK(r.err.find(std::string("failed: ") + kSrc + "/corpus/bad/" + bad + ".pdf: ") !=
           std::string::npos);
   }
-  CHECK(r.err.find("jixiao batch: 11 documents") != std::string::npos);
+  CHECK(r.err.find("jixiao batch: " + std::to_string(files) + " documents") != std::string::npos);
   {
     SQLite::Database d(db.string(), SQLite::OPEN_READONLY);
     CHECK(d.execAndGet("PRAGMA journal_mode").getString() == "wal");
@@ -110,7 +118,8 @@ TEST_CASE("batch over the corpus records every file, failures with reasons", "[b
   int64_t max_id = Count(db, "SELECT max(id) FROM documents");
   Run again = Jixiao("batch --db " + db.string() + " " + kSrc + "/corpus", dir);
   CHECK(again.rc == 2);
-  CHECK(again.err.find("(0 audited, 11 unchanged, 8 failed)") != std::string::npos);
+  CHECK(again.err.find("(0 audited, " + std::to_string(files) + " unchanged, " +
+                       std::to_string(files - txt) + " failed)") != std::string::npos);
   CHECK(Count(db, "SELECT max(id) FROM documents") == max_id);
   CHECK(Count(db, "SELECT count(*) FROM documents") == files);
 }
@@ -272,6 +281,28 @@ TEST_CASE("merge combines split runs without duplicates", "[batch]") {
   // The merged database is a normal batch database: a run over everything skips it all.
   Run rerun = Jixiao("batch --db " + out.string() + " " + docs.string(), dir);
   CHECK(rerun.err.find("(0 audited, 6 unchanged, 0 failed)") != std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+// Two years of one department (corpus/crossyear). Department and year come from the audit core;
+// until it finds them (and the figures last year's report is compared on), only the storing part
+// of this test is active.
+TEST_CASE("batch over two years of one department stores cross-year findings", "[batch]") {
+  fs::path dir = FreshDir("crossyear");
+  fs::path db = dir / "crossyear.db";
+  Run r = Jixiao("batch --db " + db.string() + " " + kSrc + "/corpus/crossyear", dir);
+  CHECK(r.rc != 2);
+  CHECK(Count(db, "SELECT count(*) FROM documents WHERE status = 'ok'") == 2);
+  if (Count(db, "SELECT count(DISTINCT year) FROM documents WHERE department != ''") == 2 &&
+      Count(db, "SELECT count(*) FROM figures WHERE refers_year = 2022") >= 2) {
+    CHECK(Count(db, "SELECT count(*) FROM findings WHERE check_id = 'change.cross_year' AND "
+                    "stated LIKE '1500%' AND other_document_id IS NOT NULL") == 1);
+  } else {
+    WARN("the audit core does not give department, year and figures yet: cross-year not checked");
+  }
 }
 
 }  // namespace
