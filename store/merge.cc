@@ -56,6 +56,21 @@ bool MergeSource(SQLite::Database& db, const std::string& path, int64_t id,
   return true;
 }
 
+// Whether every path of the other database's document `oid` points, here, to a document audited
+// later: then it is an old version of files this database has newer results for, and is not
+// copied (it would be a document no path refers to).
+bool Superseded(SQLite::Database& db, int64_t oid) {
+  SQLite::Statement q(db,
+                      "SELECT count(*), sum(m.audited_at IS NOT NULL AND m.audited_at > "
+                      "o.audited_at) FROM other.sources s JOIN other.documents o ON o.id = "
+                      "s.document_id LEFT JOIN main.sources ms ON ms.path = s.path LEFT JOIN "
+                      "main.documents m ON m.id = ms.document_id WHERE s.document_id = ?");
+  q.bind(1, oid);
+  q.executeStep();
+  int64_t paths = q.getColumn(0).getInt64();
+  return paths > 0 && q.getColumn(1).getInt64() == paths;
+}
+
 }  // namespace
 
 Result<Store::MergeCounts> Store::Merge(const std::string& other) {
@@ -105,6 +120,9 @@ Result<Store::MergeCounts> Store::Merge(const std::string& other) {
     for (auto [oid, mid] : pairs) {
       if (mid != 0) {
         ++counts.documents_present;
+      } else if (Superseded(db, oid)) {
+        ++counts.documents_superseded;
+        continue;
       } else {
         SQLite::Statement d(db, "INSERT INTO main.documents (" + doc_cols + ") SELECT " + doc_cols +
                                     " FROM other.documents WHERE id = ?");

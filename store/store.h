@@ -85,9 +85,10 @@ class Store {
 
   // Copies every document of the database at `other` that this one lacks (same hash and versions
   // = same document), with its rows and paths, in one transaction; then recomputes cross-year
-  // findings. A path known to both keeps the document audited last.
+  // findings. A path known to both keeps the document audited last; a document whose paths all
+  // point here to documents audited later is not copied (superseded).
   struct MergeCounts {
-    int64_t documents_added = 0, documents_present = 0, paths_added = 0;
+    int64_t documents_added = 0, documents_present = 0, documents_superseded = 0, paths_added = 0;
   };
   Result<MergeCounts> Merge(const std::string& other);
 

@@ -267,6 +267,38 @@ TEST_CASE("Merge keeps one document per content and versions", "[store]") {
   CHECK(*so->IntegrityCheck() == "ok");
 }
 
+TEST_CASE("Merge keeps, for a path known to both, the document audited last", "[store]") {
+  std::string a = TempDb("conflict-a"), b = TempDb("conflict-b"), out = TempDb("conflict-out");
+  DocumentRecord old_rec = Record("p.txt", kDept, 2023);
+  DocumentRecord new_rec = Record("p.txt", kDept, 2023);
+  new_rec.hash = Sha256Hex("new content");
+  {
+    auto sa = Store::Open(a);
+    REQUIRE(sa.ok());
+    REQUIRE(sa->Write(old_rec, kV, false).ok());
+    auto sb = Store::Open(b);
+    REQUIRE(sb.ok());
+    REQUIRE(sb->Write(new_rec, kV, false).ok());
+  }
+  {
+    SQLite::Database da(a, SQLite::OPEN_READWRITE);
+    da.exec("UPDATE documents SET audited_at = '2026-01-01T00:00:00Z'");
+    SQLite::Database db(b, SQLite::OPEN_READWRITE);
+    db.exec("UPDATE documents SET audited_at = '2026-02-01T00:00:00Z'");
+  }
+  const std::string new_hash = "SELECT d.hash FROM sources s JOIN documents d ON d.id = "
+                               "s.document_id WHERE s.path = 'p.txt'";
+  for (const auto& order : {std::vector<std::string>{a, b}, std::vector<std::string>{b, a}}) {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(out + suffix);
+    auto so = Store::Open(out);
+    REQUIRE(so.ok());
+    for (const auto& in : order) REQUIRE(so->Merge(in).ok());
+    CHECK(Count(out, "SELECT count(*) FROM documents") == 1);
+    SQLite::Database d(out, SQLite::OPEN_READONLY);
+    CHECK(d.execAndGet(new_hash).getString() == new_rec.hash);
+  }
+}
+
 TEST_CASE("A database from a newer jixiao is refused", "[store]") {
   std::string db = TempDb("newer");
   {

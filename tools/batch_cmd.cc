@@ -333,9 +333,9 @@ std::optional<int> StoreCommands::Run() {
       auto counts = store->Merge(in);
       if (!counts.ok()) return Fail(counts.status().message());
       std::cerr << fmt::format("jixiao merge: {}: {} documents added, {} already present, {} "
-                               "paths added or updated\n",
+                               "superseded, {} paths added or updated\n",
                                in, counts->documents_added, counts->documents_present,
-                               counts->paths_added);
+                               counts->documents_superseded, counts->paths_added);
     }
     return kExitClean;
   }
