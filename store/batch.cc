@@ -29,9 +29,9 @@ bool IsInputName(const fs::path& p) {
 
 // A unit of work from a worker to the writer.
 struct Message {
-  bool skip = false;          // unchanged: only the path mapping may need writing
-  bool replace = false;       // Store::Write's `replace`
-  DocumentRecord record;      // skip: only path and hash are set
+  bool skip = false;      // unchanged: only the path mapping may need writing
+  bool replace = false;   // Store::Write's `replace`
+  DocumentRecord record;  // skip: only path and hash are set
 };
 
 class Queue {
@@ -140,9 +140,8 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
   // hash → stored as failed. Loaded once; the writer checks again in its transaction.
   std::unordered_map<std::string, bool> known;
   if (!options.force) {
-    Status s = store.ForEachHash(versions, [&](const std::string& h, bool failed) {
-      known.emplace(h, failed);
-    });
+    Status s = store.ForEachHash(
+        versions, [&](const std::string& h, bool failed) { known.emplace(h, failed); });
     if (!s.ok()) return s;
   }
   ExtractOptions extract = options.extract;
@@ -171,8 +170,8 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
           m.record.size = h->size;
         } else {
           m.replace = options.force || k != known.end();
-          m.record = AuditFile(path, h.ok() ? std::optional<ContentHash>(*h) : std::nullopt,
-                               rules, extract);
+          m.record = AuditFile(path, h.ok() ? std::optional<ContentHash>(*h) : std::nullopt, rules,
+                               extract);
         }
         if (!queue.Push(std::move(m))) break;
       }
@@ -210,8 +209,8 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
       break;
     }
     item.stored = *stored;
-    item.outcome = m->record.status.ok() ? BatchItem::Outcome::kAudited
-                                         : BatchItem::Outcome::kFailed;
+    item.outcome =
+        m->record.status.ok() ? BatchItem::Outcome::kAudited : BatchItem::Outcome::kFailed;
     m.reset();
     on_item(item);
   }

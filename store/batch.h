@@ -31,14 +31,14 @@ struct BatchOptions {
 // What happened to one input file.
 struct BatchItem {
   enum class Outcome {
-    kAudited,   // read and audited now (stored.failed is false)
-    kFailed,    // could not be read now: stored with status 'failed'
-    kSkipped,   // unchanged since a run with the same versions: not read again (stored.failed
-                // says whether that run could read it)
+    kAudited,  // read and audited now (stored.failed is false)
+    kFailed,   // could not be read now: stored with status 'failed'
+    kSkipped,  // unchanged since a run with the same versions: not read again (stored.failed
+               // says whether that run could read it)
   };
   std::string path;
   Outcome outcome = Outcome::kAudited;
-  StoredDocument stored;      // the stored row the path now points to
+  StoredDocument stored;  // the stored row the path now points to
 };
 
 // Audits `files` into `store`, skipping those whose content and versions are already stored.

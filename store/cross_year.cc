@@ -6,10 +6,10 @@
 // matches none of its namesakes (SameAmount) becomes a warning on the year-Y document that names
 // the year-(Y-1) document, page and line of the first namesake. Only documents with status 'ok'
 // take part.
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "store/figures.h"
 #include "store/store_internal.h"
@@ -95,10 +95,10 @@ void ComparePair(SQLite::Database& db, const std::string& department, int year) 
         ins.bind(5, PathJson({f.name}));
         ins.bind(6, f.value + f.unit);
         ins.bind(7, g.value + g.unit);
-        ins.bind(8, fmt::format("{} for {}: this report states {}{}; the {} report ({} p.{}) "
-                                "states {}{}",
-                                f.name, year, f.value, f.unit, year, e.path, g.page, g.value,
-                                g.unit));
+        ins.bind(8,
+                 fmt::format("{} for {}: this report states {}{}; the {} report ({} p.{}) "
+                             "states {}{}",
+                             f.name, year, f.value, f.unit, year, e.path, g.page, g.value, g.unit));
         ins.bind(9, e.id);
         ins.bind(10, g.page);
         ins.bind(11, g.line);

@@ -13,13 +13,13 @@
 namespace jixiao {
 
 struct StatedFigure {
-  std::string name;      // "部门整体支出决算数", an indicator path joined with " / ", or "总分"
-  int refers_year = 0;   // the year the figure is about (the report's year, or the one before)
-  std::string value;     // digits as written: "1745.25", "-3.5"
-  std::string unit;      // what followed the number: "万元", "元", "%", "分", ""
+  std::string name;  // "部门整体支出决算数", an indicator path joined with " / ", or "总分"
+  int refers_year = 0;  // the year the figure is about (the report's year, or the one before)
+  std::string value;    // digits as written: "1745.25", "-3.5"
+  std::string unit;     // what followed the number: "万元", "元", "%", "分", ""
   int page = 0;
   int line = 0;
-  std::string quote;     // source text around the figure
+  std::string quote;  // source text around the figure
 };
 
 // The figures of `r` (none when r.year is 0). Today's AuditResult has no list of stated figures,

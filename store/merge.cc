@@ -156,8 +156,8 @@ Result<Store::MergeCounts> Store::Merge(const std::string& other) {
                               "ORDER BY path");
       paths.bind(1, oid);
       std::vector<std::pair<std::string, std::string>> ps;
-      while (paths.executeStep()) ps.emplace_back(paths.getColumn(0).getString(),
-                                                  paths.getColumn(1).getString());
+      while (paths.executeStep())
+        ps.emplace_back(paths.getColumn(0).getString(), paths.getColumn(1).getString());
       for (const auto& [p, seen] : ps) counts.paths_added += MergeSource(db, p, mid, seen);
     }
     t.commit();

@@ -28,9 +28,10 @@ Status ForEachFinding(Store& store, const FindingFilter& filter,
         "FROM findings f JOIN documents d ON d.id = f.document_id "
         "LEFT JOIN documents o ON o.id = f.other_document_id WHERE 1";
     if (filter.min_severity) {
-      sql += *filter.min_severity == Severity::kError     ? " AND f.severity = 'error'"
-             : *filter.min_severity == Severity::kWarning ? " AND f.severity IN ('warning', 'error')"
-                                                          : "";
+      sql += *filter.min_severity == Severity::kError ? " AND f.severity = 'error'"
+             : *filter.min_severity == Severity::kWarning
+                 ? " AND f.severity IN ('warning', 'error')"
+                 : "";
     }
     if (!filter.check.empty()) sql += " AND f.check_id = :check";
     if (!filter.department.empty()) sql += " AND d.department = :department";
@@ -106,10 +107,11 @@ Result<std::vector<GroupStats>> Stats(Store& store) {
       index[{g.department, g.year}] = out.size();
       out.push_back(std::move(g));
     }
-    SQLite::Statement f(impl->db,
-                        "SELECT d.department, d.year, f.severity, f.check_id = 'change.cross_year', "
-                        "count(*) FROM findings f JOIN documents d ON d.id = f.document_id "
-                        "GROUP BY 1, 2, 3, 4");
+    SQLite::Statement f(
+        impl->db,
+        "SELECT d.department, d.year, f.severity, f.check_id = 'change.cross_year', "
+        "count(*) FROM findings f JOIN documents d ON d.id = f.document_id "
+        "GROUP BY 1, 2, 3, 4");
     while (f.executeStep()) {
       auto it = index.find({f.getColumn(0).getString(), f.getColumn(1).getInt()});
       if (it == index.end()) continue;

@@ -23,13 +23,13 @@ struct FindingFilter {
 
 // One finding with the document it is on (and, for change.cross_year, the other document).
 struct FindingRow {
-  std::string path;         // the document's path (first stored)
-  std::string document;     // name
+  std::string path;      // the document's path (first stored)
+  std::string document;  // name
   std::string department;
   int year = 0;
-  std::string check;        // check id as stored
-  Finding finding;          // every field; `check` is set when the id is known to this binary
-  std::string other_path;   // cross-year: the previous year's document; "" otherwise
+  std::string check;       // check id as stored
+  Finding finding;         // every field; `check` is set when the id is known to this binary
+  std::string other_path;  // cross-year: the previous year's document; "" otherwise
   int other_page = 0, other_line = 0;
   std::string other_quote;
 };
@@ -41,7 +41,7 @@ Status ForEachFinding(Store& store, const FindingFilter& filter,
 
 // One department and year.
 struct GroupStats {
-  std::string department;   // "" for documents whose department was not found
+  std::string department;  // "" for documents whose department was not found
   int year = 0;
   int documents = 0, failed = 0, pages = 0;
   std::vector<std::string> scores;  // stated total scores, as written, one per document with one

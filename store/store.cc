@@ -1,10 +1,9 @@
 // Store: opening and migrating the database, and writing one document per transaction.
 #include "store/store.h"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <ctime>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <utility>
 
@@ -141,7 +140,8 @@ int64_t InsertDocument(SQLite::Database& db, const DocumentRecord& rec, const Ve
       "cov_checks_run, cov_unread, errors, warnings, infos, audited_at) VALUES "
       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   std::string name = rec.path;
-  if (auto slash = name.find_last_of('/'); slash != std::string::npos) name = name.substr(slash + 1);
+  if (auto slash = name.find_last_of('/'); slash != std::string::npos)
+    name = name.substr(slash + 1);
   if (auto dot = name.find_last_of('.'); dot != std::string::npos && dot > 0) name.resize(dot);
   int i = 1;
   ins.bind(i++, rec.hash);
@@ -190,8 +190,14 @@ int64_t InsertDocument(SQLite::Database& db, const DocumentRecord& rec, const Ve
     ind.bind(2, seq++);
     ind.bind(3, PathJson(row.path));
     ind.bind(4, static_cast<int>(row.path.size()));
-    if (row.max.empty()) ind.bind(5); else ind.bind(5, row.max);
-    if (row.score.empty()) ind.bind(6); else ind.bind(6, row.score);
+    if (row.max.empty())
+      ind.bind(5);
+    else
+      ind.bind(5, row.max);
+    if (row.score.empty())
+      ind.bind(6);
+    else
+      ind.bind(6, row.score);
     ind.bind(7, row.page);
     ind.bind(8, row.line);
     ind.exec();
@@ -396,7 +402,8 @@ Status Store::RecomputeAllCrossYear() {
     SQLite::Statement q(db,
                         "SELECT DISTINCT department, year FROM documents WHERE department != '' "
                         "AND year != 0 ORDER BY department, year");
-    while (q.executeStep()) groups.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt());
+    while (q.executeStep())
+      groups.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt());
     for (const auto& [dept, year] : groups) RecomputeCrossYear(db, dept, year);
     t.commit();
     return Status::Ok();

@@ -26,21 +26,21 @@ struct Versions {
 
 // One input file, audited or not: what Store::Write takes.
 struct DocumentRecord {
-  std::string path;         // as found
-  std::string hash;         // ContentHash::hex; for a file that could not be read at all,
-                            // "path:" + path (so it is retried on every run, see Write)
-  int64_t size = 0;         // bytes
-  Status status;            // not ok: the document could not be read; `result` is ignored
-  AuditResult result;       // when status.ok()
+  std::string path;    // as found
+  std::string hash;    // ContentHash::hex; for a file that could not be read at all,
+                       // "path:" + path (so it is retried on every run, see Write)
+  int64_t size = 0;    // bytes
+  Status status;       // not ok: the document could not be read; `result` is ignored
+  AuditResult result;  // when status.ok()
 };
 
 // The stored row of one document (without its indicators, checks and findings).
 struct StoredDocument {
   int64_t id = 0;
-  std::string path;         // the path it was first stored from
+  std::string path;  // the path it was first stored from
   std::string hash;
   bool failed = false;
-  std::string error;        // Status::message() when failed
+  std::string error;  // Status::message() when failed
   int pages = 0;
   std::string department;
   int year = 0;

@@ -136,13 +136,15 @@ TEST_CASE("batch over clean text files exits 0 and report/stats read the databas
   {
     SQLite::Database d(db.string(), SQLite::OPEN_READWRITE);
     d.exec("UPDATE documents SET department = '乐昌市', year = 2024, total_score = '95.5'");
-    d.exec("INSERT INTO findings (document_id, seq, check_id, severity, page, line, quote, path, "
-           "stated, recomputed, arithmetic) SELECT id, 0, 'score.total', 'error', 2, 7, "
-           "'总分95.5分, \"合计\"', '[\"决策\",\"目标\"]', '95.5', '96', '40 + 56 = 96' "
-           "FROM documents WHERE path LIKE '%-0.txt'");
-    d.exec("INSERT INTO findings (document_id, seq, check_id, severity, page, line, quote, path, "
-           "stated, recomputed, arithmetic) SELECT id, 1, 'unit.scale', 'warning', 3, 9, 'q', "
-           "'[]', '1万元', '1元', '' FROM documents WHERE path LIKE '%-1.txt'");
+    d.exec(
+        "INSERT INTO findings (document_id, seq, check_id, severity, page, line, quote, path, "
+        "stated, recomputed, arithmetic) SELECT id, 0, 'score.total', 'error', 2, 7, "
+        "'总分95.5分, \"合计\"', '[\"决策\",\"目标\"]', '95.5', '96', '40 + 56 = 96' "
+        "FROM documents WHERE path LIKE '%-0.txt'");
+    d.exec(
+        "INSERT INTO findings (document_id, seq, check_id, severity, page, line, quote, path, "
+        "stated, recomputed, arithmetic) SELECT id, 1, 'unit.scale', 'warning', 3, 9, 'q', "
+        "'[]', '1万元', '1元', '' FROM documents WHERE path LIKE '%-1.txt'");
   }
   Run text = Jixiao("report --db " + db.string(), dir);
   CHECK(text.rc == 1);  // an error finding
@@ -158,7 +160,9 @@ TEST_CASE("batch over clean text files exits 0 and report/stats read the databas
 
   Run warn = Jixiao("report --db " + db.string() + " --check unit.scale --format csv", dir);
   CHECK(warn.rc == 0);
-  CHECK(warn.out.rfind("\xEF\xBB\xBF" "file,document,department,year,check,", 0) == 0);
+  CHECK(warn.out.rfind("\xEF\xBB\xBF"
+                       "file,document,department,year,check,",
+                       0) == 0);
   CHECK(warn.out.find(",乐昌市,2024,unit.scale,warning,3,9,") != std::string::npos);
   CHECK(std::count(warn.out.begin(), warn.out.end(), '\n') == 2);
 
@@ -185,15 +189,15 @@ TEST_CASE("a changed file replaces its rows, unchanged ones are skipped", "[batc
   fs::path db = dir / "changed.db";
   REQUIRE(Jixiao("batch --db " + db.string() + " " + docs.string(), dir).rc == 0);
   fs::path changed = docs / "meizhou-city-2021-1.txt";
-  int64_t old_id = Count(db, "SELECT document_id FROM sources WHERE path = '" +
-                                 changed.string() + "'");
+  int64_t old_id =
+      Count(db, "SELECT document_id FROM sources WHERE path = '" + changed.string() + "'");
   std::ofstream(changed, std::ios::app) << " one more page\n";
   Run r = Jixiao("batch --db " + db.string() + " " + docs.string(), dir);
   CHECK(r.rc == 0);
   CHECK(r.err.find("(1 audited, 2 unchanged, 0 failed)") != std::string::npos);
   CheckComplete(db, 3);
-  int64_t new_id = Count(db, "SELECT document_id FROM sources WHERE path = '" +
-                                 changed.string() + "'");
+  int64_t new_id =
+      Count(db, "SELECT document_id FROM sources WHERE path = '" + changed.string() + "'");
   CHECK(new_id != old_id);
   CHECK(Count(db, "SELECT count(*) FROM documents WHERE id = " + std::to_string(old_id)) == 0);
 }
@@ -298,8 +302,9 @@ TEST_CASE("batch over two years of one department stores cross-year findings", "
   CHECK(Count(db, "SELECT count(*) FROM documents WHERE status = 'ok'") == 2);
   if (Count(db, "SELECT count(DISTINCT year) FROM documents WHERE department != ''") == 2 &&
       Count(db, "SELECT count(*) FROM figures WHERE refers_year = 2022") >= 2) {
-    CHECK(Count(db, "SELECT count(*) FROM findings WHERE check_id = 'change.cross_year' AND "
-                    "stated LIKE '1500%' AND other_document_id IS NOT NULL") == 1);
+    CHECK(Count(db,
+                "SELECT count(*) FROM findings WHERE check_id = 'change.cross_year' AND "
+                "stated LIKE '1500%' AND other_document_id IS NOT NULL") == 1);
   } else {
     WARN("the audit core does not give department, year and figures yet: cross-year not checked");
   }

@@ -1,5 +1,7 @@
 // The batch store as a library: hand-built AuditResults written, replaced, compared across years
 // and merged.
+#include "store/store.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <catch2/catch.hpp>
@@ -9,7 +11,6 @@
 #include "store/content_hash.h"
 #include "store/figures.h"
 #include "store/query.h"
-#include "store/store.h"
 
 namespace jixiao {
 namespace {
@@ -82,7 +83,7 @@ TEST_CASE("SplitAmount and SameAmount", "[store]") {
   CHECK_FALSE(SplitAmount("1.万元", &v, &u));
 
   CHECK(SameAmount("1745.25", "万元", "17452500", "元"));
-  CHECK(SameAmount("1745.3", "万元", "17452500", "元"));     // within half of 0.1万元
+  CHECK(SameAmount("1745.3", "万元", "17452500", "元"));  // within half of 0.1万元
   CHECK_FALSE(SameAmount("1745.25", "万元", "1745.35", "万元"));
   CHECK_FALSE(SameAmount("90", "%", "90", "分"));
   bool comparable = true;
@@ -286,8 +287,9 @@ TEST_CASE("Merge keeps, for a path known to both, the document audited last", "[
     SQLite::Database db(b, SQLite::OPEN_READWRITE);
     db.exec("UPDATE documents SET audited_at = '2026-02-01T00:00:00Z'");
   }
-  const std::string new_hash = "SELECT d.hash FROM sources s JOIN documents d ON d.id = "
-                               "s.document_id WHERE s.path = 'p.txt'";
+  const std::string new_hash =
+      "SELECT d.hash FROM sources s JOIN documents d ON d.id = "
+      "s.document_id WHERE s.path = 'p.txt'";
   for (const auto& order : {std::vector<std::string>{a, b}, std::vector<std::string>{b, a}}) {
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(out + suffix);
     auto so = Store::Open(out);

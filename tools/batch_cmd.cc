@@ -1,6 +1,5 @@
 // jixiao batch | report | stats | merge: thin wrappers over store/ (see docs/batch.md).
-#include "tools/commands.h"
-
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,14 +7,13 @@
 #include <cstdlib>
 #include <iostream>
 #include <map>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "audit/rules.h"
 #include "store/batch.h"
 #include "store/query.h"
 #include "store/store.h"
+#include "tools/commands.h"
 
 namespace jixiao::cli {
 
@@ -226,14 +224,14 @@ std::optional<int> StoreCommands::Run() {
     options.extract = extract_;
     options.force = force_;
     options.retry_failed = retry_failed_;
-    Status s = RunBatch(*store, files, *rules, Versions{JIXIAO_VERSION, rules->Version()},
-                        options, [&](const BatchItem& item) {
-                          progress.Add(item);
-                          if (item.outcome != BatchItem::Outcome::kSkipped &&
-                              ++committed == abort_after) {
-                            _exit(137);
-                          }
-                        });
+    Status s =
+        RunBatch(*store, files, *rules, Versions{JIXIAO_VERSION, rules->Version()}, options,
+                 [&](const BatchItem& item) {
+                   progress.Add(item);
+                   if (item.outcome != BatchItem::Outcome::kSkipped && ++committed == abort_after) {
+                     _exit(137);
+                   }
+                 });
     progress.Summary();
     if (!s.ok()) return Fail(s.message());
     if (progress.any_failed()) return kExitTrouble;
@@ -291,24 +289,31 @@ std::optional<int> StoreCommands::Run() {
                    "department,year,documents,failed,pages,scores,errors,warnings,infos,"
                    "cross_year,indicators,with_max,with_score,checks_run,unread\r\n";
     } else if (format_ == "text") {
-      std::cout << fmt::format("{:<24} {:>5} {:>5} {:>6} {:>6} {:>10} {:>6} {:>6} {:>5} {:>5} "
-                               "{:>8} {:>7}\n",
-                               "department", "year", "docs", "failed", "pages", "score", "error",
-                               "warn", "info", "xyear", "coverage", "checks");
+      std::cout << fmt::format(
+          "{:<24} {:>5} {:>5} {:>6} {:>6} {:>10} {:>6} {:>6} {:>5} {:>5} "
+          "{:>8} {:>7}\n",
+          "department", "year", "docs", "failed", "pages", "score", "error", "warn", "info",
+          "xyear", "coverage", "checks");
     }
     for (const GroupStats& g : *stats) {
       std::string dept = g.department.empty() ? "(unknown)" : g.department;
       if (format_ == "json") {
-        nlohmann::ordered_json j = {{"department", g.department}, {"year", g.year},
-                                    {"documents", g.documents},   {"failed", g.failed},
-                                    {"pages", g.pages},           {"scores", g.scores},
-                                    {"errors", g.errors},         {"warnings", g.warnings},
-                                    {"infos", g.infos},           {"cross_year", g.cross_year},
-                                    {"coverage", {{"indicators", g.indicators},
-                                                  {"with_max", g.with_max},
-                                                  {"with_score", g.with_score},
-                                                  {"checks_run", g.checks_run},
-                                                  {"unread", g.unread}}}};
+        nlohmann::ordered_json j = {{"department", g.department},
+                                    {"year", g.year},
+                                    {"documents", g.documents},
+                                    {"failed", g.failed},
+                                    {"pages", g.pages},
+                                    {"scores", g.scores},
+                                    {"errors", g.errors},
+                                    {"warnings", g.warnings},
+                                    {"infos", g.infos},
+                                    {"cross_year", g.cross_year},
+                                    {"coverage",
+                                     {{"indicators", g.indicators},
+                                      {"with_max", g.with_max},
+                                      {"with_score", g.with_score},
+                                      {"checks_run", g.checks_run},
+                                      {"unread", g.unread}}}};
         std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       } else if (format_ == "csv") {
         std::cout << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
@@ -317,11 +322,11 @@ std::optional<int> StoreCommands::Run() {
                                  g.warnings, g.infos, g.cross_year, g.indicators, g.with_max,
                                  g.with_score, g.checks_run, g.unread);
       } else {
-        std::cout << fmt::format("{:<24} {:>5} {:>5} {:>6} {:>6} {:>10} {:>6} {:>6} {:>5} {:>5} "
-                                 "{:>8} {:>7}\n",
-                                 dept, g.year ? std::to_string(g.year) : "-", g.documents,
-                                 g.failed, g.pages, scores(g), g.errors, g.warnings, g.infos,
-                                 g.cross_year, coverage(g), g.checks_run);
+        std::cout << fmt::format(
+            "{:<24} {:>5} {:>5} {:>6} {:>6} {:>10} {:>6} {:>6} {:>5} {:>5} "
+            "{:>8} {:>7}\n",
+            dept, g.year ? std::to_string(g.year) : "-", g.documents, g.failed, g.pages, scores(g),
+            g.errors, g.warnings, g.infos, g.cross_year, coverage(g), g.checks_run);
       }
     }
     return kExitClean;
@@ -332,10 +337,11 @@ std::optional<int> StoreCommands::Run() {
     for (const auto& in : inputs_) {
       auto counts = store->Merge(in);
       if (!counts.ok()) return Fail(counts.status().message());
-      std::cerr << fmt::format("jixiao merge: {}: {} documents added, {} already present, {} "
-                               "superseded, {} paths added or updated\n",
-                               in, counts->documents_added, counts->documents_present,
-                               counts->documents_superseded, counts->paths_added);
+      std::cerr << fmt::format(
+          "jixiao merge: {}: {} documents added, {} already present, {} "
+          "superseded, {} paths added or updated\n",
+          in, counts->documents_added, counts->documents_present, counts->documents_superseded,
+          counts->paths_added);
     }
     return kExitClean;
   }
