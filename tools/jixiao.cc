@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+
+#include "build_id.h"
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -15,6 +17,7 @@
 #include "audit/rules.h"
 #include "extract/extract.h"
 #include "report/report.h"
+#include "tools/commands.h"
 
 namespace {
 
@@ -113,7 +116,7 @@ int RunAudit(const std::vector<std::string>& files, const std::string& format_na
 int main(int argc, char** argv) {
   CLI::App app{"jixiao: audits Chinese government performance self-evaluation reports "
                "(部门整体支出绩效自评报告) for internal consistency"};
-  app.set_version_flag("--version", std::string("jixiao ") + JIXIAO_VERSION);
+  app.set_version_flag("--version", std::string("jixiao ") + JIXIAO_BUILD_ID);
   app.require_subcommand(1);
 
   jixiao::ExtractOptions opts;
@@ -144,6 +147,7 @@ int main(int argc, char** argv) {
   auto* outline = app.add_subcommand("outline", "print the indicator tree as jixiao reads it");
   outline->add_option("FILE", outline_file, "a PDF or .txt file")->required();
   add_limits(outline);
+  jixiao::cli::StoreCommands store_commands(app);  // batch, report, stats, merge
 
   try {
     app.parse(argc, argv);
@@ -171,6 +175,7 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
     if (*audit) return RunAudit(audit_files, audit_format, audit_out, rules_dir, opts);
+    if (auto rc = store_commands.Run()) return *rc;
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what());
     return kExitTrouble;

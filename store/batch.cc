@@ -1,0 +1,222 @@
+// RunBatch: a bounded queue between the auditing workers and the single writer.
+#include "store/batch.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include "audit/audit.h"
+#include "store/content_hash.h"
+
+namespace jixiao {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsInputName(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".pdf" || ext == ".txt";
+}
+
+// A unit of work from a worker to the writer.
+struct Message {
+  bool skip = false;      // unchanged: only the path mapping may need writing
+  bool replace = false;   // Store::Write's `replace`
+  DocumentRecord record;  // skip: only path and hash are set
+};
+
+class Queue {
+ public:
+  explicit Queue(size_t capacity) : capacity_(capacity) {}
+
+  // False if the queue was closed (the writer gave up).
+  bool Push(Message m) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
+    if (closed_) return false;
+    items_.push_back(std::move(m));
+    not_empty_.notify_one();
+    return true;
+  }
+
+  // Nothing when every producer has finished and the queue is empty.
+  std::optional<Message> Pop() {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || producers_ == 0; });
+    if (items_.empty()) return std::nullopt;
+    Message m = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return m;
+  }
+
+  void AddProducer() {
+    std::lock_guard lock(mu_);
+    ++producers_;
+  }
+  void ProducerDone() {
+    std::lock_guard lock(mu_);
+    if (--producers_ == 0) not_empty_.notify_all();
+  }
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    items_.clear();
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<Message> items_;
+  size_t capacity_;
+  int producers_ = 0;
+  bool closed_ = false;
+};
+
+// Reads and audits one file into a record (never throws).
+DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> hash,
+                         const Rules& rules, const ExtractOptions& extract) {
+  DocumentRecord rec;
+  rec.path = path;
+  if (!hash) {
+    auto h = HashFile(path);
+    if (!h.ok()) {
+      rec.hash = "path:" + path;
+      rec.status = h.status();
+      return rec;
+    }
+    hash = *h;
+  }
+  rec.hash = hash->hex;
+  rec.size = hash->size;
+  try {
+    auto doc = LoadDocument(path, extract);
+    if (!doc.ok()) {
+      rec.status = doc.status();
+      return rec;
+    }
+    rec.result = Audit(*doc, rules);
+  } catch (const std::exception& e) {
+    rec.status = Status(Status::Code::kInternal, path + ": internal error: " + e.what());
+    rec.result = AuditResult{};
+  }
+  return rec;
+}
+
+}  // namespace
+
+std::vector<std::string> FindInputs(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      out.push_back(p);
+      continue;
+    }
+    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      std::error_code fec;
+      if (it->is_regular_file(fec) && IsInputName(it->path())) out.push_back(it->path().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules& rules,
+                const Versions& versions, const BatchOptions& options,
+                const std::function<void(const BatchItem&)>& on_item) {
+  // hash → stored as failed. Loaded once; the writer checks again in its transaction.
+  std::unordered_map<std::string, bool> known;
+  if (!options.force) {
+    Status s = store.ForEachHash(
+        versions, [&](const std::string& h, bool failed) { known.emplace(h, failed); });
+    if (!s.ok()) return s;
+  }
+  ExtractOptions extract = options.extract;
+  extract.threads = 1;
+  int jobs = options.jobs > 0 ? options.jobs
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = std::max(1, std::min(jobs, static_cast<int>(std::max<size_t>(files.size(), 1))));
+
+  Queue queue(static_cast<size_t>(2 * jobs));
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> workers;
+  for (int w = 0; w < jobs; ++w) queue.AddProducer();
+  for (int w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      for (;;) {
+        size_t i = next.fetch_add(1);
+        if (i >= files.size()) break;
+        const std::string& path = files[i];
+        Message m;
+        auto h = HashFile(path);
+        auto k = h.ok() ? known.find(h->hex) : known.end();
+        if (k != known.end() && !(k->second && options.retry_failed)) {
+          m.skip = true;
+          m.record.path = path;
+          m.record.hash = h->hex;
+          m.record.size = h->size;
+        } else {
+          m.replace = options.force || k != known.end();
+          m.record = AuditFile(path, h.ok() ? std::optional<ContentHash>(*h) : std::nullopt, rules,
+                               extract);
+        }
+        if (!queue.Push(std::move(m))) break;
+      }
+      queue.ProducerDone();
+    });
+  }
+
+  Status result;
+  while (auto m = queue.Pop()) {
+    BatchItem item;
+    item.path = m->record.path;
+    if (m->skip) {
+      auto found = store.Find(m->record.hash, versions);
+      if (!found.ok()) {
+        result = found.status();
+        break;
+      }
+      if (found->has_value()) {
+        item.outcome = BatchItem::Outcome::kSkipped;
+        item.stored = **found;
+        Status s = store.Touch(item.path, item.stored.id);
+        if (!s.ok()) {
+          result = s;
+          break;
+        }
+        on_item(item);
+        continue;
+      }
+      // Gone since the batch started (its only path was replaced): audit it here.
+      m->record = AuditFile(item.path, std::nullopt, rules, extract);
+    }
+    auto stored = store.Write(m->record, versions, m->replace);
+    if (!stored.ok()) {
+      result = stored.status();
+      break;
+    }
+    item.stored = *stored;
+    item.outcome =
+        m->record.status.ok() ? BatchItem::Outcome::kAudited : BatchItem::Outcome::kFailed;
+    m.reset();
+    on_item(item);
+  }
+  if (!result.ok()) queue.Close();
+  for (auto& t : workers) t.join();
+  return result;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,27 @@
+// SHA-256 of a file's bytes: the identity of a document in the batch store.
+#ifndef JIXIAO_STORE_CONTENT_HASH_H_
+#define JIXIAO_STORE_CONTENT_HASH_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "extract/status.h"
+
+namespace jixiao {
+
+struct ContentHash {
+  std::string hex;   // 64 lower-case hex digits
+  int64_t size = 0;  // bytes read
+};
+
+// Reads `path` in chunks (memory stays flat for large files). Errors (kNotFound, kIoError) start
+// with the path.
+Result<ContentHash> HashFile(const std::string& path);
+
+// SHA-256 of `data` as 64 lower-case hex digits.
+std::string Sha256Hex(std::string_view data);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_STORE_CONTENT_HASH_H_

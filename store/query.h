@@ -1,0 +1,59 @@
+// Reading a batch database: findings across documents (jixiao report) and per department and year
+// summaries (jixiao stats). Rows come out in a stable order so that outputs are repeatable.
+#ifndef JIXIAO_STORE_QUERY_H_
+#define JIXIAO_STORE_QUERY_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/finding.h"
+#include "extract/status.h"
+#include "store/store.h"
+
+namespace jixiao {
+
+struct FindingFilter {
+  std::optional<Severity> min_severity;  // this severity and above (warning: warning + error)
+  std::string check;                     // a CheckName(); "" for all
+  std::string department;                // exact; "" for all
+  int year = 0;                          // 0 for all
+};
+
+// One finding with the document it is on (and, for change.cross_year, the other document).
+struct FindingRow {
+  std::string path;      // the document's path (first stored)
+  std::string document;  // name
+  std::string department;
+  int year = 0;
+  std::string check;       // check id as stored
+  Finding finding;         // every field; `check` is set when the id is known to this binary
+  std::string other_path;  // cross-year: the previous year's document; "" otherwise
+  int other_page = 0, other_line = 0;
+  std::string other_quote;
+};
+
+// Calls `fn` for every finding matching `filter`, ordered by department, year, path, page, line.
+// Only one row is in memory at a time.
+Status ForEachFinding(Store& store, const FindingFilter& filter,
+                      const std::function<void(const FindingRow&)>& fn);
+
+// One department and year.
+struct GroupStats {
+  std::string department;  // "" for documents whose department was not found
+  int year = 0;
+  int documents = 0, failed = 0, pages = 0;
+  std::vector<std::string> scores;  // stated total scores, as written, one per document with one
+  int errors = 0, warnings = 0, infos = 0;  // including cross-year findings
+  int cross_year = 0;                       // change.cross_year findings among them
+  // Coverage, summed over the documents (AuditResult::coverage).
+  int indicators = 0, with_max = 0, with_score = 0, checks_run = 0, unread = 0;
+};
+
+// Every department and year, ordered by department then year.
+Result<std::vector<GroupStats>> Stats(Store& store);
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_STORE_QUERY_H_

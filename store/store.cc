@@ -1,0 +1,427 @@
+// Store: opening and migrating the database, and writing one document per transaction.
+#include "store/store.h"
+
+#include <chrono>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <utility>
+
+#include "store/figures.h"
+#include "store/store_internal.h"
+
+namespace jixiao {
+
+extern const char* const kSchemaSteps[][2];  // store/schema/*.sql, generated
+
+namespace {
+
+int CountSteps() {
+  int n = 0;
+  while (kSchemaSteps[n][0] != nullptr) ++n;
+  return n;
+}
+
+void Migrate(SQLite::Database& db) {
+  const int target = Store::SchemaVersion();
+  for (;;) {
+    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+    int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version > target) {
+      throw std::runtime_error("schema version " + std::to_string(version) +
+                               " is newer than this jixiao's (" + std::to_string(target) + ")");
+    }
+    if (version == target) {
+      t.commit();
+      return;
+    }
+    db.exec(kSchemaSteps[version][1]);
+    db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+    t.commit();
+  }
+}
+
+StoredDocument ReadStored(SQLite::Statement& q) {
+  StoredDocument d;
+  d.id = q.getColumn(0).getInt64();
+  d.path = q.getColumn(1).getString();
+  d.hash = q.getColumn(2).getString();
+  d.failed = q.getColumn(3).getString() == "failed";
+  d.error = q.getColumn(4).getString();
+  d.pages = q.getColumn(5).getInt();
+  d.department = q.getColumn(6).getString();
+  d.year = q.getColumn(7).getInt();
+  d.errors = q.getColumn(8).getInt();
+  d.warnings = q.getColumn(9).getInt();
+  d.infos = q.getColumn(10).getInt();
+  return d;
+}
+
+constexpr const char* kStoredColumns =
+    "SELECT id, path, hash, status, error, pages, department, year, errors, warnings, infos "
+    "FROM documents ";
+
+std::optional<StoredDocument> FindRow(SQLite::Database& db, const std::string& hash,
+                                      const Versions& v) {
+  SQLite::Statement q(db, std::string(kStoredColumns) +
+                              "WHERE hash = ? AND jixiao_version = ? AND rules_version = ?");
+  q.bind(1, hash);
+  q.bind(2, v.jixiao);
+  q.bind(3, v.rules);
+  if (!q.executeStep()) return std::nullopt;
+  return ReadStored(q);
+}
+
+std::optional<StoredDocument> FindById(SQLite::Database& db, int64_t id) {
+  SQLite::Statement q(db, std::string(kStoredColumns) + "WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return ReadStored(q);
+}
+
+// Deletes a document and (by cascade) its rows, paths and the cross-year findings naming it. The
+// caller recomputes the cross-year findings around its department and year.
+void DeleteDocument(SQLite::Database& db, const StoredDocument& d) {
+  SQLite::Statement del(db, "DELETE FROM documents WHERE id = ?");
+  del.bind(1, d.id);
+  del.exec();
+}
+
+// Points `path` at document `id`. Returns the document it pointed to before, if that one is now
+// referenced by no path (the caller deletes it).
+std::optional<StoredDocument> SetSource(SQLite::Database& db, const std::string& path, int64_t id) {
+  SQLite::Statement q(db, "SELECT document_id FROM sources WHERE path = ?");
+  q.bind(1, path);
+  std::optional<int64_t> old;
+  if (q.executeStep()) old = q.getColumn(0).getInt64();
+  if (old && *old == id) return std::nullopt;
+  SQLite::Statement up(db,
+                       "INSERT INTO sources (path, document_id, seen_at) VALUES (?, ?, ?) "
+                       "ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, "
+                       "seen_at = excluded.seen_at");
+  up.bind(1, path);
+  up.bind(2, id);
+  up.bind(3, UtcNow());
+  up.exec();
+  if (!old) return std::nullopt;
+  SQLite::Statement refs(db, "SELECT count(*) FROM sources WHERE document_id = ?");
+  refs.bind(1, *old);
+  refs.executeStep();
+  if (refs.getColumn(0).getInt64() > 0) return std::nullopt;
+  return FindById(db, *old);
+}
+
+void BindCheck(SQLite::Statement& s, int first, const CheckResult& c) {
+  s.bind(first + 0, c.page);
+  s.bind(first + 1, c.line);
+  s.bind(first + 2, c.quote);
+  s.bind(first + 3, PathJson(c.path));
+  s.bind(first + 4, c.stated);
+  s.bind(first + 5, c.recomputed);
+  s.bind(first + 6, c.arithmetic);
+  if (c.bbox) {
+    s.bind(first + 7, c.bbox->x0);
+    s.bind(first + 8, c.bbox->y0);
+    s.bind(first + 9, c.bbox->x1);
+    s.bind(first + 10, c.bbox->y1);
+  } else {
+    for (int i = 7; i <= 10; ++i) s.bind(first + i);
+  }
+}
+
+int64_t InsertDocument(SQLite::Database& db, const DocumentRecord& rec, const Versions& v) {
+  const AuditResult& r = rec.result;
+  const bool ok = rec.status.ok();
+  SQLite::Statement ins(
+      db,
+      "INSERT INTO documents (hash, jixiao_version, rules_version, path, name, size, status, "
+      "error, pages, department, department_source, year, year_source, total_max, total_score, "
+      "total_grade, total_page, total_line, cov_indicators, cov_with_max, cov_with_score, "
+      "cov_checks_run, cov_unread, errors, warnings, infos, audited_at) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  std::string name = rec.path;
+  if (auto slash = name.find_last_of('/'); slash != std::string::npos)
+    name = name.substr(slash + 1);
+  if (auto dot = name.find_last_of('.'); dot != std::string::npos && dot > 0) name.resize(dot);
+  int i = 1;
+  ins.bind(i++, rec.hash);
+  ins.bind(i++, v.jixiao);
+  ins.bind(i++, v.rules);
+  ins.bind(i++, rec.path);
+  ins.bind(i++, ok && !r.document.empty() ? r.document : name);
+  ins.bind(i++, rec.size);
+  ins.bind(i++, ok ? "ok" : "failed");
+  ins.bind(i++, ok ? std::string() : rec.status.message());
+  ins.bind(i++, ok ? r.pages : 0);
+  ins.bind(i++, ok ? r.department : std::string());
+  ins.bind(i++, ok ? r.department_source : std::string());
+  ins.bind(i++, ok ? r.year : 0);
+  ins.bind(i++, ok ? r.year_source : std::string());
+  if (ok && r.total) {
+    ins.bind(i++, r.total->max);
+    ins.bind(i++, r.total->score);
+    ins.bind(i++, r.total->grade);
+    ins.bind(i++, r.total->page);
+    ins.bind(i++, r.total->line);
+  } else {
+    for (int k = 0; k < 5; ++k) ins.bind(i++);
+  }
+  ins.bind(i++, ok ? r.coverage.indicators : 0);
+  ins.bind(i++, ok ? r.coverage.with_max : 0);
+  ins.bind(i++, ok ? r.coverage.with_score : 0);
+  ins.bind(i++, ok ? r.coverage.checks_run : 0);
+  ins.bind(i++, ok ? r.coverage.unread : 0);
+  int infos = 0;
+  for (const auto& f : r.findings) infos += ok && f.severity == Severity::kInfo;
+  ins.bind(i++, ok ? r.errors() : 0);
+  ins.bind(i++, ok ? r.warnings() : 0);
+  ins.bind(i++, infos);
+  ins.bind(i++, UtcNow());
+  ins.exec();
+  const int64_t id = db.getLastInsertRowid();
+  if (!ok) return id;
+
+  SQLite::Statement ind(db,
+                        "INSERT INTO indicators (document_id, seq, path, level, max, score, page, "
+                        "line) VALUES (?,?,?,?,?,?,?,?)");
+  int seq = 0;
+  for (const auto& row : r.indicators) {
+    ind.bind(1, id);
+    ind.bind(2, seq++);
+    ind.bind(3, PathJson(row.path));
+    ind.bind(4, static_cast<int>(row.path.size()));
+    if (row.max.empty())
+      ind.bind(5);
+    else
+      ind.bind(5, row.max);
+    if (row.score.empty())
+      ind.bind(6);
+    else
+      ind.bind(6, row.score);
+    ind.bind(7, row.page);
+    ind.bind(8, row.line);
+    ind.exec();
+    ind.reset();
+  }
+  SQLite::Statement chk(db,
+                        "INSERT INTO checks (document_id, seq, check_id, result, severity, page, "
+                        "line, quote, path, stated, recomputed, arithmetic, bbox_x0, bbox_y0, "
+                        "bbox_x1, bbox_y1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  seq = 0;
+  for (const auto& c : r.checks) {
+    chk.bind(1, id);
+    chk.bind(2, seq++);
+    chk.bind(3, CheckName(c.check));
+    chk.bind(4, VerdictName(c.verdict));
+    chk.bind(5, SeverityName(c.severity));
+    BindCheck(chk, 6, c);
+    chk.exec();
+    chk.reset();
+  }
+  SQLite::Statement fnd(db,
+                        "INSERT INTO findings (document_id, seq, check_id, severity, page, line, "
+                        "quote, path, stated, recomputed, arithmetic, bbox_x0, bbox_y0, bbox_x1, "
+                        "bbox_y1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  seq = 0;
+  for (const auto& f : r.findings) {
+    fnd.bind(1, id);
+    fnd.bind(2, seq++);
+    fnd.bind(3, CheckName(f.check));
+    fnd.bind(4, SeverityName(f.severity));
+    BindCheck(fnd, 5, f);
+    fnd.exec();
+    fnd.reset();
+  }
+  SQLite::Statement fig(db,
+                        "INSERT INTO figures (document_id, name, refers_year, value, unit, page, "
+                        "line, quote) VALUES (?,?,?,?,?,?,?,?)");
+  for (const auto& f : FiguresOf(r)) {
+    fig.bind(1, id);
+    fig.bind(2, f.name);
+    fig.bind(3, f.refers_year);
+    fig.bind(4, f.value);
+    fig.bind(5, f.unit);
+    fig.bind(6, f.page);
+    fig.bind(7, f.line);
+    fig.bind(8, f.quote);
+    fig.exec();
+    fig.reset();
+  }
+  return id;
+}
+
+}  // namespace
+
+std::string PathJson(const std::vector<std::string>& path) {
+  return nlohmann::json(path).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<std::string> PathFromJson(const std::string& json) {
+  auto j = nlohmann::json::parse(json, nullptr, false);
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  for (const auto& e : j) {
+    if (e.is_string()) out.push_back(e.get<std::string>());
+  }
+  return out;
+}
+
+std::string UtcNow() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+int Store::SchemaVersion() {
+  static const int n = CountSteps();
+  return n;
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Result<Store> Store::Open(const std::string& path, bool read_only) {
+  std::unique_ptr<Impl> impl;
+  Status s = Guarded(path, [&] {
+    impl = std::make_unique<Impl>(
+        path, read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    impl->db.exec("PRAGMA foreign_keys = ON");
+    if (read_only) {
+      int version = impl->db.execAndGet("PRAGMA user_version").getInt();
+      if (version != SchemaVersion()) {
+        return Status(Status::Code::kInternal,
+                      path + ": schema version " + std::to_string(version) + ", expected " +
+                          std::to_string(SchemaVersion()) +
+                          (version < SchemaVersion() ? " (run `jixiao batch --db` on it to migrate)"
+                                                     : " (made by a newer jixiao)"));
+      }
+      return Status::Ok();
+    }
+    impl->db.exec("PRAGMA journal_mode = WAL");
+    impl->db.exec("PRAGMA synchronous = NORMAL");
+    Migrate(impl->db);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return Store(std::move(impl));
+}
+
+Result<std::optional<StoredDocument>> Store::Find(const std::string& hash, const Versions& v) {
+  std::optional<StoredDocument> out;
+  Status s = Guarded(impl_->path, [&] {
+    out = FindRow(impl_->db, hash, v);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status Store::ForEachHash(const Versions& v,
+                          const std::function<void(const std::string&, bool)>& fn) {
+  return Guarded(impl_->path, [&] {
+    SQLite::Statement q(impl_->db,
+                        "SELECT hash, status FROM documents WHERE jixiao_version = ? AND "
+                        "rules_version = ?");
+    q.bind(1, v.jixiao);
+    q.bind(2, v.rules);
+    while (q.executeStep()) fn(q.getColumn(0).getString(), q.getColumn(1).getString() == "failed");
+    return Status::Ok();
+  });
+}
+
+Status Store::Touch(const std::string& path, int64_t id) {
+  return Guarded(impl_->path, [&] {
+    SQLite::Database& db = impl_->db;
+    SQLite::Statement q(db, "SELECT 1 FROM sources WHERE path = ? AND document_id = ?");
+    q.bind(1, path);
+    q.bind(2, id);
+    if (q.executeStep()) return Status::Ok();
+    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (auto orphan = SetSource(db, path, id)) {
+      DeleteDocument(db, *orphan);
+      RecomputeCrossYear(db, orphan->department, orphan->year);
+    }
+    t.commit();
+    return Status::Ok();
+  });
+}
+
+Result<StoredDocument> Store::Write(const DocumentRecord& rec, const Versions& v, bool replace) {
+  StoredDocument out;
+  Status s = Guarded(impl_->path, [&] {
+    SQLite::Database& db = impl_->db;
+    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+    std::vector<StoredDocument> removed;
+    std::vector<std::string> paths;
+    if (auto existing = FindRow(db, rec.hash, v)) {
+      const bool redo = replace || rec.hash.rfind("path:", 0) == 0;
+      if (!redo) {
+        if (auto orphan = SetSource(db, rec.path, existing->id)) {
+          DeleteDocument(db, *orphan);
+          RecomputeCrossYear(db, orphan->department, orphan->year);
+        }
+        t.commit();
+        out = *existing;
+        return Status::Ok();
+      }
+      SQLite::Statement q(db, "SELECT path FROM sources WHERE document_id = ? ORDER BY path");
+      q.bind(1, existing->id);
+      while (q.executeStep()) paths.push_back(q.getColumn(0).getString());
+      DeleteDocument(db, *existing);
+      removed.push_back(*existing);
+    }
+    const int64_t id = InsertDocument(db, rec, v);
+    for (const auto& p : paths) {
+      if (p != rec.path) SetSource(db, p, id);
+    }
+    if (auto orphan = SetSource(db, rec.path, id)) {
+      DeleteDocument(db, *orphan);
+      removed.push_back(*orphan);
+    }
+    out = *FindById(db, id);
+    std::set<std::pair<std::string, int>> groups = {{out.department, out.year}};
+    for (const auto& d : removed) groups.insert({d.department, d.year});
+    for (const auto& [dept, year] : groups) RecomputeCrossYear(db, dept, year);
+    t.commit();
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status Store::RecomputeAllCrossYear() {
+  return Guarded(impl_->path, [&] {
+    SQLite::Database& db = impl_->db;
+    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+    std::vector<std::pair<std::string, int>> groups;
+    SQLite::Statement q(db,
+                        "SELECT DISTINCT department, year FROM documents WHERE department != '' "
+                        "AND year != 0 ORDER BY department, year");
+    while (q.executeStep())
+      groups.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt());
+    for (const auto& [dept, year] : groups) RecomputeCrossYear(db, dept, year);
+    t.commit();
+    return Status::Ok();
+  });
+}
+
+Result<std::string> Store::IntegrityCheck() {
+  std::string out;
+  Status s = Guarded(impl_->path, [&] {
+    SQLite::Statement q(impl_->db, "PRAGMA integrity_check");
+    while (q.executeStep()) {
+      if (!out.empty()) out += "\n";
+      out += q.getColumn(0).getString();
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+}  // namespace jixiao

@@ -1,0 +1,112 @@
+// The batch store: audit results of many documents in one SQLite database (schema in
+// store/schema/*.sql). One Store is one connection; use it from one thread at a time. Every write
+// is one transaction, so a process killed at any moment leaves each document either fully stored
+// or absent. SQLite errors never escape: they come back as Status (kIoError, or kInternal for a
+// schema mismatch).
+#ifndef JIXIAO_STORE_STORE_H_
+#define JIXIAO_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "extract/status.h"
+
+namespace jixiao {
+
+// What a stored result was made with. A document is re-audited when either changes.
+struct Versions {
+  std::string jixiao;  // JIXIAO_VERSION, "0.1.0"
+  std::string rules;   // Rules::Version()
+};
+
+// One input file, audited or not: what Store::Write takes.
+struct DocumentRecord {
+  std::string path;    // as found
+  std::string hash;    // ContentHash::hex; for a file that could not be read at all,
+                       // "path:" + path (so it is retried on every run, see Write)
+  int64_t size = 0;    // bytes
+  Status status;       // not ok: the document could not be read; `result` is ignored
+  AuditResult result;  // when status.ok()
+};
+
+// The stored row of one document (without its indicators, checks and findings).
+struct StoredDocument {
+  int64_t id = 0;
+  std::string path;  // the path it was first stored from
+  std::string hash;
+  bool failed = false;
+  std::string error;  // Status::message() when failed
+  int pages = 0;
+  std::string department;
+  int year = 0;
+  int errors = 0, warnings = 0, infos = 0;  // audit findings by severity
+};
+
+class Store {
+ public:
+  // The schema version this binary writes (PRAGMA user_version): the number of migration steps.
+  static int SchemaVersion();
+
+  // Opens or creates `path`, applies pending migration steps (each in its own transaction), and
+  // sets WAL mode, synchronous=NORMAL (a committed document survives a killed process; the last
+  // commits may be lost on power failure), foreign keys, and a busy timeout. A database whose
+  // user_version is newer than SchemaVersion() is refused. `read_only` opens without creating or
+  // migrating (for report and stats) and refuses an older schema too.
+  static Result<Store> Open(const std::string& path, bool read_only = false);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  // The stored document with this content and versions, if any (the HasCurrent of the issue).
+  Result<std::optional<StoredDocument>> Find(const std::string& hash, const Versions& v);
+
+  // Every (hash, failed) stored with versions `v`: a batch loads this once to skip unchanged
+  // files without a query per file.
+  Status ForEachHash(const Versions& v,
+                     const std::function<void(const std::string& hash, bool failed)>& fn);
+
+  // Records that `path` now holds stored document `id` (an unchanged file seen again, or a copy of
+  // one). Writes only when the mapping changes. A document no path refers to any more is deleted.
+  Status Touch(const std::string& path, int64_t id);
+
+  // Stores one document in one transaction: the document row, its indicators, checks, findings
+  // and figures, the path mapping, and the cross-year findings of its department and the years
+  // next to its year. If a document with the same hash and versions is already stored it is
+  // replaced when `replace` is set (or when it failed and record failed again, or the hash is a
+  // "path:" hash); otherwise only the path mapping is updated and the stored row is returned.
+  // The document `path` pointed to before, if now unreferenced, is deleted with its rows.
+  Result<StoredDocument> Write(const DocumentRecord& record, const Versions& v, bool replace);
+
+  // Copies every document of the database at `other` that this one lacks (same hash and versions
+  // = same document), with its rows and paths, in one transaction; then recomputes cross-year
+  // findings. A path known to both keeps the document audited last; a document whose paths all
+  // point here to documents audited later is not copied (superseded).
+  struct MergeCounts {
+    int64_t documents_added = 0, documents_present = 0, documents_superseded = 0, paths_added = 0;
+  };
+  Result<MergeCounts> Merge(const std::string& other);
+
+  // Reruns the cross-year comparison for every department and year (after a merge, or for a
+  // database written before a fix to it). One transaction.
+  Status RecomputeAllCrossYear();
+
+  // "ok" or SQLite's PRAGMA integrity_check report.
+  Result<std::string> IntegrityCheck();
+
+  struct Impl;
+  Impl* impl() { return impl_.get(); }  // for the store's own query files
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace jixiao
+
+#endif  // JIXIAO_STORE_STORE_H_

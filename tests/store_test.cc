@@ -1,0 +1,316 @@
+// The batch store as a library: hand-built AuditResults written, replaced, compared across years
+// and merged.
+#include "store/store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+
+#include "store/content_hash.h"
+#include "store/figures.h"
+#include "store/query.h"
+
+namespace jixiao {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string TempDb(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / "jixiao-store-test";
+  fs::create_directories(dir);
+  fs::path p = dir / (name + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+  return p.string();
+}
+
+int64_t Count(const std::string& db, const std::string& sql) {
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  return d.execAndGet(sql).getInt64();
+}
+
+CheckResult Check(CheckId id, std::vector<std::string> path, std::string stated, int page = 1) {
+  CheckResult c;
+  c.check = id;
+  c.path = std::move(path);
+  c.stated = std::move(stated);
+  c.page = page;
+  c.line = 10 * page;
+  c.quote = "quote p" + std::to_string(page);
+  return c;
+}
+
+DocumentRecord Record(const std::string& path, const std::string& department, int year) {
+  DocumentRecord rec;
+  rec.path = path;
+  rec.hash = Sha256Hex(path + department + std::to_string(year));
+  rec.size = 100;
+  rec.result.document = path;
+  rec.result.path = path;
+  rec.result.department = department;
+  rec.result.year = year;
+  rec.result.pages = 3;
+  return rec;
+}
+
+const Versions kV{"0.1.0", "rules-test"};
+const std::string kDept = "梅州市工业和信息化局";
+
+TEST_CASE("Sha256Hex matches the FIPS 180-4 examples", "[store]") {
+  CHECK(Sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST_CASE("SplitAmount and SameAmount", "[store]") {
+  struct Row {
+    const char* stated;
+    const char* value;
+    const char* unit;
+  };
+  for (const Row& r : {Row{"1745.25万元", "1745.25", "万元"}, Row{"1,234.5 元", "1234.5", "元"},
+                       Row{"-3%", "-3", "%"}, Row{"95", "95", ""}}) {
+    std::string v, u;
+    INFO(r.stated);
+    REQUIRE(SplitAmount(r.stated, &v, &u));
+    CHECK(v == r.value);
+    CHECK(u == r.unit);
+  }
+  std::string v, u;
+  CHECK_FALSE(SplitAmount("约100万元", &v, &u));
+  CHECK_FALSE(SplitAmount("1.万元", &v, &u));
+
+  CHECK(SameAmount("1745.25", "万元", "17452500", "元"));
+  CHECK(SameAmount("1745.3", "万元", "17452500", "元"));  // within half of 0.1万元
+  CHECK_FALSE(SameAmount("1745.25", "万元", "1745.35", "万元"));
+  CHECK_FALSE(SameAmount("90", "%", "90", "分"));
+  bool comparable = true;
+  CHECK_FALSE(SameAmount("90", "%", "90", "万元", &comparable));
+  CHECK_FALSE(comparable);
+}
+
+TEST_CASE("Write stores every field and Find sees it", "[store]") {
+  std::string db = TempDb("write");
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  DocumentRecord rec = Record("a.txt", kDept, 2023);
+  rec.result.indicators.push_back({{"决策", "目标设定"}, "5", "4.5", 2, 20});
+  rec.result.total = AuditResult::Total{"100", "95.5", "优", 3, 30};
+  CheckResult pass = Check(CheckId::kScoreTotal, {}, "95.5");
+  CheckResult fail = Check(CheckId::kRateRatio, {"产出", "完成率"}, "90.94%", 2);
+  fail.verdict = Verdict::kFail;
+  fail.severity = Severity::kError;
+  fail.recomputed = "90.9422%";
+  fail.arithmetic = "25100.43 / 27600.43 = 90.9422%";
+  fail.bbox = Box{1, 2, 3, 4};
+  rec.result.checks = {pass, fail};
+  rec.result.findings = {fail};
+  auto stored = store->Write(rec, kV, false);
+  REQUIRE(stored.ok());
+  CHECK(stored->errors == 1);
+  CHECK(stored->department == kDept);
+
+  auto found = store->Find(rec.hash, kV);
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  CHECK((*found)->id == stored->id);
+  auto other = store->Find(rec.hash, Versions{"0.1.0", "other-rules"});
+  REQUIRE(other.ok());
+  CHECK_FALSE(other->has_value());
+
+  CHECK(Count(db, "SELECT count(*) FROM indicators") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM checks") == 2);
+  CHECK(Count(db, "SELECT count(*) FROM findings") == 1);
+  CHECK(Count(db, "PRAGMA user_version") == Store::SchemaVersion());
+
+  FindingFilter filter;
+  std::vector<FindingRow> rows;
+  REQUIRE(ForEachFinding(*store, filter, [&](const FindingRow& r) { rows.push_back(r); }).ok());
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].check == "rate.ratio");
+  CHECK(rows[0].finding.path == std::vector<std::string>{"产出", "完成率"});
+  CHECK(rows[0].finding.arithmetic == fail.arithmetic);
+  REQUIRE(rows[0].finding.bbox);
+  CHECK(rows[0].finding.bbox->y1 == 4);
+  filter.check = "score.total";
+  rows.clear();
+  REQUIRE(ForEachFinding(*store, filter, [&](const FindingRow& r) { rows.push_back(r); }).ok());
+  CHECK(rows.empty());
+
+  // The same content again at another path: one document, two paths.
+  DocumentRecord copy = rec;
+  copy.path = "copy/a.txt";
+  auto again = store->Write(copy, kV, false);
+  REQUIRE(again.ok());
+  CHECK(again->id == stored->id);
+  CHECK(Count(db, "SELECT count(*) FROM documents") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM sources") == 2);
+}
+
+TEST_CASE("A changed file replaces its document, a failed one is recorded", "[store]") {
+  std::string db = TempDb("replace");
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  DocumentRecord rec = Record("a.txt", kDept, 2023);
+  rec.result.findings.push_back(Check(CheckId::kScoreRange, {}, "12", 1));
+  REQUIRE(store->Write(rec, kV, false).ok());
+  rec.hash = Sha256Hex("changed");
+  rec.result.findings.clear();
+  auto changed = store->Write(rec, kV, false);
+  REQUIRE(changed.ok());
+  CHECK(Count(db, "SELECT count(*) FROM documents") == 1);
+  CHECK(Count(db, "SELECT count(*) FROM findings") == 0);
+  CHECK(Count(db, "SELECT count(*) FROM sources WHERE document_id = " +
+                      std::to_string(changed->id)) == 1);
+
+  DocumentRecord bad;
+  bad.path = "bad.pdf";
+  bad.hash = Sha256Hex("bad");
+  bad.status = Status(Status::Code::kCorrupt, "bad.pdf: truncated");
+  auto failed = store->Write(bad, kV, false);
+  REQUIRE(failed.ok());
+  CHECK(failed->failed);
+  CHECK(failed->error == "bad.pdf: truncated");
+  REQUIRE(store->IntegrityCheck().ok());
+  CHECK(*store->IntegrityCheck() == "ok");
+}
+
+TEST_CASE("change.cross_year compares last year's figures with last year's report", "[store]") {
+  std::string db = TempDb("crossyear");
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  // The 2023 report states 2022's figures (change.yoy checks carry last year's value).
+  DocumentRecord y2023 = Record("mz-2023.txt", kDept, 2023);
+  y2023.result.checks = {
+      Check(CheckId::kChangeYoy, {"部门整体支出决算数"}, "1500.00万元", 2),
+      Check(CheckId::kChangeYoy, {"年初预算数"}, "1000万元", 2),
+      Check(CheckId::kChangeYoy, {"项目个数"}, "12个", 3),  // not in the 2022 report
+  };
+  // Written first: nothing to compare with yet.
+  REQUIRE(store->Write(y2023, kV, false).ok());
+  CHECK(Count(db, "SELECT count(*) FROM findings") == 0);
+
+  DocumentRecord y2022 = Record("mz-2022.txt", kDept, 2022);
+  y2022.result.checks = {
+      Check(CheckId::kSumBreakdown, {"部门整体支出决算数"}, "14500000.00元", 4),
+      Check(CheckId::kSumBreakdown, {"年初预算数"}, "10000000元", 1),
+  };
+  auto w2022 = store->Write(y2022, kV, false);
+  REQUIRE(w2022.ok());
+  // Another department's 2022 report with the matching figure does not count.
+  DocumentRecord other = Record("other-2022.txt", "梅州市财政局", 2022);
+  other.result.checks = {Check(CheckId::kSumBreakdown, {"部门整体支出决算数"}, "1500万元", 1)};
+  REQUIRE(store->Write(other, kV, false).ok());
+
+  std::vector<FindingRow> rows;
+  FindingFilter filter;
+  filter.check = "change.cross_year";
+  REQUIRE(ForEachFinding(*store, filter, [&](const FindingRow& r) { rows.push_back(r); }).ok());
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].path == "mz-2023.txt");
+  CHECK(rows[0].other_path == "mz-2022.txt");
+  CHECK(rows[0].finding.page == 2);
+  CHECK(rows[0].other_page == 4);
+  CHECK(rows[0].finding.stated == "1500.00万元");
+  CHECK(rows[0].finding.recomputed == "14500000.00元");
+  CHECK(rows[0].finding.severity == Severity::kWarning);
+
+  auto stats = Stats(*store);
+  REQUIRE(stats.ok());
+  REQUIRE(stats->size() == 3);
+  // Ordered by department (bytes of UTF-8), then year.
+  CHECK((*stats)[1].department == kDept);
+  CHECK((*stats)[1].year == 2023);
+  CHECK((*stats)[1].cross_year == 1);
+  CHECK((*stats)[1].warnings == 1);
+
+  // The 2022 report corrected: the finding goes.
+  y2022.hash = Sha256Hex("corrected");
+  y2022.result.checks[0].stated = "1500万元";
+  REQUIRE(store->Write(y2022, kV, false).ok());
+  CHECK(Count(db, "SELECT count(*) FROM findings") == 0);
+  CHECK(Count(db, "SELECT count(*) FROM documents") == 3);
+}
+
+TEST_CASE("Merge keeps one document per content and versions", "[store]") {
+  std::string a = TempDb("merge-a"), b = TempDb("merge-b"), out = TempDb("merge-out");
+  DocumentRecord shared = Record("shared.txt", kDept, 2023);
+  shared.result.findings.push_back(Check(CheckId::kScoreTotal, {}, "95", 1));
+  shared.result.findings.back().severity = Severity::kError;
+  {
+    auto sa = Store::Open(a);
+    REQUIRE(sa.ok());
+    REQUIRE(sa->Write(Record("only-a.txt", kDept, 2022), kV, false).ok());
+    REQUIRE(sa->Write(shared, kV, false).ok());
+    auto sb = Store::Open(b);
+    REQUIRE(sb.ok());
+    REQUIRE(sb->Write(shared, kV, false).ok());
+    REQUIRE(sb->Write(Record("only-b.txt", kDept, 2024), kV, false).ok());
+  }
+  auto so = Store::Open(out);
+  REQUIRE(so.ok());
+  auto ca = so->Merge(a);
+  REQUIRE(ca.ok());
+  CHECK(ca->documents_added == 2);
+  auto cb = so->Merge(b);
+  REQUIRE(cb.ok());
+  CHECK(cb->documents_added == 1);
+  CHECK(cb->documents_present == 1);
+  auto again = so->Merge(b);
+  REQUIRE(again.ok());
+  CHECK(again->documents_added == 0);
+  CHECK(Count(out, "SELECT count(*) FROM documents") == 3);
+  CHECK(Count(out, "SELECT count(*) FROM sources") == 3);
+  CHECK(Count(out, "SELECT count(*) FROM findings") == 1);
+  CHECK(Count(out, "SELECT count(DISTINCT hash) FROM documents") == 3);
+  CHECK(*so->IntegrityCheck() == "ok");
+}
+
+TEST_CASE("Merge keeps, for a path known to both, the document audited last", "[store]") {
+  std::string a = TempDb("conflict-a"), b = TempDb("conflict-b"), out = TempDb("conflict-out");
+  DocumentRecord old_rec = Record("p.txt", kDept, 2023);
+  DocumentRecord new_rec = Record("p.txt", kDept, 2023);
+  new_rec.hash = Sha256Hex("new content");
+  {
+    auto sa = Store::Open(a);
+    REQUIRE(sa.ok());
+    REQUIRE(sa->Write(old_rec, kV, false).ok());
+    auto sb = Store::Open(b);
+    REQUIRE(sb.ok());
+    REQUIRE(sb->Write(new_rec, kV, false).ok());
+  }
+  {
+    SQLite::Database da(a, SQLite::OPEN_READWRITE);
+    da.exec("UPDATE documents SET audited_at = '2026-01-01T00:00:00Z'");
+    SQLite::Database db(b, SQLite::OPEN_READWRITE);
+    db.exec("UPDATE documents SET audited_at = '2026-02-01T00:00:00Z'");
+  }
+  const std::string new_hash =
+      "SELECT d.hash FROM sources s JOIN documents d ON d.id = "
+      "s.document_id WHERE s.path = 'p.txt'";
+  for (const auto& order : {std::vector<std::string>{a, b}, std::vector<std::string>{b, a}}) {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(out + suffix);
+    auto so = Store::Open(out);
+    REQUIRE(so.ok());
+    for (const auto& in : order) REQUIRE(so->Merge(in).ok());
+    CHECK(Count(out, "SELECT count(*) FROM documents") == 1);
+    SQLite::Database d(out, SQLite::OPEN_READONLY);
+    CHECK(d.execAndGet(new_hash).getString() == new_rec.hash);
+  }
+}
+
+TEST_CASE("A database from a newer jixiao is refused", "[store]") {
+  std::string db = TempDb("newer");
+  {
+    SQLite::Database d(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    d.exec("PRAGMA user_version = 999");
+  }
+  auto store = Store::Open(db);
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.status().message().find("newer") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace jixiao

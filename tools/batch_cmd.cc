@@ -1,0 +1,352 @@
+// jixiao batch | report | stats | merge: thin wrappers over store/ (see docs/batch.md).
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "audit/rules.h"
+#include "store/batch.h"
+#include "store/query.h"
+#include "store/store.h"
+#include "tools/commands.h"
+#include "build_id.h"
+
+namespace jixiao::cli {
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitTrouble = 2;
+
+int Fail(const std::string& message) {
+  std::cerr << "jixiao: " << message << "\n";
+  return kExitTrouble;
+}
+
+std::string Duration(double seconds) {
+  long s = static_cast<long>(seconds + 0.5);
+  if (s >= 3600) return fmt::format("{}h{:02}m", s / 3600, s / 60 % 60);
+  if (s >= 60) return fmt::format("{}m{:02}s", s / 60, s % 60);
+  return fmt::format("{}s", s);
+}
+
+std::string Csv(const std::string& field) {
+  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string JoinPath(const std::vector<std::string>& path) {
+  std::string out;
+  for (const auto& p : path) out += (out.empty() ? "" : " / ") + p;
+  return out;
+}
+
+// The progress line and the end-of-run summary.
+class Progress {
+ public:
+  Progress(size_t total, bool show) : total_(total), show_(show), start_(Clock::now()) {}
+
+  void Add(const BatchItem& item) {
+    ++done_;
+    pages_ += item.stored.pages;
+    errors_ += item.stored.errors;
+    warnings_ += item.stored.warnings;
+    infos_ += item.stored.infos;
+    if (item.outcome == BatchItem::Outcome::kAudited) ++audited_;
+    if (item.outcome == BatchItem::Outcome::kSkipped) ++skipped_;
+    if (item.stored.failed) failed_.emplace_back(item.path, item.stored.error);
+    if (!show_) return;
+    auto now = Clock::now();
+    if (done_ != total_ && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double rate = secs > 0 ? static_cast<double>(done_) / secs : 0;
+    std::string eta = rate > 0 ? Duration(static_cast<double>(total_ - done_) / rate) : "?";
+    std::cerr << fmt::format("\r\x1b[K[{}/{}] {:.1f} docs/s, ETA {}, {} failed", done_, total_,
+                             rate, eta, failed_.size())
+              << std::flush;
+  }
+
+  void Summary() const {
+    if (show_ && done_ > 0) std::cerr << "\n";
+    double secs = std::chrono::duration<double>(Clock::now() - start_).count();
+    std::cerr << fmt::format(
+        "jixiao batch: {} documents ({} audited, {} unchanged, {} failed) in {:.1f}s; {} pages; "
+        "findings: {} error, {} warning, {} info\n",
+        done_, audited_, skipped_, failed_.size(), secs, pages_, errors_, warnings_, infos_);
+    auto failed = failed_;
+    std::sort(failed.begin(), failed.end());
+    for (const auto& [path, why] : failed) std::cerr << "  failed: " << why << "\n";
+  }
+
+  bool any_failed() const { return !failed_.empty(); }
+  bool any_errors() const { return errors_ > 0; }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  size_t total_, done_ = 0, audited_ = 0, skipped_ = 0;
+  bool show_;
+  Clock::time_point start_, last_;
+  long pages_ = 0, errors_ = 0, warnings_ = 0, infos_ = 0;
+  std::vector<std::pair<std::string, std::string>> failed_;
+};
+
+void PrintFindingText(const FindingRow& r) {
+  const Finding& f = r.finding;
+  std::cout << fmt::format("{}:{}:{}: {} {}", r.path, f.page, f.line, SeverityName(f.severity),
+                           r.check);
+  if (!f.path.empty()) std::cout << " [" << JoinPath(f.path) << "]";
+  if (!f.stated.empty() || !f.recomputed.empty()) {
+    std::cout << ": stated " << f.stated << ", recomputed " << f.recomputed;
+  }
+  if (!f.arithmetic.empty()) std::cout << " (" << f.arithmetic << ")";
+  if (!r.other_path.empty()) {
+    std::cout << fmt::format(" [vs {}:{}:{}]", r.other_path, r.other_page, r.other_line);
+  }
+  std::cout << "\n";
+  if (!f.quote.empty()) std::cout << "    " << f.quote << "\n";
+}
+
+void PrintFindingJson(const FindingRow& r) {
+  const Finding& f = r.finding;
+  nlohmann::ordered_json j;
+  j["file"] = r.path;
+  j["document"] = r.document;
+  j["department"] = r.department;
+  j["year"] = r.year;
+  j["check"] = r.check;
+  j["severity"] = SeverityName(f.severity);
+  j["page"] = f.page;
+  j["line"] = f.line;
+  j["quote"] = f.quote;
+  j["path"] = f.path;
+  j["stated"] = f.stated;
+  j["recomputed"] = f.recomputed;
+  j["arithmetic"] = f.arithmetic;
+  if (f.bbox) j["bbox"] = {f.bbox->x0, f.bbox->y0, f.bbox->x1, f.bbox->y1};
+  if (!r.other_path.empty()) {
+    j["other_file"] = r.other_path;
+    j["other_page"] = r.other_page;
+    j["other_line"] = r.other_line;
+    j["other_quote"] = r.other_quote;
+  }
+  std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
+
+void PrintFindingCsv(const FindingRow& r) {
+  const Finding& f = r.finding;
+  std::vector<std::string> cells = {r.path,
+                                    r.document,
+                                    r.department,
+                                    r.year ? std::to_string(r.year) : "",
+                                    r.check,
+                                    SeverityName(f.severity),
+                                    std::to_string(f.page),
+                                    std::to_string(f.line),
+                                    JoinPath(f.path),
+                                    f.stated,
+                                    f.recomputed,
+                                    f.arithmetic,
+                                    f.quote,
+                                    r.other_path,
+                                    r.other_path.empty() ? "" : std::to_string(r.other_page),
+                                    r.other_path.empty() ? "" : std::to_string(r.other_line)};
+  for (size_t i = 0; i < cells.size(); ++i) std::cout << (i ? "," : "") << Csv(cells[i]);
+  std::cout << "\r\n";
+}
+
+}  // namespace
+
+StoreCommands::StoreCommands(CLI::App& app) {
+  batch_ = app.add_subcommand("batch", "audit many files into a SQLite database");
+  batch_->add_option("--db", db_, "the database (created if missing)")->required();
+  batch_->add_option("-j,--jobs", jobs_, "documents audited in parallel (default: all cores)");
+  batch_->add_flag("--force", force_, "re-audit every document, changed or not");
+  batch_->add_flag("--retry-failed", retry_failed_, "re-read documents that failed before");
+  batch_->add_option("--progress", progress_, "auto (on a terminal), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  batch_->add_option("--rules", rules_dir_, "a directory of *.rules files to add or override");
+  batch_->add_option("--max-pages", extract_.max_pages, "refuse documents with more pages")
+      ->capture_default_str();
+  batch_->add_option("--max-seconds", extract_.max_seconds, "time bound for reading one document")
+      ->capture_default_str();
+  batch_->add_option("PATH", inputs_, "PDF and .txt files, or directories (searched recursively)")
+      ->required();
+
+  report_ = app.add_subcommand("report", "list findings across a batch database");
+  report_->add_option("--db", db_, "the database")->required();
+  report_->add_option("--format", format_, "text, json (one object a line) or csv (UTF-8, BOM)")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+  report_->add_option("--severity", severity_, "this severity and above: info, warning, error")
+      ->check(CLI::IsMember({"info", "warning", "error"}));
+  report_->add_option("--check", check_, "one check id, e.g. score.total");
+  report_->add_option("--department", department_, "one department, exactly as stored");
+  report_->add_option("--year", year_, "one year");
+
+  stats_ = app.add_subcommand("stats", "summarize a batch database per department and year");
+  stats_->add_option("--db", db_, "the database")->required();
+  stats_->add_option("--format", format_, "text, json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}));
+
+  merge_ = app.add_subcommand("merge", "copy batch databases into one, without duplicates");
+  merge_->add_option("--db", db_, "the database to merge into (created if missing)")->required();
+  merge_->add_option("IN", inputs_, "databases written by jixiao batch")->required();
+}
+
+std::optional<int> StoreCommands::Run() {
+  if (*batch_) {
+    auto rules = Rules::Builtin();
+    if (!rules.ok()) return Fail(rules.status().message());
+    if (!rules_dir_.empty()) {
+      Status s = rules->AddDir(rules_dir_);
+      if (!s.ok()) return Fail(s.message());
+    }
+    auto store = Store::Open(db_);
+    if (!store.ok()) return Fail(store.status().message());
+    const std::vector<std::string> files = FindInputs(inputs_);
+    const bool show = progress_ == "always" || (progress_ == "auto" && isatty(2));
+    Progress progress(files.size(), show);
+    // Test hook: die like a killed process after N committed documents.
+    long abort_after = -1, committed = 0;
+    if (const char* e = std::getenv("JIXIAO_TEST_ABORT_AFTER")) abort_after = std::atol(e);
+    BatchOptions options;
+    options.jobs = jobs_;
+    options.extract = extract_;
+    options.force = force_;
+    options.retry_failed = retry_failed_;
+    Status s =
+        RunBatch(*store, files, *rules, Versions{JIXIAO_BUILD_ID, rules->Version()}, options,
+                 [&](const BatchItem& item) {
+                   progress.Add(item);
+                   if (item.outcome != BatchItem::Outcome::kSkipped && ++committed == abort_after) {
+                     _exit(137);
+                   }
+                 });
+    progress.Summary();
+    if (!s.ok()) return Fail(s.message());
+    if (progress.any_failed()) return kExitTrouble;
+    return progress.any_errors() ? kExitFindings : kExitClean;
+  }
+  if (*report_) {
+    auto store = Store::Open(db_, /*read_only=*/true);
+    if (!store.ok()) return Fail(store.status().message());
+    FindingFilter filter;
+    if (!severity_.empty()) {
+      filter.min_severity = severity_ == "error"     ? Severity::kError
+                            : severity_ == "warning" ? Severity::kWarning
+                                                     : Severity::kInfo;
+    }
+    filter.check = check_;
+    filter.department = department_;
+    filter.year = year_;
+    if (format_ == "csv") {
+      std::cout << "\xEF\xBB\xBF"
+                   "file,document,department,year,check,severity,page,line,path,stated,"
+                   "recomputed,arithmetic,quote,other_file,other_page,other_line\r\n";
+    }
+    long n = 0, errors = 0;
+    Status s = ForEachFinding(*store, filter, [&](const FindingRow& r) {
+      ++n;
+      errors += r.finding.severity == Severity::kError;
+      if (format_ == "json") {
+        PrintFindingJson(r);
+      } else if (format_ == "csv") {
+        PrintFindingCsv(r);
+      } else {
+        PrintFindingText(r);
+      }
+    });
+    if (!s.ok()) return Fail(s.message());
+    if (format_ == "text") std::cout << n << " findings\n";
+    return errors > 0 ? kExitFindings : kExitClean;
+  }
+  if (*stats_) {
+    auto store = Store::Open(db_, /*read_only=*/true);
+    if (!store.ok()) return Fail(store.status().message());
+    auto stats = Stats(*store);
+    if (!stats.ok()) return Fail(stats.status().message());
+    auto coverage = [](const GroupStats& g) {
+      return g.indicators == 0 ? std::string("-")
+                               : fmt::format("{:.0f}%", 100.0 * g.with_score / g.indicators);
+    };
+    auto scores = [](const GroupStats& g) {
+      std::string out;
+      for (const auto& s : g.scores) out += (out.empty() ? "" : " ") + s;
+      return out.empty() ? std::string("-") : out;
+    };
+    if (format_ == "csv") {
+      std::cout << "\xEF\xBB\xBF"
+                   "department,year,documents,failed,pages,scores,errors,warnings,infos,"
+                   "cross_year,indicators,with_max,with_score,checks_run,unread\r\n";
+    } else if (format_ == "text") {
+      std::cout << fmt::format(
+          "{:<24} {:>5} {:>5} {:>6} {:>6} {:>10} {:>6} {:>6} {:>5} {:>5} "
+          "{:>8} {:>7}\n",
+          "department", "year", "docs", "failed", "pages", "score", "error", "warn", "info",
+          "xyear", "coverage", "checks");
+    }
+    for (const GroupStats& g : *stats) {
+      std::string dept = g.department.empty() ? "(unknown)" : g.department;
+      if (format_ == "json") {
+        nlohmann::ordered_json j = {{"department", g.department},
+                                    {"year", g.year},
+                                    {"documents", g.documents},
+                                    {"failed", g.failed},
+                                    {"pages", g.pages},
+                                    {"scores", g.scores},
+                                    {"errors", g.errors},
+                                    {"warnings", g.warnings},
+                                    {"infos", g.infos},
+                                    {"cross_year", g.cross_year},
+                                    {"coverage",
+                                     {{"indicators", g.indicators},
+                                      {"with_max", g.with_max},
+                                      {"with_score", g.with_score},
+                                      {"checks_run", g.checks_run},
+                                      {"unread", g.unread}}}};
+        std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      } else if (format_ == "csv") {
+        std::cout << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
+                                 Csv(g.department), g.year ? std::to_string(g.year) : "",
+                                 g.documents, g.failed, g.pages, Csv(scores(g)), g.errors,
+                                 g.warnings, g.infos, g.cross_year, g.indicators, g.with_max,
+                                 g.with_score, g.checks_run, g.unread);
+      } else {
+        std::cout << fmt::format(
+            "{:<24} {:>5} {:>5} {:>6} {:>6} {:>10} {:>6} {:>6} {:>5} {:>5} "
+            "{:>8} {:>7}\n",
+            dept, g.year ? std::to_string(g.year) : "-", g.documents, g.failed, g.pages, scores(g),
+            g.errors, g.warnings, g.infos, g.cross_year, coverage(g), g.checks_run);
+      }
+    }
+    return kExitClean;
+  }
+  if (*merge_) {
+    auto store = Store::Open(db_);
+    if (!store.ok()) return Fail(store.status().message());
+    for (const auto& in : inputs_) {
+      auto counts = store->Merge(in);
+      if (!counts.ok()) return Fail(counts.status().message());
+      std::cerr << fmt::format(
+          "jixiao merge: {}: {} documents added, {} already present, {} "
+          "superseded, {} paths added or updated\n",
+          in, counts->documents_added, counts->documents_present, counts->documents_superseded,
+          counts->paths_added);
+    }
+    return kExitClean;
+  }
+  return std::nullopt;
+}
+
+}  // namespace jixiao::cli

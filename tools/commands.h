@@ -1,0 +1,44 @@
+// The batch-store subcommands of jixiao (batch, report, stats, merge): registered on the CLI11 app
+// by StoreCommands, run by tools/batch_cmd.cc on top of store/.
+#ifndef JIXIAO_TOOLS_COMMANDS_H_
+#define JIXIAO_TOOLS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/extract.h"
+
+namespace jixiao::cli {
+
+class StoreCommands {
+ public:
+  // Adds the subcommands to `app`; the options are read into this object, which must outlive
+  // app.parse().
+  explicit StoreCommands(CLI::App& app);
+
+  // After app.parse(): the exit code of the subcommand that was given, or nullopt if it was none
+  // of these. Exit codes: 0 clean, 1 error findings, 2 a failed input, a store error or a usage
+  // problem.
+  std::optional<int> Run();
+
+ private:
+  CLI::App* batch_ = nullptr;
+  CLI::App* report_ = nullptr;
+  CLI::App* stats_ = nullptr;
+  CLI::App* merge_ = nullptr;
+  std::string db_;
+  int jobs_ = 0;
+  bool force_ = false, retry_failed_ = false;
+  std::string progress_ = "auto";
+  std::string rules_dir_;
+  ExtractOptions extract_;
+  std::vector<std::string> inputs_;
+  std::string format_ = "text", severity_, check_, department_;
+  int year_ = 0;
+};
+
+}  // namespace jixiao::cli
+
+#endif  // JIXIAO_TOOLS_COMMANDS_H_
