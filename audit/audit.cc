@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "audit/figure_rows.h"
 #include "audit/identity.h"
 #include "audit/outline.h"
 #include "audit/relation.h"
@@ -51,6 +52,7 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   r.department_source = id.department_source;
   r.year = id.year;
   r.year_source = id.year_source;
+  r.figures = FigureRows(doc, r.year);
 
   Outline outline;
   ParseTree(doc, rules, &outline);

@@ -23,6 +23,16 @@ struct IndicatorRow {
   int line = 0;
 };
 
+// A named amount the report states, with the year it is about: what cross-year comparison reads.
+struct FigureRow {
+  std::string name;        // the words that name it, year and 上年 removed: "部门整体支出决算数"
+  int refers_year = 0;     // the report's year, or the year before ("上年决算数", "比上年增加")
+  std::string value;       // as written with its unit, or as implied: "1500.00万元"
+  int page = 0;
+  int line = 0;
+  std::string quote;
+};
+
 struct AuditResult {
   std::string document;            // file name without extension
   std::string path;                // as given
@@ -40,6 +50,7 @@ struct AuditResult {
   std::optional<Total> total;
 
   std::vector<IndicatorRow> indicators;
+  std::vector<FigureRow> figures;     // named amounts (元 万元 亿元), this year's and last year's
   std::vector<CheckResult> checks;    // every check run, in document order
   std::vector<Finding> findings;      // verdict != pass, plus parse.unread; sorted by page, line
 

@@ -57,6 +57,11 @@ std::string ToJson(const AuditResult& r) {
     o["line"] = i.line;
     j["indicators"].push_back(std::move(o));
   }
+  j["figures"] = ordered::array();
+  for (const auto& f : r.figures) {
+    j["figures"].push_back({{"name", f.name}, {"refers_year", f.refers_year}, {"value", f.value},
+                            {"page", f.page}, {"line", f.line}});
+  }
   j["checks"] = ordered::array();
   for (const auto& c : r.checks) j["checks"].push_back(CheckJson(c, false));
   j["findings"] = ordered::array();

@@ -108,6 +108,7 @@ std::vector<StatedFigure> FiguresOf(const AuditResult& r) {
   for (const auto& i : r.indicators) {
     if (!i.score.empty()) add(JoinPath(i.path), r.year, i.score, i.page, i.line, "");
   }
+  for (const auto& f : r.figures) add(f.name, f.refers_year, f.value, f.page, f.line, f.quote);
   for (const auto& c : r.checks) {
     if (c.path.empty() || c.check == CheckId::kChangeCrossYear) continue;
     int year = c.check == CheckId::kChangeYoy ? r.year - 1 : r.year;
