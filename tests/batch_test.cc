@@ -321,3 +321,38 @@ TEST_CASE("batch over two years of one department stores cross-year findings", "
 }
 
 }  // namespace
+
+namespace {
+
+TEST_CASE("report writes HTML and XLSX for a whole batch database", "[batch][report]") {
+  fs::path dir = FreshDir("report-formats");
+  fs::path db = dir / "r.db";
+  Jixiao("batch --db " + db.string() + " " + kSrc + "/corpus/styles/tree-planted-errors.txt " +
+             kSrc + "/corpus/meizhou-city-2021.pdf",
+         dir);
+  Run html = Jixiao("report --db " + db.string() + " --format html -o " + (dir / "r.html").string(),
+                    dir);
+  CHECK(html.rc == 1);  // error findings
+  std::ifstream in(dir / "r.html");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string page = ss.str();
+  CHECK(page.find("score.children_sum") != std::string::npos);
+  CHECK(page.find("tree-planted-errors") != std::string::npos);
+  CHECK(page.find("<img src=\"data:image/png;base64,") != std::string::npos);  // the PDF's pages
+  Run xlsx = Jixiao("report --db " + db.string() + " --format xlsx -o " + (dir / "r.xlsx").string(),
+                    dir);
+  CHECK(xlsx.rc == 1);
+  std::string unzip = "unzip -p " + (dir / "r.xlsx").string() + " xl/sharedStrings.xml > " +
+                      (dir / "strings.xml").string();
+  REQUIRE(std::system(unzip.c_str()) == 0);
+  std::ifstream xs(dir / "strings.xml");
+  std::stringstream strings;
+  strings << xs.rdbuf();
+  CHECK(strings.str().find("score.range") != std::string::npos);
+  Run missing = Jixiao("report --db " + db.string() + " --format html", dir);
+  CHECK(missing.rc == 2);
+  CHECK(missing.err.find("needs -o FILE") != std::string::npos);
+}
+
+}  // namespace

@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "tools/commands.h"
 #include "build_id.h"
+#include "report/report.h"
 
 namespace jixiao::cli {
 
@@ -186,8 +187,10 @@ StoreCommands::StoreCommands(CLI::App& app) {
 
   report_ = app.add_subcommand("report", "list findings across a batch database");
   report_->add_option("--db", db_, "the database")->required();
-  report_->add_option("--format", format_, "text, json (one object a line) or csv (UTF-8, BOM)")
-      ->check(CLI::IsMember({"text", "json", "csv"}));
+  report_->add_option("--format", format_,
+                      "text, json (one object a line), csv (UTF-8, BOM), html or xlsx (with -o)")
+      ->check(CLI::IsMember({"text", "json", "csv", "html", "xlsx"}));
+  report_->add_option("-o,--output", output_, "the file for html and xlsx");
   report_->add_option("--severity", severity_, "this severity and above: info, warning, error")
       ->check(CLI::IsMember({"info", "warning", "error"}));
   report_->add_option("--check", check_, "one check id, e.g. score.total");
@@ -202,6 +205,36 @@ StoreCommands::StoreCommands(CLI::App& app) {
   merge_ = app.add_subcommand("merge", "copy batch databases into one, without duplicates");
   merge_->add_option("--db", db_, "the database to merge into (created if missing)")->required();
   merge_->add_option("IN", inputs_, "databases written by jixiao batch")->required();
+}
+
+// report --format html|xlsx: the findings of the batch grouped per document, through the same
+// writers as `jixiao audit` (the HTML renders the pages of PDFs that are still at their path).
+int StoreCommands::WriteDocuments(Store& store, const FindingFilter& filter) {
+  if (output_.empty()) return Fail("report --format " + format_ + " needs -o FILE");
+  std::vector<AuditResult> results;
+  std::map<std::string, size_t> index;
+  long errors = 0;
+  Status s = ForEachFinding(store, filter, [&](const FindingRow& r) {
+    auto [it, fresh] = index.emplace(r.path, results.size());
+    if (fresh) {
+      AuditResult a;
+      a.path = r.path;
+      a.document = r.document;
+      a.department = r.department;
+      a.year = r.year;
+      results.push_back(std::move(a));
+    }
+    AuditResult& a = results[it->second];
+    a.findings.push_back(r.finding);
+    a.pages = std::max(a.pages, r.finding.page);  // the writers only need the pages with findings
+    errors += r.finding.severity == Severity::kError;
+  });
+  if (!s.ok()) return Fail(s.message());
+  Format format = format_ == "html" ? Format::kHtml : Format::kXlsx;
+  std::ostringstream unused;
+  s = WriteResults(results, format, output_, unused, WriteOptions{});
+  if (!s.ok()) return Fail(s.message());
+  return errors > 0 ? kExitFindings : kExitClean;
 }
 
 std::optional<int> StoreCommands::Run() {
@@ -250,6 +283,7 @@ std::optional<int> StoreCommands::Run() {
     filter.check = check_;
     filter.department = department_;
     filter.year = year_;
+    if (format_ == "html" || format_ == "xlsx") return WriteDocuments(*store, filter);
     if (format_ == "csv") {
       std::cout << "\xEF\xBB\xBF"
                    "file,document,department,year,check,severity,page,line,path,stated,"

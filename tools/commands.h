@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "store/query.h"
+#include "store/store.h"
 
 namespace jixiao::cli {
 
@@ -36,6 +38,8 @@ class StoreCommands {
   ExtractOptions extract_;
   std::vector<std::string> inputs_;
   std::string format_ = "text", severity_, check_, department_;
+  std::string output_;  // report --format html|xlsx -o FILE
+  int WriteDocuments(Store& store, const FindingFilter& filter);
   int year_ = 0;
 };
 
