@@ -149,5 +149,25 @@ with tempfile.TemporaryDirectory() as tmp:
     expect_sane("--rules with a missing directory", ["audit", "--rules", os.path.join(tmp, "nope"), good],
                 allowed=(2,), named=[os.path.join(tmp, "nope")])
 
+# 6. Valid RE2 of the wrong shape (no groups, more groups, matches nothing, matches everything)
+# overriding the built-in rules, all at once and one at a time: findings may change, never a crash.
+import re
+names = set()
+for rf in sorted(os.listdir(os.path.join(SRC, "rules"))):
+    if rf.endswith(".rules"):
+        with open(os.path.join(SRC, "rules", rf), encoding="utf-8") as fh:
+            names |= {m.group(1) for m in re.finditer(r"^([a-z0-9_.]+)\s*\+?=", fh.read(), re.M)}
+with tempfile.TemporaryDirectory() as tmp:
+    rf = os.path.join(tmp, "override.rules")
+    for pat in ("x", r"(\d+)", "(.)(.)(.)(.)(.)(.)", "", "^$"):
+        pat = pat or "(?s).*"
+        with open(rf, "w", encoding="utf-8") as fh:
+            fh.write("".join("%s = %s\n" % (n, pat) for n in sorted(names)))
+        expect_sane("every rule overridden with %s" % pat, ["audit", "--rules", tmp, good], allowed=(0, 1))
+    for n in sorted(names):
+        with open(rf, "w", encoding="utf-8") as fh:
+            fh.write("%s = (.)(\\d)\n" % n)
+        expect_sane("rule %s overridden with (.)(\\d)" % n, ["audit", "--rules", tmp, good], allowed=(0, 1))
+
 print("%d failed" % len(failures))
 sys.exit(1 if failures else 0)
