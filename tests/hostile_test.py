@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Hostile and broken input through the CLI (see docs/hostile.md).
+
+    hostile_test.py JIXIAO SOURCE_DIR
+
+Every fixture in corpus/hostile/ and corpus/bad/, through `extract` and `audit`: a bounded run
+(time and peak RSS), never a signal, a sanitizer report or a stack trace; exit 0/1 or exit 2 with
+exactly one line naming the file. Then the limits (--max-pages, --max-seconds), audit of several
+files with bad ones among them, and malformed rule directories. Prints one line per check; exits 1
+if any failed.
+"""
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+JIXIAO, SRC = sys.argv[1], sys.argv[2]
+TIMEOUT = float(os.environ.get("HOSTILE_TIMEOUT", "60"))
+# Peak RSS of any one run (MB). ASan builds use more; poppler/ICU are the same in both.
+RSS_LIMIT_MB = float(os.environ.get("HOSTILE_RSS_MB", "1500"))
+failures = []
+BAD_WORDS = ("AddressSanitizer", "runtime error:", "terminate called", "Aborted", "LeakSanitizer",
+             "Segmentation", "stack trace", "#0 0x")
+
+
+def check(name, ok, detail=""):
+    print(("ok   " if ok else "FAIL ") + name + ("" if ok else ": " + detail))
+    if not ok:
+        failures.append(name)
+
+
+def run(args):
+    start = time.monotonic()
+    try:
+        p = subprocess.run([JIXIAO] + args, capture_output=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return None, b"", b"", TIMEOUT
+    return p.returncode, p.stdout, p.stderr, time.monotonic() - start
+
+
+def peak_rss_mb():
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+
+
+def expect_sane(name, args, allowed=(0, 1, 2), named=None, words=()):
+    """Runs jixiao; checks exit code, no signal/sanitizer output, one error line naming `named`."""
+    rc, out, err, secs = run(args)
+    text = err.decode("utf-8", "replace")
+    if rc is None:
+        check(name, False, "no answer after %.0f s (hang)" % TIMEOUT)
+        return None, out, text
+    detail = "exit %s after %.1f s, stderr %r" % (rc, secs, text[:300])
+    good = rc in allowed and not any(w in text for w in BAD_WORDS)
+    if rc == 2 and named is not None:
+        lines = text.splitlines()
+        good = good and len(lines) >= 1 and all(named_ok(l, named) for l in lines)
+        good = good and all(w in text for w in words)
+    check(name + " (exit %s, %.1f s)" % (rc, secs), good, detail)
+    return rc, out, text
+
+
+def named_ok(line, named):
+    return line.startswith("jixiao: ") and any(n in line for n in named)
+
+
+fixtures = []
+for sub in ("hostile", "bad"):
+    d = os.path.join(SRC, "corpus", sub)
+    fixtures += [os.path.join(d, f) for f in sorted(os.listdir(d))]
+
+# 1. Every fixture, extract and audit: bounded, no crash; exit 2 means one line naming the file.
+for f in fixtures:
+    rel = os.path.relpath(f, SRC)
+    for cmd in ("extract", "audit"):
+        rc, out, err = expect_sane("%s %s" % (cmd, rel), [cmd, "--max-seconds", "20", f],
+                                   allowed=(0, 2) if cmd == "extract" else (0, 1, 2), named=[f])
+        if rc == 2:
+            check("%s %s: one line" % (cmd, rel), err.count("\n") == 1, repr(err))
+check("peak RSS of any run %.0f MB <= %.0f MB" % (peak_rss_mb(), RSS_LIMIT_MB),
+      peak_rss_mb() <= RSS_LIMIT_MB)
+
+# 2. Each kind of broken file says what is wrong.
+H = lambda n: os.path.join(SRC, "corpus", "hostile", n)
+B = lambda n: os.path.join(SRC, "corpus", "bad", n)
+expected = [
+    (B("empty.pdf"), ["empty file"]),
+    (B("encrypted.pdf"), ["encrypted"]),
+    (B("not-a-pdf.pdf"), ["not a PDF"]),
+    (B("scanned-no-text.pdf"), ["no text layer"]),
+    (B("truncated.pdf"), ["damaged or truncated"]),
+    (H("many-pages.pdf"), ["2500 pages", "--max-pages 2000"]),
+    (H("huge-count.pdf"), ["no pages"]),
+]
+for f, words in expected:
+    for cmd in ("extract", "audit"):
+        expect_sane("%s %s names the problem" % (cmd, os.path.basename(f)), [cmd, f],
+                    allowed=(2,), named=[f], words=words)
+
+# 3. Limits: --max-pages and --max-seconds bound a document; bad values are usage errors.
+expect_sane("--max-pages 10 on the 2500-page file", ["extract", "--max-pages", "10", H("many-pages.pdf")],
+            allowed=(2,), named=[H("many-pages.pdf")], words=["--max-pages 10"])
+rc, out, err = expect_sane("--max-pages 3000 reads the 2500-page file",
+                           ["extract", "--format", "json", "--max-pages", "3000", H("many-pages.pdf")],
+                           allowed=(0,))
+pages = len(json.loads(out)["pages"]) if rc == 0 else 0
+check("  ... all 2500 pages", pages == 2500, "%d pages" % pages)
+expect_sane("--max-seconds 0 stops the 2500-page file",
+            ["extract", "--max-pages", "3000", "--max-seconds", "0", H("many-pages.pdf")],
+            allowed=(2,), named=[H("many-pages.pdf")], words=["--max-seconds 0", "stopped before page"])
+for bad in (["--max-pages", "x"], ["--max-seconds", "soon"]):
+    expect_sane("usage error for %s" % " ".join(bad), ["extract"] + bad + [H("huge-page.pdf")],
+                allowed=(2,))
+
+# 4. Audit of several files: the good one is still audited and printed; exit 2; one line per bad one.
+good = os.path.join(SRC, "corpus", "lechang-county-2024.txt")
+bad = [B(n) for n in sorted(os.listdir(os.path.join(SRC, "corpus", "bad")))] + [H("many-pages.pdf")]
+rc, out, err = expect_sane("audit of a good file among bad ones", ["audit", "--format", "json", good] + bad,
+                           allowed=(2,), named=bad)
+check("  ... the good file is printed", b"lechang-county-2024" in out, out[:200])
+check("  ... one error line per bad file", err.count("\n") == len(bad), err)
+
+# 5. Rule directories: malformed, empty, invalid RE2 → one line with file and line, exit 2.
+cases = [
+    ("empty.rules", "", "empty.rules", "no rules"),
+    ("comments.rules", "# only a comment\n\n", "comments.rules", "no rules"),
+    ("malformed.rules", "# ok\nscore.total = x\nthis line has no operator\n", "malformed.rules:3",
+     "expected 'name = PATTERN'"),
+    ("badre2.rules", "a = (\n", "badre2.rules:1", "invalid RE2"),
+    ("badname.rules", "Bad Name = x\n", "badname.rules:1", "must be"),
+    ("nopattern.rules", "a =   \n", "nopattern.rules:1", "empty pattern"),
+    ("binary.rules", "\x00\xff\xfe = \x01\n", "binary.rules:1", "must be"),
+]
+with tempfile.TemporaryDirectory() as tmp:
+    for fname, text, where, what in cases:
+        d = os.path.join(tmp, fname + ".d")
+        os.mkdir(d)
+        with open(os.path.join(d, fname), "w", encoding="latin-1") as fh:
+            fh.write(text)
+        rc, out, err = expect_sane("--rules with %s" % fname, ["audit", "--rules", d, good],
+                                   allowed=(2,), named=[where], words=[what])
+        check("  ... one line, no output", err.count("\n") == 1 and out == b"", err)
+    empty = os.path.join(tmp, "no-rule-files")
+    os.mkdir(empty)
+    expect_sane("--rules with a directory without *.rules", ["audit", "--rules", empty, good],
+                allowed=(2,), named=[empty], words=["no *.rules"])
+    expect_sane("--rules with a missing directory", ["audit", "--rules", os.path.join(tmp, "nope"), good],
+                allowed=(2,), named=[os.path.join(tmp, "nope")])
+
+# 6. Valid RE2 of the wrong shape (no groups, more groups, matches nothing, matches everything)
+# overriding the built-in rules, all at once and one at a time: findings may change, never a crash.
+import re
+names = set()
+for rf in sorted(os.listdir(os.path.join(SRC, "rules"))):
+    if rf.endswith(".rules"):
+        with open(os.path.join(SRC, "rules", rf), encoding="utf-8") as fh:
+            names |= {m.group(1) for m in re.finditer(r"^([a-z0-9_.]+)\s*\+?=", fh.read(), re.M)}
+with tempfile.TemporaryDirectory() as tmp:
+    rf = os.path.join(tmp, "override.rules")
+    for pat in ("x", r"(\d+)", "(.)(.)(.)(.)(.)(.)", "", "^$"):
+        pat = pat or "(?s).*"
+        with open(rf, "w", encoding="utf-8") as fh:
+            fh.write("".join("%s = %s\n" % (n, pat) for n in sorted(names)))
+        expect_sane("every rule overridden with %s" % pat, ["audit", "--rules", tmp, good], allowed=(0, 1))
+    for n in sorted(names):
+        with open(rf, "w", encoding="utf-8") as fh:
+            fh.write("%s = (.)(\\d)\n" % n)
+        expect_sane("rule %s overridden with (.)(\\d)" % n, ["audit", "--rules", tmp, good], allowed=(0, 1))
+
+print("%d failed" % len(failures))
+sys.exit(1 if failures else 0)
