@@ -1,4 +1,5 @@
 // sum.breakdown: totals and their components as the report states them.
+#include <charconv>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -172,7 +173,9 @@ void Enumerations(const Document& doc, const Rules& rules, const std::vector<Sen
       std::string num;
       while (RE2::FindAndConsume(&in, kMarker, &num)) {
         ++markers;
-        last = std::stoi(num);
+        // Item numbers are small; anything else (a run of digits) is no list number.
+        auto [p, ec] = std::from_chars(num.data(), num.data() + num.size(), last);
+        if (ec != std::errc() || p != num.data() + num.size()) last = -1;
       }
       Span quote{m.whole.begin, std::min(m.whole.end + 3, line.end)};
       if (markers >= 2 && markers == last) {

@@ -2,6 +2,7 @@
 // text ("本部门全称为…", the most frequent year). Never from the file name.
 #include <re2/re2.h>
 
+#include <charconv>
 #include <map>
 
 #include "audit/identity.h"
@@ -10,6 +11,14 @@
 namespace jixiao {
 
 namespace {
+
+// The year group of a match as a number, or 0 when a user's rule gives something else.
+int YearOf(const Document& doc, const Match& m) {
+  std::string_view y = View(doc.text, m.Get("year"));
+  int v = 0;
+  auto [p, ec] = std::from_chars(y.data(), y.data() + y.size(), v);
+  return ec == std::errc() && p == y.data() + y.size() && v >= 1900 && v <= 2200 ? v : 0;
+}
 
 // A department candidate cleaned of a leading function word, or "" if it is not a name.
 std::string CleanDepartment(const Document& doc, const Match& m) {
@@ -45,7 +54,8 @@ Identity FindIdentity(const Document& doc, const Rules& rules) {
   }
   Span head{0, head_end};
   for (const auto& m : FindAll(rules.One("identity.title_year"), doc.text, head)) {
-    id.year = std::stoi(std::string(View(doc.text, m.Get("year"))));
+    id.year = YearOf(doc, m);
+    if (id.year == 0) continue;
     id.year_source = "title";
     break;
   }
@@ -93,7 +103,7 @@ Identity FindIdentity(const Document& doc, const Rules& rules) {
     // The year mentioned most often (a report is about its year; "上年" mentions are fewer).
     std::map<int, int> count;
     for (const auto& m : FindAll(rules.One("identity.year"), doc.text, all)) {
-      ++count[std::stoi(std::string(View(doc.text, m.Get("year"))))];
+      if (int y = YearOf(doc, m)) ++count[y];
     }
     int best = 0;
     for (const auto& [y, n] : count) {

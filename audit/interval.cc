@@ -66,10 +66,9 @@ std::string FormatDecimal(const mpq_class& v, int decimals) {
   if (frac * 2 >= 1) q += 1;
   std::string digits = q.get_str();
   if (decimals > 0) {
-    if (static_cast<int>(digits.size()) <= decimals) {
-      digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
-    }
-    digits.insert(digits.size() - static_cast<size_t>(decimals), ".");
+    size_t d = static_cast<size_t>(decimals);
+    if (digits.size() <= d) digits = std::string(d + 1 - digits.size(), '0') + digits;
+    digits = digits.substr(0, digits.size() - d) + "." + digits.substr(digits.size() - d);
   }
   bool zero = q == 0;
   return (v < 0 && !zero ? "-" : "") + digits;
