@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -236,33 +237,50 @@ TEST_CASE("a batch killed with SIGKILL mid-run resumes with none lost or twice",
   const int n = 300;
   fs::path docs = MakeCopies(dir, n);
   fs::path db = dir / "kill.db";
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    int devnull = ::open("/dev/null", O_WRONLY);
-    dup2(devnull, 2);
-    execl(kBin.c_str(), kBin.c_str(), "batch", "--db", db.c_str(), "--jobs", "2", docs.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  // Kill it once some documents are committed (or after 5 s, whichever comes first).
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  int64_t seen = 0;
-  while (std::chrono::steady_clock::now() < deadline) {
-    try {
-      if (fs::exists(db)) seen = Count(db, "SELECT count(*) FROM documents");
-    } catch (const std::exception&) {
-      // Schema not there yet.
+  // Starts a batch and kills it with SIGKILL once `threshold` more documents are committed (or
+  // after 5 s). Returns the number of documents stored when it died.
+  auto run_and_kill = [&](int64_t threshold) {
+    int64_t start = fs::exists(db) ? Count(db, "SELECT count(*) FROM documents") : 0;
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      int devnull = ::open("/dev/null", O_WRONLY);
+      dup2(devnull, 2);
+      execl(kBin.c_str(), kBin.c_str(), "batch", "--db", db.c_str(), "--jobs", "2", docs.c_str(),
+            static_cast<char*>(nullptr));
+      _exit(127);
     }
-    if (seen >= 20) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    int64_t seen = start;
+    while (std::chrono::steady_clock::now() < deadline) {
+      try {
+        if (fs::exists(db)) seen = Count(db, "SELECT count(*) FROM documents");
+      } catch (const std::exception&) {
+        // Schema not there yet, or the database is busy.
+      }
+      if (seen >= start + threshold) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return Count(db, "SELECT count(*) FROM documents");
+  };
+  // Several kills at random points; the seed is printed so a failure can be replayed.
+  unsigned seed = static_cast<unsigned>(std::chrono::steady_clock::now().time_since_epoch().count());
+  INFO("seed " << seed);
+  std::mt19937 rng(seed);
+  int64_t before = 0;
+  for (int k = 0; k < 4; ++k) {
+    int64_t threshold = std::uniform_int_distribution<int64_t>(1, 40)(rng);
+    int64_t now = run_and_kill(threshold);
+    INFO("kill " << k << " after " << threshold << " more: " << now << " documents");
+    CHECK(Integrity(db) == "ok");
+    CHECK(now >= before);  // nothing committed is lost
+    CHECK(Count(db, "SELECT count(*) FROM documents") ==
+          Count(db, "SELECT count(DISTINCT hash) FROM documents"));  // nothing twice
+    before = now;
   }
-  kill(pid, SIGKILL);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  INFO("documents when killed: " << seen);
-  CHECK(Integrity(db) == "ok");
-  int64_t before = Count(db, "SELECT count(*) FROM documents");
   CHECK(before < n);  // killed mid-run
   Run rest = Jixiao("batch --db " + db.string() + " --jobs 2 " + docs.string(), dir);
   CHECK(rest.rc == 0);
