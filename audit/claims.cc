@@ -251,37 +251,87 @@ void Targets(const Document& doc, const Rules& rules, const std::vector<Sentence
   }
 }
 
-// "不存在超编制问题" against the 编制 and 实有 counts of its paragraph.
+// The post a staff count is for, so that the quota and the actual count of one post meet:
+// "核定我局行政编制" and "现实有行政编制人员" → "行政编制"; any head count ("编制人数", "实有在职人数")
+// → "人数".
+std::string PostKey(const Rules& rules, std::string label) {
+  // Brackets say whose post it is ("(乐昌市科学技术协会)"), written on either side of the figure.
+  for (size_t open; (open = label.find('(')) != std::string::npos;) {
+    size_t close = label.find(')', open);
+    label.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+  }
+  for (const Match& m : FindAll(rules.One("claim.staff_prefix"), label, Span{0, label.size()})) {
+    label.erase(0, m.whole.end);
+    break;
+  }
+  auto ends = [&](const std::string& tail) {
+    return label.size() > tail.size() && label.compare(label.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (ends("人数") || ends("总数") || AnyMatch(rules.Get("claim.staff_headcount"), label)) {
+    return "人数";
+  }
+  for (const char* tail : {"人员数", "人员", "数"}) {
+    std::string t(tail);
+    if (ends(t) && CharCount(label) - CharCount(t) >= 2) label.erase(label.size() - t.size());
+  }
+  return label;
+}
+
+// "不存在超编制问题", "没有超职数配备干部": each post's actual count against its quota, both stated
+// in the claim's paragraph before it ("核定…行政编制48名…局长1名。现实有行政编制人员47名…局长1名").
+// The quota comes first; a word like 实有 switches to actual counts, 核定 back to quotas.
 void Overstaff(const Document& doc, const Rules& rules, Outline* out) {
   const std::string& t = doc.text;
   std::vector<Span> lines = Lines(t);
   for (const Span& line : lines) {
     for (const Match& m : FindAll(rules.One("claim.no_overstaff"), t, line)) {
-      std::optional<Number> quota, actual;
+      struct Post {
+        Number n;
+        std::string key;
+        bool used = false;
+      };
+      std::vector<Post> quotas, actuals;
+      enum { kNone, kQuota, kActual } mode = kNone;
+      size_t gap_begin = line.begin;
       for (const Number& n : FiguresIn(t, Span{line.begin, m.whole.begin})) {
+        std::string_view gap = View(t, Span{gap_begin, n.begin});
+        gap_begin = n.end;
         if (!n.IsCount()) continue;
-        std::string label = LabelBefore(t, n.begin, 12);
-        // The quota is stated first, then what is actually there: an "actual" label before any
-        // quota, or a quota after the actual, belongs to another comparison.
-        if (AnyMatch(rules.Get("claim.staff_actual"), label)) {
-          if (!actual && quota) actual = n;
-        } else if (AnyMatch(rules.Get("claim.staff_quota"), label)) {
-          if (!quota && !actual) quota = n;
+        if (AnyMatch(rules.Get("claim.staff_actual"), gap)) {
+          mode = kActual;
+        } else if (AnyMatch(rules.Get("claim.staff_quota_start"), gap) ||
+                   (mode == kNone && AnyMatch(rules.Get("claim.staff_quota"), gap))) {
+          mode = kQuota;
         }
+        if (mode == kNone) continue;
+        Post p{n, PostKey(rules, LabelBefore(t, n.begin, 24))};
+        if (p.key.empty()) continue;
+        (mode == kQuota ? quotas : actuals).push_back(std::move(p));
       }
-      if (!quota || !actual) continue;
-      Relation r;
-      r.check = CheckId::kClaimContradiction;
-      r.computed = Fig(*actual);
-      r.stated = *quota;
-      r.stated_exact = true;
-      r.compare = Relation::Compare::kAtMost;
-      r.quote = SentenceAround(t, m.whole);
-      r.anchor = m.whole;
-      r.note = "'" + std::string(View(t, m.whole)) + "': " + LabelBefore(t, actual->begin, 10) +
-               " " + Written(*actual) + " ≤ " + LabelBefore(t, quota->begin, 10) + " " +
-               Written(*quota);
-      out->relations.push_back(r);
+      for (Post& a : actuals) {
+        Post* q = nullptr;
+        for (Post& c : quotas) {
+          if (!c.used && c.key == a.key) {
+            q = &c;
+            break;
+          }
+        }
+        if (q == nullptr) continue;
+        q->used = true;
+        Relation r;
+        r.check = CheckId::kClaimContradiction;
+        r.computed = Fig(a.n);
+        r.stated = q->n;
+        r.stated_exact = true;
+        r.compare = Relation::Compare::kAtMost;
+        r.quote = SentenceAround(t, m.whole);
+        r.anchor = m.whole;
+        r.more_quotes.push_back(SentenceAround(t, Span{a.n.begin, a.n.end}));
+        r.note = "'" + std::string(View(t, m.whole)) + "': " + a.key + " " +
+                 LabelBefore(t, a.n.begin, 10) + " " + Written(a.n) + " ≤ " +
+                 LabelBefore(t, q->n.begin, 10) + " " + Written(q->n);
+        out->relations.push_back(r);
+      }
     }
   }
 }

@@ -43,6 +43,44 @@ Relation RateRelation(const Number& rate, Expr computed, Span quote) {
   return r;
 }
 
+// A formula's operand is a figure its paragraph states before it ("…=86559961.25 元，结转结余率=
+// 1892499.62/86559961.25=2.19%"). An operand that equals no figure there but lies within 1% of
+// exactly one of the same precision is that figure copied wrongly, one way or the other
+// (figure.restated); an operand with no such neighbour is not a restatement of anything.
+void OperandRestated(const Document& doc, Span formula, const Number& operand, Outline* out) {
+  const std::string& t = doc.text;
+  size_t para = t.rfind('\n', formula.begin);
+  para = para == std::string::npos ? 0 : para + 1;
+  auto written = [](Number n) {
+    n.unit = Unit::kNone;
+    return ValueOf(n);
+  };
+  mpq_class v = written(operand);
+  std::optional<Number> near;
+  for (const Number& n : FiguresIn(t, Span{para, formula.begin})) {
+    if (n.unit == Unit::kPercent || n.measure == "年") continue;
+    mpq_class w = written(n);
+    if (w == v) return;  // stated as used
+    if (n.decimals != operand.decimals || w == 0 || abs(v - w) * 100 > abs(w)) continue;
+    if (near && near->scaled != n.scaled) return;  // two candidates: say nothing
+    near = n;
+  }
+  if (!near) return;
+  Number first = *near;
+  first.unit = Unit::kNone;
+  Relation r;
+  r.check = CheckId::kFigureRestated;
+  r.computed = Expr::Figure(first, first.decimals == 0);
+  r.stated = operand;
+  r.stated_exact = operand.decimals == 0;
+  r.quote = SentenceAround(t, formula);
+  r.anchor = Span{operand.begin, operand.end};
+  r.more_quotes.push_back(SentenceAround(t, Span{near->begin, near->end}));
+  r.note = "the formula uses " + Written(operand) + " for " + LabelBefore(t, near->begin, 12) + " " +
+           Written(*near) + " (line " + std::to_string(doc.LineAt(near->begin)) + ")";
+  out->relations.push_back(std::move(r));
+}
+
 // Formulas written out: "a/b=p%", "(a-b)/b=p%". Marks the rates they state in `used`.
 void FormulaRates(const Document& doc, const Rules& rules, Outline* out, std::vector<Span>* used) {
   const std::string& t = doc.text;
@@ -56,6 +94,7 @@ void FormulaRates(const Document& doc, const Rules& rules, Outline* out, std::ve
     r.note = "formula as written";
     out->relations.push_back(r);
     used->push_back(m.whole);
+    for (const Number* x : {&*a, &*b, &*d}) OperandRestated(doc, m.whole, *x, out);
   }
   for (const Match& m : FindAll(rules.One("fig.rate_formula"), t, all)) {
     bool inside = false;
@@ -74,6 +113,7 @@ void FormulaRates(const Document& doc, const Rules& rules, Outline* out, std::ve
     r.note = "formula as written";
     out->relations.push_back(r);
     used->push_back(m.whole);
+    for (const Number* x : {&*a, &*d}) OperandRestated(doc, m.whole, *x, out);
   }
 }
 
@@ -455,6 +495,83 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
   }
 }
 
+// Han characters of `s`, two at a time ("自评分" → 自评, 评分).
+std::vector<std::string> Bigrams(std::string_view s) {
+  std::vector<std::string> chars, out;
+  for (size_t i = 0; i < s.size();) {
+    size_t n = 1;
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0xF0) n = 4;
+    else if (c >= 0xE0) n = 3;
+    else if (c >= 0xC0) n = 2;
+    if (n == 3) chars.emplace_back(s.substr(i, n));
+    i += n;
+  }
+  for (size_t i = 0; i + 1 < chars.size(); ++i) out.push_back(chars[i] + chars[i + 1]);
+  return out;
+}
+
+// Text that cites a table's total row: "共计 19 个，…各专项自评得分合计 1864.00 分" after a table
+// whose 合计 row has 自评分 1864 and 19 rows above it. The figure must be labelled a total and share
+// a word with the column, and lie within 2% of the total (a citation, right or wrong, not another
+// figure); the count of the same sentence is then the table's number of rows (table.row).
+void TableCitations(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                    Outline* out) {
+  const std::string& t = doc.text;
+  for (const Sentence& s : sentences) {
+    for (auto it = out->tables.rbegin(); it != out->tables.rend(); ++it) {
+      const Outline::TableTotal& table = *it;
+      if (s.span.begin < table.total_row.end) continue;
+      bool cited = false;
+      for (const Number& f : s.figures) {
+        std::string label(View(t, ClauseBefore(t, f.begin, s.span.begin)));
+        if (!AnyMatch(rules.Get("fig.total_word"), label)) continue;
+        for (const auto& [column, total] : table.columns) {
+          if (f.unit != total.unit && !(f.unit == Unit::kPoints && total.unit == Unit::kNone)) continue;
+          bool shares = false;
+          for (const std::string& b : Bigrams(column)) shares |= label.find(b) != std::string::npos;
+          mpq_class a = ValueOf(f), b = ValueOf(total);
+          if (!shares || b == 0 || abs(a - b) * 50 > abs(b)) continue;
+          Relation r;
+          r.check = CheckId::kTableColumn;
+          Number tot = total;
+          tot.unit = f.unit;
+          tot.measure = f.measure;
+          r.computed = Expr::Figure(tot, f.unit == Unit::kPoints || f.IsCount());
+          r.stated = f;
+          r.quote = s.span;
+          r.anchor = Span{f.begin, f.end};
+          r.more_quotes.push_back(table.total_row);
+          r.note = label + " " + Written(f) + " cites the table's 合计 " + column + " " +
+                   Written(total) + " (line " + std::to_string(doc.LineAt(total.begin)) + ")";
+          out->relations.push_back(std::move(r));
+          cited = true;
+          break;
+        }
+        if (cited) break;
+      }
+      if (!cited) continue;
+      for (const Match& m : FindAll(rules.One("fig.count_cited"), t, s.span)) {
+        auto n = At(t, m.Get("n"));
+        if (!n) continue;
+        Relation r;
+        r.check = CheckId::kTableRow;
+        r.computed = Expr::Const(static_cast<long>(table.rows), std::to_string(table.rows));
+        r.stated = *n;
+        r.stated_exact = true;
+        r.quote = s.span;
+        r.anchor = Span{n->begin, n->end};
+        r.more_quotes.push_back(table.total_row);
+        r.note = "the table cited (合计 line " + std::to_string(doc.LineAt(table.total_row.begin)) +
+                 ") has " + std::to_string(table.rows) + " rows above its total";
+        out->relations.push_back(std::move(r));
+        break;
+      }
+      break;  // the nearest earlier table that the sentence cites
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> PathAt(const Outline& outline, size_t offset) {
@@ -511,6 +628,7 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   ParseChanges(doc, rules, sentences, out);
   UnitScale(doc, figs, out);
   Restated(doc, rules, sentences, out);
+  TableCitations(doc, rules, sentences, out);
   AssignPaths(out, first_relation);
 }
 

@@ -51,6 +51,14 @@ struct Outline {
   // Grade bands stated in the report: {lower bound, grade}, highest first; empty = 90/80/60.
   std::vector<std::pair<Number, std::string>> bands;
 
+  // A table with a total row, kept for the text that cites it ("各专项自评得分合计 1864.00 分").
+  struct TableTotal {
+    Span total_row;
+    size_t rows = 0;                                     // rows above the total row
+    std::vector<std::pair<std::string, Number>> columns;  // column word as written, total cell
+  };
+  std::vector<TableTotal> tables;
+
   std::vector<Relation> relations;    // arithmetic to recompute (sums, rates, rows, changes)
   std::vector<CheckResult> results;   // checks decided without arithmetic (claims)
   std::vector<Span> read;             // spans some parser read (headings, statements, rows)

@@ -26,6 +26,7 @@ struct Row {
 struct Table {
   Span header;
   std::vector<Col> cols;
+  std::vector<std::string> names;  // the column words as written
   std::vector<Row> rows;
 };
 
@@ -131,6 +132,7 @@ class TableParser {
 
   bool Columns(Span rest, Table* t) {
     std::vector<Col> cols;
+    std::vector<std::string> names;
     size_t pos = rest.begin;
     for (const auto& m : FindAll(rules_.One("table.column"), doc_.text, rest)) {
       // Only column words, nothing else, between them.
@@ -141,11 +143,15 @@ class TableParser {
           {"score", Col::kScore},       {"selfscore", Col::kSelfScore},
           {"weight", Col::kWeight},     {"amount", Col::kAmount}};
       for (const auto& [g, c] : kRoles) {
-        if (m.Has(g)) cols.push_back(c);
+        if (m.Has(g)) {
+          cols.push_back(c);
+          names.emplace_back(View(doc_.text, m.whole));
+        }
       }
     }
     if (cols.size() < 2 || rest.end - pos > 3) return false;
     t->cols = std::move(cols);
+    t->names = std::move(names);
     return true;
   }
 
@@ -263,6 +269,11 @@ class TableParser {
     }
     // Columns: the total row is the sum of the rows above it.
     if (!total) return;
+    Outline::TableTotal cited{total->line, t.rows.size() - 1, {}};
+    for (size_t c = 0; c < t.cols.size() && c < t.names.size(); ++c) {
+      cited.columns.emplace_back(t.names[c], total->cells[c]);
+    }
+    out_->tables.push_back(std::move(cited));
     for (size_t c = 0; c < t.cols.size(); ++c) {
       if (t.cols[c] == Col::kRate) continue;  // checked per row above
       std::vector<Expr> terms;

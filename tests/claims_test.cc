@@ -45,6 +45,13 @@ TEST_CASE("claims: contradictions and their absence", "[claims]") {
       // No overstaffing, against the counts of the paragraph.
       {"本单位核定编制15名，实有人员14名，不存在超编问题。", "15名", Verdict::kPass},
       {"本单位核定编制15名，实有人员16名，不存在超编问题。", "15名", Verdict::kFail},
+      // Post by post: quotas first, then 实有; each actual against its own post's quota.
+      {"核定本局行政编制30名、执法编制3名；设主任1名，副主任3名。现实有行政编制人员29名，执法编制4名，主任1名，副主任2名，没有超职数配备干部的情况。",
+       "3名", Verdict::kFail},
+      {"核定本局行政编制30名、执法编制3名；设主任1名，副主任3名。现实有行政编制人员29名，执法编制3名，主任1名，副主任2名，没有超职数配备干部的情况。",
+       "3名", Verdict::kPass},
+      {"核定本局行政编制30名、执法编制3名；设主任1名，副主任2名。现实有行政编制人员29名，执法编制3名，主任1名，副主任3名，没有超职数配备干部的情况。",
+       "2名", Verdict::kFail},
       // The largest share.
       {"分别为：基本支出769.02万元和项目支出976.23万元，支出占比最大的是项目支出。", "976.23万元",
        Verdict::kPass},

@@ -40,6 +40,9 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
       {"结转结余率=1892499.62/86559961.25=2.19%<10%。", CheckId::kRateRatio, "2.19%", Verdict::kPass},
       {"结转结余率=1892499.62/0=2.19%。", CheckId::kRateRatio, "2.19%", Verdict::kFail},
       {"差异率=(82800287.6-82800287.6)/82800287.6=0。", CheckId::kRateRatio, "0", Verdict::kPass},
+      // A formula's operand against the figure its paragraph states before it.
+      {"结余资金为 51234.5 元，扣除后的支出数=7460021.35 元，结余率=51234.5/7460021.38=0.69%。",
+       CheckId::kFigureRestated, "7460021.38", Verdict::kFail},
       // A share whose total is stated in the previous sentence of the paragraph.
       {"部门整体支出决算数1745.25万元。分为2类，分别为：基本支出769.02万元和项目支出976.23万元，支出占比最大的是项目支出(55.94%)。",
        CheckId::kRateRatio, "55.94%", Verdict::kPass},
@@ -128,6 +131,9 @@ TEST_CASE("figures: no false alarms", "[figures]") {
       "目前已动工项目 7 个，其余项目正谋划；另一批目前已动工项目 11 个。",
       // A target and its actual are not a restatement.
       "力争新增规上工业企业40家。\n新增规上工业企业42家。",
+      // Formula operands stated as used, or two figures near the operand: no restatement to check.
+      "结余资金为 51234.5 元，扣除后的支出数=7460021.35 元，结余率=51234.5/7460021.35=0.69%。",
+      "预算数 7460021.35 元，调整数 7460029.35 元，差异率=(7460025.35-7460021.35)/7460021.35=0.00%。",
   };
   for (const char* t : texts) {
     INFO(t);
@@ -137,6 +143,46 @@ TEST_CASE("figures: no false alarms", "[figures]") {
       CHECK(c.verdict == Verdict::kPass);
     }
   }
+}
+
+// Text that cites a table's total row: the figure against the 合计 cell, the count against the rows.
+TEST_CASE("figures: text citing a table's total", "[figures][tables]") {
+  const std::string table =
+      "资金项目 资金额度 自评分 权重 指标得分\n"
+      "甲项目 60.00 90 60.00% 5.40\n"
+      "乙项目 30.00 100 30.00% 3.00\n"
+      "丙项目 10.00 80 10.00% 0.80\n"
+      "合计 100.00 270 100% 9.20\n";
+  testing::Parser both = [](const Document& doc, const Rules& rules, Outline* out) {
+    ParseTables(doc, rules, out);
+    ParseFigures(doc, rules, out);
+  };
+  struct Case {
+    const char* sentence;
+    CheckId check;
+    const char* stated;
+    Verdict verdict;
+  };
+  const Case cases[] = {
+      {"专项资金共计 3 个，满分为 300 分，各项目自评得分合计 270.00 分。", CheckId::kTableRow, "3个",
+       Verdict::kPass},
+      {"专项资金共计 4 个，满分为 400 分，各项目自评得分合计 270.00 分。", CheckId::kTableRow, "4个",
+       Verdict::kFail},
+      {"专项资金共计 3 个，各项目自评得分合计 270.00 分。", CheckId::kTableColumn, "270.00分",
+       Verdict::kPass},
+      {"专项资金共计 3 个，各项目自评得分合计 272.00 分。", CheckId::kTableColumn, "272.00分",
+       Verdict::kFail},
+  };
+  for (const Case& c : cases) {
+    INFO(c.sentence);
+    Document doc = DocumentOf(table + "\n" + c.sentence);
+    auto got = Pick(Run(both, doc), c.check, c.stated);
+    REQUIRE(got.size() == 1);
+    CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
+  }
+  // A total of another kind (no shared word with any column) is not a citation.
+  Document other = DocumentOf(table + "\n全年培训共计 3 个班次，参训人员合计 270.00 万元。");
+  CHECK(Pick(Run(both, other), CheckId::kTableRow, "3个").empty());
 }
 
 // The documents in corpus/styles are written in other styles than the corpus; each has planted
