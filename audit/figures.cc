@@ -628,6 +628,7 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   ParseChanges(doc, rules, sentences, out);
   UnitScale(doc, figs, out);
   Restated(doc, rules, sentences, out);
+  ParseAccounts(doc, rules, sentences, out);
   TableCitations(doc, rules, sentences, out);
   AssignPaths(out, first_relation);
 }

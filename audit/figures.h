@@ -19,6 +19,11 @@ void ParseSums(const Document& doc, const Rules& rules, const std::vector<Senten
 void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                   Outline* out);
 
+// figure.restated by account: the department's budget, income and spending however they are
+// named, and formula operands named in words. In accounts.cc.
+void ParseAccounts(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                   Outline* out);
+
 // The path of the innermost indicator whose heading and body hold `offset`; empty outside any
 // (or before ParseTree has run). In figures.cc; used by claims.cc too.
 std::vector<std::string> PathAt(const Outline& outline, size_t offset);

@@ -40,6 +40,21 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
       {"结转结余率=1892499.62/86559961.25=2.19%<10%。", CheckId::kRateRatio, "2.19%", Verdict::kPass},
       {"结转结余率=1892499.62/0=2.19%。", CheckId::kRateRatio, "2.19%", Verdict::kFail},
       {"差异率=(82800287.6-82800287.6)/82800287.6=0。", CheckId::kRateRatio, "0", Verdict::kPass},
+      // One account, named in other words, in other units.
+      {"含年中调增预算总收入为1745.25万元。\n本年度预算数(含调增)为1745.25万元。", CheckId::kFigureRestated,
+       "1745.25万元", Verdict::kPass},
+      {"含年中调增预算总收入为1745.25万元。\n本年度预算数(含调增)为1754.25万元。", CheckId::kFigureRestated,
+       "1754.25万元", Verdict::kFail},
+      {"部门整体支出决算数1745.25万元。\n本年度实际支付金额为17452500.00元。", CheckId::kFigureRestated,
+       "17452500.00元", Verdict::kPass},
+      {"部门整体支出决算数1745.25万元。\n本年度实际支付金额为17425500.00元。", CheckId::kFigureRestated,
+       "17425500.00元", Verdict::kFail},
+      // A formula's operand named in words: the sum of the kinds of 财政拨款收入 (a warning: a kind
+      // may be left out).
+      {"整体收入决算8280.03万元，其中一般公共预算财政拨款收入8025.61万元，国有资本经营预算财政拨款收入253.99万元，其他收入0.43万元。\n财政拨款收入预决算差异率=(收入决算数-收入调整预算数)/收入调整预算数*100%=(82800287.6-82800287.6)/82800287.6=0。",
+       CheckId::kFigureRestated, "82800287.6", Verdict::kWarning},
+      {"整体收入决算8280.03万元，其中一般公共预算财政拨款收入8025.61万元，国有资本经营预算财政拨款收入253.99万元。\n财政拨款收入预决算差异率=(收入决算数-收入调整预算数)/收入调整预算数*100%=(82796000.0-82796000.0)/82796000.0=0。",
+       CheckId::kFigureRestated, "82796000.0", Verdict::kPass},
       // A formula's operand against the figure its paragraph states before it.
       {"结余资金为 51234.5 元，扣除后的支出数=7460021.35 元，结余率=51234.5/7460021.38=0.69%。",
        CheckId::kFigureRestated, "7460021.38", Verdict::kFail},
@@ -134,6 +149,10 @@ TEST_CASE("figures: no false alarms", "[figures]") {
       // Formula operands stated as used, or two figures near the operand: no restatement to check.
       "结余资金为 51234.5 元，扣除后的支出数=7460021.35 元，结余率=51234.5/7460021.35=0.69%。",
       "预算数 7460021.35 元，调整数 7460029.35 元，差异率=(7460025.35-7460021.35)/7460021.35=0.00%。",
+      // Another expense's actual spending is not the department's.
+      "部门整体支出决算数1745.25万元。\n“三公”经费预算数 222200 元，实际支出 201,838.83 元。",
+      // Last year's and planned figures are other accounts.
+      "部门整体支出决算数1745.25万元。\n上年支出决算数1600.00万元，计划支出决算数1800.00万元。",
   };
   for (const char* t : texts) {
     INFO(t);
