@@ -1,5 +1,6 @@
 // CSV: one row per finding, UTF-8 with a byte order mark so Excel shows Chinese, RFC 4180.
 #include "report/finding_text.h"
+#include "report/report.h"
 #include "report/writers.h"
 
 namespace jixiao {
@@ -27,21 +28,41 @@ std::vector<std::string> FindingRow(const AuditResult& r, const Finding& f) {
 
 namespace {
 
-// A field quoted when it holds a comma, quote, CR or LF (RFC 4180 §2.6), quotes doubled; also
-// quoted when it starts with a space, so spreadsheets keep it as written.
-void WriteField(const std::string& s, std::ostream& out) {
-  bool quote = s.find_first_of(",\"\r\n") != std::string::npos || (!s.empty() && s[0] == ' ');
-  if (!quote) {
-    out << s;
-    return;
+// "-4.75%", "+3", "-1,234.5": a signed number, which spreadsheets read as a number, not a formula.
+bool PlainNumber(const std::string& s) {
+  size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  bool digit = false;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != '.' && c != ',' && !(c == '%' && i + 1 == s.size())) {
+      return false;
+    }
   }
-  out << '"';
-  for (char c : s) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
+  return digit;
 }
+
+void WriteField(const std::string& s, std::ostream& out) { out << CsvField(s); }
+
+}  // namespace
+
+std::string CsvField(const std::string& field) {
+  std::string s = field;
+  if (!s.empty() && std::string("=+-@\t\r").find(s[0]) != std::string::npos && !PlainNumber(s)) {
+    s = "'" + s;
+  }
+  bool quote = s.find_first_of(",\"\r\n") != std::string::npos || (!s.empty() && s[0] == ' ');
+  if (!quote) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+namespace {
 
 void WriteRow(const std::vector<std::string>& fields, std::ostream& out) {
   for (size_t i = 0; i < fields.size(); ++i) {

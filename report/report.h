@@ -34,6 +34,11 @@ struct WriteOptions {
 Status WriteResults(const std::vector<AuditResult>& results, Format format,
                     const std::string& out_path, std::ostream& out, const WriteOptions& options);
 
+// One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF or starts with a space,
+// quotes doubled. A field a spreadsheet would run as a formula (starting with = + - @ tab or CR,
+// and not a plain number such as "-4.75%") gets a leading apostrophe: a report's text is data.
+std::string CsvField(const std::string& s);
+
 // The terminal text of one result: a header line, findings grouped by severity (errors first),
 // each with check id, location, indicator path, the quote with the stated figure in 【】, stated
 // vs recomputed and the arithmetic; then a line with counts and coverage.

@@ -473,3 +473,35 @@ TEST_CASE("Outputs are written atomically and errors name the file", "[report]")
     CHECK_FALSE(fs::exists(dir / "a.pdf"));
   }
 }
+
+namespace jixiao {
+namespace {
+
+// A report's text that starts like a formula stays text in a spreadsheet; signed numbers stay numbers.
+TEST_CASE("csv: fields quoted, formulas defused", "[report][csv]") {
+  struct Case {
+    const char* in;
+    const char* out;
+  };
+  const Case cases[] = {
+      {"", ""},
+      {"plain", "plain"},
+      {"a,b", "\"a,b\""},
+      {"say \"hi\"", "\"say \"\"hi\"\"\""},
+      {" lead", "\" lead\""},
+      {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""},
+      {"+1+1", "'+1+1"},
+      {"@SUM(A1)", "'@SUM(A1)"},
+      {"-4.75%", "-4.75%"},
+      {"-1,234.50", "\"-1,234.50\""},
+      {"+3", "+3"},
+      {"-", "'-"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK(CsvField(c.in) == c.out);
+  }
+}
+
+}  // namespace
+}  // namespace jixiao
