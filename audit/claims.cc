@@ -327,6 +327,7 @@ void Overstaff(const Document& doc, const Rules& rules, Outline* out) {
         r.quote = SentenceAround(t, m.whole);
         r.anchor = m.whole;
         r.more_quotes.push_back(SentenceAround(t, Span{a.n.begin, a.n.end}));
+        r.more_quotes.push_back(SentenceAround(t, Span{q->n.begin, q->n.end}));
         r.note = "'" + std::string(View(t, m.whole)) + "': " + a.key + " " +
                  LabelBefore(t, a.n.begin, 10) + " " + Written(a.n) + " ≤ " +
                  LabelBefore(t, q->n.begin, 10) + " " + Written(q->n);

@@ -149,7 +149,9 @@ CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anch
 CheckResult Evaluate(const Document& doc, const Relation& r) {
   CheckResult c = MakeResult(doc, r.check, r.quote, r.anchor);
   for (Span q : r.more_quotes) {
-    if (q.end > q.begin && q.end <= doc.text.size()) {
+    // A fragment inside the quote already shown adds nothing.
+    bool inside = q.begin >= r.quote.begin && q.end <= r.quote.end;
+    if (q.end > q.begin && q.end <= doc.text.size() && !inside) {
       c.quote += " … " + doc.text.substr(q.begin, q.end - q.begin);
     }
   }

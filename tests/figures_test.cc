@@ -218,6 +218,13 @@ TEST_CASE("figures and claims on documents in other styles", "[figures][claims][
         {CheckId::kClaimContradiction, "均已完成"},
         {CheckId::kClaimContradiction, "25"},
         {CheckId::kClaimContradiction, "100"}}},
+      // Accounts named in other words and units, a formula's operand, staff post by post, text
+      // citing a table.
+      {"district-water-bureau-2025.txt",
+       {{CheckId::kClaimContradiction, "2"},
+        {CheckId::kFigureRestated, "32540000.00元"},
+        {CheckId::kFigureRestated, "702021.50"},
+        {CheckId::kTableRow, "5"}}},
   };
   auto rules = Rules::Builtin();
   REQUIRE(rules.ok());
