@@ -1,6 +1,8 @@
 // change.yoy: year-over-year changes and targets derived from a base.
 #include <re2/re2.h>
 
+#include <optional>
+
 #include "audit/figures.h"
 #include "audit/scan.h"
 
@@ -214,6 +216,68 @@ void PercentWithPrev(const Document& doc, const Rules& rules, const Sentence& s,
   }
 }
 
+// Next year's plan against next year's growth target on this year's actual: "2022 年的主要预期目标
+// 是：…工业投资增长 10%" with "预计全市工业投资额 108.47 亿元，实际为 117.91 亿元" before it and
+// "全年力争完成工业投资 127 亿元以上" after it: 117.91 × 1.10 = 129.70, not 127. The names must be
+// the same words; the actual is the last figure labelled 实际 in a sentence naming it before the
+// targets, the plan the first planned amount so named after them. A warning: plans are often set
+// on another statistical basis than the growth targets.
+void PlanVsTarget(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                  Outline* out) {
+  const std::string& t = doc.text;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    auto head = FindAll(rules.One("fig.next_targets"), t, sentences[i].span);
+    if (head.empty()) continue;
+    // The targets run from the heading to the end of its line (paragraph).
+    Span list{head.front().whole.end, t.find('\n', head.front().whole.end)};
+    if (list.end == std::string::npos) list.end = t.size();
+    for (const Match& g : FindAll(rules.One("fig.target_growth"), t, list)) {
+      std::string name(View(t, g.Get("name")));
+      auto pct = FigureAt(t, g.Get("pct").begin);
+      if (!pct) continue;
+      std::optional<Number> actual, plan;
+      Span actual_sentence, plan_sentence;
+      for (size_t j = 0; j < i; ++j) {
+        const Sentence& s = sentences[j];
+        for (const Number& n : s.figures) {
+          if (n.unit != Unit::kYiYuan && n.unit != Unit::kWanYuan && n.unit != Unit::kYuan) continue;
+          std::string_view before = View(t, Span{s.span.begin, n.begin});
+          if (LabelBefore(t, n.begin, 8).find("实际") == std::string::npos ||
+              before.find(name) == std::string_view::npos) {
+            continue;
+          }
+          actual = n;
+          actual_sentence = s.span;
+        }
+      }
+      if (!actual) continue;
+      for (size_t j = i + 1; j < sentences.size() && !plan; ++j) {
+        for (const Match& p : FindAll(rules.One("fig.plan_amount"), t, sentences[j].span)) {
+          if (View(t, p.Get("name")) != name) continue;
+          auto n = FigureAt(t, p.Get("amount").begin);
+          if (!n || n->unit != actual->unit) continue;
+          plan = n;
+          plan_sentence = sentences[j].span;
+          break;
+        }
+      }
+      if (!plan) continue;
+      Expr growth = Expr::Sum({Expr::Const(1, "1"), Expr::Figure(*pct)});
+      Relation r = Change(*plan, Expr::Product(Fig(*actual), growth), plan_sentence,
+                          name + ": this year's actual " + Written(*actual) + " (line " +
+                              std::to_string(doc.LineAt(actual->begin)) + ") × (1 + the target " +
+                              Written(*pct) + ", line " + std::to_string(doc.LineAt(pct->begin)) +
+                              ") against the plan " + Written(*plan),
+                          Severity::kWarning);
+      r.more_quotes = {head.front().whole.begin < g.whole.begin
+                           ? Span{head.front().whole.begin, g.whole.end}
+                           : g.whole,
+                       actual_sentence};
+      out->relations.push_back(std::move(r));
+    }
+  }
+}
+
 }  // namespace
 
 void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
@@ -228,6 +292,7 @@ void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sen
     AgainstBase(doc, rules, s, sentences, out);
     PercentWithPrev(doc, rules, s, out);
   }
+  PlanVsTarget(doc, rules, sentences, out);
 }
 
 }  // namespace jixiao

@@ -116,6 +116,11 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
        CheckId::kChangeYoy, "15.2%", Verdict::kWarning},
       {"以 2020 年预测值(工业投资 113.88 亿元、技改投资 31.8 亿元)为基数，全市工业投资预计下降 4.75%，技改投资预计下降 15.94%。\n预计全市工业投资额 108.47 亿元。",
        CheckId::kChangeYoy, "108.47亿元", Verdict::kPass},
+      // Next year's plan against next year's growth target on this year's actual.
+      {"预计全区供水投资 10.00 亿元，实际为 12.00 亿元。\n2026年主要目标是：供水投资增长 5%；用水总量下降 2%。\n全年力争完成供水投资 12.60 亿元。",
+       CheckId::kChangeYoy, "12.60亿元", Verdict::kPass},
+      {"预计全区供水投资 10.00 亿元，实际为 12.00 亿元。\n2026年主要目标是：供水投资增长 5%；用水总量下降 2%。\n全年力争完成供水投资 11.60 亿元。",
+       CheckId::kChangeYoy, "11.60亿元", Verdict::kWarning},
       // Units.
       {"整体收入决算8280.03万元。\n财政拨款收入决算数为82800287.6元。", CheckId::kUnitScale,
        "8280.03万元", Verdict::kPass},
@@ -149,6 +154,8 @@ TEST_CASE("figures: no false alarms", "[figures]") {
       // Formula operands stated as used, or two figures near the operand: no restatement to check.
       "结余资金为 51234.5 元，扣除后的支出数=7460021.35 元，结余率=51234.5/7460021.35=0.69%。",
       "预算数 7460021.35 元，调整数 7460029.35 元，差异率=(7460025.35-7460021.35)/7460021.35=0.00%。",
+      // A plan for another quantity than the target's is not checked against it.
+      "预计全区供水投资 10.00 亿元，实际为 12.00 亿元。\n2026年主要目标是：供水投资增长 5%。\n全年力争完成排水投资 11.60 亿元。",
       // Another expense's actual spending is not the department's.
       "部门整体支出决算数1745.25万元。\n“三公”经费预算数 222200 元，实际支出 201,838.83 元。",
       // Last year's and planned figures are other accounts.
