@@ -495,6 +495,69 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
   }
 }
 
+// The characters of `s` (UTF-8 sequences).
+std::vector<std::string_view> Chars(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    n = std::min(n, s.size() - i);
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// Length in characters of the longest run of characters `a` and `b` share.
+size_t CommonRun(std::string_view a, std::string_view b) {
+  auto x = Chars(a), y = Chars(b);
+  size_t best = 0;
+  std::vector<size_t> prev(y.size() + 1, 0), cur(y.size() + 1, 0);
+  for (size_t i = 1; i <= x.size(); ++i) {
+    for (size_t j = 1; j <= y.size(); ++j) {
+      cur[j] = x[i - 1] == y[j - 1] ? prev[j - 1] + 1 : 0;
+      best = std::max(best, cur[j]);
+    }
+    std::swap(prev, cur);
+  }
+  return best;
+}
+
+// "结转结余存量资金为0元，未发生年末结转结余存量资金": the words after the figure say there is none of
+// what it names, so it must be 0 (figure.restated). The nil words (fig.nil_amount: not a bare 无,
+// which starts names such as 无线电监测站) must be followed, within their clause, by four or more
+// characters of the figure's label.
+void NilRestated(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                 Outline* out) {
+  const std::string& t = doc.text;
+  for (const Sentence& s : sentences) {
+    for (const Number& n : s.figures) {
+      if (!IsQuantity(n)) continue;
+      std::string label = LabelBefore(t, n.begin, 16);
+      if (CharCount(label) < 4) continue;
+      for (const Match& w : FindAll(rules.One("fig.nil_amount"), t, Span{n.end, s.span.end})) {
+        Span after{w.whole.end, std::min(s.span.end, w.whole.end + 48)};
+        for (const char* mark : {"，", "。", "；"}) after.end = std::min(after.end, t.find(mark, after.begin));
+        // "不存在实际采购金额大于计划采购金额的情况" denies a comparison, not the amount.
+        if (CommonRun(label, View(t, after)) < 4 || AnyMatch(rules.Get("fig.nil_not"), View(t, after))) {
+          continue;
+        }
+        Relation r;
+        r.check = CheckId::kFigureRestated;
+        r.computed = Expr::Const(0, "0");
+        r.stated = n;
+        r.stated_exact = true;
+        r.quote = s.span;
+        r.anchor = Span{n.begin, n.end};
+        r.note = label + " " + Written(n) + ", and the sentence says '" +
+                 std::string(View(t, Span{w.whole.begin, after.end})) + "': nil, so 0";
+        out->relations.push_back(std::move(r));
+        break;
+      }
+    }
+  }
+}
+
 // Han characters of `s`, two at a time ("自评分" → 自评, 评分).
 std::vector<std::string> Bigrams(std::string_view s) {
   std::vector<std::string> chars, out;
@@ -629,6 +692,7 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   UnitScale(doc, figs, out);
   Restated(doc, rules, sentences, out);
   ParseAccounts(doc, rules, sentences, out);
+  NilRestated(doc, rules, sentences, out);
   TableCitations(doc, rules, sentences, out);
   AssignPaths(out, first_relation);
 }

@@ -55,6 +55,11 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
        CheckId::kFigureRestated, "82800287.6", Verdict::kWarning},
       {"整体收入决算8280.03万元，其中一般公共预算财政拨款收入8025.61万元，国有资本经营预算财政拨款收入253.99万元。\n财政拨款收入预决算差异率=(收入决算数-收入调整预算数)/收入调整预算数*100%=(82796000.0-82796000.0)/82796000.0=0。",
        CheckId::kFigureRestated, "82796000.0", Verdict::kPass},
+      // A figure the sentence says there is none of.
+      {"本部门结转结余存量资金为0元，未发生年末结转结余存量资金。", CheckId::kFigureRestated, "0元",
+       Verdict::kPass},
+      {"本部门结转结余存量资金为12元，未发生年末结转结余存量资金。", CheckId::kFigureRestated, "12元",
+       Verdict::kFail},
       // A formula's operand against the figure its paragraph states before it.
       {"结余资金为 51234.5 元，扣除后的支出数=7460021.35 元，结余率=51234.5/7460021.38=0.69%。",
        CheckId::kFigureRestated, "7460021.38", Verdict::kFail},
@@ -154,6 +159,9 @@ TEST_CASE("figures: no false alarms", "[figures]") {
       // Formula operands stated as used, or two figures near the operand: no restatement to check.
       "结余资金为 51234.5 元，扣除后的支出数=7460021.35 元，结余率=51234.5/7460021.35=0.69%。",
       "预算数 7460021.35 元，调整数 7460029.35 元，差异率=(7460025.35-7460021.35)/7460021.35=0.00%。",
+      // A denied comparison, and 无 inside a name, are not nil amounts.
+      "计划采购金额为6.53万元，实际采购金额为6.53万元，不存在实际采购金额大于计划采购金额的情况。",
+      "监测站设备租赁收入 16800 元，无线电监测站设备租赁收入已上缴。",
       // A plan for another quantity than the target's is not checked against it.
       "预计全区供水投资 10.00 亿元，实际为 12.00 亿元。\n2026年主要目标是：供水投资增长 5%。\n全年力争完成排水投资 11.60 亿元。",
       // Another expense's actual spending is not the department's.
