@@ -283,8 +283,14 @@ std::string PostKey(const Rules& rules, std::string label) {
 void Overstaff(const Document& doc, const Rules& rules, Outline* out) {
   const std::string& t = doc.text;
   std::vector<Span> lines = Lines(t);
-  for (const Span& line : lines) {
+  for (size_t li = 0; li < lines.size(); ++li) {
+    const Span& line = lines[li];
     for (const Match& m : FindAll(rules.One("claim.no_overstaff"), t, line)) {
+      // The quotas may end the paragraph before (a PDF line that ends with "；" at the margin).
+      Span scope{line.begin, m.whole.begin};
+      if (li > 0 && !FindFirst(rules.Get("claim.staff_quota_start"), t, scope)) {
+        scope.begin = lines[li - 1].begin;
+      }
       struct Post {
         Number n;
         std::string key;
@@ -292,8 +298,8 @@ void Overstaff(const Document& doc, const Rules& rules, Outline* out) {
       };
       std::vector<Post> quotas, actuals;
       enum { kNone, kQuota, kActual } mode = kNone;
-      size_t gap_begin = line.begin;
-      for (const Number& n : FiguresIn(t, Span{line.begin, m.whole.begin})) {
+      size_t gap_begin = scope.begin;
+      for (const Number& n : FiguresIn(t, scope)) {
         std::string_view gap = View(t, Span{gap_begin, n.begin});
         gap_begin = n.end;
         if (!n.IsCount()) continue;

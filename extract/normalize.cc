@@ -383,6 +383,15 @@ bool EndsParagraph(std::string_view s) {
   return false;
 }
 
+// "67.50%，…": a figure and a percent sign first on the line.
+bool StartsWithPercent(std::string_view s) {
+  s = Trimmed(s);
+  size_t i = 0;
+  while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) ++i;
+  return i > 0 && s[0] != '.' && i < s.size() && s[i] == '%';
+}
+
+
 bool EndsMidSentence(std::string_view s) {
   s = Trimmed(s);
   static const char* const kTails[] = {"，", "、", "为", "是", "达", "约", "共", "计", "的", "和",
@@ -506,6 +515,13 @@ void Normalize(Document* doc) {
       // wrapped early, whatever its width.
       if (!join && !EndsParagraph(prev.text) && !StartsWithMarker(l.text) && !IsTableRow(prev.text) &&
           !IsTableRow(l.text) && EndsMidSentence(prev.text)) {
+        join = true;
+      }
+      // A percent at the start of a line ("该指标完成率" / "67.50%，未完成…", often across a page
+      // break) is the value of the words before it, unless those were a numbered heading.
+      if (!join && !EndsParagraph(prev.text) && !StartsWithMarker(prev.text) &&
+          !IsTableRow(prev.text) && !IsTableRow(l.text) && IsHan(LastCodePoint(prev.text)) &&
+          StartsWithPercent(l.text)) {
         join = true;
       }
       if (numbers_row) {
