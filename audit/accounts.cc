@@ -21,7 +21,8 @@ const char* const kAccounts[] = {"acct.adjusted_budget", "acct.initial_budget", 
                                  "acct.spending",        "acct.fiscal_income",  "acct.basic_spending",
                                  "acct.project_spending"};
 
-bool IsMoney(const Number& n) {
+// 元 万元 亿元: the units an account is kept in (万美元 is another currency).
+bool IsYuan(const Number& n) {
   return n.unit == Unit::kYuan || n.unit == Unit::kWanYuan || n.unit == Unit::kYiYuan;
 }
 
@@ -159,7 +160,7 @@ void ParseAccounts(const Document& doc, const Rules& rules, const std::vector<Se
   for (const Sentence& s : sentences) {
     std::vector<Number> parts;
     for (const Number& n : s.figures) {
-      if (!IsMoney(n)) continue;
+      if (!IsYuan(n)) continue;
       std::string label = LabelBefore(t, n.begin, 20);
       // Last year's figures, targets and plans are other accounts.
       if (AnyMatch(rules.Get("fig.prev_label"), label) ||
@@ -222,7 +223,7 @@ void ParseAccounts(const Document& doc, const Rules& rules, const std::vector<Se
           }
           if (!unit) continue;
           operand.unit = *unit;
-        } else if (!IsMoney(operand)) {
+        } else if (!IsYuan(operand)) {
           continue;
         }
         Relation r = Compare(doc, first, operand, name, SentenceAround(t, m.whole));

@@ -11,11 +11,6 @@ namespace jixiao {
 
 namespace {
 
-bool IsMoney(const Number& n) {
-  return n.unit == Unit::kYuan || n.unit == Unit::kWanYuan || n.unit == Unit::kYiYuan ||
-         n.unit == Unit::kWanMeiYuan;
-}
-
 std::string StripPrefix(std::string s, const char* p) {
   size_t n = std::char_traits<char>::length(p);
   return s.compare(0, n, p) == 0 ? s.substr(n) : s;

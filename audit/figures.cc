@@ -560,17 +560,12 @@ void NilRestated(const Document& doc, const Rules& rules, const std::vector<Sent
 
 // Han characters of `s`, two at a time ("自评分" → 自评, 评分).
 std::vector<std::string> Bigrams(std::string_view s) {
-  std::vector<std::string> chars, out;
-  for (size_t i = 0; i < s.size();) {
-    size_t n = 1;
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xF0) n = 4;
-    else if (c >= 0xE0) n = 3;
-    else if (c >= 0xC0) n = 2;
-    if (n == 3) chars.emplace_back(s.substr(i, n));
-    i += n;
+  std::vector<std::string> out;
+  std::vector<std::string_view> han;
+  for (std::string_view c : Chars(s)) {
+    if (c.size() == 3) han.push_back(c);
   }
-  for (size_t i = 0; i + 1 < chars.size(); ++i) out.push_back(chars[i] + chars[i + 1]);
+  for (size_t i = 0; i + 1 < han.size(); ++i) out.push_back(std::string(han[i]) + std::string(han[i + 1]));
   return out;
 }
 

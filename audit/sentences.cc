@@ -103,6 +103,11 @@ bool SameKind(const Number& a, const Number& b) {
   return true;
 }
 
+bool IsMoney(const Number& n) {
+  return n.unit == Unit::kYuan || n.unit == Unit::kWanYuan || n.unit == Unit::kYiYuan ||
+         n.unit == Unit::kWanMeiYuan;
+}
+
 bool IsQuantity(const Number& n) {
   switch (n.unit) {
     case Unit::kYuan:

@@ -37,6 +37,8 @@ bool AnyMatch(const std::vector<const re2::RE2*>& res, std::string_view s);
 
 // Same kind of quantity: same unit, and for counts the same measure word.
 bool SameKind(const Number& a, const Number& b);
+// An amount of money (元 万元 亿元 万美元).
+bool IsMoney(const Number& n);
 // A figure that is an amount or count (元 万元 亿元 万美元, measure words, 亩).
 bool IsQuantity(const Number& n);
 
