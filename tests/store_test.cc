@@ -6,10 +6,13 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <optional>
 #include <string>
 
 #include "store/content_hash.h"
 #include "store/figures.h"
+#include "store/file_stat.h"
 #include "store/query.h"
 
 namespace jixiao {
@@ -62,6 +65,71 @@ TEST_CASE("Sha256Hex matches the FIPS 180-4 examples", "[store]") {
   CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST_CASE("Unchanged trusts a stored stat only when it is equal and not racy", "[store]") {
+  const int64_t s = 1'000'000'000;
+  const int64_t t = 1'800'000'000 * s;  // when the stored stat was taken
+  const FileStat stored{100, t - 10 * s, t - 10 * s, 7, t};
+  struct Row {
+    const char* what;
+    FileStat stored, now;
+    int64_t margin;
+    bool unchanged;
+  };
+  auto with = [&](FileStat f, int64_t FileStat::*field, int64_t v) {
+    f.*field = v;
+    return f;
+  };
+  const FileStat later = with(stored, &FileStat::taken_ns, t + 3600 * s);  // stat of a later run
+  const Row rows[] = {
+      {"equal, times well before the stat", stored, later, kRacyMarginNs, true},
+      {"size differs", stored, with(later, &FileStat::size, 101), kRacyMarginNs, false},
+      {"mtime differs", stored, with(later, &FileStat::mtime_ns, t - 10 * s + 1), kRacyMarginNs,
+       false},
+      {"mtime set back, ctime moved", stored, with(later, &FileStat::ctime_ns, t + 60 * s),
+       kRacyMarginNs, false},
+      {"replaced by rename", stored, with(later, &FileStat::inode, 8), kRacyMarginNs, false},
+      {"mtime 1 s before the stat: racy", with(stored, &FileStat::mtime_ns, t - s),
+       with(later, &FileStat::mtime_ns, t - s), kRacyMarginNs, false},
+      {"ctime 2.9 s before the stat: racy", with(stored, &FileStat::ctime_ns, t - 29 * s / 10),
+       with(later, &FileStat::ctime_ns, t - 29 * s / 10), kRacyMarginNs, false},
+      {"mtime exactly the margin before: racy", with(stored, &FileStat::mtime_ns, t - 3 * s),
+       with(later, &FileStat::mtime_ns, t - 3 * s), kRacyMarginNs, false},
+      {"mtime just past the margin", with(stored, &FileStat::mtime_ns, t - 3 * s - 1),
+       with(later, &FileStat::mtime_ns, t - 3 * s - 1), kRacyMarginNs, true},
+      {"mtime after the stat (a clock ahead): racy", with(stored, &FileStat::mtime_ns, t + s),
+       with(later, &FileStat::mtime_ns, t + s), kRacyMarginNs, false},
+      {"no margin: 1 ns before the stat", with(stored, &FileStat::mtime_ns, t - 1),
+       with(later, &FileStat::mtime_ns, t - 1), 0, true},
+  };
+  for (const Row& r : rows) {
+    INFO(r.what);
+    CHECK(Unchanged(r.stored, r.now, r.margin) == r.unchanged);
+  }
+}
+
+TEST_CASE("HashFile gives the stat of the file it read", "[store]") {
+  fs::path dir = fs::temp_directory_path() / "jixiao-store-test";
+  fs::create_directories(dir);
+  fs::path file = dir / "hashed.txt";
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << "abc";
+  std::optional<FileStat> stat;
+  auto h = HashFile(file.string(), &stat);
+  REQUIRE(h.ok());
+  CHECK(h->hex == Sha256Hex("abc"));
+  CHECK(h->size == 3);
+  REQUIRE(stat);
+  auto now = StatFile(file.string());
+  REQUIRE(now.ok());
+  CHECK(stat->SameFile(*now));
+  CHECK(stat->size == 3);
+  CHECK(stat->taken_ns >= stat->mtime_ns);
+  CHECK(now->taken_ns >= stat->taken_ns);
+  auto missing = HashFile((dir / "missing.txt").string(), &stat);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == Status::Code::kNotFound);
+  CHECK(StatFile((dir / "missing.txt").string()).status().code() == Status::Code::kNotFound);
 }
 
 TEST_CASE("SplitAmount and SameAmount", "[store]") {
