@@ -29,9 +29,9 @@ bool IsInputName(const fs::path& p) {
 
 // A unit of work from a worker to the writer.
 struct Message {
-  bool skip = false;      // unchanged: only the path mapping may need writing
+  bool skip = false;      // content already stored: only the path mapping may need writing
   bool replace = false;   // Store::Write's `replace`
-  DocumentRecord record;  // skip: only path and hash are set
+  DocumentRecord record;  // skip: only path, hash, size and stat are set
 };
 
 class Queue {
@@ -83,13 +83,15 @@ class Queue {
   bool closed_ = false;
 };
 
-// Reads and audits one file into a record (never throws).
+// Reads and audits one file into a record (never throws). `hash` and `stat` are the file's, when
+// it was hashed already.
 DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> hash,
-                         const Rules& rules, const ExtractOptions& extract) {
+                         std::optional<FileStat> stat, const Rules& rules,
+                         const ExtractOptions& extract) {
   DocumentRecord rec;
   rec.path = path;
   if (!hash) {
-    auto h = HashFile(path);
+    auto h = HashFile(path, &stat);
     if (!h.ok()) {
       rec.hash = "path:" + path;
       rec.status = h.status();
@@ -99,6 +101,7 @@ DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> has
   }
   rec.hash = hash->hex;
   rec.size = hash->size;
+  rec.stat = stat;
   try {
     auto doc = LoadDocument(path, extract);
     if (!doc.ok()) {
@@ -161,17 +164,19 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
         if (i >= files.size()) break;
         const std::string& path = files[i];
         Message m;
-        auto h = HashFile(path);
+        std::optional<FileStat> stat;
+        auto h = HashFile(path, &stat);
         auto k = h.ok() ? known.find(h->hex) : known.end();
         if (k != known.end() && !(k->second && options.retry_failed)) {
           m.skip = true;
           m.record.path = path;
           m.record.hash = h->hex;
           m.record.size = h->size;
+          m.record.stat = stat;
         } else {
           m.replace = options.force || k != known.end();
-          m.record = AuditFile(path, h.ok() ? std::optional<ContentHash>(*h) : std::nullopt, rules,
-                               extract);
+          m.record = AuditFile(path, h.ok() ? std::optional<ContentHash>(*h) : std::nullopt, stat,
+                               rules, extract);
         }
         if (!queue.Push(std::move(m))) break;
       }
@@ -192,7 +197,7 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
       if (found->has_value()) {
         item.outcome = BatchItem::Outcome::kSkipped;
         item.stored = **found;
-        Status s = store.Touch(item.path, item.stored.id);
+        Status s = store.Touch(item.path, item.stored.id, m->record.stat);
         if (!s.ok()) {
           result = s;
           break;
@@ -201,7 +206,7 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
         continue;
       }
       // Gone since the batch started (its only path was replaced): audit it here.
-      m->record = AuditFile(item.path, std::nullopt, rules, extract);
+      m->record = AuditFile(item.path, std::nullopt, std::nullopt, rules, extract);
     }
     auto stored = store.Write(m->record, versions, m->replace);
     if (!stored.ok()) {

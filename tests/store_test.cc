@@ -7,7 +7,9 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "store/content_hash.h"
@@ -367,6 +369,135 @@ TEST_CASE("Merge keeps, for a path known to both, the document audited last", "[
     SQLite::Database d(out, SQLite::OPEN_READONLY);
     CHECK(d.execAndGet(new_hash).getString() == new_rec.hash);
   }
+}
+
+// Every (path, stat) ForEachSource gives for kV.
+std::map<std::string, FileStat> Sources(Store& store) {
+  std::map<std::string, FileStat> out;
+  REQUIRE(store
+              .ForEachSource(kV, [&](const std::string& path, const FileStat& st,
+                                     const StoredDocument&) { out.emplace(path, st); })
+              .ok());
+  return out;
+}
+
+TEST_CASE("Write and Touch keep the stat a path was read with", "[store]") {
+  std::string db = TempDb("stat");
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  DocumentRecord rec = Record("a.txt", kDept, 2023);
+  rec.stat = FileStat{100, 11, 12, 13, 14};
+  auto stored = store->Write(rec, kV, false);
+  REQUIRE(stored.ok());
+  auto sources = Sources(*store);
+  REQUIRE(sources.count("a.txt") == 1);
+  CHECK(sources["a.txt"] == *rec.stat);
+  CHECK(Sources(*store).size() == 1);
+  // Other versions see no stat: their documents are not current.
+  int other = 0;
+  REQUIRE(store
+              ->ForEachSource(Versions{"0.1.0", "other"}, [&](const std::string&, const FileStat&,
+                                                              const StoredDocument&) { ++other; })
+              .ok());
+  CHECK(other == 0);
+
+  // Touched with an equal stat: nothing is written.
+  const std::string seen = "SELECT seen_at || stat_at_ns FROM sources WHERE path = 'a.txt'";
+  {
+    SQLite::Database d(db, SQLite::OPEN_READWRITE);
+    d.exec("UPDATE sources SET seen_at = 'then'");
+  }
+  REQUIRE(store->Touch("a.txt", stored->id, rec.stat).ok());
+  {
+    SQLite::Database d(db, SQLite::OPEN_READONLY);
+    CHECK(d.execAndGet(seen).getString() == "then14");
+  }
+  // Read again later (the file was touched): the new stat replaces the old, seen_at stays.
+  FileStat later{100, 21, 22, 13, 24};
+  REQUIRE(store->Touch("a.txt", stored->id, later).ok());
+  CHECK(Sources(*store)["a.txt"] == later);
+  {
+    SQLite::Database d(db, SQLite::OPEN_READONLY);
+    CHECK(d.execAndGet(seen).getString() == "then24");
+  }
+  // A copy at another path has its own stat; no stat means none is kept.
+  DocumentRecord copy = rec;
+  copy.path = "b.txt";
+  copy.stat.reset();
+  REQUIRE(store->Write(copy, kV, false).ok());
+  CHECK(Sources(*store).size() == 1);
+  REQUIRE(store->Touch("b.txt", stored->id, FileStat{100, 31, 32, 33, 34}).ok());
+  CHECK(Sources(*store)["b.txt"].inode == 33);
+
+  // Replaced (--force): the other path moves to the new row with its stat.
+  rec.stat = FileStat{100, 41, 42, 13, 44};
+  auto replaced = store->Write(rec, kV, /*replace=*/true);
+  REQUIRE(replaced.ok());
+  CHECK(Count(db, "SELECT count(*) FROM documents") == 1);
+  sources = Sources(*store);
+  CHECK(sources["a.txt"] == *rec.stat);
+  CHECK(sources["b.txt"].inode == 33);
+  CHECK(Count(db, "SELECT count(*) FROM sources WHERE document_id = " +
+                      std::to_string(replaced->id)) == 2);
+
+  // A path merged from another database to another document loses its stat: the other
+  // database's document is newer, and this machine's file was read as the old one.
+  std::string other_db = TempDb("stat-other");
+  {
+    auto o = Store::Open(other_db);
+    REQUIRE(o.ok());
+    DocumentRecord newer = Record("a.txt", kDept, 2023);
+    newer.hash = Sha256Hex("newer");
+    newer.stat = FileStat{200, 51, 52, 53, 54};
+    REQUIRE(o->Write(newer, kV, false).ok());
+    DocumentRecord elsewhere = Record("c.txt", kDept, 2024);
+    elsewhere.stat = FileStat{300, 61, 62, 63, 64};
+    REQUIRE(o->Write(elsewhere, kV, false).ok());
+  }
+  {
+    SQLite::Database d(other_db, SQLite::OPEN_READWRITE);
+    d.exec("UPDATE documents SET audited_at = '2999-01-01T00:00:00Z'");
+  }
+  REQUIRE(store->Merge(other_db).ok());
+  CHECK(Count(db, "SELECT count(*) FROM sources") == 3);
+  sources = Sources(*store);
+  CHECK(sources.count("a.txt") == 0);
+  CHECK(sources.count("c.txt") == 0);
+  CHECK(sources.count("b.txt") == 1);
+}
+
+TEST_CASE("A version-1 database upgrades: its paths keep their documents, without stats",
+          "[store]") {
+  std::string db = TempDb("v1");
+  {
+    SQLite::Database d(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    std::ifstream in(std::string(JIXIAO_SOURCE_DIR) + "/store/schema/001_initial.sql");
+    std::stringstream sql;
+    sql << in.rdbuf();
+    REQUIRE(sql.str().find("CREATE TABLE sources") != std::string::npos);
+    d.exec(sql.str());
+    d.exec("PRAGMA user_version = 1");
+    d.exec(
+        "INSERT INTO documents (id, hash, jixiao_version, rules_version, path, name, size, "
+        "status, audited_at) VALUES (5, 'h', '0.1.0', 'rules-test', 'a.txt', 'a', 3, 'ok', "
+        "'2026-01-01T00:00:00Z')");
+    d.exec("INSERT INTO sources (path, document_id, seen_at) VALUES ('a.txt', 5, 'then')");
+  }
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  CHECK(Count(db, "PRAGMA user_version") == 2);
+  CHECK(Store::SchemaVersion() == 2);
+  CHECK(Count(db,
+              "SELECT count(*) FROM sources WHERE path = 'a.txt' AND document_id = 5 AND "
+              "seen_at = 'then' AND size IS NULL AND stat_at_ns IS NULL") == 1);
+  CHECK(Sources(*store).empty());
+  REQUIRE(store->Touch("a.txt", 5, FileStat{3, 1, 2, 3, 4}).ok());
+  CHECK(Sources(*store)["a.txt"] == FileStat{3, 1, 2, 3, 4});
+  CHECK(*store->IntegrityCheck() == "ok");
+  // Opening again changes nothing.
+  auto again = Store::Open(db);
+  REQUIRE(again.ok());
+  CHECK(Count(db, "PRAGMA user_version") == 2);
 }
 
 TEST_CASE("A database from a newer jixiao is refused", "[store]") {
