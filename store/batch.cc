@@ -1,4 +1,5 @@
-// RunBatch: a bounded queue between the auditing workers and the single writer.
+// RunBatch: a pass over the files whose stat is unchanged, then a bounded queue between the workers
+// that hash and audit the others and the single writer.
 #include "store/batch.h"
 
 #include <algorithm>
@@ -116,6 +117,46 @@ DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> has
   return rec;
 }
 
+// The files among `files` that must be read: all of them, except (unless `options` says to read
+// everything) those whose stored stat shows them unchanged, which are reported to `report` as
+// kUnchanged without being opened. One query loads every stored stat; the map is freed on return.
+Result<std::vector<size_t>> PassOverUnchanged(Store& store, const std::vector<std::string>& files,
+                                              const Versions& versions, const BatchOptions& options,
+                                              const std::function<void(const BatchItem&)>& report) {
+  std::vector<size_t> todo;
+  if (options.force || options.rehash) {
+    todo.resize(files.size());
+    for (size_t i = 0; i < files.size(); ++i) todo[i] = i;
+    return todo;
+  }
+  struct Known {
+    FileStat stat;
+    StoredDocument document;
+  };
+  std::unordered_map<std::string, Known> known;
+  Status s = store.ForEachSource(
+      versions, [&](const std::string& path, const FileStat& stat, const StoredDocument& doc) {
+        known.emplace(path, Known{stat, doc});
+      });
+  if (!s.ok()) return s;
+  BatchItem item;
+  item.outcome = BatchItem::Outcome::kUnchanged;
+  for (size_t i = 0; i < files.size(); ++i) {
+    auto k = known.find(files[i]);
+    if (k != known.end() && !(k->second.document.failed && options.retry_failed)) {
+      auto now = StatFile(files[i]);
+      if (now.ok() && Unchanged(k->second.stat, *now, options.racy_margin_ns)) {
+        item.path = files[i];
+        item.stored = k->second.document;
+        report(item);
+        continue;
+      }
+    }
+    todo.push_back(i);
+  }
+  return todo;
+}
+
 }  // namespace
 
 std::vector<std::string> FindInputs(const std::vector<std::string>& paths) {
@@ -139,7 +180,27 @@ std::vector<std::string> FindInputs(const std::vector<std::string>& paths) {
 
 Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules& rules,
                 const Versions& versions, const BatchOptions& options,
-                const std::function<void(const BatchItem&)>& on_item) {
+                const std::function<void(const BatchItem&)>& on_item, BatchSummary* summary) {
+  BatchSummary unused;
+  BatchSummary& sum = summary != nullptr ? *summary : unused;
+  sum = BatchSummary{};
+  auto report = [&](const BatchItem& item) {
+    ++sum.files;
+    sum.audited += item.outcome == BatchItem::Outcome::kAudited;
+    sum.unchanged += item.outcome == BatchItem::Outcome::kUnchanged;
+    sum.rehashed += item.outcome == BatchItem::Outcome::kRehashed;
+    if (item.stored.failed) sum.failed.emplace_back(item.path, item.stored.error);
+    sum.pages += item.stored.pages;
+    sum.errors += item.stored.errors;
+    sum.warnings += item.stored.warnings;
+    sum.infos += item.stored.infos;
+    on_item(item);
+  };
+
+  auto todo = PassOverUnchanged(store, files, versions, options, report);
+  if (!todo.ok()) return todo.status();
+  if (todo->empty()) return Status::Ok();
+
   // hash → stored as failed. Loaded once; the writer checks again in its transaction.
   std::unordered_map<std::string, bool> known;
   if (!options.force) {
@@ -151,7 +212,7 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
   extract.threads = 1;
   int jobs = options.jobs > 0 ? options.jobs
                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = std::max(1, std::min(jobs, static_cast<int>(std::max<size_t>(files.size(), 1))));
+  jobs = std::max(1, std::min(jobs, static_cast<int>(todo->size())));
 
   Queue queue(static_cast<size_t>(2 * jobs));
   std::atomic<size_t> next{0};
@@ -161,8 +222,8 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
     workers.emplace_back([&] {
       for (;;) {
         size_t i = next.fetch_add(1);
-        if (i >= files.size()) break;
-        const std::string& path = files[i];
+        if (i >= todo->size()) break;
+        const std::string& path = files[(*todo)[i]];
         Message m;
         std::optional<FileStat> stat;
         auto h = HashFile(path, &stat);
@@ -195,14 +256,14 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
         break;
       }
       if (found->has_value()) {
-        item.outcome = BatchItem::Outcome::kSkipped;
+        item.outcome = BatchItem::Outcome::kRehashed;
         item.stored = **found;
         Status s = store.Touch(item.path, item.stored.id, m->record.stat);
         if (!s.ok()) {
           result = s;
           break;
         }
-        on_item(item);
+        report(item);
         continue;
       }
       // Gone since the batch started (its only path was replaced): audit it here.
@@ -217,7 +278,7 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
     item.outcome =
         m->record.status.ok() ? BatchItem::Outcome::kAudited : BatchItem::Outcome::kFailed;
     m.reset();
-    on_item(item);
+    report(item);
   }
   if (!result.ok()) queue.Close();
   for (auto& t : workers) t.join();
