@@ -14,6 +14,7 @@
 
 #include "audit/audit.h"
 #include "store/content_hash.h"
+#include "store/query.h"
 
 namespace jixiao {
 
@@ -184,7 +185,9 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
   BatchSummary unused;
   BatchSummary& sum = summary != nullptr ? *summary : unused;
   sum = BatchSummary{};
+  std::vector<int64_t> ids;  // the document of each file, for its cross-year findings
   auto report = [&](const BatchItem& item) {
+    ids.push_back(item.stored.id);
     ++sum.files;
     sum.audited += item.outcome == BatchItem::Outcome::kAudited;
     sum.unchanged += item.outcome == BatchItem::Outcome::kUnchanged;
@@ -197,9 +200,25 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
     on_item(item);
   };
 
+  // The cross-year findings of every file's document, once the last document is written.
+  auto add_cross_year = [&]() -> Status {
+    if (ids.empty()) return Status::Ok();
+    auto counts = CrossYearCounts(store);
+    if (!counts.ok()) return counts.status();
+    for (int64_t id : ids) {
+      auto c = counts->find(id);
+      if (c == counts->end()) continue;
+      sum.errors += c->second.errors;
+      sum.warnings += c->second.warnings;
+      sum.infos += c->second.infos;
+      sum.cross_year += c->second.errors + c->second.warnings + c->second.infos;
+    }
+    return Status::Ok();
+  };
+
   auto todo = PassOverUnchanged(store, files, versions, options, report);
   if (!todo.ok()) return todo.status();
-  if (todo->empty()) return Status::Ok();
+  if (todo->empty()) return add_cross_year();
 
   // hash → stored as failed. Loaded once; the writer checks again in its transaction.
   std::unordered_map<std::string, bool> known;
@@ -282,7 +301,8 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
   }
   if (!result.ok()) queue.Close();
   for (auto& t : workers) t.join();
-  return result;
+  if (!result.ok()) return result;
+  return add_cross_year();
 }
 
 }  // namespace jixiao

@@ -60,7 +60,11 @@ struct BatchSummary {
   // kRehashed files that failed when they were stored), in completion order.
   std::vector<std::pair<std::string, std::string>> failed;
   int64_t pages = 0;  // of the documents the files point to, once per file
-  int64_t errors = 0, warnings = 0, infos = 0;  // their audit findings by severity, once per file
+  // Findings of those documents by severity, once per file: their audit findings and the
+  // cross-year findings they carry when the batch ends (a document written later in the batch can
+  // add some to one written earlier).
+  int64_t errors = 0, warnings = 0, infos = 0;
+  int64_t cross_year = 0;  // change.cross_year findings among them
 };
 
 // Audits `files` into `store`. A file is not opened when its stored stat says it is unchanged

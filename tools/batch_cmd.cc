@@ -82,6 +82,7 @@ class Progress {
         "files: {} not re-read, {} re-hashed; {} pages; findings: {} error, {} warning, {} info",
         s.files, s.audited, s.unchanged + s.rehashed, s.failed.size(), secs, s.unchanged,
         s.rehashed, s.pages, s.errors, s.warnings, s.infos);
+    if (s.cross_year > 0) std::cerr << fmt::format(" ({} cross-year)", s.cross_year);
     std::cerr << "\n";
     auto failed = s.failed;
     std::sort(failed.begin(), failed.end());
