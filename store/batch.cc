@@ -118,42 +118,44 @@ DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> has
   return rec;
 }
 
-// The files among `files` that must be read: all of them, except (unless `options` says to read
-// everything) those whose stored stat shows them unchanged, which are reported to `report` as
-// kUnchanged without being opened. One query loads every stored stat; the map is freed on return.
+// The files among `files` that must be read, in the order given: all of them, except (unless
+// `options` says to read everything) those whose stored stat shows them unchanged, which are
+// reported to `report` as kUnchanged without being opened. The stored stats are streamed in path
+// order alongside the files sorted the same way, so memory is a few bytes per file.
 Result<std::vector<size_t>> PassOverUnchanged(Store& store, const std::vector<std::string>& files,
                                               const Versions& versions, const BatchOptions& options,
                                               const std::function<void(const BatchItem&)>& report) {
   std::vector<size_t> todo;
-  if (options.force || options.rehash) {
+  if (options.force || options.rehash || files.empty()) {
     todo.resize(files.size());
     for (size_t i = 0; i < files.size(); ++i) todo[i] = i;
     return todo;
   }
-  struct Known {
-    FileStat stat;
-    StoredDocument document;
-  };
-  std::unordered_map<std::string, Known> known;
-  Status s = store.ForEachSource(
-      versions, [&](const std::string& path, const FileStat& stat, const StoredDocument& doc) {
-        known.emplace(path, Known{stat, doc});
-      });
-  if (!s.ok()) return s;
+  // std::string compares as memcmp does, like SQLite's BINARY collation.
+  std::vector<size_t> order(files.size());
+  for (size_t i = 0; i < files.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return files[a] < files[b]; });
+  std::vector<bool> unchanged(files.size());
+  size_t next = 0;  // in `order`: the first file not below the stored path
   BatchItem item;
   item.outcome = BatchItem::Outcome::kUnchanged;
+  Status s = store.ForEachSource(
+      versions, files[order.front()], files[order.back()],
+      [&](const std::string& path, const FileStat& stat, const StoredDocument& doc) {
+        while (next < order.size() && files[order[next]] < path) ++next;
+        if (doc.failed && options.retry_failed) return;
+        for (size_t j = next; j < order.size() && files[order[j]] == path; ++j) {
+          auto now = StatFile(path);
+          if (!now.ok() || !Unchanged(stat, *now, options.racy_margin_ns)) break;
+          unchanged[order[j]] = true;
+          item.path = path;
+          item.stored = doc;
+          report(item);
+        }
+      });
+  if (!s.ok()) return s;
   for (size_t i = 0; i < files.size(); ++i) {
-    auto k = known.find(files[i]);
-    if (k != known.end() && !(k->second.document.failed && options.retry_failed)) {
-      auto now = StatFile(files[i]);
-      if (now.ok() && Unchanged(k->second.stat, *now, options.racy_margin_ns)) {
-        item.path = files[i];
-        item.stored = k->second.document;
-        report(item);
-        continue;
-      }
-    }
-    todo.push_back(i);
+    if (!unchanged[i]) todo.push_back(i);
   }
   return todo;
 }

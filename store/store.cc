@@ -383,17 +383,20 @@ Status Store::ForEachHash(const Versions& v,
 }
 
 Status Store::ForEachSource(
-    const Versions& v,
+    const Versions& v, const std::string& first, const std::string& last,
     const std::function<void(const std::string&, const FileStat&, const StoredDocument&)>& fn) {
   return Guarded(impl_->path, [&] {
+    // Walks the primary key index of sources (path order, BINARY collation = memcmp order).
     SQLite::Statement q(impl_->db,
                         "SELECT s.path, s.size, s.mtime_ns, s.ctime_ns, s.inode, s.stat_at_ns, "
                         "d.id, d.path, d.hash, d.status, d.error, d.pages, d.department, d.year, "
                         "d.errors, d.warnings, d.infos FROM sources s JOIN documents d ON d.id = "
-                        "s.document_id WHERE s.stat_at_ns IS NOT NULL AND d.jixiao_version = ? "
-                        "AND d.rules_version = ?");
-    q.bind(1, v.jixiao);
-    q.bind(2, v.rules);
+                        "s.document_id WHERE s.path BETWEEN ? AND ? AND s.stat_at_ns IS NOT NULL "
+                        "AND d.jixiao_version = ? AND d.rules_version = ? ORDER BY s.path");
+    q.bind(1, first);
+    q.bind(2, last);
+    q.bind(3, v.jixiao);
+    q.bind(4, v.rules);
     while (q.executeStep()) fn(q.getColumn(0).getString(), *ReadStat(q, 1), ReadStored(q, 6));
     return Status::Ok();
   });

@@ -75,10 +75,11 @@ class Store {
   Status ForEachHash(const Versions& v,
                      const std::function<void(const std::string& hash, bool failed)>& fn);
 
-  // Every path with a stored FileStat whose document was stored with versions `v`, with that
-  // document: a batch loads this once to skip, without opening them, files whose stat is unchanged
-  // (FileStat's Unchanged). A document is passed once for each of its paths.
-  Status ForEachSource(const Versions& v,
+  // Every path from `first` to `last` (inclusive, byte order) with a stored FileStat whose
+  // document was stored with versions `v`, with that document, in byte order of the paths: a batch
+  // walks these alongside its sorted input files to pass over, without opening them, files whose
+  // stat is unchanged (FileStat's Unchanged). One row is in memory at a time.
+  Status ForEachSource(const Versions& v, const std::string& first, const std::string& last,
                        const std::function<void(const std::string& path, const FileStat& stat,
                                                 const StoredDocument& document)>& fn);
 

@@ -14,10 +14,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "audit/rules.h"
 #include "store/file_stat.h"
@@ -399,8 +401,11 @@ namespace {
 const int64_t kTrustAll = 0;                      // a stat older than its taking is trusted
 const int64_t kAllRacy = 3600LL * 1'000'000'000;  // every file is racy (written < 1 h ago)
 
+// RunBatch over `files` (default: FindInputs of `docs`); outcomes by path in `outcomes`.
 jixiao::BatchSummary RunLib(const fs::path& db, const fs::path& docs, int64_t margin,
-                            bool retry_failed = false, bool rehash = false) {
+                            bool retry_failed = false, bool rehash = false,
+                            std::vector<std::string> files = {},
+                            std::map<std::string, jixiao::BatchItem::Outcome>* outcomes = nullptr) {
   static const jixiao::Rules rules = std::move(jixiao::Rules::Builtin().value());
   static const jixiao::Versions versions{"test-build", rules.Version()};
   auto store = jixiao::Store::Open(db.string());
@@ -410,10 +415,14 @@ jixiao::BatchSummary RunLib(const fs::path& db, const fs::path& docs, int64_t ma
   options.racy_margin_ns = margin;
   options.retry_failed = retry_failed;
   options.rehash = rehash;
+  if (files.empty()) files = jixiao::FindInputs({docs.string()});
   jixiao::BatchSummary sum;
   jixiao::Status s = jixiao::RunBatch(
-      *store, jixiao::FindInputs({docs.string()}), rules, versions, options,
-      [](const jixiao::BatchItem&) {}, &sum);
+      *store, files, rules, versions, options,
+      [&](const jixiao::BatchItem& item) {
+        if (outcomes != nullptr) (*outcomes)[item.path] = item.outcome;
+      },
+      &sum);
   REQUIRE(s.ok());
   return sum;
 }
@@ -479,6 +488,27 @@ TEST_CASE("a re-run opens no unchanged file; a touched file is re-hashed, not re
   CHECK(Outcomes(RunLib(db, docs, kTrustAll)) == "1 audited, 2 not re-read, 0 re-hashed, 0 failed");
   CHECK(DocumentOf(db, touched) != id);
   CheckComplete(db, 3);
+}
+
+TEST_CASE("a re-run passes over unchanged files however they are listed", "[batch][rerun]") {
+  fs::path dir = FreshDir("rerun-order");
+  fs::path docs = MakeCopies(dir, 4);
+  fs::path db = dir / "order.db";
+  std::vector<std::string> files = jixiao::FindInputs({docs.string()});
+  REQUIRE(files.size() == 4);
+  // Two of the four stored first; then all four, in reverse order and one twice.
+  REQUIRE(RunLib(db, docs, kTrustAll, false, false, {files[1], files[2]}).audited == 2);
+  std::vector<std::string> listed = {files[3], files[2], files[2], files[1], files[0]};
+  std::map<std::string, jixiao::BatchItem::Outcome> outcomes;
+  jixiao::BatchSummary sum = RunLib(db, docs, kTrustAll, false, false, listed, &outcomes);
+  CHECK(sum.files == 5);
+  CHECK(sum.unchanged == 3);
+  CHECK(sum.audited == 2);
+  CHECK(outcomes[files[0]] == jixiao::BatchItem::Outcome::kAudited);
+  CHECK(outcomes[files[1]] == jixiao::BatchItem::Outcome::kUnchanged);
+  CHECK(outcomes[files[2]] == jixiao::BatchItem::Outcome::kUnchanged);
+  CHECK(outcomes[files[3]] == jixiao::BatchItem::Outcome::kAudited);
+  CheckComplete(db, 4);
 }
 
 TEST_CASE("a change that keeps size, mtime, ctime and inode is caught only when racy",

@@ -371,13 +371,17 @@ TEST_CASE("Merge keeps, for a path known to both, the document audited last", "[
   }
 }
 
-// Every (path, stat) ForEachSource gives for kV.
-std::map<std::string, FileStat> Sources(Store& store) {
+// Every (path, stat) ForEachSource gives for kV, checking that the paths come in byte order.
+std::map<std::string, FileStat> Sources(Store& store, const std::string& first = "",
+                                        const std::string& last = "\xff") {
   std::map<std::string, FileStat> out;
-  REQUIRE(store
-              .ForEachSource(kV, [&](const std::string& path, const FileStat& st,
-                                     const StoredDocument&) { out.emplace(path, st); })
-              .ok());
+  std::string previous;
+  auto add = [&](const std::string& path, const FileStat& st, const StoredDocument&) {
+    CHECK(previous < path);
+    previous = path;
+    out.emplace(path, st);
+  };
+  REQUIRE(store.ForEachSource(kV, first, last, add).ok());
   return out;
 }
 
@@ -395,10 +399,8 @@ TEST_CASE("Write and Touch keep the stat a path was read with", "[store]") {
   CHECK(Sources(*store).size() == 1);
   // Other versions see no stat: their documents are not current.
   int other = 0;
-  REQUIRE(store
-              ->ForEachSource(Versions{"0.1.0", "other"}, [&](const std::string&, const FileStat&,
-                                                              const StoredDocument&) { ++other; })
-              .ok());
+  auto count = [&](const std::string&, const FileStat&, const StoredDocument&) { ++other; };
+  REQUIRE(store->ForEachSource(Versions{"0.1.0", "other"}, "", "\xff", count).ok());
   CHECK(other == 0);
 
   // Touched with an equal stat: nothing is written.
@@ -428,6 +430,11 @@ TEST_CASE("Write and Touch keep the stat a path was read with", "[store]") {
   CHECK(Sources(*store).size() == 1);
   REQUIRE(store->Touch("b.txt", stored->id, FileStat{100, 31, 32, 33, 34}).ok());
   CHECK(Sources(*store)["b.txt"].inode == 33);
+  CHECK(Sources(*store).size() == 2);
+  // Only the paths in the range asked for.
+  CHECK(Sources(*store, "b", "b.txt").size() == 1);
+  CHECK(Sources(*store, "a.txt", "a.txt").size() == 1);
+  CHECK(Sources(*store, "a.txu", "b.txs").empty());
 
   // Replaced (--force): the other path moves to the new row with its stat.
   rec.stat = FileStat{100, 41, 42, 13, 44};
