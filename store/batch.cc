@@ -184,6 +184,14 @@ std::vector<std::string> FindInputs(const std::vector<std::string>& paths) {
 Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules& rules,
                 const Versions& versions, const BatchOptions& options,
                 const std::function<void(const BatchItem&)>& on_item, BatchSummary* summary) {
+  return RunBatch(
+      store, files, [&]() -> Result<const Rules*> { return &rules; }, versions, options, on_item,
+      summary);
+}
+
+Status RunBatch(Store& store, const std::vector<std::string>& files, const RulesLoader& load_rules,
+                const Versions& versions, const BatchOptions& options,
+                const std::function<void(const BatchItem&)>& on_item, BatchSummary* summary) {
   BatchSummary unused;
   BatchSummary& sum = summary != nullptr ? *summary : unused;
   sum = BatchSummary{};
@@ -221,6 +229,14 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
   auto todo = PassOverUnchanged(store, files, versions, options, report);
   if (!todo.ok()) return todo.status();
   if (todo->empty()) return add_cross_year();
+  auto loaded = load_rules();
+  if (!loaded.ok()) return loaded.status();
+  const Rules& rules = **loaded;
+  if (rules.Version() != versions.rules) {
+    return Status(Status::Code::kInternal, "batch: the rules are version " + rules.Version() +
+                                               ", the results would be stored as " +
+                                               versions.rules);
+  }
 
   // hash → stored as failed. Loaded once; the writer checks again in its transaction.
   std::unordered_map<std::string, bool> known;

@@ -79,6 +79,19 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
                 const std::function<void(const BatchItem&)>& on_item,
                 BatchSummary* summary = nullptr);
 
+// Gives the rules to audit with (they must outlive the batch), or why they cannot be built.
+using RulesLoader = std::function<Result<const Rules*>()>;
+
+// The same, with rules built only when a file must be read: `load_rules` is called at most once,
+// on the calling thread, after the unchanged files are reported and before the first file is
+// read; never when every file is unchanged (compiling the rules is most of such a re-run's time).
+// Its rules must have the Version() `versions.rules` (Rules::VersionOf gives it unbuilt); an
+// error of `load_rules` is returned as is.
+Status RunBatch(Store& store, const std::vector<std::string>& files, const RulesLoader& load_rules,
+                const Versions& versions, const BatchOptions& options,
+                const std::function<void(const BatchItem&)>& on_item,
+                BatchSummary* summary = nullptr);
+
 }  // namespace jixiao
 
 #endif  // JIXIAO_STORE_BATCH_H_

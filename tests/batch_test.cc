@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -509,6 +510,49 @@ TEST_CASE("a re-run passes over unchanged files however they are listed", "[batc
   CHECK(outcomes[files[2]] == jixiao::BatchItem::Outcome::kUnchanged);
   CHECK(outcomes[files[3]] == jixiao::BatchItem::Outcome::kAudited);
   CheckComplete(db, 4);
+}
+
+TEST_CASE("the rules are built only when a file has to be read", "[batch][rerun]") {
+  fs::path dir = FreshDir("rerun-rules");
+  fs::path docs = MakeCopies(dir, 2);
+  fs::path db = dir / "rules.db";
+  auto version = jixiao::Rules::VersionOf("");
+  REQUIRE(version.ok());
+  std::optional<jixiao::Rules> rules;
+  int loads = 0;
+  auto load = [&]() -> jixiao::Result<const jixiao::Rules*> {
+    ++loads;
+    if (!rules) rules = std::move(jixiao::Rules::Builtin().value());
+    return &*rules;
+  };
+  auto run = [&](const jixiao::RulesLoader& loader, const jixiao::Versions& versions) {
+    auto store = jixiao::Store::Open(db.string());
+    REQUIRE(store.ok());
+    jixiao::BatchOptions options;
+    options.racy_margin_ns = kTrustAll;
+    return jixiao::RunBatch(*store, jixiao::FindInputs({docs.string()}), loader, versions, options,
+                            [](const jixiao::BatchItem&) {});
+  };
+  const jixiao::Versions versions{"test-build", *version};
+  REQUIRE(run(load, versions).ok());
+  CHECK(loads == 1);
+  REQUIRE(run(load, versions).ok());
+  CHECK(loads == 1);  // everything unchanged: not even built
+
+  fs::path touched = docs / "lechang-county-2024-0.txt";
+  fs::last_write_time(touched, fs::last_write_time(touched) - std::chrono::hours(1));
+  auto failing = []() -> jixiao::Result<const jixiao::Rules*> {
+    return jixiao::Status(jixiao::Status::Code::kInvalidRules, "x.rules:1: invalid");
+  };
+  jixiao::Status s = run(failing, versions);
+  CHECK(s.message() == "x.rules:1: invalid");
+  // Rules whose version is not the one the results would be stored under are refused.
+  s = run(load, jixiao::Versions{"test-build", "0000000000000000"});
+  CHECK(s.code() == jixiao::Status::Code::kInternal);
+  CHECK(loads == 2);
+  REQUIRE(run(load, versions).ok());
+  CHECK(loads == 3);
+  CheckComplete(db, 2);
 }
 
 TEST_CASE("a change that keeps size, mtime, ctime and inode is caught only when racy",

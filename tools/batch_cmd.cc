@@ -234,12 +234,20 @@ int StoreCommands::WriteDocuments(Store& store, const FindingFilter& filter) {
 
 std::optional<int> StoreCommands::Run() {
   if (*batch_) {
-    auto rules = Rules::Builtin();
-    if (!rules.ok()) return Fail(rules.status().message());
-    if (!rules_dir_.empty()) {
-      Status s = rules->AddDir(rules_dir_);
-      if (!s.ok()) return Fail(s.message());
-    }
+    // The rules are compiled only if a file has to be audited; their version comes from the texts.
+    auto rules_version = Rules::VersionOf(rules_dir_);
+    if (!rules_version.ok()) return Fail(rules_version.status().message());
+    std::optional<Rules> rules;
+    auto load_rules = [&]() -> Result<const Rules*> {
+      auto built = Rules::Builtin();
+      if (!built.ok()) return built.status();
+      if (!rules_dir_.empty()) {
+        Status s = built->AddDir(rules_dir_);
+        if (!s.ok()) return s;
+      }
+      rules = std::move(*built);
+      return &*rules;
+    };
     auto store = Store::Open(db_);
     if (!store.ok()) return Fail(store.status().message());
     const std::vector<std::string> files = FindInputs(inputs_);
@@ -256,7 +264,7 @@ std::optional<int> StoreCommands::Run() {
     options.rehash = rehash_;
     BatchSummary summary;
     Status s = RunBatch(
-        *store, files, *rules, Versions{JIXIAO_BUILD_ID, rules->Version()}, options,
+        *store, files, load_rules, Versions{JIXIAO_BUILD_ID, *rules_version}, options,
         [&](const BatchItem& item) {
           progress.Add(item);
           if ((item.outcome == BatchItem::Outcome::kAudited ||
