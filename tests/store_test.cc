@@ -492,8 +492,8 @@ TEST_CASE("A version-1 database upgrades: its paths keep their documents, withou
   }
   auto store = Store::Open(db);
   REQUIRE(store.ok());
-  CHECK(Count(db, "PRAGMA user_version") == 2);
-  CHECK(Store::SchemaVersion() == 2);
+  CHECK(Count(db, "PRAGMA user_version") == Store::SchemaVersion());
+  CHECK(Store::SchemaVersion() >= 2);
   CHECK(Count(db,
               "SELECT count(*) FROM sources WHERE path = 'a.txt' AND document_id = 5 AND "
               "seen_at = 'then' AND size IS NULL AND stat_at_ns IS NULL") == 1);
@@ -504,7 +504,7 @@ TEST_CASE("A version-1 database upgrades: its paths keep their documents, withou
   // Opening again changes nothing.
   auto again = Store::Open(db);
   REQUIRE(again.ok());
-  CHECK(Count(db, "PRAGMA user_version") == 2);
+  CHECK(Count(db, "PRAGMA user_version") == Store::SchemaVersion());
 }
 
 TEST_CASE("A database from a newer jixiao is refused", "[store]") {
