@@ -43,7 +43,12 @@ bool ValidName(std::string_view n) {
 
 }  // namespace
 
-Status Rules::AddText(std::string_view text, const std::string& origin) {
+namespace {
+
+// Parses one rule file's text, calling `fn(name, append, pattern, where)` for every rule line
+// (`where` is "origin:line"); stops at the first error, of the text or returned by `fn`.
+template <typename Fn>
+Status ParseRules(std::string_view text, const std::string& origin, Fn&& fn) {
   int lineno = 0;
   size_t pos = 0;
   bool any = false;
@@ -71,26 +76,11 @@ Status Rules::AddText(std::string_view text, const std::string& origin) {
                     where + ": rule name '" + std::string(name) + "' must be [a-z0-9_.]+");
     }
     if (pattern.empty()) {
-      return Status(Status::Code::kInvalidRules, where + ": empty pattern for '" +
-                                                     std::string(name) + "'");
+      return Status(Status::Code::kInvalidRules,
+                    where + ": empty pattern for '" + std::string(name) + "'");
     }
-    RE2::Options opt;
-    opt.set_log_errors(false);
-    auto re = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), opt);
-    if (!re->ok()) {
-      return Status(Status::Code::kInvalidRules, where + ": invalid RE2 pattern for '" +
-                                                     std::string(name) + "': " + re->error());
-    }
-    auto it = entries_.find(name);
-    if (it == entries_.end()) {
-      it = entries_.emplace(std::string(name), std::make_unique<Entry>()).first;
-    } else if (!append) {
-      it->second->owned.clear();
-      it->second->view.clear();
-    }
-    it->second->view.push_back(re.get());
-    it->second->owned.push_back(std::move(re));
-    digest_input_ += std::string(name) + (append ? "+=" : "=") + std::string(pattern) + "\n";
+    Status s = fn(name, append, pattern, where);
+    if (!s.ok()) return s;
     any = true;
     if (nl == text.size()) break;
   }
@@ -100,7 +90,25 @@ Status Rules::AddText(std::string_view text, const std::string& origin) {
   return Status::Ok();
 }
 
-Status Rules::AddDir(const std::string& dir) {
+// What Version() hashes, for one rule.
+std::string DigestLine(std::string_view name, bool append, std::string_view pattern) {
+  return std::string(name) + (append ? "+=" : "=") + std::string(pattern) + "\n";
+}
+
+// FNV-1a 64 of `digest_input` as 16 hex digits: stable across runs and platforms.
+std::string Fnv1a64(const std::string& digest_input) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : digest_input) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+// The *.rules files of `dir`, in name order.
+Result<std::vector<std::filesystem::path>> RuleFiles(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -115,15 +123,77 @@ Status Rules::AddDir(const std::string& dir) {
     return Status(Status::Code::kInvalidRules, dir + ": no *.rules files in directory");
   }
   std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
+  return files;
+}
+
+// Parses every *.rules file of `dir` in name order with `add(text, origin)`.
+template <typename Add>
+Status ForEachRuleFile(const std::string& dir, Add&& add) {
+  auto files = RuleFiles(dir);
+  if (!files.ok()) return files.status();
+  for (const auto& f : *files) {
     std::ifstream in(f, std::ios::binary);
     if (!in) return Status(Status::Code::kInvalidRules, f.string() + ": cannot read rule file");
     std::stringstream ss;
     ss << in.rdbuf();
-    Status s = AddText(ss.str(), f.string());
+    Status s = add(ss.str(), f.string());
     if (!s.ok()) return s;
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status Rules::AddText(std::string_view text, const std::string& origin) {
+  return ParseRules(
+      text, origin,
+      [&](std::string_view name, bool append, std::string_view pattern, const std::string& where) {
+        RE2::Options opt;
+        opt.set_log_errors(false);
+        auto re = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), opt);
+        if (!re->ok()) {
+          return Status(Status::Code::kInvalidRules, where + ": invalid RE2 pattern for '" +
+                                                         std::string(name) + "': " + re->error());
+        }
+        auto it = entries_.find(name);
+        if (it == entries_.end()) {
+          it = entries_.emplace(std::string(name), std::make_unique<Entry>()).first;
+        } else if (!append) {
+          it->second->owned.clear();
+          it->second->view.clear();
+        }
+        it->second->view.push_back(re.get());
+        it->second->owned.push_back(std::move(re));
+        digest_input_ += DigestLine(name, append, pattern);
+        return Status::Ok();
+      });
+}
+
+Status Rules::AddDir(const std::string& dir) {
+  return ForEachRuleFile(dir, [&](const std::string& text, const std::string& origin) {
+    return AddText(text, origin);
+  });
+}
+
+Result<std::string> Rules::VersionOf(const std::string& dir) {
+  std::string digest_input;
+  auto add = [&](const std::string& text, const std::string& origin) {
+    return ParseRules(
+        text, origin,
+        [&](std::string_view name, bool append, std::string_view pattern, const std::string&) {
+          digest_input += DigestLine(name, append, pattern);
+          return Status::Ok();
+        });
+  };
+  for (int i = 0; kBuiltinRuleFiles[i][0] != nullptr; ++i) {
+    Status s = add(kBuiltinRuleFiles[i][1], std::string("rules/") + kBuiltinRuleFiles[i][0]);
+    if (!s.ok()) return s;
+  }
+  if (!dir.empty()) {
+    Status s = ForEachRuleFile(dir, add);
+    if (!s.ok()) return s;
+  }
+  return Fnv1a64(digest_input);
 }
 
 Result<Rules> Rules::Builtin() {
@@ -153,16 +223,6 @@ const re2::RE2& Rules::One(std::string_view name) const {
   return *v.front();
 }
 
-std::string Rules::Version() const {
-  // FNV-1a 64: stable across runs and platforms.
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : digest_input_) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
+std::string Rules::Version() const { return Fnv1a64(digest_input_); }
 
 }  // namespace jixiao

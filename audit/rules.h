@@ -51,6 +51,12 @@ class Rules {
   // A short hash of all rule texts: stored with batch results so that a change of rules re-audits.
   std::string Version() const;
 
+  // The Version() of Builtin() followed by AddDir(dir) (dir "": the built-in rules alone), from
+  // the rule texts without compiling a pattern: a batch whose files are all unchanged never needs
+  // the compiled rules. Errors are AddDir's, except that an invalid RE2 pattern is found only when
+  // the rules are built.
+  static Result<std::string> VersionOf(const std::string& dir);
+
  private:
   struct Entry;
   std::map<std::string, std::unique_ptr<Entry>, std::less<>> entries_;

@@ -1,4 +1,5 @@
-// RunBatch: a bounded queue between the auditing workers and the single writer.
+// RunBatch: a pass over the files whose stat is unchanged, then a bounded queue between the workers
+// that hash and audit the others and the single writer.
 #include "store/batch.h"
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 
 #include "audit/audit.h"
 #include "store/content_hash.h"
+#include "store/query.h"
 
 namespace jixiao {
 
@@ -29,9 +31,9 @@ bool IsInputName(const fs::path& p) {
 
 // A unit of work from a worker to the writer.
 struct Message {
-  bool skip = false;      // unchanged: only the path mapping may need writing
+  bool skip = false;      // content already stored: only the path mapping may need writing
   bool replace = false;   // Store::Write's `replace`
-  DocumentRecord record;  // skip: only path and hash are set
+  DocumentRecord record;  // skip: only path, hash, size and stat are set
 };
 
 class Queue {
@@ -83,13 +85,15 @@ class Queue {
   bool closed_ = false;
 };
 
-// Reads and audits one file into a record (never throws).
+// Reads and audits one file into a record (never throws). `hash` and `stat` are the file's, when
+// it was hashed already.
 DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> hash,
-                         const Rules& rules, const ExtractOptions& extract) {
+                         std::optional<FileStat> stat, const Rules& rules,
+                         const ExtractOptions& extract) {
   DocumentRecord rec;
   rec.path = path;
   if (!hash) {
-    auto h = HashFile(path);
+    auto h = HashFile(path, &stat);
     if (!h.ok()) {
       rec.hash = "path:" + path;
       rec.status = h.status();
@@ -99,6 +103,7 @@ DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> has
   }
   rec.hash = hash->hex;
   rec.size = hash->size;
+  rec.stat = stat;
   try {
     auto doc = LoadDocument(path, extract);
     if (!doc.ok()) {
@@ -111,6 +116,48 @@ DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> has
     rec.result = AuditResult{};
   }
   return rec;
+}
+
+// The files among `files` that must be read, in the order given: all of them, except (unless
+// `options` says to read everything) those whose stored stat shows them unchanged, which are
+// reported to `report` as kUnchanged without being opened. The stored stats are streamed in path
+// order alongside the files sorted the same way, so memory is a few bytes per file.
+Result<std::vector<size_t>> PassOverUnchanged(Store& store, const std::vector<std::string>& files,
+                                              const Versions& versions, const BatchOptions& options,
+                                              const std::function<void(const BatchItem&)>& report) {
+  std::vector<size_t> todo;
+  if (options.force || options.rehash || files.empty()) {
+    todo.resize(files.size());
+    for (size_t i = 0; i < files.size(); ++i) todo[i] = i;
+    return todo;
+  }
+  // std::string compares as memcmp does, like SQLite's BINARY collation.
+  std::vector<size_t> order(files.size());
+  for (size_t i = 0; i < files.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return files[a] < files[b]; });
+  std::vector<bool> unchanged(files.size());
+  size_t next = 0;  // in `order`: the first file not below the stored path
+  BatchItem item;
+  item.outcome = BatchItem::Outcome::kUnchanged;
+  Status s = store.ForEachSource(
+      versions, files[order.front()], files[order.back()],
+      [&](const std::string& path, const FileStat& stat, const StoredDocument& doc) {
+        while (next < order.size() && files[order[next]] < path) ++next;
+        if (doc.failed && options.retry_failed) return;
+        for (size_t j = next; j < order.size() && files[order[j]] == path; ++j) {
+          auto now = StatFile(path);
+          if (!now.ok() || !Unchanged(stat, *now, options.racy_margin_ns)) break;
+          unchanged[order[j]] = true;
+          item.path = path;
+          item.stored = doc;
+          report(item);
+        }
+      });
+  if (!s.ok()) return s;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!unchanged[i]) todo.push_back(i);
+  }
+  return todo;
 }
 
 }  // namespace
@@ -136,7 +183,61 @@ std::vector<std::string> FindInputs(const std::vector<std::string>& paths) {
 
 Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules& rules,
                 const Versions& versions, const BatchOptions& options,
-                const std::function<void(const BatchItem&)>& on_item) {
+                const std::function<void(const BatchItem&)>& on_item, BatchSummary* summary) {
+  return RunBatch(
+      store, files, [&]() -> Result<const Rules*> { return &rules; }, versions, options, on_item,
+      summary);
+}
+
+Status RunBatch(Store& store, const std::vector<std::string>& files, const RulesLoader& load_rules,
+                const Versions& versions, const BatchOptions& options,
+                const std::function<void(const BatchItem&)>& on_item, BatchSummary* summary) {
+  BatchSummary unused;
+  BatchSummary& sum = summary != nullptr ? *summary : unused;
+  sum = BatchSummary{};
+  std::vector<int64_t> ids;  // the document of each file, for its cross-year findings
+  auto report = [&](const BatchItem& item) {
+    ids.push_back(item.stored.id);
+    ++sum.files;
+    sum.audited += item.outcome == BatchItem::Outcome::kAudited;
+    sum.unchanged += item.outcome == BatchItem::Outcome::kUnchanged;
+    sum.rehashed += item.outcome == BatchItem::Outcome::kRehashed;
+    if (item.stored.failed) sum.failed.emplace_back(item.path, item.stored.error);
+    sum.pages += item.stored.pages;
+    sum.errors += item.stored.errors;
+    sum.warnings += item.stored.warnings;
+    sum.infos += item.stored.infos;
+    on_item(item);
+  };
+
+  // The cross-year findings of every file's document, once the last document is written.
+  auto add_cross_year = [&]() -> Status {
+    if (ids.empty()) return Status::Ok();
+    auto counts = CrossYearCounts(store);
+    if (!counts.ok()) return counts.status();
+    for (int64_t id : ids) {
+      auto c = counts->find(id);
+      if (c == counts->end()) continue;
+      sum.errors += c->second.errors;
+      sum.warnings += c->second.warnings;
+      sum.infos += c->second.infos;
+      sum.cross_year += c->second.errors + c->second.warnings + c->second.infos;
+    }
+    return Status::Ok();
+  };
+
+  auto todo = PassOverUnchanged(store, files, versions, options, report);
+  if (!todo.ok()) return todo.status();
+  if (todo->empty()) return add_cross_year();
+  auto loaded = load_rules();
+  if (!loaded.ok()) return loaded.status();
+  const Rules& rules = **loaded;
+  if (rules.Version() != versions.rules) {
+    return Status(Status::Code::kInternal, "batch: the rules are version " + rules.Version() +
+                                               ", the results would be stored as " +
+                                               versions.rules);
+  }
+
   // hash → stored as failed. Loaded once; the writer checks again in its transaction.
   std::unordered_map<std::string, bool> known;
   if (!options.force) {
@@ -148,7 +249,7 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
   extract.threads = 1;
   int jobs = options.jobs > 0 ? options.jobs
                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = std::max(1, std::min(jobs, static_cast<int>(std::max<size_t>(files.size(), 1))));
+  jobs = std::max(1, std::min(jobs, static_cast<int>(todo->size())));
 
   Queue queue(static_cast<size_t>(2 * jobs));
   std::atomic<size_t> next{0};
@@ -158,20 +259,22 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
     workers.emplace_back([&] {
       for (;;) {
         size_t i = next.fetch_add(1);
-        if (i >= files.size()) break;
-        const std::string& path = files[i];
+        if (i >= todo->size()) break;
+        const std::string& path = files[(*todo)[i]];
         Message m;
-        auto h = HashFile(path);
+        std::optional<FileStat> stat;
+        auto h = HashFile(path, &stat);
         auto k = h.ok() ? known.find(h->hex) : known.end();
         if (k != known.end() && !(k->second && options.retry_failed)) {
           m.skip = true;
           m.record.path = path;
           m.record.hash = h->hex;
           m.record.size = h->size;
+          m.record.stat = stat;
         } else {
           m.replace = options.force || k != known.end();
-          m.record = AuditFile(path, h.ok() ? std::optional<ContentHash>(*h) : std::nullopt, rules,
-                               extract);
+          m.record = AuditFile(path, h.ok() ? std::optional<ContentHash>(*h) : std::nullopt, stat,
+                               rules, extract);
         }
         if (!queue.Push(std::move(m))) break;
       }
@@ -190,18 +293,18 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
         break;
       }
       if (found->has_value()) {
-        item.outcome = BatchItem::Outcome::kSkipped;
+        item.outcome = BatchItem::Outcome::kRehashed;
         item.stored = **found;
-        Status s = store.Touch(item.path, item.stored.id);
+        Status s = store.Touch(item.path, item.stored.id, m->record.stat);
         if (!s.ok()) {
           result = s;
           break;
         }
-        on_item(item);
+        report(item);
         continue;
       }
       // Gone since the batch started (its only path was replaced): audit it here.
-      m->record = AuditFile(item.path, std::nullopt, rules, extract);
+      m->record = AuditFile(item.path, std::nullopt, std::nullopt, rules, extract);
     }
     auto stored = store.Write(m->record, versions, m->replace);
     if (!stored.ok()) {
@@ -212,11 +315,12 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
     item.outcome =
         m->record.status.ok() ? BatchItem::Outcome::kAudited : BatchItem::Outcome::kFailed;
     m.reset();
-    on_item(item);
+    report(item);
   }
   if (!result.ok()) queue.Close();
   for (auto& t : workers) t.join();
-  return result;
+  if (!result.ok()) return result;
+  return add_cross_year();
 }
 
 }  // namespace jixiao

@@ -1,10 +1,12 @@
 // SHA-256 (FIPS 180-4), written out here rather than pulling in a crypto library for one hash.
 #include "store/content_hash.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 
 namespace jixiao {
 
@@ -107,25 +109,39 @@ std::string Sha256Hex(std::string_view data) {
   return s.HexDigest();
 }
 
-Result<ContentHash> HashFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+Result<ContentHash> HashFile(const std::string& path, std::optional<FileStat>* stat) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     int err = errno;
     if (err == ENOENT) return Status(Status::Code::kNotFound, path + ": no such file");
     return Status(Status::Code::kIoError, path + ": cannot open (" + std::strerror(err) + ")");
   }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  FileStat before;
+  const bool stated = stat != nullptr && StatOpenFile(fd, &before);
   Sha256 s;
   ContentHash out;
-  char buf[1 << 16];
-  while (in) {
-    in.read(buf, sizeof(buf));
-    std::streamsize n = in.gcount();
-    if (n <= 0) break;
-    s.Update(reinterpret_cast<const unsigned char*>(buf), static_cast<size_t>(n));
+  unsigned char buf[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof(buf));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status(Status::Code::kIoError, path + ": read error");
+    if (n == 0) break;
+    s.Update(buf, static_cast<size_t>(n));
     out.size += n;
   }
-  if (in.bad()) return Status(Status::Code::kIoError, path + ": read error");
   out.hex = s.HexDigest();
+  if (stat != nullptr) {
+    FileStat after;
+    if (stated && StatOpenFile(fd, &after) && after.SameFile(before) && before.size == out.size) {
+      *stat = before;
+    } else {
+      stat->reset();
+    }
+  }
   return out;
 }
 

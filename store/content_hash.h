@@ -3,10 +3,12 @@
 #define JIXIAO_STORE_CONTENT_HASH_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "extract/status.h"
+#include "store/file_stat.h"
 
 namespace jixiao {
 
@@ -16,8 +18,11 @@ struct ContentHash {
 };
 
 // Reads `path` in chunks (memory stays flat for large files). Errors (kNotFound, kIoError) start
-// with the path.
-Result<ContentHash> HashFile(const std::string& path);
+// with the path. If `stat` is given, it receives the open file's FileStat taken before the first
+// byte is read; or nullopt when the file's size, times or inode differ after the last byte was
+// read (the hash may then mix two versions of the file; storing no stat makes the next batch read
+// it again).
+Result<ContentHash> HashFile(const std::string& path, std::optional<FileStat>* stat = nullptr);
 
 // SHA-256 of `data` as 64 lower-case hex digits.
 std::string Sha256Hex(std::string_view data);

@@ -24,7 +24,8 @@ std::string ColumnsExcept(SQLite::Database& db, const std::string& table, const 
 }
 
 // Points `path` at `id` unless it already points at a document audited later. Deletes the
-// document it pointed to when no path is left for it. Returns whether the path was changed.
+// document it pointed to when no path is left for it. Returns whether the path was changed. The
+// other database's file stats are not copied: they describe another machine's files.
 bool MergeSource(SQLite::Database& db, const std::string& path, int64_t id,
                  const std::string& seen_at) {
   SQLite::Statement q(db,
@@ -36,7 +37,10 @@ bool MergeSource(SQLite::Database& db, const std::string& path, int64_t id,
   if (q.executeStep()) {
     int64_t old = q.getColumn(0).getInt64();
     if (old == id || q.getColumn(1).getString() > q.getColumn(2).getString()) return false;
-    SQLite::Statement up(db, "UPDATE sources SET document_id = ?, seen_at = ? WHERE path = ?");
+    // The stat described the file that held the old document: the path is read again next run.
+    SQLite::Statement up(db,
+                         "UPDATE sources SET document_id = ?, seen_at = ?, size = NULL, mtime_ns = "
+                         "NULL, ctime_ns = NULL, inode = NULL, stat_at_ns = NULL WHERE path = ?");
     up.bind(1, id);
     up.bind(2, seen_at);
     up.bind(3, path);

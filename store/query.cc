@@ -127,4 +127,23 @@ Result<std::vector<GroupStats>> Stats(Store& store) {
   return out;
 }
 
+Result<std::unordered_map<int64_t, FindingCounts>> CrossYearCounts(Store& store) {
+  Store::Impl* impl = store.impl();
+  std::unordered_map<int64_t, FindingCounts> out;
+  Status s = Guarded(impl->path, [&] {
+    SQLite::Statement q(impl->db,
+                        "SELECT document_id, severity, count(*) FROM findings WHERE check_id = "
+                        "'change.cross_year' GROUP BY 1, 2");
+    while (q.executeStep()) {
+      FindingCounts& c = out[q.getColumn(0).getInt64()];
+      const std::string sev = q.getColumn(1).getString();
+      const int n = q.getColumn(2).getInt();
+      (sev == "error" ? c.errors : sev == "warning" ? c.warnings : c.infos) += n;
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
 }  // namespace jixiao

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "audit/finding.h"
@@ -53,6 +54,15 @@ struct GroupStats {
 
 // Every department and year, ordered by department then year.
 Result<std::vector<GroupStats>> Stats(Store& store);
+
+// Findings by severity.
+struct FindingCounts {
+  int errors = 0, warnings = 0, infos = 0;
+};
+
+// The change.cross_year findings each document carries, by document id; documents without any
+// are absent. (The documents table counts audit findings only: these come on top.)
+Result<std::unordered_map<int64_t, FindingCounts>> CrossYearCounts(Store& store);
 
 }  // namespace jixiao
 

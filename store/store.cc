@@ -41,20 +41,46 @@ void Migrate(SQLite::Database& db) {
   }
 }
 
-StoredDocument ReadStored(SQLite::Statement& q) {
+// The columns of kStoredColumns, starting at column `first`.
+StoredDocument ReadStored(SQLite::Statement& q, int first = 0) {
   StoredDocument d;
-  d.id = q.getColumn(0).getInt64();
-  d.path = q.getColumn(1).getString();
-  d.hash = q.getColumn(2).getString();
-  d.failed = q.getColumn(3).getString() == "failed";
-  d.error = q.getColumn(4).getString();
-  d.pages = q.getColumn(5).getInt();
-  d.department = q.getColumn(6).getString();
-  d.year = q.getColumn(7).getInt();
-  d.errors = q.getColumn(8).getInt();
-  d.warnings = q.getColumn(9).getInt();
-  d.infos = q.getColumn(10).getInt();
+  d.id = q.getColumn(first + 0).getInt64();
+  d.path = q.getColumn(first + 1).getString();
+  d.hash = q.getColumn(first + 2).getString();
+  d.failed = q.getColumn(first + 3).getString() == "failed";
+  d.error = q.getColumn(first + 4).getString();
+  d.pages = q.getColumn(first + 5).getInt();
+  d.department = q.getColumn(first + 6).getString();
+  d.year = q.getColumn(first + 7).getInt();
+  d.errors = q.getColumn(first + 8).getInt();
+  d.warnings = q.getColumn(first + 9).getInt();
+  d.infos = q.getColumn(first + 10).getInt();
   return d;
+}
+
+// The stat columns of sources (size, mtime_ns, ctime_ns, inode, stat_at_ns), starting at column
+// `first`; nullopt when they are NULL (they are written all together).
+std::optional<FileStat> ReadStat(SQLite::Statement& q, int first) {
+  if (q.getColumn(first + 4).isNull()) return std::nullopt;
+  FileStat st;
+  st.size = q.getColumn(first + 0).getInt64();
+  st.mtime_ns = q.getColumn(first + 1).getInt64();
+  st.ctime_ns = q.getColumn(first + 2).getInt64();
+  st.inode = q.getColumn(first + 3).getInt64();
+  st.taken_ns = q.getColumn(first + 4).getInt64();
+  return st;
+}
+
+void BindStat(SQLite::Statement& s, int first, const std::optional<FileStat>& st) {
+  if (!st) {
+    for (int i = 0; i < 5; ++i) s.bind(first + i);
+    return;
+  }
+  s.bind(first + 0, st->size);
+  s.bind(first + 1, st->mtime_ns);
+  s.bind(first + 2, st->ctime_ns);
+  s.bind(first + 3, st->inode);
+  s.bind(first + 4, st->taken_ns);
 }
 
 constexpr const char* kStoredColumns =
@@ -87,21 +113,43 @@ void DeleteDocument(SQLite::Database& db, const StoredDocument& d) {
   del.exec();
 }
 
-// Points `path` at document `id`. Returns the document it pointed to before, if that one is now
-// referenced by no path (the caller deletes it).
-std::optional<StoredDocument> SetSource(SQLite::Database& db, const std::string& path, int64_t id) {
-  SQLite::Statement q(db, "SELECT document_id FROM sources WHERE path = ?");
+// Points `path` at document `id`, read with `stat`. Writes only when the mapping or the stat
+// changes; seen_at moves with the mapping only. Returns the document `path` pointed to before, if
+// that one is now referenced by no path (the caller deletes it).
+std::optional<StoredDocument> SetSource(SQLite::Database& db, const std::string& path, int64_t id,
+                                        const std::optional<FileStat>& stat) {
+  SQLite::Statement q(db,
+                      "SELECT document_id, size, mtime_ns, ctime_ns, inode, stat_at_ns FROM "
+                      "sources WHERE path = ?");
   q.bind(1, path);
   std::optional<int64_t> old;
-  if (q.executeStep()) old = q.getColumn(0).getInt64();
-  if (old && *old == id) return std::nullopt;
+  std::optional<FileStat> old_stat;
+  if (q.executeStep()) {
+    old = q.getColumn(0).getInt64();
+    old_stat = ReadStat(q, 1);
+  }
+  if (old && *old == id) {
+    if (old_stat != stat) {
+      SQLite::Statement up(db,
+                           "UPDATE sources SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, "
+                           "stat_at_ns = ? WHERE path = ?");
+      BindStat(up, 1, stat);
+      up.bind(6, path);
+      up.exec();
+    }
+    return std::nullopt;
+  }
   SQLite::Statement up(db,
-                       "INSERT INTO sources (path, document_id, seen_at) VALUES (?, ?, ?) "
+                       "INSERT INTO sources (path, document_id, seen_at, size, mtime_ns, ctime_ns, "
+                       "inode, stat_at_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, "
-                       "seen_at = excluded.seen_at");
+                       "seen_at = excluded.seen_at, size = excluded.size, mtime_ns = "
+                       "excluded.mtime_ns, ctime_ns = excluded.ctime_ns, inode = excluded.inode, "
+                       "stat_at_ns = excluded.stat_at_ns");
   up.bind(1, path);
   up.bind(2, id);
   up.bind(3, UtcNow());
+  BindStat(up, 4, stat);
   up.exec();
   if (!old) return std::nullopt;
   SQLite::Statement refs(db, "SELECT count(*) FROM sources WHERE document_id = ?");
@@ -334,15 +382,38 @@ Status Store::ForEachHash(const Versions& v,
   });
 }
 
-Status Store::Touch(const std::string& path, int64_t id) {
+Status Store::ForEachSource(
+    const Versions& v, const std::string& first, const std::string& last,
+    const std::function<void(const std::string&, const FileStat&, const StoredDocument&)>& fn) {
+  return Guarded(impl_->path, [&] {
+    // Walks the primary key index of sources (path order, BINARY collation = memcmp order).
+    SQLite::Statement q(impl_->db,
+                        "SELECT s.path, s.size, s.mtime_ns, s.ctime_ns, s.inode, s.stat_at_ns, "
+                        "d.id, d.path, d.hash, d.status, d.error, d.pages, d.department, d.year, "
+                        "d.errors, d.warnings, d.infos FROM sources s JOIN documents d ON d.id = "
+                        "s.document_id WHERE s.path BETWEEN ? AND ? AND s.stat_at_ns IS NOT NULL "
+                        "AND d.jixiao_version = ? AND d.rules_version = ? ORDER BY s.path");
+    q.bind(1, first);
+    q.bind(2, last);
+    q.bind(3, v.jixiao);
+    q.bind(4, v.rules);
+    while (q.executeStep()) fn(q.getColumn(0).getString(), *ReadStat(q, 1), ReadStored(q, 6));
+    return Status::Ok();
+  });
+}
+
+Status Store::Touch(const std::string& path, int64_t id, const std::optional<FileStat>& stat) {
   return Guarded(impl_->path, [&] {
     SQLite::Database& db = impl_->db;
-    SQLite::Statement q(db, "SELECT 1 FROM sources WHERE path = ? AND document_id = ?");
+    SQLite::Statement q(db,
+                        "SELECT size, mtime_ns, ctime_ns, inode, stat_at_ns FROM sources WHERE "
+                        "path = ? AND document_id = ?");
     q.bind(1, path);
     q.bind(2, id);
-    if (q.executeStep()) return Status::Ok();
+    if (q.executeStep() && ReadStat(q, 0) == stat) return Status::Ok();
+    q.reset();
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (auto orphan = SetSource(db, path, id)) {
+    if (auto orphan = SetSource(db, path, id, stat)) {
       DeleteDocument(db, *orphan);
       RecomputeCrossYear(db, orphan->department, orphan->year);
     }
@@ -357,11 +428,11 @@ Result<StoredDocument> Store::Write(const DocumentRecord& rec, const Versions& v
     SQLite::Database& db = impl_->db;
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     std::vector<StoredDocument> removed;
-    std::vector<std::string> paths;
+    std::vector<std::pair<std::string, std::optional<FileStat>>> paths;
     if (auto existing = FindRow(db, rec.hash, v)) {
       const bool redo = replace || rec.hash.rfind("path:", 0) == 0;
       if (!redo) {
-        if (auto orphan = SetSource(db, rec.path, existing->id)) {
+        if (auto orphan = SetSource(db, rec.path, existing->id, rec.stat)) {
           DeleteDocument(db, *orphan);
           RecomputeCrossYear(db, orphan->department, orphan->year);
         }
@@ -369,17 +440,20 @@ Result<StoredDocument> Store::Write(const DocumentRecord& rec, const Versions& v
         out = *existing;
         return Status::Ok();
       }
-      SQLite::Statement q(db, "SELECT path FROM sources WHERE document_id = ? ORDER BY path");
+      // Its other paths hold the same bytes: they move to the new row with their stats.
+      SQLite::Statement q(db,
+                          "SELECT path, size, mtime_ns, ctime_ns, inode, stat_at_ns FROM sources "
+                          "WHERE document_id = ? ORDER BY path");
       q.bind(1, existing->id);
-      while (q.executeStep()) paths.push_back(q.getColumn(0).getString());
+      while (q.executeStep()) paths.emplace_back(q.getColumn(0).getString(), ReadStat(q, 1));
       DeleteDocument(db, *existing);
       removed.push_back(*existing);
     }
     const int64_t id = InsertDocument(db, rec, v);
-    for (const auto& p : paths) {
-      if (p != rec.path) SetSource(db, p, id);
+    for (const auto& [p, stat] : paths) {
+      if (p != rec.path) SetSource(db, p, id, stat);
     }
-    if (auto orphan = SetSource(db, rec.path, id)) {
+    if (auto orphan = SetSource(db, rec.path, id, rec.stat)) {
       DeleteDocument(db, *orphan);
       removed.push_back(*orphan);
     }

@@ -15,6 +15,7 @@
 
 #include "audit/audit.h"
 #include "extract/status.h"
+#include "store/file_stat.h"
 
 namespace jixiao {
 
@@ -26,10 +27,13 @@ struct Versions {
 
 // One input file, audited or not: what Store::Write takes.
 struct DocumentRecord {
-  std::string path;    // as found
-  std::string hash;    // ContentHash::hex; for a file that could not be read at all,
-                       // "path:" + path (so it is retried on every run, see Write)
-  int64_t size = 0;    // bytes
+  std::string path;  // as found
+  std::string hash;  // ContentHash::hex; for a file that could not be read at all,
+                     // "path:" + path (so it is retried on every run, see Write)
+  int64_t size = 0;  // bytes
+  // The file's stat, taken before its bytes were hashed (HashFile); nullopt when unknown, and
+  // then the next batch reads the file again.
+  std::optional<FileStat> stat;
   Status status;       // not ok: the document could not be read; `result` is ignored
   AuditResult result;  // when status.ok()
 };
@@ -71,16 +75,26 @@ class Store {
   Status ForEachHash(const Versions& v,
                      const std::function<void(const std::string& hash, bool failed)>& fn);
 
-  // Records that `path` now holds stored document `id` (an unchanged file seen again, or a copy of
-  // one). Writes only when the mapping changes. A document no path refers to any more is deleted.
-  Status Touch(const std::string& path, int64_t id);
+  // Every path from `first` to `last` (inclusive, byte order) with a stored FileStat whose
+  // document was stored with versions `v`, with that document, in byte order of the paths: a batch
+  // walks these alongside its sorted input files to pass over, without opening them, files whose
+  // stat is unchanged (FileStat's Unchanged). One row is in memory at a time.
+  Status ForEachSource(const Versions& v, const std::string& first, const std::string& last,
+                       const std::function<void(const std::string& path, const FileStat& stat,
+                                                const StoredDocument& document)>& fn);
+
+  // Records that `path` now holds stored document `id` (a file whose content is stored seen again,
+  // or a copy of one), read with `stat` (nullopt: unknown). Writes only when the mapping or the
+  // stat changes. A document no path refers to any more is deleted.
+  Status Touch(const std::string& path, int64_t id, const std::optional<FileStat>& stat);
 
   // Stores one document in one transaction: the document row, its indicators, checks, findings
-  // and figures, the path mapping, and the cross-year findings of its department and the years
-  // next to its year. If a document with the same hash and versions is already stored it is
-  // replaced when `replace` is set (or when it failed and record failed again, or the hash is a
-  // "path:" hash); otherwise only the path mapping is updated and the stored row is returned.
-  // The document `path` pointed to before, if now unreferenced, is deleted with its rows.
+  // and figures, the path mapping (with `record.stat`), and the cross-year findings of its
+  // department and the years next to its year. If a document with the same hash and versions is
+  // already stored it is replaced when `replace` is set (or when it failed and record failed
+  // again, or the hash is a "path:" hash); otherwise only the path mapping is updated and the
+  // stored row is returned. The document `path` pointed to before, if now unreferenced, is deleted
+  // with its rows; the other paths of a replaced document move to the new row with their stats.
   Result<StoredDocument> Write(const DocumentRecord& record, const Versions& v, bool replace);
 
   // Copies every document of the database at `other` that this one lacks (same hash and versions

@@ -1,5 +1,7 @@
 // jixiao batch / report / stats / merge end to end: the binary on corpus files and on copies made
-// distinct, killed and resumed.
+// distinct, killed and resumed; and RunBatch as a library, for what a re-run reads.
+#include "store/batch.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -12,10 +14,16 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include "audit/rules.h"
+#include "store/file_stat.h"
 
 namespace {
 
@@ -333,6 +341,19 @@ TEST_CASE("batch over two years of one department stores cross-year findings", "
     CHECK(Count(db,
                 "SELECT count(*) FROM findings WHERE check_id = 'change.cross_year' AND "
                 "stated LIKE '1500%' AND other_document_id IS NOT NULL") == 1);
+    // The summary counts the cross-year finding with the others, whichever document was written
+    // first, and so does a re-run (the documents table counts audit findings only).
+    auto n = [&](const char* severity) {
+      return std::to_string(Count(db, std::string("SELECT count(*) FROM findings WHERE "
+                                                  "severity = '") +
+                                          severity + "'"));
+    };
+    const std::string findings = "findings: " + n("error") + " error, " + n("warning") +
+                                 " warning, " + n("info") + " info (1 cross-year)\n";
+    CHECK(r.err.find(findings) != std::string::npos);
+    Run again = Jixiao("batch --db " + db.string() + " " + kSrc + "/corpus/crossyear", dir);
+    CHECK(again.err.find("(0 audited, 2 unchanged, 0 failed)") != std::string::npos);
+    CHECK(again.err.find(findings) != std::string::npos);
   } else {
     WARN("the audit core does not give department, year and figures yet: cross-year not checked");
   }
@@ -371,6 +392,273 @@ TEST_CASE("report writes HTML and XLSX for a whole batch database", "[batch][rep
   Run missing = Jixiao("report --db " + db.string() + " --format html", dir);
   CHECK(missing.rc == 2);
   CHECK(missing.err.find("needs -o FILE") != std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+// RunBatch as a library: what a re-run reads, with the racy margin under the test's control.
+const int64_t kTrustAll = 0;                      // a stat older than its taking is trusted
+const int64_t kAllRacy = 3600LL * 1'000'000'000;  // every file is racy (written < 1 h ago)
+
+// RunBatch over `files` (default: FindInputs of `docs`); outcomes by path in `outcomes`.
+jixiao::BatchSummary RunLib(const fs::path& db, const fs::path& docs, int64_t margin,
+                            bool retry_failed = false, bool rehash = false,
+                            std::vector<std::string> files = {},
+                            std::map<std::string, jixiao::BatchItem::Outcome>* outcomes = nullptr) {
+  static const jixiao::Rules rules = std::move(jixiao::Rules::Builtin().value());
+  static const jixiao::Versions versions{"test-build", rules.Version()};
+  auto store = jixiao::Store::Open(db.string());
+  REQUIRE(store.ok());
+  jixiao::BatchOptions options;
+  options.jobs = 2;
+  options.racy_margin_ns = margin;
+  options.retry_failed = retry_failed;
+  options.rehash = rehash;
+  if (files.empty()) files = jixiao::FindInputs({docs.string()});
+  jixiao::BatchSummary sum;
+  jixiao::Status s = jixiao::RunBatch(
+      *store, files, rules, versions, options,
+      [&](const jixiao::BatchItem& item) {
+        if (outcomes != nullptr) (*outcomes)[item.path] = item.outcome;
+      },
+      &sum);
+  REQUIRE(s.ok());
+  return sum;
+}
+
+std::string Outcomes(const jixiao::BatchSummary& s) {
+  return std::to_string(s.audited) + " audited, " + std::to_string(s.unchanged) + " not re-read, " +
+         std::to_string(s.rehashed) + " re-hashed, " + std::to_string(s.failed.size()) + " failed";
+}
+
+int64_t DocumentOf(const fs::path& db, const fs::path& file) {
+  return Count(db, "SELECT document_id FROM sources WHERE path = '" + file.string() + "'");
+}
+
+// Same size, other bytes.
+void Rewrite(const fs::path& file) {
+  std::string text;
+  {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  REQUIRE(text.size() > 2);
+  text[text.size() - 2] = text[text.size() - 2] == 'X' ? 'Y' : 'X';
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+}
+
+TEST_CASE("a re-run opens no unchanged file; a touched file is re-hashed, not re-audited",
+          "[batch][rerun]") {
+  fs::path dir = FreshDir("rerun");
+  fs::path docs = MakeCopies(dir, 3);
+  fs::path db = dir / "rerun.db";
+  CHECK(Outcomes(RunLib(db, docs, kTrustAll)) == "3 audited, 0 not re-read, 0 re-hashed, 0 failed");
+  CHECK(Count(db, "SELECT count(*) FROM sources WHERE stat_at_ns IS NOT NULL") == 3);
+  // Racy stats (the files were written within the margin of their reading) are never trusted.
+  CHECK(Outcomes(RunLib(db, docs, kAllRacy)) == "0 audited, 0 not re-read, 3 re-hashed, 0 failed");
+  jixiao::BatchSummary again = RunLib(db, docs, kTrustAll);
+  CHECK(Outcomes(again) == "0 audited, 3 not re-read, 0 re-hashed, 0 failed");
+  CHECK(again.files == 3);
+  CHECK(again.pages == Count(db, "SELECT sum(pages) FROM documents"));
+  CHECK(Outcomes(RunLib(db, docs, kTrustAll, false, /*rehash=*/true)) ==
+        "0 audited, 0 not re-read, 3 re-hashed, 0 failed");
+
+  // Touched: mtime (and ctime) move, the bytes do not. Read and hashed once, not audited, and
+  // the new stat is kept, so the next run does not read it.
+  fs::path touched = docs / "meizhou-city-2021-1.txt";
+  const int64_t id = DocumentOf(db, touched);
+  const int64_t max_id = Count(db, "SELECT max(id) FROM documents");
+  fs::last_write_time(touched, fs::last_write_time(touched) - std::chrono::hours(1));
+  CHECK(Outcomes(RunLib(db, docs, kTrustAll)) == "0 audited, 2 not re-read, 1 re-hashed, 0 failed");
+  CHECK(DocumentOf(db, touched) == id);
+  CHECK(Count(db, "SELECT max(id) FROM documents") == max_id);
+  CHECK(Outcomes(RunLib(db, docs, kTrustAll)) == "0 audited, 3 not re-read, 0 re-hashed, 0 failed");
+
+  // Other bytes of the same size with the mtime set back: the ctime gives it away (it moves on
+  // every write and cannot be set). The sleep puts the write past the kernel's clock tick.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const auto mtime = fs::last_write_time(touched);
+  const auto size = fs::file_size(touched);
+  Rewrite(touched);
+  fs::last_write_time(touched, mtime);
+  REQUIRE(fs::file_size(touched) == size);
+  CHECK(Outcomes(RunLib(db, docs, kTrustAll)) == "1 audited, 2 not re-read, 0 re-hashed, 0 failed");
+  CHECK(DocumentOf(db, touched) != id);
+  CheckComplete(db, 3);
+}
+
+TEST_CASE("a re-run passes over unchanged files however they are listed", "[batch][rerun]") {
+  fs::path dir = FreshDir("rerun-order");
+  fs::path docs = MakeCopies(dir, 4);
+  fs::path db = dir / "order.db";
+  std::vector<std::string> files = jixiao::FindInputs({docs.string()});
+  REQUIRE(files.size() == 4);
+  // Two of the four stored first; then all four, in reverse order and one twice.
+  REQUIRE(RunLib(db, docs, kTrustAll, false, false, {files[1], files[2]}).audited == 2);
+  std::vector<std::string> listed = {files[3], files[2], files[2], files[1], files[0]};
+  std::map<std::string, jixiao::BatchItem::Outcome> outcomes;
+  jixiao::BatchSummary sum = RunLib(db, docs, kTrustAll, false, false, listed, &outcomes);
+  CHECK(sum.files == 5);
+  CHECK(sum.unchanged == 3);
+  CHECK(sum.audited == 2);
+  CHECK(outcomes[files[0]] == jixiao::BatchItem::Outcome::kAudited);
+  CHECK(outcomes[files[1]] == jixiao::BatchItem::Outcome::kUnchanged);
+  CHECK(outcomes[files[2]] == jixiao::BatchItem::Outcome::kUnchanged);
+  CHECK(outcomes[files[3]] == jixiao::BatchItem::Outcome::kAudited);
+  CheckComplete(db, 4);
+}
+
+TEST_CASE("the rules are built only when a file has to be read", "[batch][rerun]") {
+  fs::path dir = FreshDir("rerun-rules");
+  fs::path docs = MakeCopies(dir, 2);
+  fs::path db = dir / "rules.db";
+  auto version = jixiao::Rules::VersionOf("");
+  REQUIRE(version.ok());
+  std::optional<jixiao::Rules> rules;
+  int loads = 0;
+  auto load = [&]() -> jixiao::Result<const jixiao::Rules*> {
+    ++loads;
+    if (!rules) rules = std::move(jixiao::Rules::Builtin().value());
+    return &*rules;
+  };
+  auto run = [&](const jixiao::RulesLoader& loader, const jixiao::Versions& versions) {
+    auto store = jixiao::Store::Open(db.string());
+    REQUIRE(store.ok());
+    jixiao::BatchOptions options;
+    options.racy_margin_ns = kTrustAll;
+    return jixiao::RunBatch(*store, jixiao::FindInputs({docs.string()}), loader, versions, options,
+                            [](const jixiao::BatchItem&) {});
+  };
+  const jixiao::Versions versions{"test-build", *version};
+  REQUIRE(run(load, versions).ok());
+  CHECK(loads == 1);
+  REQUIRE(run(load, versions).ok());
+  CHECK(loads == 1);  // everything unchanged: not even built
+
+  fs::path touched = docs / "lechang-county-2024-0.txt";
+  fs::last_write_time(touched, fs::last_write_time(touched) - std::chrono::hours(1));
+  auto failing = []() -> jixiao::Result<const jixiao::Rules*> {
+    return jixiao::Status(jixiao::Status::Code::kInvalidRules, "x.rules:1: invalid");
+  };
+  jixiao::Status s = run(failing, versions);
+  CHECK(s.message() == "x.rules:1: invalid");
+  // Rules whose version is not the one the results would be stored under are refused.
+  s = run(load, jixiao::Versions{"test-build", "0000000000000000"});
+  CHECK(s.code() == jixiao::Status::Code::kInternal);
+  CHECK(loads == 2);
+  REQUIRE(run(load, versions).ok());
+  CHECK(loads == 3);
+  CheckComplete(db, 2);
+}
+
+TEST_CASE("a change that keeps size, mtime, ctime and inode is caught only when racy",
+          "[batch][rerun]") {
+  fs::path dir = FreshDir("racy");
+  fs::path docs = MakeCopies(dir, 1);
+  fs::path db = dir / "racy.db";
+  REQUIRE(RunLib(db, docs, kTrustAll).audited == 1);
+  fs::path file = docs / "lechang-county-2024-0.txt";
+  const int64_t id = DocumentOf(db, file);
+  // Other bytes, same size, mtime set back; then the stored stat is made equal to the file's new
+  // one, as if the write had fallen in the same clock tick as the stat (ctime unmoved).
+  const auto mtime = fs::last_write_time(file);
+  Rewrite(file);
+  fs::last_write_time(file, mtime);
+  auto now = jixiao::StatFile(file.string());
+  REQUIRE(now.ok());
+  auto forge = [&](int64_t stat_at_ns) {
+    SQLite::Database d(db.string(), SQLite::OPEN_READWRITE);
+    SQLite::Statement up(d,
+                         "UPDATE sources SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ?, "
+                         "stat_at_ns = ? WHERE path = ?");
+    up.bind(1, now->size);
+    up.bind(2, now->mtime_ns);
+    up.bind(3, now->ctime_ns);
+    up.bind(4, now->inode);
+    up.bind(5, stat_at_ns);
+    up.bind(6, file.string());
+    REQUIRE(up.exec() == 1);
+  };
+  // A stat taken 1 s after the file's last change is racy: the file is read, the change found.
+  forge(std::max(now->mtime_ns, now->ctime_ns) + 1'000'000'000);
+  jixiao::BatchSummary racy = RunLib(db, docs, jixiao::kRacyMarginNs);
+  CHECK(racy.audited == 1);
+  CHECK(DocumentOf(db, file) != id);
+
+  // The guarantee's limit: a stat taken long after the file's last change is trusted, so a change
+  // that leaves size, mtime, ctime and inode all equal (impossible through the file system's own
+  // calls: a write moves ctime) is not seen until --rehash.
+  Rewrite(file);
+  fs::last_write_time(file, mtime);
+  now = jixiao::StatFile(file.string());
+  REQUIRE(now.ok());
+  const int64_t before = DocumentOf(db, file);
+  forge(std::max(now->mtime_ns, now->ctime_ns) + 3600LL * 1'000'000'000);
+  CHECK(Outcomes(RunLib(db, docs, jixiao::kRacyMarginNs)) ==
+        "0 audited, 1 not re-read, 0 re-hashed, 0 failed");
+  CHECK(DocumentOf(db, file) == before);
+  CHECK(RunLib(db, docs, jixiao::kRacyMarginNs, false, /*rehash=*/true).audited == 1);
+  CHECK(DocumentOf(db, file) != before);
+  CheckComplete(db, 1);
+}
+
+TEST_CASE("an unchanged failed file is not re-read unless --retry-failed", "[batch][rerun]") {
+  fs::path dir = FreshDir("rerun-failed");
+  fs::path docs = MakeCopies(dir, 1);
+  fs::copy_file(kSrc + "/corpus/bad/truncated.pdf", docs / "truncated.pdf");
+  fs::path db = dir / "failed.db";
+  CHECK(Outcomes(RunLib(db, docs, kTrustAll)) == "1 audited, 0 not re-read, 0 re-hashed, 1 failed");
+  jixiao::BatchSummary again = RunLib(db, docs, kTrustAll);
+  CHECK(Outcomes(again) == "0 audited, 2 not re-read, 0 re-hashed, 1 failed");
+  REQUIRE(again.failed.size() == 1);
+  CHECK(again.failed[0].second.find("truncated.pdf: ") != std::string::npos);
+  CHECK(Outcomes(RunLib(db, docs, kTrustAll, /*retry_failed=*/true)) ==
+        "0 audited, 1 not re-read, 0 re-hashed, 1 failed");
+}
+
+TEST_CASE("a version-1 database upgrades and its re-runs skip unchanged files", "[batch][rerun]") {
+  fs::path dir = FreshDir("upgrade");
+  fs::path docs = MakeCopies(dir, 3);
+  fs::path v2 = dir / "v2.db", v1 = dir / "v1.db";
+  REQUIRE(RunLib(v2, docs, kTrustAll).audited == 3);
+  {
+    // The same rows in a database made with step 001 alone, as a version-1 jixiao left it.
+    SQLite::Database d(v1.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    std::ifstream in(kSrc + "/store/schema/001_initial.sql");
+    std::stringstream sql;
+    sql << in.rdbuf();
+    d.exec(sql.str());
+    d.exec("PRAGMA user_version = 1");
+    d.exec("ATTACH DATABASE '" + v2.string() + "' AS v2");
+    for (const char* table : {"documents", "indicators", "checks", "findings", "figures"}) {
+      d.exec(std::string("INSERT INTO main.") + table + " SELECT * FROM v2." + table);
+    }
+    d.exec("INSERT INTO main.sources SELECT path, document_id, seen_at FROM v2.sources");
+    d.exec("DETACH DATABASE v2");
+  }
+  CHECK(Count(v1, "PRAGMA user_version") == 1);
+  fs::path cli = dir / "cli.db";
+  fs::copy_file(v1, cli);
+  const int64_t max_id = Count(v1, "SELECT max(id) FROM documents");
+  // Upgraded; the first run reads every file once (no stat yet) but audits none.
+  CHECK(Outcomes(RunLib(v1, docs, kTrustAll)) == "0 audited, 0 not re-read, 3 re-hashed, 0 failed");
+  CHECK(Count(v1, "PRAGMA user_version") == jixiao::Store::SchemaVersion());
+  CHECK(Count(v1, "SELECT max(id) FROM documents") == max_id);
+  CHECK(Outcomes(RunLib(v1, docs, kTrustAll)) == "0 audited, 3 not re-read, 0 re-hashed, 0 failed");
+  CheckComplete(v1, 3);
+
+  // `jixiao batch` upgrades one too (its build id is not the test's: it audits again).
+  Run r = Jixiao("batch --db " + cli.string() + " " + docs.string(), dir);
+  CHECK(r.rc == 0);
+  CHECK(Count(cli, "PRAGMA user_version") == jixiao::Store::SchemaVersion());
+  CHECK(r.err.find("3 documents (3 audited, 0 unchanged, 0 failed)") != std::string::npos);
+  Run again = Jixiao("batch --db " + cli.string() + " " + docs.string(), dir);
+  CHECK(again.err.find("(0 audited, 3 unchanged, 0 failed)") != std::string::npos);
+  CheckComplete(cli, 3);
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <re2/re2.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 namespace jixiao {
 
@@ -11,6 +13,35 @@ TEST_CASE("builtin rules compile", "[rules]") {
   auto rules = Rules::Builtin();
   REQUIRE(rules.ok());
   CHECK(rules->Version().size() == 16);
+}
+
+TEST_CASE("VersionOf gives the built rules' Version without compiling them", "[rules]") {
+  auto builtin = Rules::Builtin();
+  REQUIRE(builtin.ok());
+  auto version = Rules::VersionOf("");
+  REQUIRE(version.ok());
+  CHECK(*version == builtin->Version());
+
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "jixiao-rules-version";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "b.rules") << "# more\nscore.heading += ^X(?P<name>.+)$\n";
+  std::ofstream(dir / "a.rules") << "  extra.word = 甲|乙  \n";
+  Rules with_dir = std::move(Rules::Builtin().value());
+  REQUIRE(with_dir.AddDir(dir.string()).ok());
+  auto dir_version = Rules::VersionOf(dir.string());
+  REQUIRE(dir_version.ok());
+  CHECK(*dir_version == with_dir.Version());
+  CHECK(*dir_version != *version);
+
+  // Errors of the text are found; an invalid pattern only when the rules are built.
+  std::ofstream(dir / "c.rules") << "a = (unclosed\n";
+  CHECK(Rules::VersionOf(dir.string()).ok());
+  std::ofstream(dir / "d.rules") << "no equals sign\n";
+  auto bad = Rules::VersionOf(dir.string());
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message().find("d.rules:1: expected") != std::string::npos);
+  CHECK_FALSE(Rules::VersionOf((dir / "missing").string()).ok());
 }
 
 TEST_CASE("rule file errors name file and line", "[rules]") {

@@ -6,10 +6,15 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
 #include <string>
 
 #include "store/content_hash.h"
 #include "store/figures.h"
+#include "store/file_stat.h"
 #include "store/query.h"
 
 namespace jixiao {
@@ -62,6 +67,71 @@ TEST_CASE("Sha256Hex matches the FIPS 180-4 examples", "[store]") {
   CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST_CASE("Unchanged trusts a stored stat only when it is equal and not racy", "[store]") {
+  const int64_t s = 1'000'000'000;
+  const int64_t t = 1'800'000'000 * s;  // when the stored stat was taken
+  const FileStat stored{100, t - 10 * s, t - 10 * s, 7, t};
+  struct Row {
+    const char* what;
+    FileStat stored, now;
+    int64_t margin;
+    bool unchanged;
+  };
+  auto with = [&](FileStat f, int64_t FileStat::*field, int64_t v) {
+    f.*field = v;
+    return f;
+  };
+  const FileStat later = with(stored, &FileStat::taken_ns, t + 3600 * s);  // stat of a later run
+  const Row rows[] = {
+      {"equal, times well before the stat", stored, later, kRacyMarginNs, true},
+      {"size differs", stored, with(later, &FileStat::size, 101), kRacyMarginNs, false},
+      {"mtime differs", stored, with(later, &FileStat::mtime_ns, t - 10 * s + 1), kRacyMarginNs,
+       false},
+      {"mtime set back, ctime moved", stored, with(later, &FileStat::ctime_ns, t + 60 * s),
+       kRacyMarginNs, false},
+      {"replaced by rename", stored, with(later, &FileStat::inode, 8), kRacyMarginNs, false},
+      {"mtime 1 s before the stat: racy", with(stored, &FileStat::mtime_ns, t - s),
+       with(later, &FileStat::mtime_ns, t - s), kRacyMarginNs, false},
+      {"ctime 2.9 s before the stat: racy", with(stored, &FileStat::ctime_ns, t - 29 * s / 10),
+       with(later, &FileStat::ctime_ns, t - 29 * s / 10), kRacyMarginNs, false},
+      {"mtime exactly the margin before: racy", with(stored, &FileStat::mtime_ns, t - 3 * s),
+       with(later, &FileStat::mtime_ns, t - 3 * s), kRacyMarginNs, false},
+      {"mtime just past the margin", with(stored, &FileStat::mtime_ns, t - 3 * s - 1),
+       with(later, &FileStat::mtime_ns, t - 3 * s - 1), kRacyMarginNs, true},
+      {"mtime after the stat (a clock ahead): racy", with(stored, &FileStat::mtime_ns, t + s),
+       with(later, &FileStat::mtime_ns, t + s), kRacyMarginNs, false},
+      {"no margin: 1 ns before the stat", with(stored, &FileStat::mtime_ns, t - 1),
+       with(later, &FileStat::mtime_ns, t - 1), 0, true},
+  };
+  for (const Row& r : rows) {
+    INFO(r.what);
+    CHECK(Unchanged(r.stored, r.now, r.margin) == r.unchanged);
+  }
+}
+
+TEST_CASE("HashFile gives the stat of the file it read", "[store]") {
+  fs::path dir = fs::temp_directory_path() / "jixiao-store-test";
+  fs::create_directories(dir);
+  fs::path file = dir / "hashed.txt";
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << "abc";
+  std::optional<FileStat> stat;
+  auto h = HashFile(file.string(), &stat);
+  REQUIRE(h.ok());
+  CHECK(h->hex == Sha256Hex("abc"));
+  CHECK(h->size == 3);
+  REQUIRE(stat);
+  auto now = StatFile(file.string());
+  REQUIRE(now.ok());
+  CHECK(stat->SameFile(*now));
+  CHECK(stat->size == 3);
+  CHECK(stat->taken_ns >= stat->mtime_ns);
+  CHECK(now->taken_ns >= stat->taken_ns);
+  auto missing = HashFile((dir / "missing.txt").string(), &stat);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == Status::Code::kNotFound);
+  CHECK(StatFile((dir / "missing.txt").string()).status().code() == Status::Code::kNotFound);
 }
 
 TEST_CASE("SplitAmount and SameAmount", "[store]") {
@@ -299,6 +369,142 @@ TEST_CASE("Merge keeps, for a path known to both, the document audited last", "[
     SQLite::Database d(out, SQLite::OPEN_READONLY);
     CHECK(d.execAndGet(new_hash).getString() == new_rec.hash);
   }
+}
+
+// Every (path, stat) ForEachSource gives for kV, checking that the paths come in byte order.
+std::map<std::string, FileStat> Sources(Store& store, const std::string& first = "",
+                                        const std::string& last = "\xff") {
+  std::map<std::string, FileStat> out;
+  std::string previous;
+  auto add = [&](const std::string& path, const FileStat& st, const StoredDocument&) {
+    CHECK(previous < path);
+    previous = path;
+    out.emplace(path, st);
+  };
+  REQUIRE(store.ForEachSource(kV, first, last, add).ok());
+  return out;
+}
+
+TEST_CASE("Write and Touch keep the stat a path was read with", "[store]") {
+  std::string db = TempDb("stat");
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  DocumentRecord rec = Record("a.txt", kDept, 2023);
+  rec.stat = FileStat{100, 11, 12, 13, 14};
+  auto stored = store->Write(rec, kV, false);
+  REQUIRE(stored.ok());
+  auto sources = Sources(*store);
+  REQUIRE(sources.count("a.txt") == 1);
+  CHECK(sources["a.txt"] == *rec.stat);
+  CHECK(Sources(*store).size() == 1);
+  // Other versions see no stat: their documents are not current.
+  int other = 0;
+  auto count = [&](const std::string&, const FileStat&, const StoredDocument&) { ++other; };
+  REQUIRE(store->ForEachSource(Versions{"0.1.0", "other"}, "", "\xff", count).ok());
+  CHECK(other == 0);
+
+  // Touched with an equal stat: nothing is written.
+  const std::string seen = "SELECT seen_at || stat_at_ns FROM sources WHERE path = 'a.txt'";
+  {
+    SQLite::Database d(db, SQLite::OPEN_READWRITE);
+    d.exec("UPDATE sources SET seen_at = 'then'");
+  }
+  REQUIRE(store->Touch("a.txt", stored->id, rec.stat).ok());
+  {
+    SQLite::Database d(db, SQLite::OPEN_READONLY);
+    CHECK(d.execAndGet(seen).getString() == "then14");
+  }
+  // Read again later (the file was touched): the new stat replaces the old, seen_at stays.
+  FileStat later{100, 21, 22, 13, 24};
+  REQUIRE(store->Touch("a.txt", stored->id, later).ok());
+  CHECK(Sources(*store)["a.txt"] == later);
+  {
+    SQLite::Database d(db, SQLite::OPEN_READONLY);
+    CHECK(d.execAndGet(seen).getString() == "then24");
+  }
+  // A copy at another path has its own stat; no stat means none is kept.
+  DocumentRecord copy = rec;
+  copy.path = "b.txt";
+  copy.stat.reset();
+  REQUIRE(store->Write(copy, kV, false).ok());
+  CHECK(Sources(*store).size() == 1);
+  REQUIRE(store->Touch("b.txt", stored->id, FileStat{100, 31, 32, 33, 34}).ok());
+  CHECK(Sources(*store)["b.txt"].inode == 33);
+  CHECK(Sources(*store).size() == 2);
+  // Only the paths in the range asked for.
+  CHECK(Sources(*store, "b", "b.txt").size() == 1);
+  CHECK(Sources(*store, "a.txt", "a.txt").size() == 1);
+  CHECK(Sources(*store, "a.txu", "b.txs").empty());
+
+  // Replaced (--force): the other path moves to the new row with its stat.
+  rec.stat = FileStat{100, 41, 42, 13, 44};
+  auto replaced = store->Write(rec, kV, /*replace=*/true);
+  REQUIRE(replaced.ok());
+  CHECK(Count(db, "SELECT count(*) FROM documents") == 1);
+  sources = Sources(*store);
+  CHECK(sources["a.txt"] == *rec.stat);
+  CHECK(sources["b.txt"].inode == 33);
+  CHECK(Count(db, "SELECT count(*) FROM sources WHERE document_id = " +
+                      std::to_string(replaced->id)) == 2);
+
+  // A path merged from another database to another document loses its stat: the other
+  // database's document is newer, and this machine's file was read as the old one.
+  std::string other_db = TempDb("stat-other");
+  {
+    auto o = Store::Open(other_db);
+    REQUIRE(o.ok());
+    DocumentRecord newer = Record("a.txt", kDept, 2023);
+    newer.hash = Sha256Hex("newer");
+    newer.stat = FileStat{200, 51, 52, 53, 54};
+    REQUIRE(o->Write(newer, kV, false).ok());
+    DocumentRecord elsewhere = Record("c.txt", kDept, 2024);
+    elsewhere.stat = FileStat{300, 61, 62, 63, 64};
+    REQUIRE(o->Write(elsewhere, kV, false).ok());
+  }
+  {
+    SQLite::Database d(other_db, SQLite::OPEN_READWRITE);
+    d.exec("UPDATE documents SET audited_at = '2999-01-01T00:00:00Z'");
+  }
+  REQUIRE(store->Merge(other_db).ok());
+  CHECK(Count(db, "SELECT count(*) FROM sources") == 3);
+  sources = Sources(*store);
+  CHECK(sources.count("a.txt") == 0);
+  CHECK(sources.count("c.txt") == 0);
+  CHECK(sources.count("b.txt") == 1);
+}
+
+TEST_CASE("A version-1 database upgrades: its paths keep their documents, without stats",
+          "[store]") {
+  std::string db = TempDb("v1");
+  {
+    SQLite::Database d(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    std::ifstream in(std::string(JIXIAO_SOURCE_DIR) + "/store/schema/001_initial.sql");
+    std::stringstream sql;
+    sql << in.rdbuf();
+    REQUIRE(sql.str().find("CREATE TABLE sources") != std::string::npos);
+    d.exec(sql.str());
+    d.exec("PRAGMA user_version = 1");
+    d.exec(
+        "INSERT INTO documents (id, hash, jixiao_version, rules_version, path, name, size, "
+        "status, audited_at) VALUES (5, 'h', '0.1.0', 'rules-test', 'a.txt', 'a', 3, 'ok', "
+        "'2026-01-01T00:00:00Z')");
+    d.exec("INSERT INTO sources (path, document_id, seen_at) VALUES ('a.txt', 5, 'then')");
+  }
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  CHECK(Count(db, "PRAGMA user_version") == Store::SchemaVersion());
+  CHECK(Store::SchemaVersion() >= 2);
+  CHECK(Count(db,
+              "SELECT count(*) FROM sources WHERE path = 'a.txt' AND document_id = 5 AND "
+              "seen_at = 'then' AND size IS NULL AND stat_at_ns IS NULL") == 1);
+  CHECK(Sources(*store).empty());
+  REQUIRE(store->Touch("a.txt", 5, FileStat{3, 1, 2, 3, 4}).ok());
+  CHECK(Sources(*store)["a.txt"] == FileStat{3, 1, 2, 3, 4});
+  CHECK(*store->IntegrityCheck() == "ok");
+  // Opening again changes nothing.
+  auto again = Store::Open(db);
+  REQUIRE(again.ok());
+  CHECK(Count(db, "PRAGMA user_version") == Store::SchemaVersion());
 }
 
 TEST_CASE("A database from a newer jixiao is refused", "[store]") {

@@ -53,20 +53,14 @@ std::string JoinPath(const std::vector<std::string>& path) {
   return out;
 }
 
-// The progress line and the end-of-run summary.
+// The progress line on stderr.
 class Progress {
  public:
   Progress(size_t total, bool show) : total_(total), show_(show), start_(Clock::now()) {}
 
   void Add(const BatchItem& item) {
     ++done_;
-    pages_ += item.stored.pages;
-    errors_ += item.stored.errors;
-    warnings_ += item.stored.warnings;
-    infos_ += item.stored.infos;
-    if (item.outcome == BatchItem::Outcome::kAudited) ++audited_;
-    if (item.outcome == BatchItem::Outcome::kSkipped) ++skipped_;
-    if (item.stored.failed) failed_.emplace_back(item.path, item.stored.error);
+    failed_ += item.stored.failed;
     if (!show_) return;
     auto now = Clock::now();
     if (done_ != total_ && now - last_ < std::chrono::milliseconds(200)) return;
@@ -75,32 +69,31 @@ class Progress {
     double rate = secs > 0 ? static_cast<double>(done_) / secs : 0;
     std::string eta = rate > 0 ? Duration(static_cast<double>(total_ - done_) / rate) : "?";
     std::cerr << fmt::format("\r\x1b[K[{}/{}] {:.1f} docs/s, ETA {}, {} failed", done_, total_,
-                             rate, eta, failed_.size())
+                             rate, eta, failed_)
               << std::flush;
   }
 
-  void Summary() const {
+  // The end-of-run summary.
+  void Summary(const BatchSummary& s) const {
     if (show_ && done_ > 0) std::cerr << "\n";
     double secs = std::chrono::duration<double>(Clock::now() - start_).count();
     std::cerr << fmt::format(
-        "jixiao batch: {} documents ({} audited, {} unchanged, {} failed) in {:.1f}s; {} pages; "
-        "findings: {} error, {} warning, {} info\n",
-        done_, audited_, skipped_, failed_.size(), secs, pages_, errors_, warnings_, infos_);
-    auto failed = failed_;
+        "jixiao batch: {} documents ({} audited, {} unchanged, {} failed) in {:.1f}s; unchanged "
+        "files: {} not re-read, {} re-hashed; {} pages; findings: {} error, {} warning, {} info",
+        s.files, s.audited, s.unchanged + s.rehashed, s.failed.size(), secs, s.unchanged,
+        s.rehashed, s.pages, s.errors, s.warnings, s.infos);
+    if (s.cross_year > 0) std::cerr << fmt::format(" ({} cross-year)", s.cross_year);
+    std::cerr << "\n";
+    auto failed = s.failed;
     std::sort(failed.begin(), failed.end());
     for (const auto& [path, why] : failed) std::cerr << "  failed: " << why << "\n";
   }
 
-  bool any_failed() const { return !failed_.empty(); }
-  bool any_errors() const { return errors_ > 0; }
-
  private:
   using Clock = std::chrono::steady_clock;
-  size_t total_, done_ = 0, audited_ = 0, skipped_ = 0;
+  size_t total_, done_ = 0, failed_ = 0;
   bool show_;
   Clock::time_point start_, last_;
-  long pages_ = 0, errors_ = 0, warnings_ = 0, infos_ = 0;
-  std::vector<std::pair<std::string, std::string>> failed_;
 };
 
 void PrintFindingText(const FindingRow& r) {
@@ -175,6 +168,8 @@ StoreCommands::StoreCommands(CLI::App& app) {
   batch_->add_option("-j,--jobs", jobs_, "documents audited in parallel (default: all cores)");
   batch_->add_flag("--force", force_, "re-audit every document, changed or not");
   batch_->add_flag("--retry-failed", retry_failed_, "re-read documents that failed before");
+  batch_->add_flag("--rehash", rehash_,
+                   "read and hash every file, even those whose size and times are unchanged");
   batch_->add_option("--progress", progress_, "auto (on a terminal), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   batch_->add_option("--rules", rules_dir_, "a directory of *.rules files to add or override");
@@ -239,12 +234,20 @@ int StoreCommands::WriteDocuments(Store& store, const FindingFilter& filter) {
 
 std::optional<int> StoreCommands::Run() {
   if (*batch_) {
-    auto rules = Rules::Builtin();
-    if (!rules.ok()) return Fail(rules.status().message());
-    if (!rules_dir_.empty()) {
-      Status s = rules->AddDir(rules_dir_);
-      if (!s.ok()) return Fail(s.message());
-    }
+    // The rules are compiled only if a file has to be audited; their version comes from the texts.
+    auto rules_version = Rules::VersionOf(rules_dir_);
+    if (!rules_version.ok()) return Fail(rules_version.status().message());
+    std::optional<Rules> rules;
+    auto load_rules = [&]() -> Result<const Rules*> {
+      auto built = Rules::Builtin();
+      if (!built.ok()) return built.status();
+      if (!rules_dir_.empty()) {
+        Status s = built->AddDir(rules_dir_);
+        if (!s.ok()) return s;
+      }
+      rules = std::move(*built);
+      return &*rules;
+    };
     auto store = Store::Open(db_);
     if (!store.ok()) return Fail(store.status().message());
     const std::vector<std::string> files = FindInputs(inputs_);
@@ -258,18 +261,23 @@ std::optional<int> StoreCommands::Run() {
     options.extract = extract_;
     options.force = force_;
     options.retry_failed = retry_failed_;
-    Status s =
-        RunBatch(*store, files, *rules, Versions{JIXIAO_BUILD_ID, rules->Version()}, options,
-                 [&](const BatchItem& item) {
-                   progress.Add(item);
-                   if (item.outcome != BatchItem::Outcome::kSkipped && ++committed == abort_after) {
-                     _exit(137);
-                   }
-                 });
-    progress.Summary();
+    options.rehash = rehash_;
+    BatchSummary summary;
+    Status s = RunBatch(
+        *store, files, load_rules, Versions{JIXIAO_BUILD_ID, *rules_version}, options,
+        [&](const BatchItem& item) {
+          progress.Add(item);
+          if ((item.outcome == BatchItem::Outcome::kAudited ||
+               item.outcome == BatchItem::Outcome::kFailed) &&
+              ++committed == abort_after) {
+            _exit(137);
+          }
+        },
+        &summary);
+    progress.Summary(summary);
     if (!s.ok()) return Fail(s.message());
-    if (progress.any_failed()) return kExitTrouble;
-    return progress.any_errors() ? kExitFindings : kExitClean;
+    if (!summary.failed.empty()) return kExitTrouble;
+    return summary.errors > 0 ? kExitFindings : kExitClean;
   }
   if (*report_) {
     auto store = Store::Open(db_, /*read_only=*/true);

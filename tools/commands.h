@@ -32,7 +32,7 @@ class StoreCommands {
   CLI::App* merge_ = nullptr;
   std::string db_;
   int jobs_ = 0;
-  bool force_ = false, retry_failed_ = false;
+  bool force_ = false, retry_failed_ = false, rehash_ = false;
   std::string progress_ = "auto";
   std::string rules_dir_;
   ExtractOptions extract_;
