@@ -109,8 +109,10 @@ pages = len(json.loads(out)["pages"]) if rc == 0 else 0
 check("  ... all 2500 pages", pages == 2500, "%d pages" % pages)
 expect_sane("--max-seconds 0 stops the 2500-page file",
             ["extract", "--max-pages", "3000", "--max-seconds", "0", H("many-pages.pdf")],
-            allowed=(2,), named=[H("many-pages.pdf")], words=["--max-seconds 0", "stopped before page"])
-for bad in (["--max-pages", "x"], ["--max-seconds", "soon"]):
+            allowed=(2,), named=[H("many-pages.pdf")], words=["--max-seconds 0", "(killed "])
+for bad in (["--max-pages", "x"], ["--max-pages", "-1"], ["--max-seconds", "soon"],
+            ["--max-seconds", "-1"], ["--max-seconds", "nan"], ["--max-memory", "0"],
+            ["--max-memory", "x"], ["--max-memory", "1.5"]):
     expect_sane("usage error for %s" % " ".join(bad), ["extract"] + bad + [H("huge-page.pdf")],
                 allowed=(2,))
 
