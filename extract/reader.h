@@ -5,13 +5,14 @@
 
 namespace jixiao {
 
-// Reads one PDF from standard input with poppler-cpp and writes its pages (or the Status saying
-// why not) to standard output in the format of extract/wire.h, with progress frames as it goes,
-// then returns 0. Started by ReadPages only, as
-//   READER --child VERSION PARENT_PID MAX_PAGES THREADS PATH
-// (PATH is used in messages only: the file is standard input). Anything else on the command line:
-// one line on stderr and 2. The reader dies with its parent (PR_SET_PDEATHSIG) and has no bounds
-// of its own: the parent keeps time and watches its memory.
+// Started by ReadPages only, as `READER --child VERSION PARENT_PID`, with a socket as standard
+// input and a pipe as standard output (extract/wire.h). Says hello, then for each request on
+// standard input reads the PDF that came with it with poppler-cpp and writes its pages (or the
+// Status saying why not) to standard output, with progress frames as it goes. After a document it
+// read cleanly it may stay for the next one (at most 100, and only if its memory went back down);
+// otherwise, or when standard input is closed, it returns 0. Anything else on the command line or
+// a malformed request: one line on stderr and 2. It dies with the thread that started it
+// (PR_SET_PDEATHSIG) and has no bounds of its own: the parent keeps time and watches its memory.
 int RunPdfReader(int argc, char** argv);
 
 }  // namespace jixiao

@@ -161,11 +161,33 @@ std::optional<Frame> NextFrame(std::string_view buf, size_t* pos) {
   return f;
 }
 
-// Result: u64 peak_kib, u32 status code (0 = ok). Ok: u64 page count, then the pages.
-// Not ok: the message.
-std::string EncodeResult(const Result<std::vector<RawPage>>& result, uint64_t peak_kib) {
+// Request: i32 max_pages, i32 threads, i64 max_memory_mib, the path.
+std::string EncodeRequest(const Request& request) {
   std::string out;
-  Put(peak_kib, &out);
+  Put(request.max_pages, &out);
+  Put(request.threads, &out);
+  Put(request.max_memory_mib, &out);
+  PutString(request.path, &out);
+  return out;
+}
+
+std::optional<Request> DecodeRequest(std::string_view payload) {
+  Reader in(payload);
+  Request r;
+  r.max_pages = in.Get<int32_t>();
+  r.threads = in.Get<int32_t>();
+  r.max_memory_mib = in.Get<int64_t>();
+  r.path = in.GetString();
+  if (!in.done()) return std::nullopt;
+  return r;
+}
+
+// Result: u64 peak_kib, u8 stays, u32 status code (0 = ok). Ok: u64 page count, then the pages.
+// Not ok: the message.
+std::string EncodeResult(const Result<std::vector<RawPage>>& result) {
+  std::string out;
+  Put<uint64_t>(0, &out);
+  Put<uint8_t>(0, &out);
   Put(static_cast<uint32_t>(result.status().code()), &out);
   if (!result.ok()) {
     PutString(result.status().message(), &out);
@@ -176,21 +198,26 @@ std::string EncodeResult(const Result<std::vector<RawPage>>& result, uint64_t pe
   return out;
 }
 
-void SetPeak(uint64_t peak_kib, std::string* encoded_result) {
-  if (encoded_result->size() >= sizeof(peak_kib)) {
+void SetReaderState(uint64_t peak_kib, bool stays, std::string* encoded_result) {
+  if (encoded_result->size() >= sizeof(peak_kib) + 1) {
     std::memcpy(encoded_result->data(), &peak_kib, sizeof(peak_kib));
+    (*encoded_result)[sizeof(peak_kib)] = stays ? 1 : 0;
   }
 }
 
 std::optional<DecodedResult> DecodeResult(std::string_view payload) {
   Reader in(payload);
   uint64_t peak_kib = in.Get<uint64_t>();
+  uint8_t stays = in.Get<uint8_t>();
   uint32_t code = in.Get<uint32_t>();
-  if (!in.ok() || code > static_cast<uint32_t>(Status::Code::kInternal)) return std::nullopt;
+  if (!in.ok() || stays > 1 || code > static_cast<uint32_t>(Status::Code::kInternal)) {
+    return std::nullopt;
+  }
   if (code != static_cast<uint32_t>(Status::Code::kOk)) {
     std::string message = in.GetString();
     if (!in.done()) return std::nullopt;
-    return DecodedResult{Status(static_cast<Status::Code>(code), std::move(message)), peak_kib};
+    return DecodedResult{Status(static_cast<Status::Code>(code), std::move(message)), peak_kib,
+                         stays == 1};
   }
   uint64_t n = in.Get<uint64_t>();
   if (!in.ok() || n > in.left() / kMinPageBytes) return std::nullopt;
@@ -199,7 +226,7 @@ std::optional<DecodedResult> DecodeResult(std::string_view payload) {
     if (!GetPage(&in, &p)) return std::nullopt;
   }
   if (!in.done()) return std::nullopt;
-  return DecodedResult{std::move(pages), peak_kib};
+  return DecodedResult{std::move(pages), peak_kib, stays == 1};
 }
 
 }  // namespace jixiao::internal::wire

@@ -118,6 +118,59 @@ TEST_CASE("the reader process gives the errors of reading in process", "[reader]
   CHECK(ReadPages(Corpus("lechang-county-2024.txt"), missing).ok());
 }
 
+// The children of the calling thread, as the kernel lists them.
+std::string ThreadChildren() {
+  std::ifstream in("/proc/self/task/" + std::to_string(::gettid()) + "/children");
+  std::string s;
+  std::getline(in, s);
+  return s;
+}
+
+TEST_CASE("a thread's reader reads its next PDFs too, with the same pages and bounds", "[reader]") {
+  // Each document alone in process, then all of them twice over through one thread's readers.
+  std::vector<std::string> names = {"lechang-county-2024.pdf", "meizhou-city-2021.pdf",
+                                    "meizhou-city-2024.pdf", "hostile/many-text-objects.pdf"};
+  std::vector<std::vector<RawPage>> alone;
+  for (const auto& n : names) {
+    auto r = ReadPages(Corpus(n));
+    REQUIRE(r.ok());
+    alone.push_back(*r);
+  }
+  std::thread([&] {
+    ExtractOptions o = InReader();
+    REQUIRE(ThreadChildren().empty());
+    std::string first;
+    for (int round = 0; round < 2; ++round) {
+      for (size_t i = 0; i < names.size(); ++i) {
+        INFO(names[i]);
+        auto r = ReadPages(Corpus(names[i]), o);
+        REQUIRE(r.ok());
+        RequireSamePages(alone[i], *r);
+        // One reader, waiting for the next PDF: the same process every time.
+        std::string children = ThreadChildren();
+        CHECK(children.find(' ') == children.size() - 1);
+        if (first.empty()) first = children;
+        CHECK(children == first);
+      }
+    }
+    // A document over a bound kills the reader; the next one gets a new reader, measured alone.
+    ExtractOptions small = o;
+    small.max_memory_mib = 64;
+    auto over = ReadPages(Corpus("hostile/many-words.pdf"), small);
+    REQUIRE_FALSE(over.ok());
+    CHECK(Contains(over.status().message(), "--max-memory 64 MiB (killed at "));
+    CHECK(ThreadChildren().empty());
+    auto again = ReadPages(Corpus(names[0]), small);
+    REQUIRE(again.ok());
+    RequireSamePages(alone[0], *again);
+    CHECK_FALSE(ThreadChildren().empty());
+    CHECK(ThreadChildren() != first);
+    // A document that fails is not followed in the same reader.
+    CHECK_FALSE(ReadPages(Corpus("bad/encrypted.pdf"), o).ok());
+    CHECK(ThreadChildren().empty());
+  }).join();
+}
+
 TEST_CASE("reader processes run side by side from several threads", "[reader]") {
   auto want = ReadPages(Corpus("meizhou-city-2024.pdf"));
   REQUIRE(want.ok());
@@ -208,7 +261,7 @@ TEST_CASE("every way a reader can fail is one Status, and the caller goes on", "
        Status::Code::kLimit, "reading needed more than --max-memory 100 MiB (killed at ", 0, 5},
       // A valid answer (no pages) from a reader that says its peak was 10^9 KiB: over the bound
       // although no sample caught it.
-      {"exec python3 -c 'import struct, sys; r = struct.pack(\"=QIQ\", 10**9, 0, 0); "
+      {"exec python3 -c 'import struct, sys; r = struct.pack(\"=QBIQ\", 10**9, 0, 0, 0); "
        "sys.stdout.buffer.write(b\"H\" + struct.pack(\"=QI\", 4, 1) + b\"R\" + "
        "struct.pack(\"=Q\", len(r)) + r)'",
        20, 100, Status::Code::kLimit,
@@ -268,11 +321,12 @@ std::vector<RawPage> OddPages() {
 TEST_CASE("wire: results round-trip bit for bit; truncations and junk are rejected", "[reader]") {
   namespace wire = internal::wire;
   const std::vector<RawPage> pages = OddPages();
-  std::string encoded = wire::EncodeResult(pages, 0);
-  wire::SetPeak(4242, &encoded);
+  std::string encoded = wire::EncodeResult(pages);
+  wire::SetReaderState(4242, true, &encoded);
   auto back = wire::DecodeResult(encoded);
   REQUIRE(back);
   CHECK(back->peak_kib == 4242);
+  CHECK(back->stays);
   REQUIRE(back->result.ok());
   RequireSamePages(pages, *back->result);
 
@@ -283,7 +337,7 @@ TEST_CASE("wire: results round-trip bit for bit; truncations and junk are reject
   CHECK_FALSE(wire::DecodeResult(encoded + "x"));
 
   Status s(Status::Code::kEncrypted, "a.pdf: the PDF is encrypted (password protected)");
-  auto failed = wire::DecodeResult(wire::EncodeResult(s, 7));
+  auto failed = wire::DecodeResult(wire::EncodeResult(s));
   REQUIRE(failed);
   CHECK(failed->result.status().code() == s.code());
   CHECK(failed->result.status().message() == s.message());
