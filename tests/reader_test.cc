@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cmath>
@@ -51,7 +52,10 @@ void RequireSamePages(const std::vector<RawPage>& a, const std::vector<RawPage>&
     CHECK(SameBits(a[i].height, b[i].height));
     CHECK(a[i].text == b[i].text);
     REQUIRE(a[i].boxes.size() == b[i].boxes.size());
-    CHECK(std::memcmp(a[i].boxes.data(), b[i].boxes.data(), a[i].boxes.size() * sizeof(Box)) == 0);
+    if (!a[i].boxes.empty()) {
+      CHECK(std::memcmp(a[i].boxes.data(), b[i].boxes.data(), a[i].boxes.size() * sizeof(Box)) ==
+            0);
+    }
   }
 }
 
@@ -126,8 +130,15 @@ std::string ThreadChildren() {
   return s;
 }
 
+// Under AddressSanitizer a reader does not get back under its idle limit (quarantine, shadow
+// memory), so it is not kept: every document gets a new one. Pages and bounds are the same.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kReadersKept = false;
+#else
+constexpr bool kReadersKept = true;
+#endif
+
 TEST_CASE("a thread's reader reads its next PDFs too, with the same pages and bounds", "[reader]") {
-  // Each document alone in process, then all of them twice over through one thread's readers.
   std::vector<std::string> names = {"lechang-county-2024.pdf", "meizhou-city-2021.pdf",
                                     "meizhou-city-2024.pdf", "hostile/many-text-objects.pdf"};
   std::vector<std::vector<RawPage>> alone;
@@ -136,39 +147,58 @@ TEST_CASE("a thread's reader reads its next PDFs too, with the same pages and bo
     REQUIRE(r.ok());
     alone.push_back(*r);
   }
+  // On a new thread (no reader yet): each document twice over, then a document over a bound,
+  // one after it, and a document that fails. What the thread saw is checked here afterwards.
+  struct Step {
+    std::string name;
+    Result<std::vector<RawPage>> pages;
+    std::string children;  // the thread's child processes after the step
+  };
+  std::vector<Step> steps;
+  std::string before;
   std::thread([&] {
+    before = ThreadChildren();
     ExtractOptions o = InReader();
-    REQUIRE(ThreadChildren().empty());
-    std::string first;
-    for (int round = 0; round < 2; ++round) {
-      for (size_t i = 0; i < names.size(); ++i) {
-        INFO(names[i]);
-        auto r = ReadPages(Corpus(names[i]), o);
-        REQUIRE(r.ok());
-        RequireSamePages(alone[i], *r);
-        // One reader, waiting for the next PDF: the same process every time.
-        std::string children = ThreadChildren();
-        CHECK(children.find(' ') == children.size() - 1);
-        if (first.empty()) first = children;
-        CHECK(children == first);
-      }
-    }
-    // A document over a bound kills the reader; the next one gets a new reader, measured alone.
     ExtractOptions small = o;
     small.max_memory_mib = 64;
-    auto over = ReadPages(Corpus("hostile/many-words.pdf"), small);
-    REQUIRE_FALSE(over.ok());
-    CHECK(Contains(over.status().message(), "--max-memory 64 MiB (killed at "));
-    CHECK(ThreadChildren().empty());
-    auto again = ReadPages(Corpus(names[0]), small);
-    REQUIRE(again.ok());
-    RequireSamePages(alone[0], *again);
-    CHECK_FALSE(ThreadChildren().empty());
-    CHECK(ThreadChildren() != first);
-    // A document that fails is not followed in the same reader.
-    CHECK_FALSE(ReadPages(Corpus("bad/encrypted.pdf"), o).ok());
-    CHECK(ThreadChildren().empty());
+    auto step = [&](const std::string& name, const ExtractOptions& options) {
+      steps.push_back({name, ReadPages(Corpus(name), options), ThreadChildren()});
+    };
+    for (int round = 0; round < 2; ++round) {
+      for (const auto& n : names) step(n, o);
+    }
+    step("hostile/many-words.pdf", small);
+    step(names[0], o);
+    step("bad/encrypted.pdf", o);
   }).join();
+
+  CHECK(before.empty());
+  REQUIRE(steps.size() == 2 * names.size() + 3);
+  const std::string first = steps[0].children;
+  for (size_t i = 0; i < 2 * names.size(); ++i) {
+    INFO(steps[i].name);
+    REQUIRE(steps[i].pages.ok());
+    RequireSamePages(alone[i % names.size()], *steps[i].pages);
+    // One reader, waiting for the next PDF: the same process every time.
+    if (kReadersKept) CHECK(steps[i].children == first);
+  }
+  if (kReadersKept) CHECK(std::count(first.begin(), first.end(), ' ') == 1);
+  // Over a bound: the reader is killed, and the next document gets a new one.
+  const Step& over = steps[2 * names.size()];
+  REQUIRE_FALSE(over.pages.ok());
+  CHECK(Contains(over.pages.status().message(), "--max-memory 64 MiB (killed at "));
+  CHECK(over.children.empty());
+  const Step& after = steps[2 * names.size() + 1];
+  REQUIRE(after.pages.ok());
+  RequireSamePages(alone[0], *after.pages);
+  if (kReadersKept) {
+    CHECK_FALSE(after.children.empty());
+    CHECK(after.children != first);
+  }
+  // A document that fails is not followed in the same reader.
+  const Step& failed = steps.back();
+  CHECK_FALSE(failed.pages.ok());
+  CHECK(failed.children.empty());
 }
 
 TEST_CASE("reader processes run side by side from several threads", "[reader]") {
@@ -318,7 +348,7 @@ std::vector<RawPage> OddPages() {
   return {a, text_only, empty};
 }
 
-TEST_CASE("wire: results round-trip bit for bit; truncations and junk are rejected", "[reader]") {
+TEST_CASE("wire: results round-trip bit for bit, truncations and junk are rejected", "[reader]") {
   namespace wire = internal::wire;
   const std::vector<RawPage> pages = OddPages();
   std::string encoded = wire::EncodeResult(pages);
