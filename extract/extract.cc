@@ -27,12 +27,11 @@ struct CloseOnExit {
   ~CloseOnExit() { ::close(fd); }
 };
 
-// Fills *out from `offset` of `fd`; false on an error or a short file.
-bool ReadAt(int fd, size_t offset, std::string* out) {
+// Fills *out from the start of `fd`; false on an error or a short file.
+bool ReadFromStart(int fd, std::string* out) {
   size_t done = 0;
   while (done < out->size()) {
-    ssize_t n = ::pread(fd, out->data() + done, out->size() - done,
-                        static_cast<off_t>(offset + done));
+    ssize_t n = ::pread(fd, out->data() + done, out->size() - done, static_cast<off_t>(done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return false;
     done += static_cast<size_t>(n);
@@ -58,7 +57,7 @@ Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOpt
   if (size == 0) return Status(Status::Code::kEmpty, path + ": empty file (0 bytes)");
   // A PDF header may follow up to 1 KiB of junk.
   std::string head(std::min<size_t>(size, 1024), '\0');
-  if (!ReadAt(fd, 0, &head)) return Status(Status::Code::kIoError, path + ": read error");
+  if (!ReadFromStart(fd, &head)) return Status(Status::Code::kIoError, path + ": read error");
   const bool looks_pdf = head.find("%PDF-") != std::string::npos;
   if (looks_pdf && !options.reader.empty()) {
     return internal::ReadPdfInChild(path, fd, static_cast<int64_t>(size), options);
@@ -70,7 +69,7 @@ Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOpt
   }
   // One read into a buffer of the file's size (no stream copies: PDFs can be large).
   std::string bytes(size, '\0');
-  if (!ReadAt(fd, 0, &bytes)) return Status(Status::Code::kIoError, path + ": read error");
+  if (!ReadFromStart(fd, &bytes)) return Status(Status::Code::kIoError, path + ": read error");
   if (looks_pdf) return internal::ReadPdfPages(path, bytes, options);
   return internal::ReadTextPages(path, bytes, options);
 }

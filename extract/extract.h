@@ -13,19 +13,21 @@
 namespace jixiao {
 
 struct ExtractOptions {
-  int max_pages = 2000;          // more pages than this: Status::kLimit
-  double max_seconds = 120;      // wall-clock bound for one document: Status::kLimit
-  int64_t max_memory_mib = 1024; // peak resident memory of the PDF reader process, MiB (2^20 B)
-  int threads = 0;               // PDF pages extracted in parallel; 0 = hardware concurrency
+  int max_pages = 2000;           // more pages than this: Status::kLimit
+  double max_seconds = 120;       // wall-clock bound for one document: Status::kLimit
+  int64_t max_memory_mib = 1024;  // peak resident memory of the PDF reader process, MiB (2^20 B)
+  int threads = 0;                // PDF pages extracted in parallel; 0 = hardware concurrency
 
   // How a PDF is read (text files are always read in this process):
   //
   // `reader` set: the path of the PDF reader executable (jixiao-pdf-reader, see extract/reader.h).
-  // Each PDF is read by a fresh child process running it, which this process watches: at
-  // max_seconds after ReadPages started, or as soon as the child's peak resident memory exceeds
-  // max_memory_mib, the child is killed (SIGKILL) and the result is Status::kLimit. A child that
-  // dies of a signal (a crash inside Poppler) gives Status::kCorrupt; one that cannot be started
-  // or answers nonsense gives Status::kInternal. Either way this process goes on.
+  // Each PDF is read by a child process running it, which the calling thread watches: at
+  // max_seconds after ReadPages started, or as soon as the child's peak resident memory while
+  // reading this document exceeds max_memory_mib, the child is killed (SIGKILL) and the result is
+  // Status::kLimit. A child that dies of a signal (a crash inside Poppler) gives Status::kCorrupt;
+  // one that cannot be started or answers nonsense gives Status::kInternal. Either way this
+  // process goes on. A thread keeps its reader for its next PDF after a clean read while the
+  // reader stays small (see extract/child.cc); the reader ends when the thread does.
   //
   // `reader` empty: the PDF is read in this process (fuzz targets, unit tests). Then max_seconds
   // is only checked before each page is started (one page cannot be interrupted) and

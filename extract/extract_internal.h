@@ -22,9 +22,9 @@ Result<std::vector<RawPage>> ReadTextPages(const std::string& path, const std::s
 // What ReadPdfPages reports as it goes (the reader process passes it on to its parent). The
 // callbacks run on the reading threads, several at once; any of them may be empty.
 struct PdfProgress {
-  std::function<void(int pages)> opened;      // the page count, once it is within max_pages
-  std::function<void(int page)> page_started; // 1-based
-  std::function<void(int page)> page_done;    // 1-based
+  std::function<void(int pages)> opened;       // the page count, once it is within max_pages
+  std::function<void(int page)> page_started;  // 1-based
+  std::function<void(int page)> page_done;     // 1-based
 };
 
 // `bytes` is the whole file, starting with %PDF (or not: then kNotPdf). In this process;

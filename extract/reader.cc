@@ -83,8 +83,11 @@ bool ReceiveRequest(std::string* packet, int* fd) {
         std::memcpy(fd, CMSG_DATA(c), sizeof(int));
       }
     }
-    if (msg.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) packet->clear();  // malformed, whatever it was
-    else packet->assign(buf, static_cast<size_t>(n));
+    if (msg.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) {
+      packet->clear();  // cut short: malformed, whatever it was
+    } else {
+      packet->assign(buf, static_cast<size_t>(n));
+    }
     return true;
   }
 }
@@ -120,7 +123,9 @@ uint64_t StatusKib(const std::string& field) {
 }
 
 // Starts the next document's peak (VmHWM) at the present size; false if the kernel will not.
-bool ResetPeak() { return static_cast<bool>(std::ofstream("/proc/self/clear_refs") << "5" << std::flush); }
+bool ResetPeak() {
+  return static_cast<bool>(std::ofstream("/proc/self/clear_refs") << "5" << std::flush);
+}
 
 template <typename T>
 bool ParseInt(std::string_view s, T* v) {
@@ -129,9 +134,8 @@ bool ParseInt(std::string_view s, T* v) {
 }
 
 int Usage() {
-  std::fputs(
-      "jixiao-pdf-reader: reads PDFs for jixiao, which starts it; not to be run by hand\n",
-      stderr);
+  std::fputs("jixiao-pdf-reader: reads PDFs for jixiao, which starts it; not to be run by hand\n",
+             stderr);
   return 2;
 }
 

@@ -63,8 +63,8 @@ void RequireSamePages(const std::vector<RawPage>& a, const std::vector<RawPage>&
 class FakeReader {
  public:
   explicit FakeReader(const std::string& body) {
-    dir_ = fs::temp_directory_path() / ("jixiao_fake_reader_" + std::to_string(::getpid()) + "_" +
-                                        std::to_string(++count_));
+    dir_ = fs::temp_directory_path() /
+           ("jixiao_fake_reader_" + std::to_string(::getpid()) + "_" + std::to_string(++count_));
     fs::create_directories(dir_);
     path_ = (dir_ / "reader").string();
     std::ofstream(path_) << "#!/bin/sh\n" << body << "\n";
@@ -271,7 +271,7 @@ TEST_CASE("every way a reader can fail is one Status, and the caller goes on", "
     double max_seconds;
     int64_t max_memory_mib;
     Status::Code code;
-    std::string message;  // after "PATH: "
+    std::string message;       // after "PATH: "
     double at_least, at_most;  // seconds
   };
   const std::vector<Case> cases = {
@@ -373,7 +373,8 @@ TEST_CASE("wire: results round-trip bit for bit, truncations and junk are reject
   CHECK(failed->result.status().message() == s.message());
 
   // Frames: whole ones come out in order, a partial one waits for its bytes.
-  std::string stream = wire::FrameHeader(wire::FrameType::kHello, 4) + wire::EncodeU32(wire::kVersion) +
+  std::string stream = wire::FrameHeader(wire::FrameType::kHello, 4) +
+                       wire::EncodeU32(wire::kVersion) +
                        wire::FrameHeader(wire::FrameType::kResult, encoded.size()) + encoded;
   size_t pos = 0;
   auto first = wire::NextFrame(std::string_view(stream).substr(0, stream.size() - 1), &pos);

@@ -1,7 +1,7 @@
 // bench_extract: times jixiao::LoadDocument (extraction + normalization) against `pdftotext FILE
 // /dev/null` on the same files in the same run, and reports peak RSS of both.
 //
-//   bench_extract [-n N] [-t THREADS] [-r] [FILE.pdf ...]   (default: the three corpus PDFs, N = 10)
+//   bench_extract [-n N] [-t THREADS] [-r] [FILE.pdf ...]   (default: the 3 corpus PDFs, N = 10)
 //
 // -r reads each PDF in a jixiao-pdf-reader process, as the CLI does (the reader built next to
 // bench_extract); without it, in this process. The difference is the cost of the reader process.
