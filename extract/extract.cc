@@ -1,9 +1,15 @@
-// ReadPages / LoadDocument: choose the reader by content, then normalize.
+// ReadPages / LoadDocument: choose the reader by content (a PDF in a reader process when
+// options.reader is set), then normalize.
 #include "extract/extract.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <filesystem>
-#include <fstream>
 
 #include "extract/extract_internal.h"
 #include "extract/normalize.h"
@@ -16,6 +22,23 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+struct CloseOnExit {
+  int fd;
+  ~CloseOnExit() { ::close(fd); }
+};
+
+// Fills *out from the start of `fd`; false on an error or a short file.
+bool ReadFromStart(int fd, std::string* out) {
+  size_t done = 0;
+  while (done < out->size()) {
+    ssize_t n = ::pread(fd, out->data() + done, out->size() - done, static_cast<off_t>(done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOptions& options) {
@@ -23,25 +46,31 @@ Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOpt
   std::error_code ec;
   if (!fs::exists(path, ec)) return Status(Status::Code::kNotFound, path + ": no such file");
   if (fs::is_directory(path, ec)) return Status(Status::Code::kIoError, path + ": is a directory");
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return Status(Status::Code::kIoError, path + ": cannot open file for reading");
-  // One read into a buffer of the file's size (no stream copies: PDFs can be large).
-  std::streamoff size = in.tellg();
-  if (size < 0) return Status(Status::Code::kIoError, path + ": cannot determine the file size");
-  std::string bytes(static_cast<size_t>(size), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), size) || in.gcount() != size) {
-    return Status(Status::Code::kIoError, path + ": read error");
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status(Status::Code::kIoError, path + ": cannot open file for reading");
+  CloseOnExit closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || st.st_size < 0) {
+    return Status(Status::Code::kIoError, path + ": cannot determine the file size");
   }
-  if (bytes.empty()) return Status(Status::Code::kEmpty, path + ": empty file (0 bytes)");
+  const size_t size = static_cast<size_t>(st.st_size);
+  if (size == 0) return Status(Status::Code::kEmpty, path + ": empty file (0 bytes)");
+  // A PDF header may follow up to 1 KiB of junk.
+  std::string head(std::min<size_t>(size, 1024), '\0');
+  if (!ReadFromStart(fd, &head)) return Status(Status::Code::kIoError, path + ": read error");
+  const bool looks_pdf = head.find("%PDF-") != std::string::npos;
+  if (looks_pdf && !options.reader.empty()) {
+    return internal::ReadPdfInChild(path, fd, static_cast<int64_t>(size), options);
+  }
   std::string lower = path;
   for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  bool looks_pdf = bytes.compare(0, 5, "%PDF-") == 0 ||
-                   bytes.substr(0, 1024).find("%PDF-") != std::string::npos;
-  if (looks_pdf) return internal::ReadPdfPages(path, bytes, options);
-  if (EndsWith(lower, ".pdf")) {
+  if (!looks_pdf && EndsWith(lower, ".pdf")) {
     return Status(Status::Code::kNotPdf, path + ": not a PDF file (no %PDF- header)");
   }
+  // One read into a buffer of the file's size (no stream copies: PDFs can be large).
+  std::string bytes(size, '\0');
+  if (!ReadFromStart(fd, &bytes)) return Status(Status::Code::kIoError, path + ": read error");
+  if (looks_pdf) return internal::ReadPdfPages(path, bytes, options);
   return internal::ReadTextPages(path, bytes, options);
 }
 

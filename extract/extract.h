@@ -3,6 +3,7 @@
 #ifndef JIXIAO_EXTRACT_EXTRACT_H_
 #define JIXIAO_EXTRACT_EXTRACT_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,9 +13,26 @@
 namespace jixiao {
 
 struct ExtractOptions {
-  int max_pages = 2000;        // more pages than this: Status::kLimit
-  double max_seconds = 120;    // wall-clock bound for one document: Status::kLimit
-  int threads = 0;             // PDF pages extracted in parallel; 0 = hardware concurrency
+  int max_pages = 2000;           // more pages than this: Status::kLimit
+  double max_seconds = 120;       // wall-clock bound for one document: Status::kLimit
+  int64_t max_memory_mib = 1024;  // peak resident memory of the PDF reader process, MiB (2^20 B)
+  int threads = 0;                // PDF pages extracted in parallel; 0 = hardware concurrency
+
+  // How a PDF is read (text files are always read in this process):
+  //
+  // `reader` set: the path of the PDF reader executable (jixiao-pdf-reader, see extract/reader.h).
+  // Each PDF is read by a child process running it, which the calling thread watches: at
+  // max_seconds after ReadPages started, or as soon as the child's peak resident memory while
+  // reading this document exceeds max_memory_mib, the child is killed (SIGKILL) and the result is
+  // Status::kLimit. A child that dies of a signal (a crash inside Poppler) gives Status::kCorrupt;
+  // one that cannot be started or answers nonsense gives Status::kInternal. Either way this
+  // process goes on. A thread keeps its reader for its next PDF after a clean read while the
+  // reader stays small (see extract/child.cc); the reader ends when the thread does.
+  //
+  // `reader` empty: the PDF is read in this process (fuzz targets, unit tests). Then max_seconds
+  // is only checked before each page is started (one page cannot be interrupted) and
+  // max_memory_mib is not enforced.
+  std::string reader;
 };
 
 // Reads `path` into raw pages. A file ending in .txt (or any file that is not a PDF but is valid
@@ -23,7 +41,9 @@ struct ExtractOptions {
 // poppler-cpp, page by page, keeping each character's box.
 //
 // Errors (each message starts with the path): not found, unreadable, empty file, not a PDF,
-// encrypted, corrupt or truncated, no pages, no text layer (scanned), over the limits.
+// encrypted, corrupt or truncated, no pages, no text layer (scanned), over the limits, and (with
+// options.reader) a reader process that crashed or could not be started. The pages are the same,
+// byte for byte and box for box, whether read in this process or by the reader.
 Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOptions& options = {});
 
 // ReadPages + Normalize: the document every audit starts from.

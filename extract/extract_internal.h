@@ -1,7 +1,9 @@
-// Private to extract/: the two readers behind ReadPages.
+// Private to extract/: the readers behind ReadPages, and what they share.
 #ifndef JIXIAO_EXTRACT_EXTRACT_INTERNAL_H_
 #define JIXIAO_EXTRACT_EXTRACT_INTERNAL_H_
 
+#include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,12 +13,36 @@
 
 namespace jixiao::internal {
 
+using Clock = std::chrono::steady_clock;
+
 // `bytes` is the whole file. Pages split on lines that begin with a space.
 Result<std::vector<RawPage>> ReadTextPages(const std::string& path, const std::string& bytes,
                                            const ExtractOptions& options);
-// `bytes` is the whole file, starting with %PDF (or not: then kNotPdf).
+
+// What ReadPdfPages reports as it goes (the reader process passes it on to its parent). The
+// callbacks run on the reading threads, several at once; any of them may be empty.
+struct PdfProgress {
+  std::function<void(int pages)> opened;       // the page count, once it is within max_pages
+  std::function<void(int page)> page_started;  // 1-based
+  std::function<void(int page)> page_done;     // 1-based
+};
+
+// `bytes` is the whole file, starting with %PDF (or not: then kNotPdf). In this process;
+// options.reader and options.max_memory_mib are ignored.
 Result<std::vector<RawPage>> ReadPdfPages(const std::string& path, const std::string& bytes,
-                                          const ExtractOptions& options);
+                                          const ExtractOptions& options,
+                                          const PdfProgress* progress = nullptr);
+
+// The PDF open as `fd` (a file of `size` bytes, starting with %PDF), read by a child process
+// running options.reader under options' bounds (see ExtractOptions). Does not close `fd`.
+Result<std::vector<RawPage>> ReadPdfInChild(const std::string& path, int fd, int64_t size,
+                                            const ExtractOptions& options);
+
+// `seconds` after `start`; time_point::max() for bounds beyond 1e9 s (and NaN), rather than
+// overflow the clock. Negative counts as 0.
+Clock::time_point DeadlineAfter(Clock::time_point start, double seconds);
+// `seconds` as the user wrote it: 1, 0.5, 120.
+std::string FormatSeconds(double seconds);
 
 }  // namespace jixiao::internal
 

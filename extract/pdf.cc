@@ -31,8 +31,6 @@ namespace jixiao::internal {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 // Poppler reports every oddity of a damaged file on stderr unless told otherwise; those reports
 // are not ours to print (the Status says what went wrong).
 void IgnorePopplerMessage(const std::string&, void*) {}
@@ -116,12 +114,6 @@ RawPage ReadPage(const poppler::document& doc, int index) {
   return page;
 }
 
-std::string FormatSeconds(double s) {
-  std::ostringstream out;
-  out << s;
-  return out.str();
-}
-
 bool HasText(const RawPage& p) {
   for (char c : p.text) {
     if (c != ' ' && c != '\n') return true;
@@ -131,8 +123,21 @@ bool HasText(const RawPage& p) {
 
 }  // namespace
 
+Clock::time_point DeadlineAfter(Clock::time_point start, double seconds) {
+  if (!(seconds < 1e9)) return Clock::time_point::max();
+  return start + std::chrono::duration_cast<Clock::duration>(
+                     std::chrono::duration<double>(std::max(seconds, 0.0)));
+}
+
+std::string FormatSeconds(double seconds) {
+  std::ostringstream out;
+  out << seconds;
+  return out.str();
+}
+
 Result<std::vector<RawPage>> ReadPdfPages(const std::string& path, const std::string& bytes,
-                                          const ExtractOptions& options) {
+                                          const ExtractOptions& options,
+                                          const PdfProgress* progress) {
   const Clock::time_point start = Clock::now();
   SilencePoppler();
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
@@ -165,12 +170,8 @@ Result<std::vector<RawPage>> ReadPdfPages(const std::string& path, const std::st
   constexpr int kMaxThreads = 64;
   threads = std::clamp(threads, 1, std::min(n, kMaxThreads));
 
-  // No deadline for absurd bounds (and NaN), rather than overflow the clock.
-  Clock::time_point deadline = Clock::time_point::max();
-  if (options.max_seconds < 1e9) {
-    deadline = start + std::chrono::duration_cast<Clock::duration>(
-                           std::chrono::duration<double>(std::max(options.max_seconds, 0.0)));
-  }
+  const Clock::time_point deadline = DeadlineAfter(start, options.max_seconds);
+  if (progress && progress->opened) progress->opened(n);
 
   std::vector<RawPage> pages(static_cast<size_t>(n));
   std::atomic<int> next{0};
@@ -199,7 +200,9 @@ Result<std::vector<RawPage>> ReadPdfPages(const std::string& path, const std::st
           stop = true;
           return;
         }
+        if (progress && progress->page_started) progress->page_started(i + 1);
         pages[static_cast<size_t>(i)] = ReadPage(*doc, i);
+        if (progress && progress->page_done) progress->page_done(i + 1);
       }
     } catch (const std::exception& e) {
       std::lock_guard<std::mutex> lock(failure_mu);

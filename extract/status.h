@@ -19,10 +19,10 @@ class Status {
     kIoError,       // could not be read
     kNotPdf,        // not a PDF and not a text file we accept
     kEncrypted,     // password protected
-    kCorrupt,       // a PDF that Poppler cannot open (truncated, damaged)
+    kCorrupt,       // a PDF that Poppler cannot open (truncated, damaged) or that crashed it
     kEmpty,         // zero bytes, or no pages
     kNoText,        // pages without a text layer (scanned)
-    kLimit,         // a resource bound (--max-pages, --max-seconds) was hit
+    kLimit,         // a resource bound (--max-pages, --max-seconds, --max-memory) was hit
     kInvalidRules,  // a malformed rule file
     kUsage,         // a command-line problem
     kInternal,      // a bug: should never be seen

@@ -5,13 +5,18 @@
 
 Every fixture in corpus/hostile/ and corpus/bad/, through `extract` and `audit`: a bounded run
 (time and peak RSS), never a signal, a sanitizer report or a stack trace; exit 0/1 or exit 2 with
-exactly one line naming the file. Then the limits (--max-pages, --max-seconds), audit of several
-files with bad ones among them, and malformed rule directories. Prints one line per check; exits 1
-if any failed.
+exactly one line naming the file. Then the limits (--max-pages, --max-seconds, --max-memory) end to
+end, a batch with bombs among good files, a PDF reader that crashes or is missing, audit of
+several files with bad ones among them, and malformed rule directories. Prints one line per check;
+exits 1 if any failed.
 """
 import json
 import os
+import re
 import resource
+import shutil
+import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -32,10 +37,10 @@ def check(name, ok, detail=""):
         failures.append(name)
 
 
-def run(args):
+def run(args, program=JIXIAO):
     start = time.monotonic()
     try:
-        p = subprocess.run([JIXIAO] + args, capture_output=True, timeout=TIMEOUT)
+        p = subprocess.run([program] + args, capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return None, b"", b"", TIMEOUT
     return p.returncode, p.stdout, p.stderr, time.monotonic() - start
@@ -45,15 +50,16 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
 
 
-def expect_sane(name, args, allowed=(0, 1, 2), named=None, words=()):
+def expect_sane(name, args, allowed=(0, 1, 2), named=None, words=(), program=JIXIAO,
+                bad_words=BAD_WORDS):
     """Runs jixiao; checks exit code, no signal/sanitizer output, one error line naming `named`."""
-    rc, out, err, secs = run(args)
+    rc, out, err, secs = run(args, program)
     text = err.decode("utf-8", "replace")
     if rc is None:
         check(name, False, "no answer after %.0f s (hang)" % TIMEOUT)
         return None, out, text
     detail = "exit %s after %.1f s, stderr %r" % (rc, secs, text[:300])
-    good = rc in allowed and not any(w in text for w in BAD_WORDS)
+    good = rc in allowed and not any(w in text for w in bad_words)
     if rc == 2 and named is not None:
         lines = text.splitlines()
         good = good and len(lines) >= 1 and all(named_ok(l, named) for l in lines)
@@ -93,6 +99,7 @@ expected = [
     (B("truncated.pdf"), ["damaged or truncated"]),
     (H("many-pages.pdf"), ["2500 pages", "--max-pages 2000"]),
     (H("huge-count.pdf"), ["no pages"]),
+    (H("many-words.pdf"), ["reading needed more than --max-memory 1024 MiB (killed at "]),
 ]
 for f, words in expected:
     for cmd in ("extract", "audit"):
@@ -109,10 +116,126 @@ pages = len(json.loads(out)["pages"]) if rc == 0 else 0
 check("  ... all 2500 pages", pages == 2500, "%d pages" % pages)
 expect_sane("--max-seconds 0 stops the 2500-page file",
             ["extract", "--max-pages", "3000", "--max-seconds", "0", H("many-pages.pdf")],
-            allowed=(2,), named=[H("many-pages.pdf")], words=["--max-seconds 0", "stopped before page"])
-for bad in (["--max-pages", "x"], ["--max-seconds", "soon"]):
+            allowed=(2,), named=[H("many-pages.pdf")], words=["--max-seconds 0", "(killed "])
+for bad in (["--max-pages", "x"], ["--max-pages", "-1"], ["--max-seconds", "soon"],
+            ["--max-seconds", "-1"], ["--max-seconds", "nan"], ["--max-memory", "0"],
+            ["--max-memory", "x"], ["--max-memory", "1.5"]):
     expect_sane("usage error for %s" % " ".join(bad), ["extract"] + bad + [H("huge-page.pdf")],
                 allowed=(2,))
+
+# 3b. The time and memory bounds hold however long one page takes or however much it needs: the
+# reader process is killed at the bound, one line names the file and the bound.
+BOMB, WORDS = H("flate-bomb.pdf"), H("many-words.pdf")
+for cmd in ("extract", "audit"):
+    start = time.monotonic()
+    rc, out, err = expect_sane("%s --max-seconds 1 on the flate bomb" % cmd,
+                               [cmd, "--max-seconds", "1", BOMB], allowed=(2,), named=[BOMB])
+    secs = time.monotonic() - start
+    want = "jixiao: %s: reading took longer than --max-seconds 1 (killed on page 1 of 1)\n" % BOMB
+    check("  ... says so in one line", err == want, repr(err))
+    check("  ... within 1 to 3 s (%.2f s)" % secs, 1.0 <= secs < 3.0)
+for bound in (256, 64):
+    start = time.monotonic()
+    rc, out, err = expect_sane("extract --max-memory %d on %s" % (bound, os.path.basename(WORDS)),
+                               ["extract", "--max-memory", str(bound), WORDS], allowed=(2,),
+                               named=[WORDS], words=["reading needed more than --max-memory %d MiB "
+                                                     "(killed at " % bound, "on page 1 of 1)"])
+    secs = time.monotonic() - start
+    m = re.search(r"killed at (\d+) MiB", err)
+    at = int(m.group(1)) if m else 1 << 30
+    check("  ... killed at %d MiB, within 32 MiB of the bound" % at, bound < at <= bound + 32)
+    check("  ... in %.2f s (< 3 s)" % secs, secs < 3.0)
+
+# 3c. The reader dies with jixiao: no reader is left behind when jixiao itself is killed.
+with tempfile.TemporaryDirectory() as tmp:
+    marker = os.path.join(tmp, "left-behind-%d.pdf" % os.getpid())
+    shutil.copy(BOMB, marker)
+    p = subprocess.Popen([JIXIAO, "extract", marker], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+
+    def readers():
+        found = []
+        for pid in os.listdir("/proc"):
+            try:
+                with open("/proc/%s/cmdline" % pid, "rb") as fh:
+                    if marker.encode() in fh.read():
+                        found.append(pid)
+            except OSError:
+                pass
+        return found
+    deadline = time.monotonic() + 5
+    while readers() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    check("no PDF reader left after jixiao is killed", not readers(), str(readers()))
+
+# 3d. batch: the bombs fail with their reasons, the good files around them are stored.
+with tempfile.TemporaryDirectory() as tmp:
+    folder = os.path.join(tmp, "filings")
+    os.mkdir(folder)
+    goods = ["lechang-county-2024.pdf", "meizhou-city-2024.txt"]
+    for f in goods:
+        shutil.copy(os.path.join(SRC, "corpus", f), folder)
+    for f in (BOMB, WORDS):
+        shutil.copy(f, folder)
+    db = os.path.join(tmp, "batch.db")
+    start = time.monotonic()
+    # 3 s: the flate bomb needs ~5 s; many-words reaches 128 MiB in well under a second (release) or
+    # a second (sanitized, two at a time on a busy machine).
+    rc, out, err = expect_sane("batch with a time bomb and a memory bomb among good files",
+                               ["batch", "--db", db, "--progress", "never", "--max-seconds", "3",
+                                "--max-memory", "128", folder], allowed=(2,))
+    secs = time.monotonic() - start
+    check("  ... in %.1f s (< 10 s)" % secs, secs < 10)
+    rows = {}
+    if os.path.exists(db):
+        with sqlite3.connect(db) as con:
+            rows = {os.path.basename(p): (st, e) for p, st, e in
+                    con.execute("SELECT path, status, error FROM documents")}
+    for f in goods:
+        check("  ... %s stored" % f, rows.get(f, ("", ""))[0] == "ok", str(rows.get(f)))
+    bomb = rows.get("flate-bomb.pdf", ("", ""))
+    check("  ... flate-bomb.pdf failed: time", bomb[0] == "failed" and bomb[1].endswith(
+        "flate-bomb.pdf: reading took longer than --max-seconds 3 (killed on page 1 of 1)"),
+        str(bomb))
+    words = rows.get("many-words.pdf", ("", ""))
+    check("  ... many-words.pdf failed: memory", words[0] == "failed" and
+          "many-words.pdf: reading needed more than --max-memory 128 MiB (killed at " in words[1],
+          str(words))
+    check("  ... the summary names both", "failed: " in err and "flate-bomb.pdf" in err and
+          "many-words.pdf" in err, err)
+
+# 3e. A PDF reader that crashes (a script standing in for Poppler dying of SIGSEGV) or is missing
+# is one line for that file; the other files are still audited.
+good = os.path.join(SRC, "corpus", "lechang-county-2024.txt")
+pdf = os.path.join(SRC, "corpus", "meizhou-city-2024.pdf")
+NOT_SEGV = tuple(w for w in BAD_WORDS if w != "Segmentation")  # the message names the signal
+with tempfile.TemporaryDirectory() as tmp:
+    jixiao = os.path.join(tmp, "jixiao")
+    shutil.copy(JIXIAO, jixiao)
+    reader = os.path.join(tmp, "jixiao-pdf-reader")
+    rc, out, err = expect_sane("audit with no PDF reader next to jixiao",
+                               ["audit", "--format", "json", good, pdf], allowed=(2,), named=[pdf],
+                               words=["cannot start the PDF reader %s (No such file" % reader],
+                               program=jixiao)
+    check("  ... one line; the .txt is audited", err.count("\n") == 1 and b"lechang" in out, err)
+    with open(reader, "w") as fh:
+        fh.write("#!/bin/sh\nkill -SEGV $$\n")
+    os.chmod(reader, 0o755)
+    rc, out, err = expect_sane("audit with a PDF reader that crashes",
+                               ["audit", "--format", "json", pdf, good], allowed=(2,), named=[pdf],
+                               words=["the PDF reader died of signal 11 (Segmentation fault)"],
+                               program=jixiao, bad_words=NOT_SEGV)
+    check("  ... one line; the .txt is audited", err.count("\n") == 1 and b"lechang" in out, err)
+    db = os.path.join(tmp, "crash.db")
+    rc, out, err = expect_sane("batch with a PDF reader that crashes",
+                               ["batch", "--db", db, "--progress", "never", pdf, good],
+                               allowed=(2,), program=jixiao, bad_words=NOT_SEGV)
+    with sqlite3.connect(db) as con:
+        st = dict(con.execute("SELECT path, status FROM documents"))
+    check("  ... the PDF failed, the .txt stored", st == {pdf: "failed", good: "ok"}, str(st))
 
 # 4. Audit of several files: the good one is still audited and printed; exit 2; one line per bad one.
 good = os.path.join(SRC, "corpus", "lechang-county-2024.txt")
@@ -151,7 +274,6 @@ with tempfile.TemporaryDirectory() as tmp:
 
 # 6. Valid RE2 of the wrong shape (no groups, more groups, matches nothing, matches everything)
 # overriding the built-in rules, all at once and one at a time: findings may change, never a crash.
-import re
 names = set()
 for rf in sorted(os.listdir(os.path.join(SRC, "rules"))):
     if rf.endswith(".rules"):

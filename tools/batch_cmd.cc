@@ -173,10 +173,7 @@ StoreCommands::StoreCommands(CLI::App& app) {
   batch_->add_option("--progress", progress_, "auto (on a terminal), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   batch_->add_option("--rules", rules_dir_, "a directory of *.rules files to add or override");
-  batch_->add_option("--max-pages", extract_.max_pages, "refuse documents with more pages")
-      ->capture_default_str();
-  batch_->add_option("--max-seconds", extract_.max_seconds, "time bound for reading one document")
-      ->capture_default_str();
+  AddLimitOptions(batch_, &extract_);
   batch_->add_option("PATH", inputs_, "PDF and .txt files, or directories (searched recursively)")
       ->required();
 

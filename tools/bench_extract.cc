@@ -1,7 +1,10 @@
 // bench_extract: times jixiao::LoadDocument (extraction + normalization) against `pdftotext FILE
 // /dev/null` on the same files in the same run, and reports peak RSS of both.
 //
-//   bench_extract [-n N] [-t THREADS] [FILE.pdf ...]   (default: the three corpus PDFs, N = 10)
+//   bench_extract [-n N] [-t THREADS] [-r] [FILE.pdf ...]   (default: the 3 corpus PDFs, N = 10)
+//
+// -r reads each PDF in a jixiao-pdf-reader process, as the CLI does (the reader built next to
+// bench_extract); without it, in this process. The difference is the cost of the reader process.
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -84,8 +87,10 @@ int main(int argc, char** argv) {
       reps = std::max(1, std::atoi(argv[++i]));
     } else if (std::strcmp(argv[i], "-t") == 0 && i + 1 < argc) {
       options.threads = std::atoi(argv[++i]);
+    } else if (std::strcmp(argv[i], "-r") == 0) {
+      options.reader = JIXIAO_PDF_READER;
     } else if (argv[i][0] == '-') {
-      std::fprintf(stderr, "usage: bench_extract [-n N] [-t THREADS] [FILE.pdf ...]\n");
+      std::fprintf(stderr, "usage: bench_extract [-n N] [-t THREADS] [-r] [FILE.pdf ...]\n");
       return 2;
     } else {
       files.push_back(argv[i]);
@@ -98,8 +103,9 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("%d repetitions each, median wall time; threads=%d (0 = all cores)", reps,
-              options.threads);
+  std::printf("%d repetitions each, median wall time; threads=%d (0 = all cores); %s", reps,
+              options.threads,
+              options.reader.empty() ? "in process" : "in a jixiao-pdf-reader process");
   // Other processes on the machine skew both columns: say how busy it was.
   if (FILE* in = std::fopen("/proc/loadavg", "r")) {
     double load = 0;
@@ -152,7 +158,8 @@ int main(int argc, char** argv) {
   }
   struct rusage self {};
   getrusage(RUSAGE_SELF, &self);  // ru_maxrss is in KiB on Linux
-  std::printf("\njixiao peak RSS (this process, all files): %.1f MiB\n",
+  std::printf("\njixiao peak RSS (this process, all files%s): %.1f MiB\n",
+              options.reader.empty() ? "" : "; not the readers",
               static_cast<double>(self.ru_maxrss) / 1024);
   return status;
 }

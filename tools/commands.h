@@ -1,5 +1,6 @@
-// The batch-store subcommands of jixiao (batch, report, stats, merge): registered on the CLI11 app
-// by StoreCommands, run by tools/batch_cmd.cc on top of store/.
+// Pieces of the jixiao command line beyond tools/jixiao.cc: the batch-store subcommands (batch,
+// report, stats, merge), registered on the CLI11 app by StoreCommands and run by
+// tools/batch_cmd.cc on top of store/; the per-document limit options (tools/limits.cc).
 #ifndef JIXIAO_TOOLS_COMMANDS_H_
 #define JIXIAO_TOOLS_COMMANDS_H_
 
@@ -13,6 +14,11 @@
 #include "store/store.h"
 
 namespace jixiao::cli {
+
+// Adds --max-pages, --max-seconds and --max-memory to `cmd`, read into *options (which must
+// outlive parsing), and points options->reader at jixiao-pdf-reader next to this executable: every
+// PDF is read in one, under those bounds. An invalid value is a usage error.
+void AddLimitOptions(CLI::App* cmd, ExtractOptions* options);
 
 class StoreCommands {
  public:

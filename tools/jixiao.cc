@@ -120,12 +120,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   jixiao::ExtractOptions opts;
-  auto add_limits = [&opts](CLI::App* cmd) {
-    cmd->add_option("--max-pages", opts.max_pages, "refuse documents with more pages")
-        ->capture_default_str();
-    cmd->add_option("--max-seconds", opts.max_seconds, "time bound for reading one document")
-        ->capture_default_str();
-  };
+  auto add_limits = [&opts](CLI::App* cmd) { jixiao::cli::AddLimitOptions(cmd, &opts); };
 
   std::string extract_file, extract_format = "text";
   auto* extract = app.add_subcommand("extract", "print the normalized, page-numbered text");
