@@ -37,16 +37,6 @@ std::string Duration(double seconds) {
   return fmt::format("{}s", s);
 }
 
-std::string Csv(const std::string& field) {
-  if (field.find_first_of(",\"\n\r") == std::string::npos) return field;
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string JoinPath(const std::vector<std::string>& path) {
   std::string out;
   for (const auto& p : path) out += (out.empty() ? "" : " / ") + p;
@@ -156,7 +146,7 @@ void PrintFindingCsv(const FindingRow& r) {
                                     r.other_path,
                                     r.other_path.empty() ? "" : std::to_string(r.other_page),
                                     r.other_path.empty() ? "" : std::to_string(r.other_line)};
-  for (size_t i = 0; i < cells.size(); ++i) std::cout << (i ? "," : "") << Csv(cells[i]);
+  for (size_t i = 0; i < cells.size(); ++i) std::cout << (i ? "," : "") << CsvField(cells[i]);
   std::cout << "\r\n";
 }
 
@@ -357,8 +347,8 @@ std::optional<int> StoreCommands::Run() {
         std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       } else if (format_ == "csv") {
         std::cout << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
-                                 Csv(g.department), g.year ? std::to_string(g.year) : "",
-                                 g.documents, g.failed, g.pages, Csv(scores(g)), g.errors,
+                                 CsvField(g.department), g.year ? std::to_string(g.year) : "",
+                                 g.documents, g.failed, g.pages, CsvField(scores(g)), g.errors,
                                  g.warnings, g.infos, g.cross_year, g.indicators, g.with_max,
                                  g.with_score, g.checks_run, g.unread);
       } else {
