@@ -33,7 +33,7 @@ const std::string kBin = JIXIAO_BINARY;
 const std::string kSrc = JIXIAO_SOURCE_DIR;
 
 fs::path FreshDir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / "jixiao-batch-test" / name;
+  fs::path dir = fs::temp_directory_path() / ("jixiao-batch-test-" + std::to_string(::getpid())) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

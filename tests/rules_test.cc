@@ -1,6 +1,8 @@
 // Rule files: the builtin rules compile, and malformed files give one error with file and line.
 #include "audit/rules.h"
 
+#include <unistd.h>
+
 #include <re2/re2.h>
 
 #include <catch2/catch.hpp>
@@ -22,7 +24,7 @@ TEST_CASE("VersionOf gives the built rules' Version without compiling them", "[r
   REQUIRE(version.ok());
   CHECK(*version == builtin->Version());
 
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / "jixiao-rules-version";
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / ("jixiao-rules-version-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "b.rules") << "# more\nscore.heading += ^X(?P<name>.+)$\n";

@@ -2,6 +2,8 @@
 // and merged.
 #include "store/store.h"
 
+#include <unistd.h>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <catch2/catch.hpp>
@@ -23,7 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string TempDb(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / "jixiao-store-test";
+  fs::path dir = fs::temp_directory_path() / ("jixiao-store-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   fs::path p = dir / (name + ".db");
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
@@ -112,7 +114,7 @@ TEST_CASE("Unchanged trusts a stored stat only when it is equal and not racy", "
 }
 
 TEST_CASE("HashFile gives the stat of the file it read", "[store]") {
-  fs::path dir = fs::temp_directory_path() / "jixiao-store-test";
+  fs::path dir = fs::temp_directory_path() / ("jixiao-store-test-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   fs::path file = dir / "hashed.txt";
   std::ofstream(file, std::ios::binary | std::ios::trunc) << "abc";
