@@ -662,3 +662,20 @@ TEST_CASE("a version-1 database upgrades and its re-runs skip unchanged files", 
 }
 
 }  // namespace
+
+namespace {
+
+// A user's rule file with an invalid pattern stops the batch, even when no file needs auditing.
+TEST_CASE("batch refuses an invalid --rules before it starts", "[batch]") {
+  fs::path dir = FreshDir("bad-rules");
+  fs::create_directories(dir / "rules");
+  fs::create_directories(dir / "empty");
+  std::ofstream(dir / "rules" / "local.rules") << "fig.broken = (unclosed\n";
+  Run r = Jixiao("batch --db " + (dir / "x.db").string() + " --rules " + (dir / "rules").string() +
+                     " " + (dir / "empty").string(),
+                 dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find("local.rules:1:") != std::string::npos);
+}
+
+}  // namespace

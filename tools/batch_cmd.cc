@@ -235,6 +235,12 @@ std::optional<int> StoreCommands::Run() {
       rules = std::move(*built);
       return &*rules;
     };
+    // A user's rule files are the user's to fix: an invalid pattern stops the batch before it
+    // starts, whether or not a file will need them (the built-in rules are compiled lazily).
+    if (!rules_dir_.empty()) {
+      auto loaded = load_rules();
+      if (!loaded.ok()) return Fail(loaded.status().message());
+    }
     auto store = Store::Open(db_);
     if (!store.ok()) return Fail(store.status().message());
     const std::vector<std::string> files = FindInputs(inputs_);
