@@ -64,30 +64,22 @@ struct Statement {
   std::vector<Number> parts;  // one figure, or the kinds summed
   std::string label;
   bool derived = false;       // a sum of kinds, which may leave a kind out
-  Unit unit() const { return parts.front().unit; }
-  // The parts summed in `u` (every part written in `u`), or in yuan.
+  // The parts summed in unit `u`: as written when every part is in `u`, else converted through
+  // yuan ("8025.61 × 10000 + 253.99 × 10000", divided back when `u` is 万元 or 亿元).
   Expr In(Unit u) const {
-    for (const Number& n : parts) {
-      if (n.unit != u) return InYuan();
-    }
+    bool as_written = true;
+    for (const Number& n : parts) as_written &= n.unit == u;
     std::vector<Expr> terms;
     for (const Number& n : parts) {
       Number bare = n;
       bare.unit = Unit::kNone;
-      terms.push_back(Expr::Figure(bare));
-    }
-    return terms.size() == 1 ? terms.front() : Expr::Sum(std::move(terms));
-  }
-  Expr InYuan() const {
-    std::vector<Expr> terms;
-    for (const Number& n : parts) {
-      Number bare = n;
-      bare.unit = Unit::kNone;
+      long k = as_written ? 1 : YuanPer(n.unit);
       Expr e = Expr::Figure(bare);
-      long k = YuanPer(n.unit);
       terms.push_back(k == 1 ? e : Expr::Product(e, Expr::Const(k, std::to_string(k))));
     }
-    return terms.size() == 1 ? terms.front() : Expr::Sum(std::move(terms));
+    Expr sum = terms.size() == 1 ? terms.front() : Expr::Sum(std::move(terms));
+    long k = as_written ? 1 : YuanPer(u);
+    return k == 1 ? sum : Expr::Quotient(sum, Expr::Const(k, std::to_string(k)));
   }
   std::string Describe(const Document& doc) const {
     std::string s = label + " ";
@@ -98,7 +90,7 @@ struct Statement {
   }
 };
 
-// `stated` (a figure in yuan, or bare) against `first`, both in yuan.
+// `stated` against `first`, compared in the unit `stated` is written in.
 Relation Compare(const Document& doc, const Statement& first, const Number& stated,
                  const std::string& stated_label, Span quote) {
   Relation r;
@@ -106,13 +98,6 @@ Relation Compare(const Document& doc, const Statement& first, const Number& stat
   r.computed = first.In(stated.unit);
   Number s = stated;
   s.unit = Unit::kNone;
-  long k = YuanPer(stated.unit);
-  bool same_unit = true;
-  for (const Number& n : first.parts) same_unit &= n.unit == stated.unit;
-  if (k != 1 && !same_unit) {
-    // Compare in the stated unit: the computed yuan divided back.
-    r.computed = Expr::Quotient(first.InYuan(), Expr::Const(k, std::to_string(k)));
-  }
   r.stated = s;
   r.quote = quote;
   r.anchor = Span{stated.begin, stated.end};
@@ -215,7 +200,7 @@ void ParseAccounts(const Document& doc, const Rules& rules, const std::vector<Se
         if (operand.unit == Unit::kNone) {
           // A bare operand is in the unit that puts it within 1% of the account.
           Number bare = operand;
-          mpq_class yuan = first.InYuan().Eval().Mid();
+          mpq_class yuan = first.In(Unit::kYuan).Eval().Mid();
           std::optional<Unit> unit;
           for (Unit u : {Unit::kYuan, Unit::kWanYuan, Unit::kYiYuan}) {
             mpq_class v = ValueOf(bare) * YuanPer(u);
