@@ -10,6 +10,7 @@
 #include "audit/identity.h"
 #include "audit/outline.h"
 #include "audit/relation.h"
+#include "structure/structure.h"
 
 namespace jixiao {
 
@@ -53,6 +54,17 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   r.year = id.year;
   r.year_source = id.year_source;
   r.figures = FigureRows(doc, r.year);
+
+  Structure structure = BuildStructure(doc, rules);
+  r.kind = DocKindName(structure.kind);
+  for (const Part& p : structure.parts) {
+    AuditResult::Part part;
+    part.kind = DocKindName(p.kind);
+    part.first_page = p.first_page;
+    part.last_page = p.last_page;
+    part.title = p.title;
+    r.parts.push_back(std::move(part));
+  }
 
   Outline outline;
   ParseTree(doc, rules, &outline);
@@ -112,6 +124,10 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
     if (c.verdict != Verdict::kPass) r.findings.push_back(c);
   }
   r.coverage.checks_run = static_cast<int>(r.checks.size());
+  // Nothing of a self-evaluation read: never reported as clean.
+  r.assessed = !r.indicators.empty() || r.total.has_value() || !r.checks.empty();
+  for (auto& p : r.parts) p.assessed = r.assessed && p.kind != "final_accounts" && p.kind != "budget" && p.kind != "other";
+  if (!r.assessed) r.note = "no self-evaluation content found";
   return r;
 }
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "audit/finding.h"
-#include "audit/rules.h"
+#include "rules/rules.h"
 #include "extract/document.h"
 #include "extract/status.h"
 
@@ -42,6 +42,26 @@ struct AuditResult {
   std::string year_source;         // "title", "text", ""
   int pages = 0;
 
+  // What the file is (structure/structure.h DocKind names): "department_report",
+  // "department_form", "project_form", "final_accounts", "budget", "other", "unknown".
+  std::string kind;
+  // Its parts, in page order: a 决算 PDF with self-evaluation forms in its appendix has several.
+  struct Part {
+    std::string kind;
+    int first_page = 0, last_page = 0;
+    std::string title;           // the part's title line, "" if none
+    // Identity of a form (项目名称, 主管部门, 实施单位, year, project code); "" / 0 where not given.
+    std::string project, department, unit, code;
+    int year = 0;
+    bool assessed = false;       // self-evaluation content was found and checked in it
+  };
+  std::vector<Part> parts;
+  // False when no self-evaluation content was found at all (a 决算, a text that is not a report,
+  // a PDF whose text is unreadable): such a document is never "clean". `note` says what it is in
+  // one plain line ("not a performance self-evaluation (部门决算, pages 1–23)").
+  bool assessed = true;
+  std::string note;
+
   struct Total {
     std::string max, score, grade; // as written; "" when not stated
     int page = 0;
@@ -56,6 +76,9 @@ struct AuditResult {
 
   struct Coverage {
     int indicators = 0, with_max = 0, with_score = 0, checks_run = 0, unread = 0;
+    // Indicator-looking nodes the structure holds (scored headings, table rows with points),
+    // against `indicators` read; relations suspected but not bound (counted, never reported).
+    int nodes = 0, unbound = 0;
   } coverage;
 
   int errors() const;                // findings with severity error

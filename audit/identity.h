@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "audit/rules.h"
+#include "rules/rules.h"
 #include "extract/document.h"
 
 namespace jixiao {

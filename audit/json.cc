@@ -41,6 +41,24 @@ std::string ToJson(const AuditResult& r) {
   j["year"] = r.year;
   j["year_source"] = r.year_source;
   j["pages"] = r.pages;
+  j["kind"] = r.kind;
+  j["assessed"] = r.assessed;
+  j["note"] = r.note;
+  j["parts"] = ordered::array();
+  for (const auto& p : r.parts) {
+    ordered o;
+    o["kind"] = p.kind;
+    o["first_page"] = p.first_page;
+    o["last_page"] = p.last_page;
+    o["title"] = p.title;
+    o["project"] = p.project;
+    o["department"] = p.department;
+    o["unit"] = p.unit;
+    o["code"] = p.code;
+    o["year"] = p.year;
+    o["assessed"] = p.assessed;
+    j["parts"].push_back(std::move(o));
+  }
   if (r.total) {
     j["total"] = {{"max", r.total->max}, {"score", r.total->score}, {"grade", r.total->grade},
                   {"page", r.total->page}, {"line", r.total->line}};
@@ -70,7 +88,9 @@ std::string ToJson(const AuditResult& r) {
                    {"with_max", r.coverage.with_max},
                    {"with_score", r.coverage.with_score},
                    {"checks_run", r.coverage.checks_run},
-                   {"unread", r.coverage.unread}};
+                   {"unread", r.coverage.unread},
+                   {"nodes", r.coverage.nodes},
+                   {"unbound", r.coverage.unbound}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -11,7 +11,7 @@
 
 #include "audit/finding.h"
 #include "audit/relation.h"
-#include "audit/rules.h"
+#include "rules/rules.h"
 #include "extract/document.h"
 #include "extract/number.h"
 

@@ -15,12 +15,6 @@
 
 namespace jixiao {
 
-// A span of Document::text, [begin, end).
-struct Span {
-  size_t begin = 0, end = 0;
-  bool empty() const { return end <= begin; }
-};
-
 // An arithmetic expression over stated figures and constants.
 class Expr {
  public:

@@ -31,6 +31,12 @@ struct RawPage {
   int first_line = 1;  // 1-based number, in the whole source, of this page's first line
 };
 
+// A span of Document::text, [begin, end).
+struct Span {
+  size_t begin = 0, end = 0;
+  bool empty() const { return end <= begin; }
+};
+
 // Where a normalized byte came from.
 struct Origin {
   uint32_t page = 0;    // 1-based page number

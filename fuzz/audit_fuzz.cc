@@ -6,7 +6,7 @@
 #include <string>
 
 #include "audit/audit.h"
-#include "audit/rules.h"
+#include "rules/rules.h"
 #include "extract/extract_internal.h"
 #include "extract/normalize.h"
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "audit/rules.h"
+#include "rules/rules.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   jixiao::Rules rules;

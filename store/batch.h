@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "audit/rules.h"
+#include "rules/rules.h"
 #include "extract/extract.h"
 #include "extract/status.h"
 #include "store/file_stat.h"

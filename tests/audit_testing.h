@@ -8,7 +8,7 @@
 
 #include "audit/outline.h"
 #include "audit/relation.h"
-#include "audit/rules.h"
+#include "rules/rules.h"
 #include "extract/document.h"
 #include "extract/normalize.h"
 #include "tests/test_util.h"

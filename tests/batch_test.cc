@@ -22,7 +22,7 @@
 #include <thread>
 #include <vector>
 
-#include "audit/rules.h"
+#include "rules/rules.h"
 #include "store/file_stat.h"
 
 namespace {

@@ -1,5 +1,5 @@
 // Rule files: the builtin rules compile, and malformed files give one error with file and line.
-#include "audit/rules.h"
+#include "rules/rules.h"
 
 #include <unistd.h>
 

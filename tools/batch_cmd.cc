@@ -9,7 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "audit/rules.h"
+#include "rules/rules.h"
 #include "store/batch.h"
 #include "store/query.h"
 #include "store/store.h"

@@ -1,6 +1,6 @@
 # Writes OUT: a header defining JIXIAO_BUILD_ID = "<version>+<hash of the extract and audit
 # sources>", so a batch re-audits its documents whenever the code that produces results changes.
-file(GLOB_RECURSE files "${SRC}/extract/*.cc" "${SRC}/extract/*.h" "${SRC}/audit/*.cc" "${SRC}/audit/*.h")
+file(GLOB_RECURSE files "${SRC}/extract/*.cc" "${SRC}/extract/*.h" "${SRC}/rules/*.cc" "${SRC}/rules/*.h" "${SRC}/structure/*.cc" "${SRC}/structure/*.h" "${SRC}/audit/*.cc" "${SRC}/audit/*.h")
 list(SORT files)
 set(all "")
 foreach(f ${files})

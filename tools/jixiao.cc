@@ -14,8 +14,9 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/audit.h"
-#include "audit/rules.h"
+#include "rules/rules.h"
 #include "extract/extract.h"
+#include "structure/structure.h"
 #include "report/report.h"
 #include "tools/commands.h"
 
@@ -140,6 +141,9 @@ int main(int argc, char** argv) {
 
   std::string outline_file;
   auto* outline = app.add_subcommand("outline", "print the indicator tree as jixiao reads it");
+  bool outline_structure = false;
+  outline->add_flag("--structure", outline_structure,
+                    "print the document model instead: kind and parts, sections, tables as grids");
   outline->add_option("FILE", outline_file, "a PDF or .txt file")->required();
   add_limits(outline);
   jixiao::cli::StoreCommands store_commands(app);  // batch, report, stats, merge
@@ -166,7 +170,11 @@ int main(int argc, char** argv) {
         PrintError(rules.status().message());
         return kExitTrouble;
       }
-      std::cout << jixiao::DumpOutline(*doc, *rules);
+      if (outline_structure) {
+        std::cout << jixiao::BuildStructure(*doc, *rules).Dump(*doc);
+      } else {
+        std::cout << jixiao::DumpOutline(*doc, *rules);
+      }
       return kExitClean;
     }
     if (*audit) return RunAudit(audit_files, audit_format, audit_out, rules_dir, opts);

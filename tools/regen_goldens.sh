@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates tests/golden/ from the current build: for each document in corpus/ (and
-# corpus/styles/), its normalized text (extract), outline (outline) and audit JSON (audit --format
+# corpus/styles/), its normalized text (extract), document model (outline --structure), outline (outline) and audit JSON (audit --format
 # json) and terminal text (audit). Review the diff before committing: a golden change is a behaviour change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,10 +10,11 @@ status=0
 for f in corpus/*.txt corpus/*.pdf corpus/styles/*.txt; do
   [[ -e "$f" ]] || continue
   base=$(basename "$f"); base=${base%.*}; ext=${f##*.}
-  for kind in extract outline audit text; do
+  for kind in extract structure outline audit text; do
     out="tests/golden/$base.$ext.$kind"
     case $kind in
       extract) cmd=("$JIXIAO" extract "$f") ;;
+      structure) cmd=("$JIXIAO" outline --structure "$f") ;;
       outline) cmd=("$JIXIAO" outline "$f") ;;
       audit) cmd=("$JIXIAO" audit --format json "$f") ;;
       text) cmd=("$JIXIAO" audit "$f") ;;

@@ -1,7 +1,7 @@
 # Writes a C++ file holding every rules/*.rules file as a raw string: kBuiltinRuleFiles.
 file(GLOB files "${RULES_DIR}/*.rules")
 list(SORT files)
-set(out "// Generated from rules/*.rules by audit/embed_rules.cmake. Do not edit.\nnamespace jixiao {\nextern const char* const kBuiltinRuleFiles[][2];\nconst char* const kBuiltinRuleFiles[][2] = {\n")
+set(out "// Generated from rules/*.rules by rules/embed_rules.cmake. Do not edit.\nnamespace jixiao {\nextern const char* const kBuiltinRuleFiles[][2];\nconst char* const kBuiltinRuleFiles[][2] = {\n")
 foreach(f ${files})
   get_filename_component(n "${f}" NAME)
   file(READ "${f}" content)

@@ -1,5 +1,5 @@
 // Rule files: parsing, RE2 compilation, lookup.
-#include "audit/rules.h"
+#include "rules/rules.h"
 
 #include <re2/re2.h>
 

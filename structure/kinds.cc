@@ -1,0 +1,92 @@
+// What a file is, part by part. A title line (a short line near the top of a page range, rules
+// kind.title.*) starts a part of its kind; a project form's title starts a new part each time, so
+// a unit's forms one after another become one part each. A form is also recognised from its blocks
+// (a funds header and an indicator header, rules kind.block.*) when its title is missing. Without
+// any title, a text with scoring words is a department report, and anything else is "other".
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string_view>
+
+#include "structure/internal.h"
+
+namespace jixiao::internal {
+
+namespace {
+
+struct Candidate {
+  DocKind kind;
+  size_t line;  // index in lines
+};
+
+constexpr size_t kTitleMaxBytes = 120;  // about 40 Chinese characters
+
+const std::pair<const char*, DocKind> kTitleRules[] = {
+    {"kind.title.project_form", DocKind::kProjectForm},
+    {"kind.title.department_form", DocKind::kDepartmentForm},
+    {"kind.title.department_report", DocKind::kDepartmentReport},
+    {"kind.title.final_accounts", DocKind::kFinalAccounts},
+    {"kind.title.budget", DocKind::kBudget},
+};
+
+bool Matches(const Rules& rules, const char* name, std::string_view s) {
+  for (const re2::RE2* re : rules.Get(name))
+    if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *re)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Part> FindParts(const Document& doc, const Rules& rules, const std::vector<Span>& lines,
+                            const std::vector<Section>&, const std::vector<Table>& tables) {
+  std::vector<Candidate> starts;
+  bool funds = false, indicators = false, scoring = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view s(doc.text.data() + lines[i].begin, lines[i].end - lines[i].begin);
+    if (!funds && Matches(rules, "kind.block.funds", s)) funds = true;
+    if (!indicators && Matches(rules, "kind.block.indicators", s)) indicators = true;
+    if (!scoring && Matches(rules, "kind.scoring", s)) scoring = true;
+    if (s.empty() || s.size() > kTitleMaxBytes) continue;
+    for (const auto& [rule, kind] : kTitleRules) {
+      if (!Matches(rules, rule, s)) continue;
+      // A title is not a sentence about the thing: no sentence stop inside it.
+      if (s.find("。") != std::string_view::npos || s.find("，") != std::string_view::npos) break;
+      bool repeats = !starts.empty() && starts.back().kind == kind && kind != DocKind::kProjectForm;
+      // A project form's title repeated within a few lines (a title and a running header) is one.
+      bool same_form = !starts.empty() && starts.back().kind == kind && i - starts.back().line <= 3;
+      if (!repeats && !same_form) starts.push_back({kind, i});
+      break;
+    }
+  }
+  (void)tables;
+  std::vector<Part> out;
+  // A part from `begin` to `end`, titled by line `title` (npos: no title).
+  auto make = [&](DocKind kind, size_t begin, size_t end, size_t title) {
+    Part p;
+    p.kind = kind;
+    p.at = Span{begin, end};
+    if (title < lines.size()) p.title = doc.text.substr(lines[title].begin, lines[title].end - lines[title].begin);
+    p.first_page = doc.PageAt(p.at.begin);
+    p.last_page = doc.PageAt(p.at.end == 0 ? 0 : p.at.end - 1);
+    if (p.first_page == 0 && !doc.pages.empty()) p.first_page = doc.pages.front().number;
+    if (p.last_page == 0 && !doc.pages.empty()) p.last_page = doc.pages.back().number;
+    out.push_back(p);
+  };
+  if (starts.empty()) {
+    DocKind k = DocKind::kOther;
+    if (funds && indicators) {
+      k = DocKind::kProjectForm;
+    } else if (scoring) {
+      k = DocKind::kDepartmentReport;
+    }
+    make(k, 0, doc.text.size(), std::string::npos);
+    return out;
+  }
+  for (size_t i = 0; i < starts.size(); ++i) {
+    size_t end = i + 1 < starts.size() ? lines[starts[i + 1].line].begin : doc.text.size();
+    make(starts[i].kind, i == 0 ? 0 : lines[starts[i].line].begin, end, starts[i].line);
+  }
+  return out;
+}
+
+}  // namespace jixiao::internal
