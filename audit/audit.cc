@@ -67,7 +67,7 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   }
 
   Outline outline;
-  ParseTree(doc, rules, &outline);
+  ParseTree(doc, structure, rules, &outline);
   ParseTables(doc, rules, &outline);
   ParseFigures(doc, rules, &outline);
   ParseClaims(doc, rules, &outline);
@@ -132,8 +132,9 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
 }
 
 std::string DumpOutline(const Document& doc, const Rules& rules) {
+  Structure structure = BuildStructure(doc, rules);
   Outline outline;
-  ParseTree(doc, rules, &outline);
+  ParseTree(doc, structure, rules, &outline);
   ParseTables(doc, rules, &outline);
   return outline.Dump();
 }

@@ -14,6 +14,7 @@
 #include "rules/rules.h"
 #include "extract/document.h"
 #include "extract/number.h"
+#include "structure/structure.h"
 
 namespace jixiao {
 
@@ -71,7 +72,7 @@ struct Outline {
 };
 
 // The parsers, in the order Audit runs them. Each reads `doc` and adds to `out`.
-void ParseTree(const Document& doc, const Rules& rules, Outline* out);
+void ParseTree(const Document& doc, const Structure& structure, const Rules& rules, Outline* out);
 void ParseTables(const Document& doc, const Rules& rules, Outline* out);
 void ParseFigures(const Document& doc, const Rules& rules, Outline* out);
 void ParseClaims(const Document& doc, const Rules& rules, Outline* out);

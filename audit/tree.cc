@@ -9,9 +9,11 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "audit/outline.h"
 #include "audit/scan.h"
+#include "structure/structure.h"
 
 namespace jixiao {
 
@@ -31,10 +33,11 @@ bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
 class TreeParser {
  public:
-  TreeParser(const Document& doc, const Rules& rules, Outline* out)
-      : doc_(doc), rules_(rules), out_(out) {}
+  TreeParser(const Document& doc, const Structure& st, const Rules& rules, Outline* out)
+      : doc_(doc), st_(st), rules_(rules), out_(out) {}
 
   void Run() {
+    for (size_t i = 0; i < st_.sections.size(); ++i) section_at_[st_.sections[i].heading.begin] = static_cast<int>(i);
     lines_ = Lines(doc_.text);
     for (size_t li = 0; li < lines_.size(); ++li) ReadLine(li);
     CloseBody(doc_.text.size());
@@ -83,7 +86,10 @@ class TreeParser {
         }
       }
     }
-    if (!h) return;
+    if (!h) {
+      if (!style.empty()) ReadUnscored(line, style, name_from);
+      return;
+    }
     std::string name = CleanName(View(doc_.text, h->Get("name")));
     if (name.empty() || name.size() > 90) return;
     Indicator ind;
@@ -95,7 +101,81 @@ class TreeParser {
     if (!max_only) ind.score = StatedOf(doc_, *h, "score", ind.heading, "heading");
     if (ind.max) ind.max->value.unit = Unit::kPoints;
     out_->read.push_back(ind.heading);
-    // Level.
+    size_t heading_end = ind.heading.end;
+    // "部门决策(25分)" with the score as the first words below it: "得分 23 分".
+    if (max_only && heading_end == line.end) {
+      if (auto own = OwnStatement(line, line.end, /*bound=*/false)) {
+        if (own->Has("score")) {
+          ind.score = StatedOf(doc_, *own, "score", SentenceAround(doc_.text, own->whole), "body");
+          consumed_.push_back(own->whole);
+          out_->read.push_back(own->whole);
+        }
+      }
+    }
+    AddIndicator(std::move(ind), style, line);
+    if (heading_end < line.end) ReadSpan(Span{heading_end, line.end});
+  }
+
+  // The own body of the section headed at `line`: after `from` to its first sub-heading (or its
+  // end). Empty when `line` heads no section.
+  Span OwnBody(Span line, size_t from) const {
+    auto it = section_at_.find(line.begin);
+    if (it == section_at_.end()) return Span{};
+    const Section& sec = st_.sections[static_cast<size_t>(it->second)];
+    size_t end = sec.body.end;
+    if (!sec.children.empty()) end = std::min(end, st_.sections[static_cast<size_t>(sec.children.front())].heading.begin);
+    return Span{from, std::max(from, end)};
+  }
+
+  // The first statement of points that binds to the section headed at `line`: score.own anywhere
+  // in its own body (when `bound`), score.own_start as the first words after the heading line.
+  std::optional<Match> OwnStatement(Span line, size_t from, bool bound) const {
+    Span own = OwnBody(line, from);
+    if (own.empty()) return std::nullopt;
+    std::optional<Match> best;
+    size_t below = std::min(line.end + 1, own.end);
+    for (const re2::RE2* re : rules_.Get("score.own_start")) {
+      auto all = FindAll(*re, doc_.text, Span{below, own.end});
+      if (!all.empty() && all.front().whole.begin == below) best = all.front();
+      if (best) break;
+    }
+    if (best || !bound) return best;
+    for (const re2::RE2* re : rules_.Get("score.own")) {
+      auto all = FindAll(*re, doc_.text, own);
+      if (!all.empty() && (!best || all.front().whole.begin < best->whole.begin)) best = all.front();
+    }
+    return best;
+  }
+
+  // A numbered heading without points ("3.预算调整率") whose own body states them ("本指标满分 3 分，
+  // 得 2 分"): an indicator, so the statement is its own and not a restatement of its parent's.
+  void ReadUnscored(Span line, const std::string& style, size_t name_from) {
+    auto m = OwnStatement(line, name_from, /*bound=*/true);
+    if (!m) return;
+    auto it = section_at_.find(line.begin);
+    const Section& sec = st_.sections[static_cast<size_t>(it->second)];
+    // The name: the heading's title, or the words before the statement on the heading line.
+    Span name_span = sec.title;
+    if (m->whole.begin < line.end) name_span = Span{name_from, m->whole.begin};
+    std::string name = CleanName(View(doc_.text, name_span));
+    if (name.empty() || name.size() > 90) return;
+    Indicator ind;
+    ind.name = name;
+    ind.heading = line;
+    Span sentence = SentenceAround(doc_.text, m->whole);
+    ind.max = StatedOf(doc_, *m, "max", sentence, "body");
+    ind.score = StatedOf(doc_, *m, "score", sentence, "body");
+    if (ind.max) ind.max->value.unit = Unit::kPoints;
+    if (!ind.max && !ind.score) return;
+    consumed_.push_back(m->whole);
+    out_->read.push_back(line);
+    out_->read.push_back(m->whole);
+    AddIndicator(std::move(ind), style, line);
+  }
+
+  // Appends `ind` at the level of its numbering `style` under the nearest shallower indicator,
+  // and opens its body.
+  void AddIndicator(Indicator ind, const std::string& style, Span line) {
     int level;
     if (!style.empty()) {
       auto it = style_level_.find(style);
@@ -124,11 +204,13 @@ class TreeParser {
     CloseBody(line.begin);
     if (ind.parent >= 0) out_->indicators[static_cast<size_t>(ind.parent)].children.push_back(idx);
     ind.body = Span{ind.heading.end, ind.heading.end};
-    size_t heading_end = ind.heading.end;
     out_->indicators.push_back(std::move(ind));
     open_ = idx;
     last_level_ = level;
-    if (heading_end < line.end) ReadSpan(Span{heading_end, line.end});
+  }
+
+  bool Consumed(Span s) const {
+    return std::any_of(consumed_.begin(), consumed_.end(), [&](Span c) { return Overlaps(c, s); });
   }
 
   void CloseBody(size_t at) {
@@ -142,6 +224,7 @@ class TreeParser {
     if (ind.body.empty()) return;
     for (const re2::RE2* re : rules_.Get("score.body_max")) {
       for (const auto& m : FindAll(*re, doc_.text, ind.body)) {
+        if (Consumed(m.whole)) continue;
         if (auto s = StatedOf(doc_, m, "max", SentenceAround(doc_.text, m.whole), "body")) {
           (ind.max ? ind.more_max.push_back(*s) : void(ind.max = *s));
           out_->read.push_back(m.whole);
@@ -151,6 +234,7 @@ class TreeParser {
     std::vector<Stated> statements;
     for (const re2::RE2* re : rules_.Get("score.body")) {
       for (const auto& m : FindAll(*re, doc_.text, ind.body)) {
+        if (Consumed(m.whole)) continue;
         if (auto s = StatedOf(doc_, m, "score", SentenceAround(doc_.text, m.whole), "body")) {
           statements.push_back(*s);
           out_->read.push_back(m.whole);
@@ -349,8 +433,11 @@ class TreeParser {
   }
 
   const Document& doc_;
+  const Structure& st_;
   const Rules& rules_;
   Outline* out_;
+  std::unordered_map<size_t, int> section_at_;  // heading line begin → section index
+  std::vector<Span> consumed_;                  // statements a heading took as its own
   std::vector<Span> lines_;
   std::map<std::string, int> style_level_;
   int last_level_ = 0;
@@ -360,8 +447,8 @@ class TreeParser {
 
 }  // namespace
 
-void ParseTree(const Document& doc, const Rules& rules, Outline* out) {
-  TreeParser(doc, rules, out).Run();
+void ParseTree(const Document& doc, const Structure& structure, const Rules& rules, Outline* out) {
+  TreeParser(doc, structure, rules, out).Run();
 }
 
 void FindUnread(const Document& doc, const Rules& rules, Outline* out) {
