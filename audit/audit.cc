@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "audit/figure_rows.h"
@@ -73,9 +74,43 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   ParseClaims(doc, rules, &outline);
   FindUnread(doc, rules, &outline);
 
-  std::vector<Relation> relations = outline.relations;
-  std::vector<CheckResult> results = outline.results;
-  TreeChecks(doc, rules, outline, &relations, &results);
+  // Parts that are not self-evaluations (a 决算, a 预算) get no checks: their figures are read
+  // by no reader written for them, so nothing found there is certain.
+  std::vector<std::pair<int, int>> unassessed;  // source line ranges [first, last]
+  for (const Part& p : structure.parts) {
+    if (IsSelfEvaluation(p.kind) || p.kind == DocKind::kUnknown) continue;
+    unassessed.emplace_back(doc.LineAt(p.at.begin), p.at.end > 0 ? doc.LineAt(p.at.end - 1) : 0);
+  }
+  auto outside = [&](int line) {
+    for (const auto& [a, b] : unassessed)
+      if (line >= a && line <= b) return false;
+    return true;
+  };
+  if (!unassessed.empty()) {
+    if (std::all_of(outline.indicators.begin(), outline.indicators.end(),
+                    [&](const Indicator& i) { return !outside(doc.LineAt(i.heading.begin)); })) {
+      outline.indicators.clear();
+    }
+    if (outline.total && !outside(doc.LineAt(outline.total->where.begin))) outline.total.reset();
+  }
+
+  // In such parts only the generic figure checks run: breakdowns (其中), 合计 columns and
+  // year-over-year changes, whose reading does not depend on a scoring template.
+  auto generic = [](CheckId id) {
+    return id == CheckId::kSumBreakdown || id == CheckId::kTableColumn || id == CheckId::kChangeYoy;
+  };
+  std::vector<Relation> relations;
+  for (const Relation& rel : outline.relations)
+    if (generic(rel.check) || outside(doc.LineAt(rel.anchor.begin))) relations.push_back(rel);
+  std::vector<CheckResult> results;
+  for (const CheckResult& c : outline.results)
+    if (outside(c.line)) results.push_back(c);
+  {
+    std::vector<Relation> tree;
+    TreeChecks(doc, rules, outline, &tree, &results);
+    for (Relation& rel : tree)
+      if (outside(doc.LineAt(rel.anchor.begin))) relations.push_back(std::move(rel));
+  }
   for (const auto& rel : relations) results.push_back(Evaluate(doc, rel));
   for (const Span& s : outline.unread) {
     CheckResult c = MakeResult(doc, CheckId::kParseUnread, s, s);
@@ -124,10 +159,33 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
     if (c.verdict != Verdict::kPass) r.findings.push_back(c);
   }
   r.coverage.checks_run = static_cast<int>(r.checks.size());
+  r.coverage.unbound = outline.unbound;
   // Nothing of a self-evaluation read: never reported as clean.
-  r.assessed = !r.indicators.empty() || r.total.has_value() || !r.checks.empty();
-  for (auto& p : r.parts) p.assessed = r.assessed && p.kind != "final_accounts" && p.kind != "budget" && p.kind != "other";
-  if (!r.assessed) r.note = "no self-evaluation content found";
+  bool any_eval = false;
+  std::string not_eval;
+  for (size_t i = 0; i < structure.parts.size(); ++i) {
+    const Part& p = structure.parts[i];
+    bool eval = IsSelfEvaluation(p.kind) || p.kind == DocKind::kUnknown;
+    r.parts[i].assessed = eval;
+    any_eval |= eval;
+    if (!eval) {
+      static const std::map<DocKind, std::string> kWhat = {{DocKind::kFinalAccounts, "部门决算"},
+                                                          {DocKind::kBudget, "部门预算"},
+                                                          {DocKind::kOther, "other"}};
+      if (!not_eval.empty()) not_eval += "; ";
+      not_eval += kWhat.at(p.kind) + ", pages " + std::to_string(p.first_page) + "–" + std::to_string(p.last_page);
+    }
+  }
+  bool read_any = !r.indicators.empty() || r.total.has_value() || !r.checks.empty();
+  r.assessed = any_eval && read_any;
+  for (auto& p : r.parts) p.assessed = p.assessed && read_any;
+  if (!any_eval) {
+    r.note = "not a performance self-evaluation (" + not_eval + ")";
+  } else if (!read_any) {
+    r.note = "no self-evaluation content found";
+  } else if (!not_eval.empty()) {
+    r.note = "parts that are not a performance self-evaluation were not checked (" + not_eval + ")";
+  }
   return r;
 }
 

@@ -64,6 +64,7 @@ struct Outline {
   std::vector<CheckResult> results;   // checks decided without arithmetic (claims)
   std::vector<Span> read;             // spans some parser read (headings, statements, rows)
   std::vector<Span> unread;           // looks like scores or figures, could not be read
+  int unbound = 0;                    // relations suspected but not bound by the words (coverage)
 
   std::vector<std::string> PathOf(int index) const;  // names from the first level down
   int Find(const std::string& name) const;           // index of the last indicator so named, or -1
