@@ -96,9 +96,10 @@ def _rule(doc, r, rule, rid):
         lo = w * min(iv(a)[0] / iv(t)[1], 1)
         hi = w * min(iv(a)[1] / iv(t)[0], 1)
         v = verdict(sc, lo, hi)
-        rec = fmt((lo + hi) / 2, 4)
+        rec = fmt(w * min(parse(a)[0] / parse(t)[0], 1), 4)
         doc.relation('score.from_rate', v, sc, rid,
-                     f"rule 正向 (forms.md default): {mx} x min({a} / {t}, 1) = {rec} {'=' if v == 'holds' else '!='} {sc}",
+                     f"rule 正向 (forms.md default): {mx} x min({a} / {t}, 1) = {rec}; stated {sc}: "
+                     f"{'consistent within rounding' if v == 'holds' else v}",
                      sc, rec, severity=rule[3] if len(rule) > 3 and v != 'holds' else None)
     elif kind == 'rate':  # a 预算执行率 row inside the tree (family C)
         doc.check_from_rate(sc, rid, mx, rule[1], None, None, FUNDS_RULE, severity=rule[2] if len(rule) > 2 else None)

@@ -180,8 +180,8 @@ class Doc:
             pt = parse(num_s)[0] / parse(den_s)[0]
         rec = fmt(w * (min(pt, F(1)) if cap else pt), 4)
         self.relation('score.from_rate', v, score_s, rid,
-                      f"rule {rule}: {w_s} x {'min(' if cap else ''}{src}{', 100%)' if cap else ''} = {rec} "
-                      f"{'=' if v == 'holds' else '!='} {score_s}", score_s, rec,
+                      f"rule {rule}: {w_s} x {'min(' if cap else ''}{src}{', 100%)' if cap else ''} = {rec}; "
+                      f"stated {score_s}: {'consistent within rounding' if v == 'holds' else v}", score_s, rec,
                       severity=severity if v != 'holds' else None)
 
     def check_grade(self, grade, total_s, rid, bands='优 ≥ 90, 良 80–90, 中 60–80, 差 < 60 (default bands)'):
