@@ -37,6 +37,9 @@ struct Indicator {
   Span heading;            // where the indicator is introduced
   Span body;               // its text up to the next heading
   bool bonus = false;      // 加分 / 加减分 items: score may exceed a sum of children
+  // Points were stated in or below it that no reader took (parse.unread): its children as read
+  // may be incomplete, so their sums are not checked against it.
+  bool incomplete = false;
 };
 
 struct Outline {
@@ -65,6 +68,7 @@ struct Outline {
   std::vector<Span> read;             // spans some parser read (headings, statements, rows)
   std::vector<Span> unread;           // looks like scores or figures, could not be read
   int unbound = 0;                    // relations suspected but not bound by the words (coverage)
+  bool top_incomplete = false;        // unread points outside every indicator: no score.total sum
 
   std::vector<std::string> PathOf(int index) const;  // names from the first level down
   int Find(const std::string& name) const;           // index of the last indicator so named, or -1

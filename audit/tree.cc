@@ -452,6 +452,52 @@ void ParseTree(const Document& doc, const Structure& structure, const Rules& rul
 }
 
 void FindUnread(const Document& doc, const Rules& rules, Outline* out) {
+  // From the structure: inside the scoring part (the first indicator's heading to the end of the
+  // last one's body), a line that states points ("N 分") none of which a reader took is unread,
+  // whatever its wording.
+  size_t from = doc.text.size(), to = 0;
+  for (const Indicator& ind : out->indicators) {
+    from = std::min(from, ind.heading.begin);
+    to = std::max({to, ind.heading.end, ind.body.end});
+  }
+  auto taken = [&](Span s) {
+    return std::any_of(out->read.begin(), out->read.end(), [&](Span c) { return Overlaps(c, s); });
+  };
+  std::vector<Span> structural;
+  for (const Span& line : Lines(doc.text)) {
+    if (line.end <= from || line.begin >= to) continue;
+    bool points = false, any_taken = false;
+    for (const Number& n : FiguresIn(doc.text, line)) {
+      if (n.unit != Unit::kPoints) continue;
+      points = true;
+      any_taken |= taken(Span{n.begin, n.end});
+    }
+    if (points && !any_taken) structural.push_back(line);
+  }
+  for (const Span& s : structural) {
+    out->unread.push_back(s);
+    out->read.push_back(s);  // reported once
+    // The innermost indicator around the line: a leaf's parent (a sibling went unread), or the
+    // indicator itself when the line is in its own text above its children.
+    int in = -1;
+    for (size_t i = 0; i < out->indicators.size(); ++i) {
+      const Indicator& ind = out->indicators[i];
+      if (ind.heading.begin <= s.begin && s.begin < std::max(ind.heading.end, ind.body.end)) in = static_cast<int>(i);
+    }
+    if (in < 0) {
+      out->top_incomplete = true;
+      continue;
+    }
+    Indicator& ind = out->indicators[static_cast<size_t>(in)];
+    int mark = ind.children.empty() ? ind.parent : in;
+    if (mark < 0) {
+      out->top_incomplete = true;
+      continue;
+    }
+    Indicator& marked = out->indicators[static_cast<size_t>(mark)];
+    marked.incomplete = true;
+    out->unbound += 1;
+  }
   for (const Span& line : Lines(doc.text)) {
     for (const auto& m : FindAll(rules.One("score.looks_scored"), doc.text, line)) {
       bool read = std::any_of(out->read.begin(), out->read.end(),

@@ -59,7 +59,7 @@ class TreeCheck {
 
   void Children(int i) {
     const Indicator& p = At(i);
-    if (p.children.empty()) return;
+    if (p.children.empty() || p.incomplete) return;
     for (bool max : {false, true}) {
       const auto& parent = max ? p.max : p.score;
       if (!parent) continue;
@@ -167,6 +167,8 @@ class TreeCheck {
 
   void Total() {
     if (!o_.total) return;
+    // A score stated outside the first-level indicators went unread: the sum may miss it.
+    if (o_.top_incomplete) return;
     std::vector<int> top;
     for (size_t i = 0; i < o_.indicators.size(); ++i) {
       if (o_.indicators[i].parent < 0) top.push_back(static_cast<int>(i));

@@ -89,6 +89,18 @@ TEST_CASE("a numbered heading without points takes the points its own body state
   CHECK(ChecksOf(cases[0].text, CheckId::kScoreChildrenSum) == std::vector<std::string>{"pass 18"});
 }
 
+TEST_CASE("unread points below a parent: its children's sums are not checked, the line is unread", "[reading][tree]") {
+  const std::string text =
+      "（一）投入（满分20分，得分18分）\n1.预算编制\n本指标满分4分，得4分。\n2.目标设置\n经评审，目标设置给予14分。\n";
+  AuditResult r = Audit(DocumentOf(text), BuiltinRules());
+  CHECK(r.errors() == 0);
+  CHECK(r.coverage.unread == 1);
+  CHECK(ChecksOf(text, CheckId::kScoreChildrenSum).empty());
+  // Once read, the same children are summed.
+  const std::string read = "（一）投入（满分20分，得分18分）\n1.预算编制\n本指标满分4分，得4分。\n2.目标设置\n本指标满分16分，得15分。\n";
+  CHECK(ChecksOf(read, CheckId::kScoreChildrenSum) == std::vector<std::string>{"fail 18"});
+}
+
 TEST_CASE("a rate is checked only where the words bind its figures", "[reading][rates]") {
   struct Case {
     const char* text;
