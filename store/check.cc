@@ -96,7 +96,11 @@ Status Check(SQLite::Database& db, const std::string& path, const std::string& s
 Status CheckDatabase(SQLite::Database& db, const std::string& path, const std::string& schema,
                      CheckDepth depth, bool exact_version) {
   try {
-    return Check(db, path, schema, depth, exact_version);
+    // One snapshot: another process may be migrating the database meanwhile.
+    SQLite::Transaction t(db, SQLite::TransactionBehavior::DEFERRED);
+    Status s = Check(db, path, schema, depth, exact_version);
+    t.commit();
+    return s;
   } catch (const SQLite::Exception& e) {
     const int code = e.getErrorCode() & 0xff;
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
