@@ -326,6 +326,32 @@ TEST_CASE("merge --manifest refuses incomplete, unfinished, mixed and damaged se
   }
 }
 
+TEST_CASE("the same document with different results is reported as a determinism bug",
+          "[shard]") {
+  fs::path dir = FreshDir("determinism");
+  const std::string doc = kSrc + "/corpus/styles/tree-planted-errors.txt";
+  const fs::path a = dir / "a.db", b = dir / "b.db";
+  REQUIRE(Jixiao("batch --db " + a.string() + " " + doc, dir).rc == 1);
+  REQUIRE(Jixiao("batch --db " + b.string() + " " + doc, dir).rc == 1);
+  // Equal results: merged without a word.
+  Run same = Jixiao("merge --db " + (dir / "same.db").string() + " " + a.string() + " " + b.string(),
+                    dir);
+  CHECK(same.rc == 0);
+  CHECK(same.err.find("a determinism bug") == std::string::npos);
+  {
+    SQLite::Database d(b.string(), SQLite::OPEN_READWRITE);
+    d.exec("UPDATE findings SET recomputed = recomputed || '0' WHERE seq = 0");
+  }
+  Run r = Jixiao("merge --db " + (dir / "all.db").string() + " " + a.string() + " " + b.string(),
+                 dir);
+  CHECK(r.rc == 2);
+  CHECK(r.err.find(b.string() + ": document ") != std::string::npos);
+  CHECK(r.err.find("has other findings than in") != std::string::npos);
+  CHECK(r.err.find("a determinism bug") != std::string::npos);
+  // The first result is kept, not the second.
+  CHECK(Findings(dir / "all.db") == Findings(a));
+}
+
 TEST_CASE("a shard takes its index from Slurm or Kubernetes and exits as a scheduler expects",
           "[shard]") {
   fs::path dir = FreshDir("contract");
