@@ -265,7 +265,20 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
         std::optional<FileStat> stat;
         auto h = HashFile(path, &stat);
         auto k = h.ok() ? known.find(h->hex) : known.end();
-        if (k != known.end() && !(k->second && options.retry_failed)) {
+        const std::string* planned = nullptr;
+        if (options.expected_hash != nullptr && h.ok()) {
+          auto e = options.expected_hash->find(path);
+          if (e != options.expected_hash->end() && e->second != h->hex) planned = &e->second;
+        }
+        if (planned != nullptr) {
+          m.record.path = path;
+          m.record.hash = *planned;
+          m.record.size = h->size;
+          m.record.status = Status(Status::Code::kIoError,
+                                   path + ": changed since the plan (its SHA-256 is now " +
+                                       h->hex.substr(0, 16) + "…, the manifest's " +
+                                       planned->substr(0, 16) + "…): run `jixiao plan` again");
+        } else if (k != known.end() && !(k->second && options.retry_failed)) {
           m.skip = true;
           m.record.path = path;
           m.record.hash = h->hex;

@@ -164,8 +164,9 @@ StoreCommands::StoreCommands(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   batch_->add_option("--rules", rules_dir_, "a directory of *.rules files to add or override");
   AddLimitOptions(batch_, &extract_);
-  batch_->add_option("PATH", inputs_, "PDF and .txt files, or directories (searched recursively)")
-      ->required();
+  batch_->add_option("PATH", inputs_,
+                     "PDF and .txt files, or directories (searched recursively); none with "
+                     "--manifest");
 
   report_ = app.add_subcommand("report", "list findings across a batch database");
   report_->add_option("--db", db_, "the database")->required();
@@ -187,6 +188,7 @@ StoreCommands::StoreCommands(CLI::App& app) {
   merge_ = app.add_subcommand("merge", "copy batch databases into one, without duplicates");
   merge_->add_option("--db", db_, "the database to merge into (created if missing)")->required();
   merge_->add_option("IN", inputs_, "databases written by jixiao batch")->required();
+  shard_.emplace(app, batch_, merge_);  // plan; batch and merge --manifest
 }
 
 // report --format html|xlsx: the findings of the batch grouped per document, through the same
@@ -220,7 +222,11 @@ int StoreCommands::WriteDocuments(Store& store, const FindingFilter& filter) {
 }
 
 std::optional<int> StoreCommands::Run() {
+  // plan, or batch / merge with --manifest.
+  if (auto rc = shard_->Run({static_cast<bool>(*batch_), db_, jobs_, rules_dir_, extract_, inputs_}))
+    return *rc;
   if (*batch_) {
+    if (inputs_.empty()) return Fail("batch: give PATH... (or --manifest M for one shard)");
     // The rules are compiled only if a file has to be audited; their version comes from the texts.
     auto rules_version = Rules::VersionOf(rules_dir_);
     if (!rules_version.ok()) return Fail(rules_version.status().message());
@@ -368,18 +374,21 @@ std::optional<int> StoreCommands::Run() {
     return kExitClean;
   }
   if (*merge_) {
+    size_t conflicts = 0;
     auto store = Store::Open(db_);
     if (!store.ok()) return Fail(store.status().message());
     for (const auto& in : inputs_) {
       auto counts = store->Merge(in);
       if (!counts.ok()) return Fail(counts.status().message());
+      for (const auto& c : counts->conflicts) std::cerr << "jixiao: " << c << "\n";
+      conflicts += counts->conflicts.size();
       std::cerr << fmt::format(
           "jixiao merge: {}: {} documents added, {} already present, {} "
           "superseded, {} paths added or updated\n",
           in, counts->documents_added, counts->documents_present, counts->documents_superseded,
           counts->paths_added);
     }
-    return kExitClean;
+    return conflicts > 0 ? kExitTrouble : kExitClean;
   }
   return std::nullopt;
 }
