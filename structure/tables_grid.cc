@@ -201,6 +201,16 @@ bool Grid::Finish(Table* out) {
       } else {
         cell.at = hull;
         where = hull.end;
+        // Pieces around another cell's text: keep them apart.
+        for (size_t o = 0; o < cols_.size() && p.cells[c].size() > 1; ++o) {
+          if (o == c) continue;
+          for (const Span& s : p.cells[o]) {
+            if (!s.empty() && s.begin >= hull.begin && s.end <= hull.end && cell.parts.empty()) {
+              cell.parts = p.cells[c];
+              cell.at = p.cells[c].front();
+            }
+          }
+        }
       }
       row.cells.push_back(cell);
     }

@@ -37,9 +37,19 @@ bool Grid::FeedPositions(const RawLine& line) {
   bool has_values = false, any_values_column = false;
   for (ColType t : types_)
     if (t == ColType::kNumber || t == ColType::kValue) any_values_column = true;
+  // Text that flows across the columns (a name wider than its column, figures starting at the
+  // left margin): this line is not laid out by position; read it by counting instead.
+  std::vector<int> figures_in(cols_.size(), 0);
   for (const Token* t : toks) {
     int c = ColumnAt(*t);
-    if (c < 0) return false;
+    bool figure = IsFigure(g_, View(doc_, t->at));
+    if (c < 0 || (types_[static_cast<size_t>(c)] == ColType::kName && figure)) return FeedCount(line);
+    if (figure && types_[static_cast<size_t>(c)] == ColType::kNumber && ++figures_in[static_cast<size_t>(c)] > 1)
+      return FeedCount(line);
+  }
+  if (!fragments_.empty()) return FeedCount(line);
+  for (const Token* t : toks) {
+    int c = ColumnAt(*t);
     AddToCell(&row, static_cast<size_t>(c), *t);
     if (types_[static_cast<size_t>(c)] == ColType::kNumber || types_[static_cast<size_t>(c)] == ColType::kValue)
       has_values = true;

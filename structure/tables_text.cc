@@ -90,7 +90,7 @@ bool Grid::FeedCount(const RawLine& line) {
   }
   if (figures == 0) {
     // The name of a row wrapped onto lines before its figures.
-    if (IsHeading(s) || s.size() > 90 || fragments_.size() >= 3) return false;
+    if (IsHeading(s) || s.size() > 150 || fragments_.size() >= 3) return false;
     PendingRow f = NewRow();
     f.at = HullOf(toks);
     f.cells[0].push_back(f.at);
@@ -111,7 +111,7 @@ bool Grid::FeedCount(const RawLine& line) {
     if (!Assign(toks, any_row_, false, &row)) {
       if (figures < 2) {
         // A wrapped name that starts with a figure ("2021 年度…工作经费"), before its row.
-        if (IsHeading(s) || s.size() > 90 || fragments_.size() >= 3 || toks.size() < 2) return false;
+        if (IsHeading(s) || s.size() > 150 || fragments_.size() >= 3 || toks.size() < 2) return false;
         PendingRow f = NewRow();
         f.at = HullOf(toks);
         f.cells[0].push_back(f.at);
