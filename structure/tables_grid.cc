@@ -124,6 +124,7 @@ PendingRow Grid::NewRow() const {
   PendingRow r;
   r.cells.resize(cols_.size());
   r.marked.assign(cols_.size(), false);
+  r.cell_y.assign(cols_.size(), {0.0, 0});
   return r;
 }
 
@@ -136,6 +137,7 @@ void Grid::AddToCell(PendingRow* row, size_t c, const Token& t) const {
     if (row->marked[c] && !row->cells[c].empty() && row->cells[c].front().empty()) row->cells[c].clear();
     row->marked[c] = false;
     row->cells[c].push_back(t.at);
+    if (t.y1 > t.y0) row->cell_y[c].first += (t.y0 + t.y1) / 2, ++row->cell_y[c].second;
   }
   row->at = Hull(row->at, t.at);
 }
@@ -162,6 +164,7 @@ bool Grid::Finish(Table* out) {
     PendingRow& r = full[to];
     for (size_t c = 0; c < cols_.size(); ++c) {
       if (f.cells[c].empty()) continue;
+      r.cell_y[c].first += f.cell_y[c].first, r.cell_y[c].second += f.cell_y[c].second;
       if (f.y < r.y)
         r.cells[c].insert(r.cells[c].begin(), f.cells[c].begin(), f.cells[c].end());
       else
@@ -183,6 +186,9 @@ bool Grid::Finish(Table* out) {
     out->columns.push_back(c);
   }
   out->at = header_at_;
+  std::vector<std::vector<int>> centred(cols_.size());
+  if (mode_ == Mode::kPositions)
+    for (size_t c = 0; c < cols_.size() && types_[c] == ColType::kName; ++c) centred[c] = CentredSpans(full, c);
   for (size_t ri = 0; ri < full.size(); ++ri) {
     PendingRow& p = full[ri];
     TableRow row;
@@ -224,6 +230,7 @@ bool Grid::Finish(Table* out) {
       for (size_t c = 0; c < row.cells.size() && types_[c] == ColType::kName; ++c) {
         Cell& cell = row.cells[c];
         if (!cell.empty) break;
+        if (!centred[c].empty()) continue;  // placed below
         if (p.marked[c] || above.cells[c].empty) break;
         cell = above.cells[c];
         cell.carried = true;
@@ -238,8 +245,50 @@ bool Grid::Finish(Table* out) {
     out->at = Hull(out->at, row.at);
     out->rows.push_back(std::move(row));
   }
+  for (size_t c = 0; c < centred.size(); ++c) {
+    for (size_t ri = 0; ri < centred[c].size() && ri < out->rows.size(); ++ri) {
+      int a = centred[c][ri];
+      if (a < 0 || static_cast<size_t>(a) == ri || !out->rows[ri].cells[c].empty) continue;
+      out->rows[ri].cells[c] = out->rows[static_cast<size_t>(a)].cells[c];
+      out->rows[ri].cells[c].carried = true;
+    }
+  }
   out->unread = std::move(unread_);
   return true;
+}
+
+std::vector<int> Grid::CentredSpans(const std::vector<PendingRow>& rows, size_t c) const {
+  const size_t n = rows.size();
+  if (n < 2) return {};
+  bool gaps = false;
+  for (const PendingRow& r : rows)
+    if (r.cells[c].empty() && !r.marked[c]) gaps = true;
+  if (!gaps) return {};
+  std::vector<int> owner(n, -1);
+  double s = 0;  // first row of the next span
+  for (size_t i = 0; i < n; ++i) {
+    const PendingRow& r = rows[i];
+    if (r.cells[c].empty() || r.marked[c]) continue;
+    if (r.cell_y[c].second == 0) return {};
+    double y = r.cell_y[c].first / r.cell_y[c].second;
+    // The label's position in row units: between the centres of the rows around it.
+    double f = -1;
+    for (size_t j = 0; j + 1 < n; ++j) {
+      if (rows[j].y <= y && y <= rows[j + 1].y && rows[j + 1].y > rows[j].y) {
+        f = static_cast<double>(j) + (y - rows[j].y) / (rows[j + 1].y - rows[j].y);
+        break;
+      }
+    }
+    if (f < 0) f = y < rows[0].y ? 0 : static_cast<double>(n - 1);
+    double span = std::round(2 * (f - s) + 1);
+    if (span < 1 || s + span > static_cast<double>(n) || static_cast<double>(i) < s ||
+        static_cast<double>(i) >= s + span)
+      return {};
+    for (size_t k = static_cast<size_t>(s); k < static_cast<size_t>(s + span); ++k) owner[k] = static_cast<int>(i);
+    s += span;
+  }
+  if (static_cast<size_t>(s) != n) return {};
+  return owner;
 }
 
 }  // namespace jixiao::internal::grid

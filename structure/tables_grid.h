@@ -25,6 +25,7 @@ enum class Mode {
 struct PendingRow {
   std::vector<std::vector<Span>> cells;  // per column, the spans of its text in reading order
   std::vector<bool> marked;              // per column: an empty marker (`-`) was there
+  std::vector<std::pair<double, int>> cell_y;  // per column: sum and count of its words' y centres (PDF)
   Span at;
   double y = 0;          // vertical centre (PDF points or line index)
   double height = 1;
@@ -71,6 +72,9 @@ class Grid {
   bool Fits(ColType t, std::string_view s) const;
   int ColumnAt(const Token& t) const;
   void Push(PendingRow row);
+  // PDF merged cells: a label centred on the rows it spans. For name column c, the row of the
+  // label each row belongs to, or an empty vector if the labels' positions do not fit centred spans.
+  std::vector<int> CentredSpans(const std::vector<PendingRow>& rows, size_t c) const;
   PendingRow NewRow() const;
   // Adds a token's text to cell c (an empty marker marks the cell empty).
   void AddToCell(PendingRow* row, size_t c, const Token& t) const;

@@ -23,6 +23,7 @@ struct Token {
   size_t raw_b = 0, raw_e = 0;  // offsets in RawPage::text
   Span at;                      // in Document::text; empty if normalization dropped it
   double x0 = 0, x1 = 0;        // PDF: points; text: display columns (a Chinese character is 2)
+  double y0 = 0, y1 = 0;        // PDF: vertical extent; 0 for text
 };
 
 // One line of a raw page.

@@ -145,10 +145,11 @@ RawLine ReadLine(const Document& doc, const RawMap& map, size_t page, size_t b, 
         const Box& bx = p.boxes[k];
         if (!HasBox(bx)) continue;
         if (!any) {
-          t.x0 = bx.x0, t.x1 = bx.x1;
+          t.x0 = bx.x0, t.x1 = bx.x1, t.y0 = bx.y0, t.y1 = bx.y1;
           if (!have_y) line.y0 = bx.y0, line.y1 = bx.y1, have_y = true;
         }
         t.x0 = std::min(t.x0, bx.x0), t.x1 = std::max(t.x1, bx.x1);
+        t.y0 = std::min(t.y0, bx.y0), t.y1 = std::max(t.y1, bx.y1);
         line.y0 = std::min(line.y0, bx.y0), line.y1 = std::max(line.y1, bx.y1);
         any = true;
       }
