@@ -65,6 +65,18 @@ const Case kCases[] = {
      "三、存在问题\n",
      "table aligned page 1\n  columns: [一级指标] [二级指标(名称)] [分值(分)] [得分(分)]\n"
      "  row: [预算编制] [目标设置] [10] [9]\n  row: [^预算编制] [绩效管理] [5] [5]\n"},
+    // The name's second line comes after the row's figures in Document::text: the cell keeps its
+    // pieces apart (Cell::parts), `at` is the first.
+    {"aligned columns: a wrapped name on the line below joins its cell; prose ends the table",
+     "资金项目              资金额度    自评分    指标得分\n"
+     "股权投资第三方服务      253.99      96        2.42\n"
+     "管理费用\n"
+     "阿里云创新中心项目      175.00      96        1.66\n"
+     "\n\n"
+     "经计算，故此项指标自评得 9.66 分，具体如上表所示。\n",
+     "table aligned page 1\n  columns: [资金项目] [资金额度] [自评分] [指标得分]\n"
+     "  row: [股权投资第三方服务] [253.99] [96] [2.42]\n"
+     "  row: [阿里云创新中心项目] [175.00] [96] [1.66]\n"},
     {"one space between cells: cells by counting; five figures under six columns left out",
      "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
      "年度资金总额： 120 120 118.5 10 9.88\n"
@@ -148,13 +160,24 @@ TEST_CASE("Every cell is a span of Document::text", "[structure][tables]") {
 }
 
 TEST_CASE("Rows that cannot be placed are kept as unread", "[structure][tables]") {
-  Document doc = test::DocFromText(kCases[2].text);
+  Document doc = test::DocFromText(kCases[3].text);
   Structure s = BuildStructure(doc, BuiltinRules());
   REQUIRE(s.tables.size() == 1);
   REQUIRE(s.tables[0].unread.size() == 1);
   std::string_view u(doc.text.data() + s.tables[0].unread[0].begin,
                      s.tables[0].unread[0].end - s.tables[0].unread[0].begin);
   CHECK(u.find("9.88") != std::string_view::npos);
+}
+
+TEST_CASE("A wrapped cell around other cells keeps its pieces", "[structure][tables]") {
+  Document doc = test::DocFromText(kCases[2].text);
+  Structure s = BuildStructure(doc, BuiltinRules());
+  REQUIRE(s.tables.size() == 1);
+  REQUIRE(s.tables[0].rows.size() == 2);
+  const Cell& name = s.tables[0].rows[0].cells[0];
+  REQUIRE(name.parts.size() == 2);
+  CHECK(doc.text.substr(name.parts[1].begin, name.parts[1].end - name.parts[1].begin) == "管理费用");
+  CHECK(s.tables[0].rows[1].cells[0].parts.empty());
 }
 
 TEST_CASE("Ruled PDF tables: columns by position", "[structure][tables][pdf]") {
