@@ -87,6 +87,10 @@ struct Table {
   std::vector<Column> columns;
   std::vector<TableRow> rows;     // body rows, header rows excluded
   int page = 0;                   // the page of the header
+  // Lines inside the table that look like rows but whose cells cannot be placed without guessing
+  // (five figures under six numeric columns with nothing to tell which one is empty): left out of
+  // `rows`, for coverage (parse.unread).
+  std::vector<Span> unread;
 
   // The first column whose label matches `re` (an RE2 pattern, unanchored), or -1.
   int ColumnMatching(const re2::RE2& re) const;
