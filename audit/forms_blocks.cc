@@ -198,6 +198,9 @@ class Reader {
     f.name = NameOf(r);
     f.total = RE2::PartialMatch(f.name, rules_.One("forms.funds.total"));
     f.part = !f.total && Matches(rules_, "forms.funds.part", f.name);
+    // The first row of a funds block that is not a 其中 row is its total ("预算资金").
+    bool have_total = std::any_of(form_.funds.begin(), form_.funds.end(), [](const FundsRow& x) { return x.total; });
+    if (!f.total && !f.part && !have_total && !f.name.empty()) f.total = true;
     f.initial = FigureIn(r, roles, Role::kInitial);
     f.budget = FigureIn(r, roles, Role::kBudget);
     f.spent = FigureIn(r, roles, Role::kSpent);
@@ -422,6 +425,7 @@ class Reader {
       ++seen;
       if (const Table* t = s_.TableAt(l.begin); t == nullptr || s.size() > 200) Footnote(l);
       if (RE2::PartialMatch(str, rules_.One("forms.footnote.rate_rule"))) form_.rate_rule_printed = true;
+      if (!form_.total_score && s_.TableAt(l.begin) == nullptr) TotalLine(l);
       if (RE2::PartialMatch(str, rules_.One("forms.footnote.row_rule"))) form_.row_rule_printed = true;
       for (const auto& m : FindAll(rules_.One("forms.grade"), doc_.text, l)) {
         if (form_.grade.empty()) {
@@ -460,6 +464,18 @@ class Reader {
       int y = 0;
       if (RE2::PartialMatch(s, rules_.One("forms.identity.year"), &y) && y >= 2000 && y < 2100) form_.year = y;
     }
+  }
+
+  // "总分 | 100 | 92.5 |" outside any table: the max and the score.
+  void TotalLine(Span l) {
+    auto m = FindAll(rules_.One("forms.total_line"), doc_.text, l);
+    if (m.empty()) return;
+    auto max = FigureAt(doc_.text, m[0].Get("max").begin), score = FigureAt(doc_.text, m[0].Get("score").begin);
+    if (!max || !score) return;
+    form_.total_max = Fig{*max, Span{max->begin, max->end}};
+    form_.total_score = Fig{*score, Span{score->begin, score->end}};
+    form_.total_row = l;
+    form_.read.push_back(l);
   }
 
   void Footnote(Span l) {

@@ -336,6 +336,21 @@ class Checker {
   }
 
   // ---- tree, total, grade ----
+  // A sum of rows against a stated figure is an error only when the table's rows can be trusted
+  // to be all there and in their places: the sum is not short of the figure (a row not read would
+  // explain that), and the 一级 column holds at least two names (else cells of the first level
+  // were glued into others and rows may sit under the wrong one). Otherwise a warning.
+  // `all_read`: the rows' 分值 are known to add up to the form's 100 (no row missing).
+  Severity SumSeverity(const Relation& r, bool all_read = false) const {
+    Interval v = r.computed.Eval();
+    if (!v.defined || (v.hi < ValueOf(r.stated) && !all_read)) return Severity::kWarning;
+    std::vector<std::string> l1;
+    for (const IndicatorLine& l : f_.rows)
+      if (!l.l1.empty() && std::find(l1.begin(), l1.end(), l.l1) == l1.end()) l1.push_back(l.l1);
+    bool flat = std::all_of(f_.rows.begin(), f_.rows.end(), [](const IndicatorLine& l) { return l.l1.empty(); });
+    return flat || l1.size() >= 2 ? Severity::kError : Severity::kWarning;
+  }
+
   void Groups() {
     for (const Group& g : f_.groups) {
       if (!g.max || g.optional) continue;
@@ -360,7 +375,7 @@ class Checker {
       r.quote = g.max_source == "footnote" ? SentenceAround(doc_.text, g.max->at) : g.at;
       r.anchor = g.max->at;
       r.path = g.level == 1 ? std::vector<std::string>{g.name} : std::vector<std::string>{g.parent, g.name};
-      r.severity = g.max_source == "footnote" ? Severity::kWarning : Severity::kError;
+      r.severity = g.max_source == "footnote" ? Severity::kWarning : SumSeverity(r);
       r.note = "分值 of the rows under " + g.name + " → its max " + Written(g.max->value) + " (stated in the " +
                g.max_source + ")";
       out_->relations.push_back(std::move(r));
@@ -371,6 +386,19 @@ class Checker {
     for (const FundsRow& r : f_.funds)
       if (r.total) return &r;
     return nullptr;
+  }
+
+  // Σ 分值 of the funds row and every indicator row equals the stated 总分 max.
+  bool AllRowsRead() const {
+    if (!f_.total_max) return false;
+    mpq_class sum = 0;
+    const FundsRow* ft = FundsTotal();
+    if (ft != nullptr && ft->max) sum += ValueOf(ft->max->value);
+    for (const IndicatorLine& l : f_.rows) {
+      if (!l.max) return false;
+      sum += ValueOf(l.max->value);
+    }
+    return sum == ValueOf(f_.total_max->value);
   }
 
   void Total() {
@@ -399,10 +427,12 @@ class Checker {
         terms.push_back(Expr::Figure(v->value, true));
       }
       if (!complete) continue;
-      r.check = CheckId::kScoreTotal;
+      // Σ 分值 = 总分's max is a children's-max relation; Σ 得分 = 总分 the total.
+      r.check = max ? CheckId::kScoreChildrenMax : CheckId::kScoreTotal;
       r.computed = Expr::Sum(std::move(terms));
       r.stated = stated->value;
       r.stated_exact = true;
+      r.severity = SumSeverity(r, !max && AllRowsRead());
       r.quote = f_.total_row;
       r.anchor = stated->at;
       r.path = {"总分"};
