@@ -83,7 +83,7 @@ struct Form {
   bool claims_all_met = false;
   Span claim_at;
   std::vector<Span> read, unread;
-  bool Empty() const { return funds.empty() && rows.empty() && !total_score; }
+  bool Empty() const { return funds.empty() && rows.empty(); }  // a 总分 line alone is not the form
 };
 
 // A scoring rule set (rules/forms_*.rules).
