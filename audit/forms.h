@@ -75,6 +75,7 @@ struct Form {
   std::vector<Group> groups;
   std::vector<IndicatorLine> rows;
   int residue = 0;             // template rows left blank (指标1：, ……)
+  bool misplaced = false;      // a 三级 cell carried down: the table's cells are not where its header says
   std::optional<Fig> total_max, total_score;
   Span total_row;
   std::string grade;

@@ -338,6 +338,7 @@ class Reader {
   void IndicatorRow(const TableRow& r, const std::vector<Role>& roles) {
     const Cell *c1 = CellWith(r, roles, Role::kL1), *c2 = CellWith(r, roles, Role::kL2),
                *c3 = CellWith(r, roles, Role::kL3);
+    if (c3 != nullptr && c3->carried) form_.misplaced = true;  // a 三级 name is never merged down
     std::optional<Fig> max1, max2, max3;
     bool opt1 = false, opt2 = false, opt3 = false;
     std::string l1 = c1 ? Clean(TextOf(*c1), &max1, c1->carried ? nullptr : c1, &opt1) : "";

@@ -343,7 +343,7 @@ class Checker {
   // `all_read`: the rows' 分值 are known to add up to the form's 100 (no row missing).
   Severity SumSeverity(const Relation& r, bool all_read = false) const {
     Interval v = r.computed.Eval();
-    if (!v.defined || (v.hi < ValueOf(r.stated) && !all_read)) return Severity::kWarning;
+    if (!v.defined || f_.misplaced || (v.hi < ValueOf(r.stated) && !all_read)) return Severity::kWarning;
     std::vector<std::string> l1;
     for (const IndicatorLine& l : f_.rows)
       if (!l.l1.empty() && std::find(l1.begin(), l1.end(), l.l1) == l1.end()) l1.push_back(l.l1);
