@@ -72,6 +72,11 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   ParseTables(doc, rules, &outline);
   ParseFigures(doc, rules, &outline);
   ParseClaims(doc, rules, &outline);
+  ReadForms(doc, structure, rules, &outline);
+  for (const Outline::Form& f : outline.forms) {
+    AuditResult::Part& p = r.parts[f.part];
+    p.project = f.project, p.department = f.department, p.unit = f.unit, p.code = f.code, p.year = f.year;
+  }
   FindUnread(doc, rules, &outline);
 
   // Parts that are not self-evaluations (a 决算, a 预算) get no checks: their figures are read

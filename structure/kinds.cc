@@ -46,12 +46,20 @@ std::vector<Part> FindParts(const Document& doc, const Rules& rules, const std::
     if (!funds && Matches(rules, "kind.block.funds", s)) funds = true;
     if (!indicators && Matches(rules, "kind.block.indicators", s)) indicators = true;
     if (!scoring && Matches(rules, "kind.scoring", s)) scoring = true;
-    if (s.empty() || s.size() > kTitleMaxBytes) continue;
+    if (s.empty()) continue;
+    // A long line may be a whole form flattened onto one line ("附表 2017年度项目支出绩效自评表 项目名称：…"):
+    // its opening is its title, for the form kinds only.
+    bool flattened = s.size() > kTitleMaxBytes;
+    if (flattened) {
+      size_t cut = kTitleMaxBytes;
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      s = s.substr(0, cut);
+    }
     // A numbered line is a section heading of the document, not its title ("(二)部门决算情况"),
     // except that a form may be numbered in an appendix ("1.项目支出绩效自评表").
     bool numbered = RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), rules.One("structure.marker"));
     for (const auto& [rule, kind] : kTitleRules) {
-      if (numbered && kind != DocKind::kProjectForm && kind != DocKind::kDepartmentForm) continue;
+      if ((flattened || numbered) && kind != DocKind::kProjectForm && kind != DocKind::kDepartmentForm) continue;
       if (!Matches(rules, rule, s)) continue;
       // A title is not a sentence about the thing: no sentence stop inside it.
       if (s.find("。") != std::string_view::npos || s.find("，") != std::string_view::npos) break;

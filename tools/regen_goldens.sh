@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 JIXIAO=${JIXIAO:-build/jixiao}
 mode=${1:-write}   # "write" or "check"
 status=0
-for f in corpus/*.txt corpus/*.pdf corpus/styles/*.txt; do
+for f in corpus/*.txt corpus/*.pdf corpus/styles/*.txt corpus/styles/forms/*.txt; do
   [[ -e "$f" ]] || continue
   base=$(basename "$f"); base=${base%.*}; ext=${f##*.}
   for kind in extract structure outline audit text; do
