@@ -173,7 +173,9 @@ std::vector<std::string> FindInputs(const std::vector<std::string>& paths) {
     fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
       std::error_code fec;
-      if (it->is_regular_file(fec) && IsInputName(it->path())) out.push_back(it->path().string());
+      // Every entry with an input name that is not a directory: a FIFO, a dangling symlink or a
+      // loop fails in the batch with its reason instead of being skipped without a word.
+      if (!it->is_directory(fec) && IsInputName(it->path())) out.push_back(it->path().string());
     }
   }
   std::sort(out.begin(), out.end());
