@@ -94,7 +94,7 @@ class TreeParser {
     ind.max = StatedOf(doc_, *h, "max", ind.heading, "heading");
     if (!max_only) ind.score = StatedOf(doc_, *h, "score", ind.heading, "heading");
     if (ind.max) ind.max->value.unit = Unit::kPoints;
-    out_->read.push_back(ind.heading);
+    MarkRead(ind.heading);
     // Level.
     int level;
     if (!style.empty()) {
@@ -113,14 +113,16 @@ class TreeParser {
     }
     if (level < 1) level = 1;
     ind.level = level;
-    // Parent: the nearest earlier indicator with a smaller level.
+    // Parent: the nearest earlier indicator with a smaller level, from a stack of the earlier
+    // headings whose levels increase (each is pushed and popped once: linear, where searching
+    // back was quadratic on thousands of headings of one level).
     int idx = static_cast<int>(out_->indicators.size());
-    for (int j = idx - 1; j >= 0; --j) {
-      if (out_->indicators[static_cast<size_t>(j)].level < level) {
-        ind.parent = j;
-        break;
-      }
+    while (!open_levels_.empty() &&
+           out_->indicators[static_cast<size_t>(open_levels_.back())].level >= level) {
+      open_levels_.pop_back();
     }
+    if (!open_levels_.empty()) ind.parent = open_levels_.back();
+    open_levels_.push_back(idx);
     CloseBody(line.begin);
     if (ind.parent >= 0) out_->indicators[static_cast<size_t>(ind.parent)].children.push_back(idx);
     ind.body = Span{ind.heading.end, ind.heading.end};
@@ -144,7 +146,7 @@ class TreeParser {
       for (const auto& m : FindAll(*re, doc_.text, ind.body)) {
         if (auto s = StatedOf(doc_, m, "max", SentenceAround(doc_.text, m.whole), "body")) {
           (ind.max ? ind.more_max.push_back(*s) : void(ind.max = *s));
-          out_->read.push_back(m.whole);
+          MarkRead(m.whole);
         }
       }
     }
@@ -153,7 +155,7 @@ class TreeParser {
       for (const auto& m : FindAll(*re, doc_.text, ind.body)) {
         if (auto s = StatedOf(doc_, m, "score", SentenceAround(doc_.text, m.whole), "body")) {
           statements.push_back(*s);
-          out_->read.push_back(m.whole);
+          MarkRead(m.whole);
         }
       }
     }
@@ -166,7 +168,7 @@ class TreeParser {
         zero.begin = m.whole.begin;
         zero.end = m.whole.end;
         statements.push_back(Stated{zero, m.whole, SentenceAround(doc_.text, m.whole), "body"});
-        out_->read.push_back(m.whole);
+        MarkRead(m.whole);
       }
     }
     std::sort(statements.begin(), statements.end(),
@@ -177,12 +179,11 @@ class TreeParser {
         bool in_statement = std::any_of(statements.begin(), statements.end(), [&](const Stated& s) {
           return Overlaps(s.context, m.whole) && Overlaps(Span{s.at.begin, s.at.end}, m.Get("score"));
         });
-        bool read = std::any_of(out_->read.begin(), out_->read.end(),
-                                [&](Span c) { return Overlaps(c, m.whole); });
+        bool read = IsRead(m.whole);
         if (in_statement || read) continue;
         if (auto s = StatedOf(doc_, m, "score", SentenceAround(doc_.text, m.whole), "item")) {
           items.push_back(*s);
-          out_->read.push_back(m.whole);
+          MarkRead(m.whole);
         }
       }
     }
@@ -250,8 +251,7 @@ class TreeParser {
     Span all{0, doc_.text.size()};
     for (const re2::RE2* re : rules_.Get("score.sentence")) {
       for (const auto& m : FindAll(*re, doc_.text, all)) {
-        if (std::any_of(out_->read.begin(), out_->read.end(),
-                        [&](Span c) { return Overlaps(c, m.whole); })) {
+        if (IsRead(m.whole)) {
           continue;
         }
         std::string name = CleanName(View(doc_.text, m.Get("name")));
@@ -271,7 +271,7 @@ class TreeParser {
           if (auto s = StatedOf(doc_, m, "score", sentence, "sentence")) p.more_score.push_back(*s);
           if (auto s = StatedOf(doc_, m, "max", sentence, "sentence")) p.more_max.push_back(*s);
         }
-        out_->read.push_back(m.whole);
+        MarkRead(m.whole);
         Span rest{m.whole.end, sentence.end};
         for (const re2::RE2* cre : rules_.Get("score.sentence_child")) {
           for (const auto& c : FindAll(*cre, doc_.text, rest)) {
@@ -300,7 +300,7 @@ class TreeParser {
               out_->indicators[static_cast<size_t>(parent)].children.push_back(
                   static_cast<int>(out_->indicators.size()) - 1);
             }
-            out_->read.push_back(c.whole);
+            MarkRead(c.whole);
           }
         }
       }
@@ -313,8 +313,7 @@ class TreeParser {
     bool found = false;
     for (const re2::RE2* re : rules_.Get("score.total")) {
       for (const auto& m : FindAll(*re, doc_.text, all)) {
-        if (std::any_of(out_->read.begin(), out_->read.end(),
-                        [&](Span c) { return Overlaps(c, m.whole); })) {
+        if (IsRead(m.whole)) {
           continue;
         }
         Span sentence = SentenceAround(doc_.text, m.whole);
@@ -327,7 +326,7 @@ class TreeParser {
       }
     }
     if (found) {
-      out_->read.push_back(t.where);
+      MarkRead(t.where);
       // The grade: the first grade statement from the total's sentence on.
       for (const re2::RE2* re : rules_.Get("score.grade")) {
         auto g = FindAll(*re, doc_.text, Span{t.where.begin, doc_.text.size()});
@@ -356,6 +355,38 @@ class TreeParser {
   int last_level_ = 0;
   int last_unmarked_level_ = 0;
   int open_ = -1;
+  std::vector<int> open_levels_;  // indices of headings, levels strictly increasing
+
+  // What has been read, as out_->read and as the union of its spans (begin → end, disjoint), so
+  // that "was this read?" is a lookup, not a scan of every span read before (quadratic on
+  // thousands of headings). For a non-empty span the answer is the same: it overlaps the union
+  // exactly where it overlaps one of the spans.
+  void MarkRead(Span s) {
+    out_->read.push_back(s);
+    if (s.empty()) return;
+    size_t b = s.begin, e = s.end;
+    auto it = read_union_.upper_bound(b);
+    if (it != read_union_.begin() && std::prev(it)->second >= b) {
+      --it;
+      b = it->first;
+      e = std::max(e, it->second);
+      it = read_union_.erase(it);
+    }
+    while (it != read_union_.end() && it->first <= e) {
+      e = std::max(e, it->second);
+      it = read_union_.erase(it);
+    }
+    read_union_.emplace(b, e);
+  }
+  bool IsRead(Span m) const {
+    if (m.empty()) {
+      return std::any_of(out_->read.begin(), out_->read.end(),
+                         [&](Span c) { return Overlaps(c, m); });
+    }
+    auto it = read_union_.lower_bound(m.end);  // the first union span starting at or after m.end
+    return it != read_union_.begin() && std::prev(it)->second > m.begin;
+  }
+  std::map<size_t, size_t> read_union_;
 };
 
 }  // namespace
@@ -365,11 +396,27 @@ void ParseTree(const Document& doc, const Rules& rules, Outline* out) {
 }
 
 void FindUnread(const Document& doc, const Rules& rules, Outline* out) {
+  // The read spans by start, with the furthest end among each prefix: whether a match overlaps
+  // any of them is one binary search (linear overall, not lines × spans).
+  std::vector<Span> read = out->read;
+  std::sort(read.begin(), read.end(),
+            [](Span a, Span b) { return a.begin < b.begin || (a.begin == b.begin && a.end < b.end); });
+  std::vector<size_t> max_end(read.size());
+  for (size_t i = 0; i < read.size(); ++i) {
+    max_end[i] = std::max(read[i].end, i > 0 ? max_end[i - 1] : 0);
+  }
+  auto overlaps_read = [&](Span m) {
+    // The spans starting before m ends; one of them overlaps m iff the furthest end passes m.begin.
+    size_t k = static_cast<size_t>(
+        std::lower_bound(read.begin(), read.end(), m.end,
+                         [](Span c, size_t end) { return c.begin < end; }) -
+        read.begin());
+    return k > 0 && max_end[k - 1] > m.begin;
+  };
   for (const Span& line : Lines(doc.text)) {
     for (const auto& m : FindAll(rules.One("score.looks_scored"), doc.text, line)) {
-      bool read = std::any_of(out->read.begin(), out->read.end(),
-                              [&](Span c) { return Overlaps(c, m.whole); });
-      if (!read) {
+      bool read_here = overlaps_read(m.whole);
+      if (!read_here) {
         out->unread.push_back(SentenceAround(doc.text, m.whole));
         break;
       }
