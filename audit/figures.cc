@@ -180,11 +180,17 @@ const Candidate* Best(const std::vector<Candidate>& cs, bool near_ok) {
   return nullptr;
 }
 
-// Figures of the kinds a rate can be computed from, from `figs`, before `limit`.
+// Figures of the kinds a rate can be computed from, from `figs` (in text order), before `limit`:
+// the last 128 of them, so that a sentence of thousands of figures costs each rate a bounded scan
+// (Candidates gives up beyond 40 of one kind anyway).
 std::vector<std::vector<Number>> ByKind(const std::vector<Number>& figs, const Number& rate,
                                         size_t limit) {
   std::vector<std::vector<Number>> groups;
-  for (const Number& n : figs) {
+  auto stop = std::lower_bound(figs.begin(), figs.end(), limit,
+                               [](const Number& n, size_t at) { return n.begin < at; });
+  auto start = stop - std::min<std::ptrdiff_t>(stop - figs.begin(), 128);
+  for (auto it = start; it != stop; ++it) {
+    const Number& n = *it;
     if (n.begin == rate.begin || n.begin >= limit) continue;
     if (!IsQuantity(n) && n.unit != Unit::kPercent && n.unit != Unit::kPoints) continue;
     bool placed = false;
