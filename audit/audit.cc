@@ -41,6 +41,43 @@ std::string BareFigure(const std::string& s) {
   return RE2::FullMatch(s, kCountOrPoints, &out) ? out : s;
 }
 
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Figures jixiao cannot compute with exactly: more than 18 significant digits (extract/number.h
+// keeps a value as a 64-bit scaled integer), written with a decimal point or followed by a unit
+// (分 % 元), so long codes and serial numbers are not taken for figures. Such a figure is never
+// dropped silently: it is parse.unread.
+std::vector<Span> Unrepresentable(const std::string& text) {
+  std::vector<Span> out;
+  for (size_t i = 0; i < text.size();) {
+    if (!IsAsciiDigit(text[i]) || (i > 0 && (IsAsciiDigit(text[i - 1]) || text[i - 1] == '.'))) {
+      ++i;
+      continue;
+    }
+    size_t b = i, significant = 0;
+    bool point = false, nonzero = false;
+    for (; i < text.size(); ++i) {
+      char c = text[i];
+      if (IsAsciiDigit(c)) {
+        nonzero = nonzero || c != '0';
+        significant += nonzero;
+      } else if (c == '.' && !point && i + 1 < text.size() && IsAsciiDigit(text[i + 1])) {
+        point = true;
+      } else if (!(c == ',' && i + 1 < text.size() && IsAsciiDigit(text[i + 1]))) {
+        break;
+      }
+    }
+    if (significant <= 18) continue;
+    size_t u = i;
+    while (u < text.size() && text[u] == ' ') ++u;
+    bool unit = text.compare(u, 3, "分") == 0 || text.compare(u, 1, "%") == 0 ||
+                text.compare(u, 3, "元") == 0 || text.compare(u, 6, "万元") == 0 ||
+                text.compare(u, 6, "亿元") == 0;
+    if (point || unit) out.push_back(Span{b, i});
+  }
+  return out;
+}
+
 }  // namespace
 
 AuditResult Audit(const Document& doc, const Rules& rules) {
@@ -82,6 +119,15 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
     c.verdict = Verdict::kWarning;
     c.severity = Severity::kInfo;
     c.arithmetic = "looks like a score or figure statement, but no pattern read it";
+    results.push_back(std::move(c));
+  }
+  for (const Span& s : Unrepresentable(doc.text)) {
+    CheckResult c = MakeResult(doc, CheckId::kParseUnread, SentenceAround(doc.text, s), s);
+    c.verdict = Verdict::kWarning;
+    c.severity = Severity::kInfo;
+    c.stated = doc.text.substr(s.begin, s.end - s.begin);
+    c.arithmetic = "a figure of more than 18 significant digits: not read (it cannot be computed "
+                   "with exactly)";
     results.push_back(std::move(c));
   }
 
