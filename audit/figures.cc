@@ -258,7 +258,11 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
         for (auto& x : c) cands.push_back(std::move(x));
       }
       if (!found) {
-        Span para{lines[s.line].begin, rate.begin};
+        // The paragraph up to the rate, at most its last 1500 bytes: a paragraph of thousands of
+        // rates would otherwise be scanned again for each of them (quadratic).
+        size_t from = std::max(lines[s.line].begin, rate.begin > 1500 ? rate.begin - 1500 : 0);
+        while (from < rate.begin && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+        Span para{from, rate.begin};
         std::vector<Number> pf;
         for (const Number& n : FiguresIn(t, para)) {
           if (n.unit != Unit::kNone) pf.push_back(n);
