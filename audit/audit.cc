@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
 
 #include "audit/figure_rows.h"
@@ -80,7 +81,27 @@ std::vector<Span> Unrepresentable(const std::string& text) {
 
 }  // namespace
 
-AuditResult Audit(const Document& doc, const Rules& rules) {
+namespace {
+
+// Between stages: false (and *stopped set) once the deadline has passed.
+struct Stages {
+  const AuditLimits* limits = nullptr;
+  const Document* doc = nullptr;
+  Status stopped;
+  bool Done(const char* stage) {
+    if (limits == nullptr || !stopped.ok()) return stopped.ok();
+    std::chrono::duration<double> spent = std::chrono::steady_clock::now() - limits->start;
+    if (spent.count() > limits->max_seconds) {
+      char secs[32];
+      std::snprintf(secs, sizeof secs, "%g", limits->max_seconds);
+      stopped = Status(Status::Code::kLimit, doc->path + ": auditing took longer than --max-seconds " +
+                                                 secs + " (stopped after " + stage + ")");
+    }
+    return stopped.ok();
+  }
+};
+
+AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages) {
   AuditResult r;
   r.document = doc.name;
   r.path = doc.path;
@@ -91,6 +112,7 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   r.year = id.year;
   r.year_source = id.year_source;
   r.figures = FigureRows(doc, r.year);
+  if (!stages.Done("reading identity and figures")) return r;
 
   Structure structure = BuildStructure(doc, rules);
   r.kind = DocKindName(structure.kind);
@@ -103,17 +125,25 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
     r.parts.push_back(std::move(part));
   }
 
+  if (!stages.Done("the document structure")) return r;
   Outline outline;
   ParseTree(doc, rules, &outline);
+  if (!stages.Done("the indicator tree")) return r;
   ParseTables(doc, rules, &outline);
+  if (!stages.Done("the tables")) return r;
   ParseFigures(doc, rules, &outline);
+  if (!stages.Done("the figures")) return r;
   ParseClaims(doc, rules, &outline);
+  if (!stages.Done("the claims")) return r;
   FindUnread(doc, rules, &outline);
+  if (!stages.Done("the unread parts")) return r;
 
   std::vector<Relation> relations = outline.relations;
   std::vector<CheckResult> results = outline.results;
   TreeChecks(doc, rules, outline, &relations, &results);
+  if (!stages.Done("the tree checks")) return r;
   for (const auto& rel : relations) results.push_back(Evaluate(doc, rel));
+  if (!stages.Done("the checks")) return r;
   for (const Span& s : outline.unread) {
     CheckResult c = MakeResult(doc, CheckId::kParseUnread, s, s);
     c.verdict = Verdict::kWarning;
@@ -174,6 +204,32 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   r.assessed = !r.indicators.empty() || r.total.has_value() || !r.checks.empty();
   for (auto& p : r.parts) p.assessed = r.assessed && p.kind != "final_accounts" && p.kind != "budget" && p.kind != "other";
   if (!r.assessed) r.note = "no self-evaluation content found";
+  return r;
+}
+
+}  // namespace
+
+AuditResult Audit(const Document& doc, const Rules& rules) {
+  Stages unbounded;
+  return AuditStaged(doc, rules, unbounded);
+}
+
+Result<AuditResult> Audit(const Document& doc, const Rules& rules, const AuditLimits& limits) {
+  const int64_t text = static_cast<int64_t>(doc.text.size());
+  const int64_t need_mib = (text * kAuditBytesPerTextByte + (1 << 20) - 1) >> 20;
+  if (need_mib > limits.max_memory_mib) {
+    return Status(Status::Code::kLimit,
+                  doc.path + ": the text (" + std::to_string((text + 1023) / 1024) +
+                      " KiB) needs about " + std::to_string(need_mib) +
+                      " MiB to audit, more than --max-memory " +
+                      std::to_string(limits.max_memory_mib) + " MiB");
+  }
+  Stages stages;
+  stages.limits = &limits;
+  stages.doc = &doc;
+  if (!stages.Done("reading")) return stages.stopped;
+  AuditResult r = AuditStaged(doc, rules, stages);
+  if (!stages.stopped.ok()) return stages.stopped;
   return r;
 }
 

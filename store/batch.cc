@@ -105,12 +105,20 @@ DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> has
   rec.size = hash->size;
   rec.stat = stat;
   try {
+    // The document's bounds cover its audit as well as its reading.
+    AuditLimits limits{extract.max_seconds, extract.max_memory_mib,
+                       std::chrono::steady_clock::now()};
     auto doc = LoadDocument(path, extract);
     if (!doc.ok()) {
       rec.status = doc.status();
       return rec;
     }
-    rec.result = Audit(*doc, rules);
+    auto result = Audit(*doc, rules, limits);
+    if (!result.ok()) {
+      rec.status = result.status();
+      return rec;
+    }
+    rec.result = std::move(result).value();
   } catch (const std::exception& e) {
     rec.status = Status(Status::Code::kInternal, path + ": internal error: " + e.what());
     rec.result = AuditResult{};

@@ -97,13 +97,22 @@ int RunAudit(const std::vector<std::string>& files, const std::string& format_na
   std::vector<jixiao::AuditResult> results;
   bool trouble = false;
   for (const auto& f : files) {
+    // --max-seconds and --max-memory bound the whole document: reading and audit.
+    jixiao::AuditLimits limits{opts.max_seconds, opts.max_memory_mib,
+                               std::chrono::steady_clock::now()};
     auto doc = jixiao::LoadDocument(f, opts);
     if (!doc.ok()) {
       PrintError(doc.status().message());
       trouble = true;
       continue;
     }
-    results.push_back(jixiao::Audit(*doc, *rules));
+    auto result = jixiao::Audit(*doc, *rules, limits);
+    if (!result.ok()) {
+      PrintError(result.status().message());
+      trouble = true;
+      continue;
+    }
+    results.push_back(std::move(result).value());
   }
   jixiao::WriteOptions wo;
   wo.color = (out_path.empty() || out_path == "-") && format == jixiao::Format::kText &&
