@@ -293,7 +293,11 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
           std::string st(View(t, stem.back().Get("stem")));
           bool nil = false;
           // A nil word with the stem soon after it.
-          for (const Match& w : FindAll(rules.One("fig.nil_word"), t, Span{s.span.begin, clause.begin})) {
+          // A nil word in the last 1500 bytes before the clause (a scan of the whole sentence for
+          // every rate would be quadratic).
+          size_t from = std::max(s.span.begin, clause.begin > 1500 ? clause.begin - 1500 : 0);
+          while (from < clause.begin && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+          for (const Match& w : FindAll(rules.One("fig.nil_word"), t, Span{from, clause.begin})) {
             nil |= View(t, Span{w.whole.end, std::min(w.whole.end + 48, clause.begin)}).find(st) !=
                    std::string_view::npos;
           }
