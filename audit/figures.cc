@@ -230,11 +230,17 @@ const Candidate* Best(const std::vector<Candidate>& cs, bool near_ok) {
   return nullptr;
 }
 
-// Figures of the kinds a rate can be computed from, from `figs`, before `limit`.
+// Figures of the kinds a rate can be computed from, from `figs` (in text order), before `limit`:
+// the last 128 of them, so that a sentence of thousands of figures costs each rate a bounded scan
+// (Candidates gives up beyond 40 of one kind anyway).
 std::vector<std::vector<Number>> ByKind(const std::vector<Number>& figs, const Number& rate,
                                         size_t limit) {
   std::vector<std::vector<Number>> groups;
-  for (const Number& n : figs) {
+  auto stop = std::lower_bound(figs.begin(), figs.end(), limit,
+                               [](const Number& n, size_t at) { return n.begin < at; });
+  auto start = stop - std::min<std::ptrdiff_t>(stop - figs.begin(), 128);
+  for (auto it = start; it != stop; ++it) {
+    const Number& n = *it;
     if (n.begin == rate.begin || n.begin >= limit) continue;
     if (!IsQuantity(n) && n.unit != Unit::kPercent && n.unit != Unit::kPoints) continue;
     bool placed = false;
@@ -316,7 +322,11 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
           for (auto& x : c) cands.push_back(std::move(x));
       }
       if (!found && cands.empty()) {
-        Span para{lines[s.line].begin, rate.begin};
+        // The paragraph up to the rate, at most its last 1500 bytes: a paragraph of thousands of
+        // rates would otherwise be scanned again for each of them (quadratic).
+        size_t from = std::max(lines[s.line].begin, rate.begin > 1500 ? rate.begin - 1500 : 0);
+        while (from < rate.begin && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+        Span para{from, rate.begin};
         std::vector<Number> pf;
         for (const Number& n : FiguresIn(t, para)) {
           if (n.unit != Unit::kNone) pf.push_back(n);
@@ -347,7 +357,11 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
           std::string st(View(t, stem.back().Get("stem")));
           bool nil = false;
           // A nil word with the stem soon after it.
-          for (const Match& w : FindAll(rules.One("fig.nil_word"), t, Span{s.span.begin, clause.begin})) {
+          // A nil word in the last 1500 bytes before the clause (a scan of the whole sentence for
+          // every rate would be quadratic).
+          size_t from = std::max(s.span.begin, clause.begin > 1500 ? clause.begin - 1500 : 0);
+          while (from < clause.begin && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+          for (const Match& w : FindAll(rules.One("fig.nil_word"), t, Span{from, clause.begin})) {
             nil |= View(t, Span{w.whole.end, std::min(w.whole.end + 48, clause.begin)}).find(st) !=
                    std::string_view::npos;
           }

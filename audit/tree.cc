@@ -100,7 +100,7 @@ class TreeParser {
     ind.max = StatedOf(doc_, *h, "max", ind.heading, "heading");
     if (!max_only) ind.score = StatedOf(doc_, *h, "score", ind.heading, "heading");
     if (ind.max) ind.max->value.unit = Unit::kPoints;
-    out_->read.push_back(ind.heading);
+    MarkRead(ind.heading);
     size_t heading_end = ind.heading.end;
     // "部门决策(25分)" with the score as the first words below it: "得分 23 分".
     if (max_only && heading_end == line.end) {
@@ -108,7 +108,7 @@ class TreeParser {
         if (own->Has("score")) {
           ind.score = StatedOf(doc_, *own, "score", SentenceAround(doc_.text, own->whole), "body");
           consumed_.push_back(own->whole);
-          out_->read.push_back(own->whole);
+          MarkRead(own->whole);
         }
       }
     }
@@ -168,8 +168,8 @@ class TreeParser {
     if (ind.max) ind.max->value.unit = Unit::kPoints;
     if (!ind.max && !ind.score) return;
     consumed_.push_back(m->whole);
-    out_->read.push_back(line);
-    out_->read.push_back(m->whole);
+    MarkRead(line);
+    MarkRead(m->whole);
     AddIndicator(std::move(ind), style, line);
   }
 
@@ -193,14 +193,16 @@ class TreeParser {
     }
     if (level < 1) level = 1;
     ind.level = level;
-    // Parent: the nearest earlier indicator with a smaller level.
+    // Parent: the nearest earlier indicator with a smaller level, from a stack of the earlier
+    // headings whose levels increase (each is pushed and popped once: linear, where searching
+    // back was quadratic on thousands of headings of one level).
     int idx = static_cast<int>(out_->indicators.size());
-    for (int j = idx - 1; j >= 0; --j) {
-      if (out_->indicators[static_cast<size_t>(j)].level < level) {
-        ind.parent = j;
-        break;
-      }
+    while (!open_levels_.empty() &&
+           out_->indicators[static_cast<size_t>(open_levels_.back())].level >= level) {
+      open_levels_.pop_back();
     }
+    if (!open_levels_.empty()) ind.parent = open_levels_.back();
+    open_levels_.push_back(idx);
     CloseBody(line.begin);
     if (ind.parent >= 0) out_->indicators[static_cast<size_t>(ind.parent)].children.push_back(idx);
     ind.body = Span{ind.heading.end, ind.heading.end};
@@ -209,8 +211,12 @@ class TreeParser {
     last_level_ = level;
   }
 
+  // consumed_ grows in document order, and its spans do not overlap: one binary search.
   bool Consumed(Span s) const {
-    return std::any_of(consumed_.begin(), consumed_.end(), [&](Span c) { return Overlaps(c, s); });
+    auto it = std::upper_bound(consumed_.begin(), consumed_.end(), s.begin,
+                               [](size_t b, Span c) { return b < c.begin; });
+    if (it != consumed_.end() && Overlaps(*it, s)) return true;
+    return it != consumed_.begin() && Overlaps(*(it - 1), s);
   }
 
   void CloseBody(size_t at) {
@@ -227,7 +233,7 @@ class TreeParser {
         if (Consumed(m.whole)) continue;
         if (auto s = StatedOf(doc_, m, "max", SentenceAround(doc_.text, m.whole), "body")) {
           (ind.max ? ind.more_max.push_back(*s) : void(ind.max = *s));
-          out_->read.push_back(m.whole);
+          MarkRead(m.whole);
         }
       }
     }
@@ -237,7 +243,7 @@ class TreeParser {
         if (Consumed(m.whole)) continue;
         if (auto s = StatedOf(doc_, m, "score", SentenceAround(doc_.text, m.whole), "body")) {
           statements.push_back(*s);
-          out_->read.push_back(m.whole);
+          MarkRead(m.whole);
         }
       }
     }
@@ -250,7 +256,7 @@ class TreeParser {
         zero.begin = m.whole.begin;
         zero.end = m.whole.end;
         statements.push_back(Stated{zero, m.whole, SentenceAround(doc_.text, m.whole), "body"});
-        out_->read.push_back(m.whole);
+        MarkRead(m.whole);
       }
     }
     std::sort(statements.begin(), statements.end(),
@@ -261,12 +267,11 @@ class TreeParser {
         bool in_statement = std::any_of(statements.begin(), statements.end(), [&](const Stated& s) {
           return Overlaps(s.context, m.whole) && Overlaps(Span{s.at.begin, s.at.end}, m.Get("score"));
         });
-        bool read = std::any_of(out_->read.begin(), out_->read.end(),
-                                [&](Span c) { return Overlaps(c, m.whole); });
+        bool read = IsRead(m.whole);
         if (in_statement || read) continue;
         if (auto s = StatedOf(doc_, m, "score", SentenceAround(doc_.text, m.whole), "item")) {
           items.push_back(*s);
-          out_->read.push_back(m.whole);
+          MarkRead(m.whole);
         }
       }
     }
@@ -334,8 +339,7 @@ class TreeParser {
     Span all{0, doc_.text.size()};
     for (const re2::RE2* re : rules_.Get("score.sentence")) {
       for (const auto& m : FindAll(*re, doc_.text, all)) {
-        if (std::any_of(out_->read.begin(), out_->read.end(),
-                        [&](Span c) { return Overlaps(c, m.whole); })) {
+        if (IsRead(m.whole)) {
           continue;
         }
         std::string name = CleanName(View(doc_.text, m.Get("name")));
@@ -355,7 +359,7 @@ class TreeParser {
           if (auto s = StatedOf(doc_, m, "score", sentence, "sentence")) p.more_score.push_back(*s);
           if (auto s = StatedOf(doc_, m, "max", sentence, "sentence")) p.more_max.push_back(*s);
         }
-        out_->read.push_back(m.whole);
+        MarkRead(m.whole);
         Span rest{m.whole.end, sentence.end};
         for (const re2::RE2* cre : rules_.Get("score.sentence_child")) {
           for (const auto& c : FindAll(*cre, doc_.text, rest)) {
@@ -384,7 +388,7 @@ class TreeParser {
               out_->indicators[static_cast<size_t>(parent)].children.push_back(
                   static_cast<int>(out_->indicators.size()) - 1);
             }
-            out_->read.push_back(c.whole);
+            MarkRead(c.whole);
           }
         }
       }
@@ -397,8 +401,7 @@ class TreeParser {
     bool found = false;
     for (const re2::RE2* re : rules_.Get("score.total")) {
       for (const auto& m : FindAll(*re, doc_.text, all)) {
-        if (std::any_of(out_->read.begin(), out_->read.end(),
-                        [&](Span c) { return Overlaps(c, m.whole); })) {
+        if (IsRead(m.whole)) {
           continue;
         }
         Span sentence = SentenceAround(doc_.text, m.whole);
@@ -411,7 +414,7 @@ class TreeParser {
       }
     }
     if (found) {
-      out_->read.push_back(t.where);
+      MarkRead(t.where);
       // The grade: the first grade statement from the total's sentence on.
       for (const re2::RE2* re : rules_.Get("score.grade")) {
         auto g = FindAll(*re, doc_.text, Span{t.where.begin, doc_.text.size()});
@@ -443,6 +446,38 @@ class TreeParser {
   int last_level_ = 0;
   int last_unmarked_level_ = 0;
   int open_ = -1;
+  std::vector<int> open_levels_;  // indices of headings, levels strictly increasing
+
+  // What has been read, as out_->read and as the union of its spans (begin → end, disjoint), so
+  // that "was this read?" is a lookup, not a scan of every span read before (quadratic on
+  // thousands of headings). For a non-empty span the answer is the same: it overlaps the union
+  // exactly where it overlaps one of the spans.
+  void MarkRead(Span s) {
+    out_->read.push_back(s);
+    if (s.empty()) return;
+    size_t b = s.begin, e = s.end;
+    auto it = read_union_.upper_bound(b);
+    if (it != read_union_.begin() && std::prev(it)->second >= b) {
+      --it;
+      b = it->first;
+      e = std::max(e, it->second);
+      it = read_union_.erase(it);
+    }
+    while (it != read_union_.end() && it->first <= e) {
+      e = std::max(e, it->second);
+      it = read_union_.erase(it);
+    }
+    read_union_.emplace(b, e);
+  }
+  bool IsRead(Span m) const {
+    if (m.empty()) {
+      return std::any_of(out_->read.begin(), out_->read.end(),
+                         [&](Span c) { return Overlaps(c, m); });
+    }
+    auto it = read_union_.lower_bound(m.end);  // the first union span starting at or after m.end
+    return it != read_union_.begin() && std::prev(it)->second > m.begin;
+  }
+  std::map<size_t, size_t> read_union_;
 };
 
 }  // namespace
@@ -452,37 +487,58 @@ void ParseTree(const Document& doc, const Structure& structure, const Rules& rul
 }
 
 void FindUnread(const Document& doc, const Rules& rules, Outline* out) {
+  // The read spans by start, with the furthest end among each prefix: whether a match overlaps
+  // any of them is one binary search (linear overall, not lines × spans).
+  std::vector<Span> read = out->read;
+  std::sort(read.begin(), read.end(),
+            [](Span a, Span b) { return a.begin < b.begin || (a.begin == b.begin && a.end < b.end); });
+  std::vector<size_t> max_end(read.size());
+  for (size_t i = 0; i < read.size(); ++i) {
+    max_end[i] = std::max(read[i].end, i > 0 ? max_end[i - 1] : 0);
+  }
+  auto overlaps_read = [&](Span m) {
+    // The spans starting before m ends; one of them overlaps m iff the furthest end passes m.begin.
+    size_t k = static_cast<size_t>(
+        std::lower_bound(read.begin(), read.end(), m.end,
+                         [](Span c, size_t end) { return c.begin < end; }) -
+        read.begin());
+    return k > 0 && max_end[k - 1] > m.begin;
+  };
   // From the structure: inside the scoring part (the first indicator's heading to the end of the
   // last one's body), a line that states points ("N 分") none of which a reader took is unread,
-  // whatever its wording.
+  // whatever its wording; the indicator around it is incomplete (see Indicator::incomplete).
   size_t from = doc.text.size(), to = 0;
   for (const Indicator& ind : out->indicators) {
     from = std::min(from, ind.heading.begin);
     to = std::max({to, ind.heading.end, ind.body.end});
   }
-  auto taken = [&](Span s) {
-    return std::any_of(out->read.begin(), out->read.end(), [&](Span c) { return Overlaps(c, s); });
-  };
-  std::vector<Span> structural;
+  std::vector<int> by_start(out->indicators.size());
+  for (size_t i = 0; i < by_start.size(); ++i) by_start[i] = static_cast<int>(i);
+  std::sort(by_start.begin(), by_start.end(), [&](int a, int b) {
+    return out->indicators[static_cast<size_t>(a)].heading.begin < out->indicators[static_cast<size_t>(b)].heading.begin;
+  });
+  std::vector<size_t> structural;  // line begins reported here
   for (const Span& line : Lines(doc.text)) {
     if (line.end <= from || line.begin >= to) continue;
     bool points = false, any_taken = false;
     for (const Number& n : FiguresIn(doc.text, line)) {
       if (n.unit != Unit::kPoints) continue;
       points = true;
-      any_taken |= taken(Span{n.begin, n.end});
+      any_taken |= overlaps_read(Span{n.begin, n.end});
     }
-    if (points && !any_taken) structural.push_back(line);
-  }
-  for (const Span& s : structural) {
-    out->unread.push_back(s);
-    out->read.push_back(s);  // reported once
-    // The innermost indicator around the line: a leaf's parent (a sibling went unread), or the
-    // indicator itself when the line is in its own text above its children.
-    int in = -1;
-    for (size_t i = 0; i < out->indicators.size(); ++i) {
-      const Indicator& ind = out->indicators[i];
-      if (ind.heading.begin <= s.begin && s.begin < std::max(ind.heading.end, ind.body.end)) in = static_cast<int>(i);
+    if (!points || any_taken) continue;
+    out->unread.push_back(line);
+    structural.push_back(line.begin);
+    // The innermost indicator around the line: the last one starting before it, or an ancestor
+    // of it whose body reaches the line.
+    auto it = std::upper_bound(by_start.begin(), by_start.end(), line.begin, [&](size_t b, int i) {
+      return b < out->indicators[static_cast<size_t>(i)].heading.begin;
+    });
+    int in = it == by_start.begin() ? -1 : *(it - 1);
+    while (in >= 0) {
+      const Indicator& ind = out->indicators[static_cast<size_t>(in)];
+      if (line.begin < std::max(ind.heading.end, ind.body.end)) break;
+      in = ind.parent;
     }
     if (in < 0) {
       out->top_incomplete = true;
@@ -494,15 +550,14 @@ void FindUnread(const Document& doc, const Rules& rules, Outline* out) {
       out->top_incomplete = true;
       continue;
     }
-    Indicator& marked = out->indicators[static_cast<size_t>(mark)];
-    marked.incomplete = true;
+    out->indicators[static_cast<size_t>(mark)].incomplete = true;
     out->unbound += 1;
   }
   for (const Span& line : Lines(doc.text)) {
+    if (std::binary_search(structural.begin(), structural.end(), line.begin)) continue;
     for (const auto& m : FindAll(rules.One("score.looks_scored"), doc.text, line)) {
-      bool read = std::any_of(out->read.begin(), out->read.end(),
-                              [&](Span c) { return Overlaps(c, m.whole); });
-      if (!read) {
+      bool read_here = overlaps_read(m.whole);
+      if (!read_here) {
         out->unread.push_back(SentenceAround(doc.text, m.whole));
         break;
       }

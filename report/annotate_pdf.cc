@@ -11,6 +11,7 @@
 #include <cmath>
 #include <exception>
 
+#include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/render.h"
 #include "report/writers.h"
@@ -101,7 +102,7 @@ QPDFObjectHandle MakeAnnotation(QPDF& pdf, QPDFPageObjectHelper& page, const Fin
   a.replaceKey("/T", QPDFObjectHandle::newUnicodeString("jixiao"));
   a.replaceKey("/NM", QPDFObjectHandle::newUnicodeString("jixiao-" + std::to_string(number)));
   a.replaceKey("/Subj", QPDFObjectHandle::newUnicodeString(CheckName(f.check)));
-  a.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(Summary(f)));
+  a.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(Printable(Summary(f), true)));
   a.replaceKey("/F", QPDFObjectHandle::newInteger(4));  // print
   a.replaceKey("/C", Numbers(Colour(f.severity)));
   a.replaceKey("/P", page.getObjectHandle());

@@ -1,4 +1,5 @@
 // CSV: one row per finding, UTF-8 with a byte order mark so Excel shows Chinese, RFC 4180.
+#include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/report.h"
 #include "report/writers.h"
@@ -48,7 +49,7 @@ void WriteField(const std::string& s, std::ostream& out) { out << CsvField(s); }
 }  // namespace
 
 std::string CsvField(const std::string& field) {
-  std::string s = field;
+  std::string s = Printable(field, /*keep_newlines=*/true);  // controls shown, never obeyed
   if (!s.empty() && std::string("=+-@\t\r").find(s[0]) != std::string::npos && !PlainNumber(s)) {
     s = "'" + s;
   }
@@ -79,6 +80,17 @@ void WriteCsv(const std::vector<AuditResult>& results, std::ostream& out) {
   WriteRow(FindingColumns(), out);
   for (const auto& r : results) {
     for (const auto& f : r.findings) WriteRow(FindingRow(r, f), out);
+    if (!r.assessed) {
+      // Nothing was checked: one row says so (check "not_assessed", the note as its quote), so
+      // that a document without rows is never taken for a clean one.
+      std::vector<std::string> row(FindingColumns().size());
+      row[0] = r.document;
+      row[1] = r.department;
+      row[2] = r.year > 0 ? std::to_string(r.year) : "";
+      row[4] = "not_assessed";
+      row[7] = r.note.empty() ? "no self-evaluation content found" : r.note;
+      WriteRow(row, out);
+    }
   }
 }
 

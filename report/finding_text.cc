@@ -115,6 +115,7 @@ std::string CoverageLine(const AuditResult& r) {
 
 std::string StatusWord(const AuditResult& r) {
   if (r.errors() > 0) return "errors";
+  if (!r.assessed) return "not assessed";
   if (r.warnings() > 0) return "warnings";
   return "clean";
 }

@@ -39,7 +39,8 @@ std::string Summary(const Finding& f);
 std::string CountsLine(const AuditResult& r);
 // "32 indicators (32 with max, 31 with score), 120 checks run, 0 unread".
 std::string CoverageLine(const AuditResult& r);
-// "errors" when any error finding, else "warnings" when any warning, else "clean".
+// "errors" when any error finding, else "not assessed" when no self-evaluation content was found
+// (AuditResult::assessed; never "clean"), else "warnings" when any warning, else "clean".
 std::string StatusWord(const AuditResult& r);
 
 }  // namespace jixiao

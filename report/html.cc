@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/render.h"
 #include "report/score_tree.h"
@@ -67,7 +68,9 @@ table.tree tr.total td { font-weight: bold; border-top: 2px solid #d0d7de; }
 .ok { color: #2e7d32; } .bad { color: #c62828; font-weight: bold; }
 )css";
 
-std::string Escape(const std::string& s) {
+// HTML-escaped, controls and bidi characters shown escaped (report/printable.h) first.
+std::string Escape(const std::string& text) {
+  const std::string s = Printable(text, /*keep_newlines=*/true);
   std::string out;
   out.reserve(s.size());
   for (char c : s) {

@@ -29,7 +29,7 @@ namespace {
 // Writes a stream format to `out`, or atomically to `out_path` when one is given.
 Status ToStreamOrFile(const std::string& out_path, std::ostream& out,
                       const std::function<Status(std::ostream&)>& write) {
-  if (out_path.empty()) {
+  if (out_path.empty() || out_path == "-") {
     Status s = write(out);
     if (s.ok() && !out.flush()) return Status(Status::Code::kIoError, "standard output: cannot write");
     return s;
@@ -42,10 +42,35 @@ bool SameFile(const std::string& a, const std::string& b) {
   return std::filesystem::equivalent(a, b, ec) && !ec;
 }
 
+// A file format (written by name) to `out_path`, or through a temporary file to `out` for "-".
+Status ToFile(const std::string& out_path, std::ostream& out,
+              const std::function<Status(const std::string& temp)>& write) {
+  if (out_path == "-") return WriteFileToStream(out, write);
+  return WriteFileAtomically(out_path, write);
+}
+
+// An output that would replace an input or the database is refused before anything is written.
+Status RefuseInputs(const std::vector<AuditResult>& results, const std::string& out_path,
+                    const WriteOptions& options) {
+  if (out_path.empty() || out_path == "-") return Status::Ok();
+  std::vector<std::string> inputs = options.inputs;
+  for (const auto& r : results) inputs.push_back(r.path);
+  Status s = RefuseInput(out_path, inputs, "the input");
+  if (!s.ok() || options.database.empty()) return s;
+  const std::string& db = options.database;
+  return RefuseInput(out_path, {db, db + "-wal", db + "-shm", db + "-journal"}, "the database");
+}
+
 }  // namespace
 
 Status WriteResults(const std::vector<AuditResult>& results, Format format,
                     const std::string& out_path, std::ostream& out, const WriteOptions& options) {
+  if (format == Format::kPdf && results.size() == 1 && !out_path.empty() && out_path != "-" &&
+      SameFile(results[0].path, out_path)) {
+    return Status(Status::Code::kUsage,
+                  out_path + ": the annotated copy must not overwrite the original");
+  }
+  if (Status s = RefuseInputs(results, out_path, options); !s.ok()) return s;
   switch (format) {
     case Format::kText:
       return ToStreamOrFile(out_path, out, [&](std::ostream& os) {
@@ -70,8 +95,8 @@ Status WriteResults(const std::vector<AuditResult>& results, Format format,
                             [&](std::ostream& os) { return WriteHtml(results, os, options); });
     case Format::kXlsx:
       if (out_path.empty()) return Status(Status::Code::kUsage, "--format xlsx needs -o FILE");
-      return WriteFileAtomically(out_path, [&](const std::string& temp) {
-        return WriteXlsx(results, temp, out_path);
+      return ToFile(out_path, out, [&](const std::string& temp) {
+        return WriteXlsx(results, temp, out_path == "-" ? "standard output" : out_path);
       });
     case Format::kPdf:
       if (out_path.empty()) return Status(Status::Code::kUsage, "--format pdf needs -o FILE");
@@ -80,12 +105,8 @@ Status WriteResults(const std::vector<AuditResult>& results, Format format,
                       "--format pdf annotates one document; " + std::to_string(results.size()) +
                           " were given");
       }
-      if (SameFile(results[0].path, out_path)) {
-        return Status(Status::Code::kUsage,
-                      out_path + ": the annotated copy must not overwrite the original");
-      }
-      return WriteFileAtomically(out_path, [&](const std::string& temp) {
-        return WriteAnnotatedPdf(results[0], temp, out_path);
+      return ToFile(out_path, out, [&](const std::string& temp) {
+        return WriteAnnotatedPdf(results[0], temp, out_path == "-" ? "standard output" : out_path);
       });
   }
   return Status(Status::Code::kInternal, "unknown output format");

@@ -1,4 +1,5 @@
 // The terminal text writer: findings grouped by severity, the stated figure marked in its quote.
+#include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/report.h"
 
@@ -27,14 +28,17 @@ struct Palette {
 
 void WriteText(const AuditResult& r, std::ostream& out, const WriteOptions& options) {
   const Palette c{options.color};
-  out << c.Bold() << r.document << c.Reset() << " (" << r.pages
+  // Everything from the document or its name goes through Printable: the terminal shows controls
+  // escaped, never obeys them.
+  const auto P = [](const std::string& s) { return Printable(s); };
+  out << c.Bold() << P(r.document) << c.Reset() << " (" << r.pages
       << (r.pages == 1 ? " page)" : " pages)");
-  if (!r.department.empty()) out << " " << r.department;
+  if (!r.department.empty()) out << " " << P(r.department);
   if (r.year > 0) out << " " << r.year;
   if (r.total) {
-    out << ", total " << (r.total->score.empty() ? "?" : r.total->score) << "/"
-        << (r.total->max.empty() ? "?" : r.total->max);
-    if (!r.total->grade.empty()) out << " " << r.total->grade;
+    out << ", total " << (r.total->score.empty() ? "?" : P(r.total->score)) << "/"
+        << (r.total->max.empty() ? "?" : P(r.total->max));
+    if (!r.total->grade.empty()) out << " " << P(r.total->grade);
   }
   out << "\n";
 
@@ -49,20 +53,32 @@ void WriteText(const AuditResult& r, std::ostream& out, const WriteOptions& opti
       out << "    " << c.Bold() << CheckName(f.check) << c.Reset();
       std::string where = Location(f);
       if (!where.empty()) out << "  " << where;
-      if (!f.path.empty()) out << "  " << JoinPath(f.path);
+      if (!f.path.empty()) out << "  " << P(JoinPath(f.path));
       out << "\n";
       if (!f.quote.empty()) {
-        QuoteParts q = SplitQuote(f.quote, f.stated);
-        out << "      「" << q.before;
-        if (!q.figure.empty()) out << c.Of(sev) << "【" << q.figure << "】" << c.Reset() << q.after;
+        // A line break inside a quote (a PDF's wrapped line) reads as a space; any other control
+        // character is shown escaped.
+        std::string quote = f.quote;
+        for (char& ch : quote) ch = ch == '\n' ? ' ' : ch;
+        QuoteParts q = SplitQuote(quote, f.stated);
+        out << "      「" << P(q.before);
+        if (!q.figure.empty()) {
+          out << c.Of(sev) << "【" << P(q.figure) << "】" << c.Reset() << P(q.after);
+        }
         out << "」\n";
       }
       if (!f.stated.empty() || !f.recomputed.empty()) {
-        out << "      stated " << (f.stated.empty() ? "—" : f.stated) << ", recomputed "
-            << (f.recomputed.empty() ? "—" : f.recomputed) << "\n";
+        out << "      stated " << (f.stated.empty() ? "—" : P(f.stated)) << ", recomputed "
+            << (f.recomputed.empty() ? "—" : P(f.recomputed)) << "\n";
       }
-      if (!f.arithmetic.empty()) out << "      " << c.Dim() << f.arithmetic << c.Reset() << "\n";
+      if (!f.arithmetic.empty()) out << "      " << c.Dim() << P(f.arithmetic) << c.Reset() << "\n";
     }
+  }
+  if (!r.assessed) {
+    // Nothing was checked: saying "0 errors" would read as clean.
+    out << "  not assessed: " << P(r.note.empty() ? "no self-evaluation content found" : r.note)
+        << "; coverage: " << CoverageLine(r) << "\n";
+    return;
   }
   out << "  " << CountsLine(r) << "; coverage: " << CoverageLine(r) << "\n";
 }

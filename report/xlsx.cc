@@ -4,12 +4,36 @@
 
 #include <charconv>
 
+#include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/writers.h"
 
 namespace jixiao {
 
 namespace {
+
+// A cell's text: controls and bidi characters escaped (report/printable.h), and every literal
+// "_xHHHH_" in it escaped as "_x005F_xHHHH_": Excel decodes that pattern in shared strings, so a
+// report that says "_x0041_" would otherwise show "A".
+std::string CellText(const std::string& s) {
+  std::string t = Printable(s, /*keep_newlines=*/true), out;
+  auto hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t.compare(i, 2, "_x") == 0 && i + 7 <= t.size() && hex(t[i + 2]) && hex(t[i + 3]) &&
+        hex(t[i + 4]) && hex(t[i + 5]) && t[i + 6] == '_') {
+      out += "_x005F";
+    }
+    out += t[i];
+  }
+  return out;
+}
+
+void WriteString(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& s,
+                 lxw_format* format) {
+  worksheet_write_string(ws, row, col, CellText(s).c_str(), format);
+}
 
 // Writes `s` as a number when it is one exactly as written ("98.39"), else as a string, so that
 // sorting and sums work in the spreadsheet without losing what the report said.
@@ -21,7 +45,7 @@ void WriteNumberOrString(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const 
   if (!s.empty() && ec == std::errc() && ptr == end) {
     worksheet_write_number(ws, row, col, v, format);
   } else if (!s.empty()) {
-    worksheet_write_string(ws, row, col, s.c_str(), format);
+    WriteString(ws, row, col, s, format);
   }
 }
 
@@ -52,7 +76,7 @@ void WriteFindingsSheet(const std::vector<AuditResult>& results, lxw_worksheet* 
         if (columns[c] == "year" || columns[c] == "page") {
           WriteNumberOrString(ws, row, col, fields[c], nullptr);
         } else if (!fields[c].empty()) {
-          worksheet_write_string(ws, row, col, fields[c].c_str(), nullptr);
+          WriteString(ws, row, col, fields[c], nullptr);
         }
       }
       ++row;
@@ -77,14 +101,14 @@ void WriteDocumentsSheet(const std::vector<AuditResult>& results, lxw_worksheet*
   for (const auto& r : results) {
     int infos = static_cast<int>(r.findings.size()) - r.errors() - r.warnings();
     const auto& cov = r.coverage;
-    worksheet_write_string(ws, row, 0, r.document.c_str(), nullptr);
-    if (!r.department.empty()) worksheet_write_string(ws, row, 1, r.department.c_str(), nullptr);
+    WriteString(ws, row, 0, r.document, nullptr);
+    if (!r.department.empty()) WriteString(ws, row, 1, r.department, nullptr);
     if (r.year > 0) worksheet_write_number(ws, row, 2, r.year, nullptr);
     worksheet_write_number(ws, row, 3, r.pages, nullptr);
     if (r.total) {
       WriteNumberOrString(ws, row, 4, r.total->score, nullptr);
       WriteNumberOrString(ws, row, 5, r.total->max, nullptr);
-      if (!r.total->grade.empty()) worksheet_write_string(ws, row, 6, r.total->grade.c_str(), nullptr);
+      if (!r.total->grade.empty()) WriteString(ws, row, 6, r.total->grade, nullptr);
     }
     const int counts[] = {r.errors(), r.warnings(), infos,           cov.indicators,
                           cov.with_max, cov.with_score, cov.checks_run, cov.unread};

@@ -105,12 +105,20 @@ DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> has
   rec.size = hash->size;
   rec.stat = stat;
   try {
+    // The document's bounds cover its audit as well as its reading.
+    AuditLimits limits{extract.max_seconds, extract.max_memory_mib,
+                       std::chrono::steady_clock::now()};
     auto doc = LoadDocument(path, extract);
     if (!doc.ok()) {
       rec.status = doc.status();
       return rec;
     }
-    rec.result = Audit(*doc, rules);
+    auto result = Audit(*doc, rules, limits);
+    if (!result.ok()) {
+      rec.status = result.status();
+      return rec;
+    }
+    rec.result = std::move(result).value();
   } catch (const std::exception& e) {
     rec.status = Status(Status::Code::kInternal, path + ": internal error: " + e.what());
     rec.result = AuditResult{};
@@ -173,7 +181,9 @@ std::vector<std::string> FindInputs(const std::vector<std::string>& paths) {
     fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
       std::error_code fec;
-      if (it->is_regular_file(fec) && IsInputName(it->path())) out.push_back(it->path().string());
+      // Every entry with an input name that is not a directory: a FIFO, a dangling symlink or a
+      // loop fails in the batch with its reason instead of being skipped without a word.
+      if (!it->is_directory(fec) && IsInputName(it->path())) out.push_back(it->path().string());
     }
   }
   std::sort(out.begin(), out.end());

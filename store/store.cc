@@ -231,6 +231,12 @@ int64_t InsertDocument(SQLite::Database& db, const DocumentRecord& rec, const Ve
   ins.exec();
   const int64_t id = db.getLastInsertRowid();
   if (!ok) return id;
+  if (!r.assessed) {  // schema 3: read, but nothing of a self-evaluation in it
+    SQLite::Statement a(db, "UPDATE documents SET assessed = 0, note = ? WHERE id = ?");
+    a.bind(1, r.note);
+    a.bind(2, id);
+    a.exec();
+  }
 
   SQLite::Statement ind(db,
                         "INSERT INTO indicators (document_id, seq, path, level, max, score, page, "

@@ -9,6 +9,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "report/printable.h"
 #include "rules/rules.h"
 #include "store/batch.h"
 #include "store/query.h"
@@ -26,7 +27,7 @@ constexpr int kExitFindings = 1;
 constexpr int kExitTrouble = 2;
 
 int Fail(const std::string& message) {
-  std::cerr << "jixiao: " << message << "\n";
+  std::cerr << "jixiao: " << Printable(message) << "\n";
   return kExitTrouble;
 }
 
@@ -39,7 +40,7 @@ std::string Duration(double seconds) {
 
 std::string JoinPath(const std::vector<std::string>& path) {
   std::string out;
-  for (const auto& p : path) out += (out.empty() ? "" : " / ") + p;
+  for (const auto& p : path) out += (out.empty() ? "" : " / ") + Printable(p);
   return out;
 }
 
@@ -76,7 +77,7 @@ class Progress {
     std::cerr << "\n";
     auto failed = s.failed;
     std::sort(failed.begin(), failed.end());
-    for (const auto& [path, why] : failed) std::cerr << "  failed: " << why << "\n";
+    for (const auto& [path, why] : failed) std::cerr << "  failed: " << Printable(why) << "\n";
   }
 
  private:
@@ -88,18 +89,20 @@ class Progress {
 
 void PrintFindingText(const FindingRow& r) {
   const Finding& f = r.finding;
-  std::cout << fmt::format("{}:{}:{}: {} {}", r.path, f.page, f.line, SeverityName(f.severity),
-                           r.check);
+  // Text from documents and file names is shown escaped (report/printable.h).
+  const auto P = [](const std::string& s) { return Printable(s); };
+  std::cout << fmt::format("{}:{}:{}: {} {}", P(r.path), f.page, f.line, SeverityName(f.severity),
+                           P(r.check));
   if (!f.path.empty()) std::cout << " [" << JoinPath(f.path) << "]";
   if (!f.stated.empty() || !f.recomputed.empty()) {
-    std::cout << ": stated " << f.stated << ", recomputed " << f.recomputed;
+    std::cout << ": stated " << P(f.stated) << ", recomputed " << P(f.recomputed);
   }
-  if (!f.arithmetic.empty()) std::cout << " (" << f.arithmetic << ")";
+  if (!f.arithmetic.empty()) std::cout << " (" << P(f.arithmetic) << ")";
   if (!r.other_path.empty()) {
-    std::cout << fmt::format(" [vs {}:{}:{}]", r.other_path, r.other_page, r.other_line);
+    std::cout << fmt::format(" [vs {}:{}:{}]", P(r.other_path), r.other_page, r.other_line);
   }
   std::cout << "\n";
-  if (!f.quote.empty()) std::cout << "    " << f.quote << "\n";
+  if (!f.quote.empty()) std::cout << "    " << P(f.quote) << "\n";
 }
 
 void PrintFindingJson(const FindingRow& r) {
@@ -155,7 +158,8 @@ void PrintFindingCsv(const FindingRow& r) {
 StoreCommands::StoreCommands(CLI::App& app) {
   batch_ = app.add_subcommand("batch", "audit many files into a SQLite database");
   batch_->add_option("--db", db_, "the database (created if missing)")->required();
-  batch_->add_option("-j,--jobs", jobs_, "documents audited in parallel (default: all cores)");
+  batch_->add_option("-j,--jobs", jobs_, "documents audited in parallel (default: all cores)")
+      ->check(CLI::Range(0, 1024));  // --jobs -1 is a usage error, not "all cores"
   batch_->add_flag("--force", force_, "re-audit every document, changed or not");
   batch_->add_flag("--retry-failed", retry_failed_, "re-read documents that failed before");
   batch_->add_flag("--rehash", rehash_,
@@ -214,9 +218,21 @@ int StoreCommands::WriteDocuments(Store& store, const FindingFilter& filter) {
     errors += r.finding.severity == Severity::kError;
   });
   if (!s.ok()) return Fail(s.message());
+  s = ForEachUnassessed(store, filter, [&](const UnassessedRow& u) {
+    AuditResult a;
+    a.path = u.path;
+    a.document = u.document;
+    a.department = u.department;
+    a.year = u.year;
+    a.assessed = false;  // the writers say "not assessed", never "clean"
+    a.note = u.note;
+    results.push_back(std::move(a));
+  });
+  if (!s.ok()) return Fail(s.message());
   Format format = format_ == "html" ? Format::kHtml : Format::kXlsx;
-  std::ostringstream unused;
-  s = WriteResults(results, format, output_, unused, WriteOptions{});
+  WriteOptions options;
+  options.database = db_;  // -o naming the database is refused
+  s = WriteResults(results, format, output_, std::cout, options);
   if (!s.ok()) return Fail(s.message());
   return errors > 0 ? kExitFindings : kExitClean;
 }
@@ -309,7 +325,32 @@ std::optional<int> StoreCommands::Run() {
       }
     });
     if (!s.ok()) return Fail(s.message());
-    if (format_ == "text") std::cout << n << " findings\n";
+    // Documents with nothing checked in them: listed, so that no finding never reads as clean.
+    long unassessed = 0;
+    s = ForEachUnassessed(*store, filter, [&](const UnassessedRow& u) {
+      ++unassessed;
+      const std::string note = u.note.empty() ? "no self-evaluation content found" : u.note;
+      if (format_ == "json") {
+        nlohmann::ordered_json j = {{"file", u.path},          {"document", u.document},
+                                    {"department", u.department}, {"year", u.year},
+                                    {"status", "not assessed"}, {"note", note}};
+        std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      } else if (format_ == "csv") {
+        std::vector<std::string> cells = {u.path, u.document, u.department,
+                                          u.year ? std::to_string(u.year) : "", "not_assessed",
+                                          "", "", "", "", "", "", "", note, "", "", ""};
+        for (size_t i = 0; i < cells.size(); ++i) std::cout << (i ? "," : "") << CsvField(cells[i]);
+        std::cout << "\r\n";
+      } else {
+        std::cout << Printable(u.path) << ": not assessed: " << Printable(note) << "\n";
+      }
+    });
+    if (!s.ok()) return Fail(s.message());
+    if (format_ == "text") {
+      std::cout << n << " findings";
+      if (unassessed > 0) std::cout << "; " << unassessed << " documents not assessed";
+      std::cout << "\n";
+    }
     return errors > 0 ? kExitFindings : kExitClean;
   }
   if (*stats_) {
@@ -329,16 +370,17 @@ std::optional<int> StoreCommands::Run() {
     if (format_ == "csv") {
       std::cout << "\xEF\xBB\xBF"
                    "department,year,documents,failed,pages,scores,errors,warnings,infos,"
-                   "cross_year,indicators,with_max,with_score,checks_run,unread\r\n";
+                   "cross_year,indicators,with_max,with_score,checks_run,unread,"
+                   "not_assessed\r\n";
     } else if (format_ == "text") {
       std::cout << fmt::format(
           "{:<24} {:>5} {:>5} {:>6} {:>6} {:>10} {:>6} {:>6} {:>5} {:>5} "
-          "{:>8} {:>7}\n",
+          "{:>8} {:>7} {:>7}\n",
           "department", "year", "docs", "failed", "pages", "score", "error", "warn", "info",
-          "xyear", "coverage", "checks");
+          "xyear", "coverage", "checks", "unassd");
     }
     for (const GroupStats& g : *stats) {
-      std::string dept = g.department.empty() ? "(unknown)" : g.department;
+      std::string dept = g.department.empty() ? "(unknown)" : Printable(g.department);
       if (format_ == "json") {
         nlohmann::ordered_json j = {{"department", g.department},
                                     {"year", g.year},
@@ -355,20 +397,22 @@ std::optional<int> StoreCommands::Run() {
                                       {"with_max", g.with_max},
                                       {"with_score", g.with_score},
                                       {"checks_run", g.checks_run},
-                                      {"unread", g.unread}}}};
+                                      {"unread", g.unread}}},
+                                    {"not_assessed", g.unassessed}};
         std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       } else if (format_ == "csv") {
-        std::cout << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
+        std::cout << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
                                  CsvField(g.department), g.year ? std::to_string(g.year) : "",
                                  g.documents, g.failed, g.pages, CsvField(scores(g)), g.errors,
                                  g.warnings, g.infos, g.cross_year, g.indicators, g.with_max,
-                                 g.with_score, g.checks_run, g.unread);
+                                 g.with_score, g.checks_run, g.unread, g.unassessed);
       } else {
         std::cout << fmt::format(
             "{:<24} {:>5} {:>5} {:>6} {:>6} {:>10} {:>6} {:>6} {:>5} {:>5} "
-            "{:>8} {:>7}\n",
-            dept, g.year ? std::to_string(g.year) : "-", g.documents, g.failed, g.pages, scores(g),
-            g.errors, g.warnings, g.infos, g.cross_year, coverage(g), g.checks_run);
+            "{:>8} {:>7} {:>7}\n",
+            dept, g.year ? std::to_string(g.year) : "-", g.documents, g.failed, g.pages,
+            Printable(scores(g)),
+            g.errors, g.warnings, g.infos, g.cross_year, coverage(g), g.checks_run, g.unassessed);
       }
     }
     return kExitClean;
@@ -385,7 +429,7 @@ std::optional<int> StoreCommands::Run() {
       std::cerr << fmt::format(
           "jixiao merge: {}: {} documents added, {} already present, {} "
           "superseded, {} paths added or updated\n",
-          in, counts->documents_added, counts->documents_present, counts->documents_superseded,
+          Printable(in), counts->documents_added, counts->documents_present, counts->documents_superseded,
           counts->paths_added);
     }
     return conflicts > 0 ? kExitTrouble : kExitClean;

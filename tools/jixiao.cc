@@ -4,9 +4,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "report/printable.h"
 #include "build_id.h"
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -26,7 +28,11 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitTrouble = 2;
 
-void PrintError(const std::string& message) { std::cerr << "jixiao: " << message << "\n"; }
+// One line: a file name or a document's text in the message is shown escaped (a newline in a name
+// cannot forge a second error line, an ESC sequence is not obeyed).
+void PrintError(const std::string& message) {
+  std::cerr << "jixiao: " << jixiao::Printable(message) << "\n";
+}
 
 int RunExtract(const std::string& file, const std::string& format,
                const jixiao::ExtractOptions& opts) {
@@ -51,17 +57,19 @@ int RunExtract(const std::string& file, const std::string& format,
     std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     // Page-numbered text: a "=== page N ===" line before each page's normalized lines.
+    // Line by line, controls shown escaped (report/printable.h).
     uint32_t page = 0;
-    bool bol = true;
-    for (size_t i = 0; i < doc->text.size(); ++i) {
-      if (bol && doc->origins[i].page != page) {
+    const std::string& text = doc->text;
+    for (size_t i = 0; i < text.size();) {
+      size_t nl = text.find('\n', i);
+      size_t end = nl == std::string::npos ? text.size() : nl;
+      if (doc->origins[i].page != page) {
         page = doc->origins[i].page;
         std::cout << "=== page " << page << " ===\n";
       }
-      std::cout << doc->text[i];
-      bol = doc->text[i] == '\n';
+      std::cout << jixiao::Printable(std::string_view(text).substr(i, end - i)) << "\n";
+      i = end + 1;
     }
-    if (!bol) std::cout << "\n";
   }
   return kExitClean;
 }
@@ -89,17 +97,34 @@ int RunAudit(const std::vector<std::string>& files, const std::string& format_na
   std::vector<jixiao::AuditResult> results;
   bool trouble = false;
   for (const auto& f : files) {
+    // --max-seconds and --max-memory bound the whole document: reading and audit.
+    jixiao::AuditLimits limits{opts.max_seconds, opts.max_memory_mib,
+                               std::chrono::steady_clock::now()};
     auto doc = jixiao::LoadDocument(f, opts);
     if (!doc.ok()) {
       PrintError(doc.status().message());
       trouble = true;
       continue;
     }
-    results.push_back(jixiao::Audit(*doc, *rules));
+    auto result = jixiao::Audit(*doc, *rules, limits);
+    if (!result.ok()) {
+      PrintError(result.status().message());
+      trouble = true;
+      continue;
+    }
+    results.push_back(std::move(result).value());
   }
   jixiao::WriteOptions wo;
-  wo.color = out_path.empty() && format == jixiao::Format::kText && isatty(1) &&
-             std::getenv("NO_COLOR") == nullptr;
+  wo.color = (out_path.empty() || out_path == "-") && format == jixiao::Format::kText &&
+             isatty(1) && std::getenv("NO_COLOR") == nullptr;
+  // The output must not replace any input: the documents (read or not) and the rule files.
+  wo.inputs = files;
+  if (!rules_dir.empty()) {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(rules_dir, ec)) {
+      wo.inputs.push_back(e.path().string());
+    }
+  }
   jixiao::Status s = jixiao::WriteResults(results, format, out_path, std::cout, wo);
   if (!s.ok()) {
     PrintError(s.message());
