@@ -253,9 +253,15 @@ TEST_CASE("merge --manifest refuses incomplete, unfinished, mixed and damaged se
                   dir);
   };
   SECTION("complete") {
+    // As many documents as the manifest lists (the corpus folders grow; the count is not fixed).
+    int n = 0;
+    std::ifstream in(m);
+    for (std::string line; std::getline(in, line);) n += !line.empty() && line[0] != '#';
+    REQUIRE(n > 3);
     Run r = merge(s0.string() + " " + s1.string() + " " + s2.string());
     CHECK(r.rc == 0);
-    CHECK(r.err.find("8 expected, 8 merged, 0 failed, 0 missing") != std::string::npos);
+    const std::string want = std::to_string(n) + " expected, " + std::to_string(n) + " merged, 0 failed, 0 missing";
+    CHECK(r.err.find(want) != std::string::npos);
   }
   SECTION("a shard missing: merged, its documents listed, exit 1") {
     Run r = merge(s0.string() + " " + s2.string());
