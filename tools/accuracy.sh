@@ -7,10 +7,15 @@ SHARED=${SHARED:-../shared}
 J=${JIXIAO:-build/jixiao}
 echo '| input | indicators | relations checked | findings recalled | unlabelled errors/warnings | totals |'
 echo '|---|---|---|---|---|---|'
-for ext in txt pdf; do
-  python3 "$SHARED/tools/score_corpus.py" --cmd "$J audit --format json {}" --ext $ext |
-    sed -n 's/^TOTAL docs [0-9]* (no output: [0-9]*)  indicators \(.*\)  relations checked \(.*\)  findings recalled \(.*\)  unlabelled errors\/warnings \(.*\)  totals \(.*\)$/| '$ext' | \1 | \2 | \3 | \4 | \5 |/p'
-done
+row() {  # corpus-name ext [score_corpus args]
+  local name=$1 ext=$2; shift 2
+  python3 "$SHARED/tools/score_corpus.py" --cmd "$J audit --format json {}" --ext "$ext" "$@" |
+    sed -n 's/^TOTAL docs [0-9]* (no output: [0-9]*)  indicators \(.*\)  relations checked \(.*\)  findings recalled \(.*\)  unlabelled errors\/warnings \(.*\)  totals \(.*\)$/| '"$name"' '"$ext"' | \1 | \2 | \3 | \4 | \5 |/p'
+}
+for ext in txt pdf; do row shared $ext; done
+# The project's own real-derived corpora (PDF rows count only the documents that have a PDF).
+for ext in txt pdf; do row corpus/real $ext --labels corpus/real/labels --corpus corpus/real; done
+for ext in txt pdf; do row corpus/forms $ext --labels corpus/forms/labels --corpus corpus/forms; done
 echo
 echo '| mutations (one wrong figure planted at a time, 40 per document) | detected |'
 echo '|---|---|'
