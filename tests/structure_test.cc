@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "extract/extract.h"
+#include "extract/normalize.h"
 #include "rules/rules.h"
 #include "structure/structure.h"
 #include "tests/test_util.h"
@@ -245,6 +246,36 @@ TEST_CASE("A long table is read in one pass", "[structure][tables]") {
   Structure s = BuildStructure(doc, BuiltinRules());
   REQUIRE(s.tables.size() == 1);
   CHECK(s.tables[0].rows.size() == 200000);
+}
+
+TEST_CASE("Forms one after another, their repeated title dropped as a running header", "[structure][parts]") {
+  // Each page opens with the same title (normalization drops it as a running header); each form
+  // has its own funds table: one part per funds table, from the first line of its page.
+  const std::string form =
+      "部门预算项目支出绩效自评表（2024年度）\n"
+      "| 项目名称 | 示例项目 |\n"
+      "| 资金执行（10分） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |\n"
+      "| 总额 | 5.00 | 8.00 | 6.00 | 75.00% | 10 | 7.5 |\n"
+      "| 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |\n"
+      "| 产出指标 | 数量指标 | 培训人次 | 90 | 90 |\n";
+  struct Pages {
+    int pages;
+    size_t parts;
+  };
+  for (const Pages& c : {Pages{1, 1}, Pages{2, 2}, Pages{3, 3}}) {
+    Document doc;
+    doc.path = "forms.txt";
+    doc.name = "forms";
+    for (int p = 1; p <= c.pages; ++p) {
+      RawPage page;
+      page.number = p;
+      page.text = form;
+      doc.pages.push_back(page);
+    }
+    Normalize(&doc);
+    Structure s = BuildStructure(doc, BuiltinRules());
+    CHECK(s.parts.size() == c.parts);
+  }
 }
 
 }  // namespace
