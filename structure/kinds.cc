@@ -37,6 +37,53 @@ bool Matches(const Rules& rules, const char* name, std::string_view s) {
 
 }  // namespace
 
+// Forms one after another whose repeated title normalization dropped as a running header: a form
+// part holding two or more funds tables is one form per funds table, each from the first line of
+// its page (or from the table, when two share a page).
+std::vector<Part> SplitForms(const Document& doc, const Rules& rules, const std::vector<Span>& lines,
+                             const std::vector<Table>& tables, std::vector<Part> parts) {
+  std::vector<Part> out;
+  for (const Part& p : parts) {
+    if (p.kind != DocKind::kProjectForm && p.kind != DocKind::kDepartmentForm) {
+      out.push_back(p);
+      continue;
+    }
+    std::vector<size_t> cuts;
+    int prev_page = -1;
+    for (const Table& t : tables) {
+      if (t.at.begin < p.at.begin || t.at.begin >= p.at.end) continue;
+      std::string labels;
+      for (const Column& c : t.columns) labels += c.label;
+      if (!Matches(rules, "kind.block.funds", labels)) continue;
+      int page = doc.PageAt(t.at.begin);
+      if (prev_page >= 0) {
+        size_t cut = t.at.begin;
+        if (page > prev_page)
+          for (const Span& l : lines)
+            if (l.begin >= p.at.begin && l.begin < t.at.begin && doc.PageAt(l.begin) == page) {
+              cut = l.begin;
+              break;
+            }
+        if (cuts.empty() || cut > cuts.back()) cuts.push_back(cut);
+      }
+      prev_page = page;
+    }
+    size_t begin = p.at.begin;
+    for (size_t k = 0; k <= cuts.size(); ++k) {
+      Part q = p;
+      q.at = Span{begin, k < cuts.size() ? cuts[k] : p.at.end};
+      q.first_page = doc.PageAt(q.at.begin);
+      q.last_page = doc.PageAt(q.at.end == 0 ? 0 : q.at.end - 1);
+      if (q.first_page == 0) q.first_page = p.first_page;
+      if (q.last_page == 0) q.last_page = p.last_page;
+      if (k > 0) q.title = p.title;
+      out.push_back(q);
+      if (k < cuts.size()) begin = cuts[k];
+    }
+  }
+  return out;
+}
+
 std::vector<Part> FindParts(const Document& doc, const Rules& rules, const std::vector<Span>& lines,
                             const std::vector<Section>&, const std::vector<Table>& tables) {
   std::vector<Candidate> starts;
@@ -70,7 +117,6 @@ std::vector<Part> FindParts(const Document& doc, const Rules& rules, const std::
       break;
     }
   }
-  (void)tables;
   std::vector<Part> out;
   // A part from `begin` to `end`, titled by line `title` (npos: no title).
   auto make = [&](DocKind kind, size_t begin, size_t end, size_t title) {
@@ -94,13 +140,13 @@ std::vector<Part> FindParts(const Document& doc, const Rules& rules, const std::
       k = DocKind::kDepartmentReport;
     }
     make(k, 0, doc.text.size(), std::string::npos);
-    return out;
+    return SplitForms(doc, rules, lines, tables, std::move(out));
   }
   for (size_t i = 0; i < starts.size(); ++i) {
     size_t end = i + 1 < starts.size() ? lines[starts[i + 1].line].begin : doc.text.size();
     make(starts[i].kind, i == 0 ? 0 : lines[starts[i].line].begin, end, starts[i].line);
   }
-  return out;
+  return SplitForms(doc, rules, lines, tables, std::move(out));
 }
 
 }  // namespace jixiao::internal

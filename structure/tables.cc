@@ -100,6 +100,7 @@ class Reader {
       if (grid::ParseHeader(doc_, g_, line, b, e, &cols) && cols.size() >= 2 && (whole || runs.size() == 1)) {
         FlushCellPerLine(nullptr);
         Mode mode = ModeOf(line, cols, pipes);
+        if (mode == Mode::kPipe) TitleColumn(line, &cols);
         Start(mode, std::move(cols), line);
         return;
       }
@@ -139,6 +140,28 @@ class Reader {
       prev_ = line;
       have_prev_ = true;
     }
+  }
+
+  // Pipe rows: cells before the column words ("| 预算执行情况(10分) | 年初预算数 | …") are the
+  // header cell of the rows' name column (the cells after the first are group labels spanning
+  // the columns, "年度预算数(万元)"). The first of them becomes a name column.
+  void TitleColumn(const RawLine& line, std::vector<HeaderCol>* cols) const {
+    if (cols->empty() || (*cols)[0].type == ColType::kName) return;
+    size_t b = 0;
+    while (b < line.tokens.size() && IsPipeToken(doc_, line.tokens[b])) ++b;
+    if (b >= (*cols)[0].first_token) return;
+    size_t e = b;
+    while (e < (*cols)[0].first_token && !IsPipeToken(doc_, line.tokens[e])) ++e;
+    HeaderCol c;
+    c.type = ColType::kName;
+    c.at = Span{line.tokens[b].at.begin, line.tokens[e - 1].at.end};
+    if (c.at.empty()) return;
+    c.label = std::string(View(doc_, c.at));
+    c.x0 = line.tokens[b].x0;
+    c.x1 = line.tokens[e - 1].x1;
+    c.first_token = b;
+    c.last_token = e - 1;
+    cols->insert(cols->begin(), std::move(c));
   }
 
   bool NoteOnly(const RawLine& line, size_t i) const {

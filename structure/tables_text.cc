@@ -157,6 +157,22 @@ bool Grid::FeedPipe(const RawLine& line) {
   if (IsRepeatedHeader(line)) return true;
   std::vector<HeaderCol> other;
   if (ParseHeader(doc_, g_, line, 0, line.tokens.size(), &other) && other.size() >= 2) return false;
+  // The first row one cell short, under a header whose first two columns are names: the first
+  // header cell is the block's title ("| 绩效指标(90分) | 一级指标 | …"), merged down the rows
+  // beside it, not a column of them.
+  if (rows_.empty() && !any_row_ && cols_.size() >= 3 && segs.size() + 1 == cols_.size() &&
+      types_[0] == ColType::kName && types_[1] == ColType::kName) {
+    cols_.erase(cols_.begin());
+    types_.erase(types_.begin());
+    first_labels_.erase(first_labels_.begin());
+    if (!bounds_.empty()) bounds_.erase(bounds_.begin());
+  }
+  // A row short of trailing text cells (原因, 备注) under a cell merged over the rows above it.
+  if (segs.size() >= 2 && segs.size() < cols_.size() && !rows_.empty()) {
+    bool text_tail = true;
+    for (size_t c = segs.size(); c < cols_.size(); ++c) text_tail = text_tail && types_[c] == ColType::kText;
+    if (text_tail) segs.resize(cols_.size());
+  }
   if (segs.size() != cols_.size()) {
     unread_.push_back(line.at);
     return true;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "extract/extract.h"
+#include "extract/normalize.h"
 #include "rules/rules.h"
 #include "structure/structure.h"
 #include "tests/test_util.h"
@@ -113,6 +114,22 @@ const Case kCases[] = {
      "  columns: [一级指标] [二级指标] [三级指标] [指标性质] [指标值] [度量单位] [完成值] [权重] [得分] [未完成原因分析]\n"
      "  row: [产出指标] [数量指标] [新建服务站] [≥] [12] [个] [12] [10] [10] []\n"
      "  row: [^产出指标] [时效指标] [资金拨付及时率] [≥] [95] [%] [100%] [10] [] [未评分]\n"},
+    {"pipe rows: a title cell before the column words is the name column, a merged reason cell",
+     "| 资金执行（10分） | 资金数（万元） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |\n"
+     "| 总额 | 5.00 | 8.00 | 6.00 | 75.00% | 10 | 7.5 | 说明见附注 |\n"
+     "| 其中：财政资金 | 5.00 | 8.00 | 6.00 | 75.00% | / | / |\n",
+     "table pipe page 1\n"
+     "  columns: [资金执行(10分)] [年初预算] [调整后预算数] [预算执行数] [预算执行率] [权重] [得分] [原因]\n"
+     "  total: [总额] [5.00] [8.00] [6.00] [75.00%] [10] [7.5] [说明见附注]\n"
+     "  row: [其中：财政资金] [5.00] [8.00] [6.00] [75.00%] [] [] []\n"},
+    {"pipe rows: a block title over the name columns is not a column",
+     "| 绩效指标（80分） | 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |\n"
+     "| 产出指标 | 数量指标 | 培训人次 | 40 | 40 |\n"
+     "| 效益指标 | 社会效益 | 群众知晓率 | 40 | 36 |\n",
+     "table pipe page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [权重] [得分]\n"
+     "  row: [产出指标] [数量指标] [培训人次] [40] [40]\n"
+     "  row: [效益指标] [社会效益] [群众知晓率] [40] [36]\n"},
     {"one cell per line",
      "一级指标\n分值\n得分\n预算编制\n20.00\n19.5 |\n预算执行\n40.00\n38.5\n说明：以上。\n",
      "table cell_per_line page 1\n  columns: [一级指标] [分值] [得分]\n"
@@ -229,6 +246,36 @@ TEST_CASE("A long table is read in one pass", "[structure][tables]") {
   Structure s = BuildStructure(doc, BuiltinRules());
   REQUIRE(s.tables.size() == 1);
   CHECK(s.tables[0].rows.size() == 200000);
+}
+
+TEST_CASE("Forms one after another, their repeated title dropped as a running header", "[structure][parts]") {
+  // Each page opens with the same title (normalization drops it as a running header); each form
+  // has its own funds table: one part per funds table, from the first line of its page.
+  const std::string form =
+      "部门预算项目支出绩效自评表（2024年度）\n"
+      "| 项目名称 | 示例项目 |\n"
+      "| 资金执行（10分） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 |\n"
+      "| 总额 | 5.00 | 8.00 | 6.00 | 75.00% | 10 | 7.5 |\n"
+      "| 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |\n"
+      "| 产出指标 | 数量指标 | 培训人次 | 90 | 90 |\n";
+  struct Pages {
+    int pages;
+    size_t parts;
+  };
+  for (const Pages& c : {Pages{1, 1}, Pages{2, 2}, Pages{3, 3}}) {
+    Document doc;
+    doc.path = "forms.txt";
+    doc.name = "forms";
+    for (int p = 1; p <= c.pages; ++p) {
+      RawPage page;
+      page.number = p;
+      page.text = form;
+      doc.pages.push_back(page);
+    }
+    Normalize(&doc);
+    Structure s = BuildStructure(doc, BuiltinRules());
+    CHECK(s.parts.size() == c.parts);
+  }
 }
 
 }  // namespace
