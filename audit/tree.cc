@@ -53,6 +53,9 @@ class TreeParser {
   // A heading at the start of `line`; a second heading may follow on the same line when the PDF
   // set them side by side ("(1)绩效管理(分值 7 分，自评得 7 分)绩效管理制度建设(分值 7 分，…)").
   void ReadSpan(Span line) {
+    // A form is read from its tables (ReadForms); its lines are no headings of a report's tree.
+    DocKind kind = st_.PartAt(line.begin).kind;
+    if (kind == DocKind::kProjectForm || kind == DocKind::kDepartmentForm) return;
     std::string style;
     size_t name_from = line.begin;
     if (auto m = FindFirst({&rules_.One("score.marker")}, doc_.text, line);
