@@ -46,46 +46,54 @@ bool SameFile(const std::string& a, const std::string& b) {
 
 Status WriteResults(const std::vector<AuditResult>& results, Format format,
                     const std::string& out_path, std::ostream& out, const WriteOptions& options) {
+  ReportSet set;
+  for (const auto& r : results) set.documents.push_back(DocumentReport{r, "", "", {}});
+  return WriteReport(set, format, out_path, out, options);
+}
+
+Status WriteReport(const ReportSet& set, Format format, const std::string& out_path,
+                   std::ostream& out, const WriteOptions& options) {
+  const auto& docs = set.documents;
   switch (format) {
     case Format::kText:
       return ToStreamOrFile(out_path, out, [&](std::ostream& os) {
-        for (size_t i = 0; i < results.size(); ++i) {
+        for (size_t i = 0; i < docs.size(); ++i) {
           if (i) os << "\n";  // a blank line between documents
-          WriteText(results[i], os, options);
+          WriteText(docs[i], os, options);
         }
         return Status::Ok();
       });
     case Format::kJson:
       return ToStreamOrFile(out_path, out, [&](std::ostream& os) {
-        for (const auto& r : results) os << ToJson(r) << "\n";
+        WriteJson(set, os);
         return Status::Ok();
       });
     case Format::kCsv:
       return ToStreamOrFile(out_path, out, [&](std::ostream& os) {
-        WriteCsv(results, os);
+        WriteCsv(set, os, options.lang);
         return Status::Ok();
       });
     case Format::kHtml:
       return ToStreamOrFile(out_path, out,
-                            [&](std::ostream& os) { return WriteHtml(results, os, options); });
+                            [&](std::ostream& os) { return WriteHtml(set, os, options); });
     case Format::kXlsx:
       if (out_path.empty()) return Status(Status::Code::kUsage, "--format xlsx needs -o FILE");
       return WriteFileAtomically(out_path, [&](const std::string& temp) {
-        return WriteXlsx(results, temp, out_path);
+        return WriteXlsx(set, temp, out_path, options.lang);
       });
     case Format::kPdf:
       if (out_path.empty()) return Status(Status::Code::kUsage, "--format pdf needs -o FILE");
-      if (results.size() != 1) {
+      if (docs.size() != 1) {
         return Status(Status::Code::kUsage,
-                      "--format pdf annotates one document; " + std::to_string(results.size()) +
+                      "--format pdf annotates one document; " + std::to_string(docs.size()) +
                           " were given");
       }
-      if (SameFile(results[0].path, out_path)) {
+      if (SameFile(docs[0].result.path, out_path)) {
         return Status(Status::Code::kUsage,
                       out_path + ": the annotated copy must not overwrite the original");
       }
       return WriteFileAtomically(out_path, [&](const std::string& temp) {
-        return WriteAnnotatedPdf(results[0], temp, out_path);
+        return WriteAnnotatedPdf(docs[0], set.provenance, temp, out_path, options.lang);
       });
   }
   return Status(Status::Code::kInternal, "unknown output format");
