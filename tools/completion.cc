@@ -11,10 +11,10 @@ namespace jixiao::cli {
 namespace {
 
 // "--format --output -o ..." of one command (or of the top level), positionals excluded.
-std::string Flags(const CLI::App* app) {
+std::string Flags(const CLI::App* app, bool with_help = true) {
   std::string out;
   for (const CLI::Option* o : app->get_options()) {
-    if (o->get_positional()) continue;
+    if (o->get_positional() || (!with_help && o->get_name() == "--help")) continue;
     for (const auto& l : o->get_lnames()) out += (out.empty() ? "--" : " --") + l;
     for (const auto& s : o->get_snames()) out += (out.empty() ? "-" : " -") + s;
   }
@@ -49,7 +49,7 @@ std::string BashCompletion(const CLI::App& app) {
   for (const CLI::App* sub : app.get_subcommands({})) {
     if (sub->get_group().empty()) continue;  // hidden
     commands += (commands.empty() ? "" : " ") + sub->get_name();
-    s << "    " << sub->get_name() << ") words=\"" << Flags(sub) << " " << Flags(&app) << "\" ;;\n";
+    s << "    " << sub->get_name() << ") words=\"" << Flags(sub) << " " << Flags(&app, false) << "\" ;;\n";
   }
   s << "    *) words=\"" << commands << " help " << Flags(&app) << "\" ;;\n"
     << "  esac\n"
@@ -74,7 +74,7 @@ std::string BashCompletion(const CLI::App& app) {
 std::string ManPage(const CLI::App& app, const std::string& version) {
   std::ostringstream s;
   s << ".TH JIXIAO 1 \"\" \"" << Roff(version) << "\" \"User Commands\"\n"
-    << ".SH NAME\njixiao \\- " << Roff(app.get_description()) << "\n"
+    << ".SH NAME\njixiao \\- " << Roff(app.get_description().substr(app.get_description().find(": ") + 2)) << "\n"
     << ".SH SYNOPSIS\n.B jixiao\n[\\-\\-lang zh|en] [\\-\\-color auto|always|never] COMMAND "
        "[OPTIONS] [ARGS]\n"
     << ".SH DESCRIPTION\nExit codes: 0 no error finding, 1 at least one error finding, 2 an "
