@@ -437,6 +437,7 @@ int StoreCommands::RunStats() {
                                 : g.department;
   };
   int flagged = 0;
+  std::vector<int> width = {24, 5, 5, 6, 6, 13, 6, 6, 5, 5, 8, 7, 5};
   Status s = ToOutput(output_, [&](std::ostream& out) {
     const Msg kCols[] = {Msg::kColDepartment, Msg::kColYear,     Msg::kColDocs,
                          Msg::kColFailed,     Msg::kColPages,    Msg::kColScore,
@@ -456,10 +457,11 @@ int StoreCommands::RunStats() {
     } else if (format_ == "text") {
       std::vector<std::string> h;
       for (Msg m : kCols) h.push_back(Tr(lang, m));
-      out << fmt::format("{} {} {} {} {} {} {} {} {} {} {} {} {}\n", Pad(h[0], 24), Pad(h[1], 5, true),
-                         Pad(h[2], 5, true), Pad(h[3], 6, true), Pad(h[4], 6, true), Pad(h[5], 13, true),
-                         Pad(h[6], 6, true), Pad(h[7], 6, true), Pad(h[8], 5, true), Pad(h[9], 5, true),
-                         Pad(h[10], 8, true), Pad(h[11], 7, true), Pad(h[12], 5, true));
+      for (size_t i = 0; i < h.size(); ++i) {
+        width[i] = std::max(width[i], DisplayWidth(h[i]));
+        out << (i ? " " : "") << Pad(h[i], width[i], i > 0);
+      }
+      out << "\n";
     }
     for (const GroupStats& g : *stats) {
       flagged += duplicates(g) > 0;
@@ -489,17 +491,18 @@ int StoreCommands::RunStats() {
                            g.warnings, g.infos, g.cross_year, g.indicators, g.with_max,
                            g.with_score, g.checks_run, g.unread, duplicates(g));
       } else {
-        out << fmt::format("{} {} {} {} {} {} {} {} {} {} {} {} {}\n", Pad(name(g), 24),
-                           Pad(g.year ? std::to_string(g.year) : "-", 5, true),
-                           Pad(std::to_string(g.documents), 5, true),
-                           Pad(std::to_string(g.failed), 6, true),
-                           Pad(std::to_string(g.pages), 6, true), Pad(scores(g), 13, true),
-                           Pad(std::to_string(g.errors), 6, true),
-                           Pad(std::to_string(g.warnings), 6, true),
-                           Pad(std::to_string(g.infos), 5, true),
-                           Pad(std::to_string(g.cross_year), 5, true), Pad(coverage(g), 8, true),
-                           Pad(std::to_string(g.checks_run), 7, true),
-                           Pad(duplicates(g) ? "⚠ " + std::to_string(duplicates(g)) : "", 5, true));
+        const std::string cells[] = {
+            name(g), g.year ? std::to_string(g.year) : "-", std::to_string(g.documents),
+            std::to_string(g.failed), std::to_string(g.pages), scores(g),
+            std::to_string(g.errors), std::to_string(g.warnings), std::to_string(g.infos),
+            std::to_string(g.cross_year), coverage(g), std::to_string(g.checks_run),
+            duplicates(g) ? "⚠ " + std::to_string(duplicates(g)) : ""};
+        std::string line;
+        for (size_t i = 0; i < std::size(cells); ++i) {
+          line += (i ? " " : "") + Pad(cells[i], width[i], i > 0);
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out << line << "\n";
       }
     }
     if (format_ == "text" && flagged > 0) {

@@ -16,6 +16,7 @@ export SOURCE_DATE_EPOCH=1764547200 NO_COLOR=1
 unset LANG LC_ALL LC_MESSAGES
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+export JIXIAO DOCDB=$tmp/docs.db   # examples may batch into $DOCDB and call $JIXIAO again
 status=0
 for doc in README.md docs/*.md; do
   python3 - "$doc" "$JIXIAO" "$tmp" > "$tmp/out.md" <<'PY'
@@ -25,7 +26,7 @@ text = open(doc, encoding="utf-8").read()
 pattern = re.compile(r"(<!-- jixiao-example: (.*?) -->\n)```[^\n]*\n.*?```", re.S)
 def run(m):
     args = m.group(2)
-    p = subprocess.run("cd " + tmp + "/.. >/dev/null; cd - >/dev/null; " + jixiao + " " + args,
+    p = subprocess.run(jixiao + " " + args,
                        shell=True, capture_output=True, text=True)
     out = p.stdout + p.stderr
     out = re.sub(r"\d+\.\d+\.\d+\+[0-9a-f]{12}", "BUILD", out)
