@@ -74,6 +74,7 @@ Status WriteReport(const ReportSet& set, Format format, const std::string& out_p
         return Status::Ok();
       });
     case Format::kHtml:
+      if (IsSiteTarget(out_path)) return WriteHtmlSite(set, out_path, options);
       return ToStreamOrFile(out_path, out,
                             [&](std::ostream& os) { return WriteHtml(set, os, options); });
     case Format::kXlsx:

@@ -40,6 +40,12 @@ Status WriteXlsx(const ReportSet& set, const std::string& file, const std::strin
 // a PDF that cannot be opened any more is reported in the page, not as an error.
 Status WriteHtml(const ReportSet& set, std::ostream& out, const WriteOptions& options);
 
+// `out_path` names a folder (ends in "/" or is a directory): HTML is written as a site there.
+bool IsSiteTarget(const std::string& out_path);
+// DIR/index.html (counts, filters, search, every document, the unreadable files) and one page per
+// document, DIR/docs/N.html, each written atomically.
+Status WriteHtmlSite(const ReportSet& set, const std::string& dir, const WriteOptions& options);
+
 // A copy of `d.result.path` (a PDF) with one annotation per finding and jixiao's provenance in
 // its document information, written to `file`.
 Status WriteAnnotatedPdf(const DocumentReport& d, const Provenance& p, const std::string& file,

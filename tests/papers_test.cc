@@ -322,3 +322,22 @@ TEST_CASE("bash completion and the man page come from the CLI definition", "[pap
   CHECK(Has(man.out, ".SS review"));
   CHECK(Has(man.out, "\\-\\-reviews"));
 }
+
+TEST_CASE("batch HTML to a folder: a small index with counts and filters, a page a document",
+          "[papers][html]") {
+  fs::path dir = Fresh("site");
+  MixedBatch(dir);
+  Out r = Sh("$J report --db m.db --format html -o site/", dir);
+  CHECK(r.rc == 1);
+  std::string index = Slurp(dir / "site" / "index.html");
+  CHECK(Has(index, "按检查项"));
+  CHECK(Has(index, "按部门"));
+  CHECK(Has(index, "id=\"f-search\""));
+  CHECK(Has(index, "data-checks=\""));
+  CHECK(Has(index, "encrypted.pdf"));        // the failed file
+  CHECK(Has(index, "docs/2.html"));
+  CHECK_FALSE(Has(index, "data:image/png"));  // no images in the index
+  CHECK(fs::exists(dir / "site" / "docs" / "1.html"));
+  CHECK(fs::exists(dir / "site" / "docs" / "2.html"));
+  CHECK(Has(Slurp(dir / "site" / "docs" / "1.html"), "../index.html"));
+}
