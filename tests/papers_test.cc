@@ -341,3 +341,18 @@ TEST_CASE("batch HTML to a folder: a small index with counts and filters, a page
   CHECK(fs::exists(dir / "site" / "docs" / "2.html"));
   CHECK(Has(Slurp(dir / "site" / "docs" / "1.html"), "../index.html"));
 }
+
+TEST_CASE("--format html without -o on a terminal asks for -o instead of dumping base64",
+          "[papers]") {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    WARN("script(1) not installed: no terminal to test with");
+    return;
+  }
+  fs::path dir = Fresh("tty");
+  Out r = Sh("script -qec \"$J audit --format html $S/corpus/styles/tree-planted-errors.txt\" "
+             "/dev/null",
+             dir);
+  CHECK(r.rc == 2);
+  CHECK(Has(r.out, "jixiao: --format html writes a file: give -o FILE"));
+  CHECK_FALSE(Has(r.out, "<html"));
+}
