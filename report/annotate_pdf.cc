@@ -1,16 +1,15 @@
 // The annotated PDF: a copy of the input with a /Highlight annotation on each finding's box (a
 // /Text note at the top-left of its page when it has none), written with qpdf. The input file is
 // only read.
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <map>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
-
-#include <algorithm>
-#include <cmath>
-#include <exception>
-#include <map>
 #include <tuple>
 
 #include "report/finding_text.h"
@@ -48,10 +47,22 @@ class PageFrame {
  private:
   void ToUser(double dx, double dy, double* ux, double* uy) const {
     switch (rotate_) {
-      case 90: *ux = x0_ + dy; *uy = y0_ + dx; break;   // displayed top-left = user bottom-left
-      case 180: *ux = x1_ - dx; *uy = y0_ + dy; break;
-      case 270: *ux = x1_ - dy; *uy = y1_ - dx; break;  // displayed top-left = user top-right
-      default: *ux = x0_ + dx; *uy = y1_ - dy; break;   // y' = top − y
+      case 90:
+        *ux = x0_ + dy;
+        *uy = y0_ + dx;
+        break;  // displayed top-left = user bottom-left
+      case 180:
+        *ux = x1_ - dx;
+        *uy = y0_ + dy;
+        break;
+      case 270:
+        *ux = x1_ - dy;
+        *uy = y1_ - dx;
+        break;  // displayed top-left = user top-right
+      default:
+        *ux = x0_ + dx;
+        *uy = y1_ - dy;
+        break;  // y' = top − y
     }
   }
   double x0_, x1_, y0_, y1_;
@@ -69,9 +80,12 @@ QPDFObjectHandle Numbers(const std::vector<double>& values) {
 // Highlight colours (RGB, 0–1) by severity.
 std::vector<double> Colour(Severity s) {
   switch (s) {
-    case Severity::kError: return {1, 0.55, 0.55};
-    case Severity::kWarning: return {1, 0.85, 0.25};
-    case Severity::kInfo: return {0.6, 0.85, 1};
+    case Severity::kError:
+      return {1, 0.55, 0.55};
+    case Severity::kWarning:
+      return {1, 0.85, 0.25};
+    case Severity::kInfo:
+      return {0.6, 0.85, 1};
   }
   return {1, 1, 0};
 }
@@ -89,9 +103,9 @@ QPDFObjectHandle HighlightAppearance(QPDF& pdf, const Rect& r, Severity sev) {
   dict.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
   dict.replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
   dict.replaceKey("/BBox", Numbers({r.llx, r.lly, r.urx, r.ury}));
-  dict.replaceKey("/Resources", QPDFObjectHandle::parse(
-                                    "<< /ExtGState << /GS0 << /Type /ExtGState /BM /Multiply "
-                                    "/ca 1 /CA 1 >> >> >>"));
+  dict.replaceKey("/Resources",
+                  QPDFObjectHandle::parse("<< /ExtGState << /GS0 << /Type /ExtGState /BM /Multiply "
+                                          "/ca 1 /CA 1 >> >> >>"));
   return stream;
 }
 
@@ -153,7 +167,8 @@ void MarkProvenance(QPDF& pdf, const DocumentReport& d, const Provenance& p) {
     trailer.replaceKey("/Info", info);
   }
   std::string file = d.result.path;
-  if (auto slash = file.find_last_of('/'); slash != std::string::npos) file = file.substr(slash + 1);
+  if (auto slash = file.find_last_of('/'); slash != std::string::npos)
+    file = file.substr(slash + 1);
   const std::string note = "annotated by " + p.jixiao + " at " + p.run_at + " from " + file +
                            (d.sha256.empty() ? "" : " (SHA-256 " + d.sha256 + ")") + "; rules " +
                            p.rules;

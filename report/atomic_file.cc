@@ -2,8 +2,8 @@
 #include "report/atomic_file.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -38,7 +38,8 @@ Status WriteFileAtomically(const std::string& path,
   std::vector<char> name(templ.begin(), templ.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());
-  if (fd < 0) return IoError(path, std::string("cannot create a temporary file: ") + std::strerror(errno));
+  if (fd < 0)
+    return IoError(path, std::string("cannot create a temporary file: ") + std::strerror(errno));
   close(fd);
   std::string temp(name.data());
 
@@ -49,7 +50,8 @@ Status WriteFileAtomically(const std::string& path,
     umask(mask);
     chmod(temp.c_str(), 0666 & ~mask);
     int sync_fd = open(temp.c_str(), O_RDONLY);
-    if (sync_fd < 0 || fsync(sync_fd) != 0) s = IoError(path, std::string("cannot write: ") + std::strerror(errno));
+    if (sync_fd < 0 || fsync(sync_fd) != 0)
+      s = IoError(path, std::string("cannot write: ") + std::strerror(errno));
     if (sync_fd >= 0) close(sync_fd);
   }
   if (s.ok() && std::rename(temp.c_str(), path.c_str()) != 0) {

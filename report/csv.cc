@@ -7,12 +7,12 @@ namespace jixiao {
 
 const std::vector<Msg>& FindingColumns() {
   static const std::vector<Msg> kColumns = {
-      Msg::kColFile,        Msg::kColDocument,   Msg::kColDepartment, Msg::kColYear,
-      Msg::kColCheck,       Msg::kColSeverity,   Msg::kColPage,       Msg::kColLine,
-      Msg::kColPath,        Msg::kColStated,     Msg::kColRecomputed, Msg::kColArithmetic,
-      Msg::kColQuote,       Msg::kColOtherFile,  Msg::kColOtherPage,  Msg::kColOtherLine,
-      Msg::kColFingerprint, Msg::kColDecision,   Msg::kColWhy,        Msg::kColDecidedBy,
-      Msg::kColDecidedAt,   Msg::kColSha256,     Msg::kColJixiao,     Msg::kColRules,
+      Msg::kColFile,        Msg::kColDocument,  Msg::kColDepartment, Msg::kColYear,
+      Msg::kColCheck,       Msg::kColSeverity,  Msg::kColPage,       Msg::kColLine,
+      Msg::kColPath,        Msg::kColStated,    Msg::kColRecomputed, Msg::kColArithmetic,
+      Msg::kColQuote,       Msg::kColOtherFile, Msg::kColOtherPage,  Msg::kColOtherLine,
+      Msg::kColFingerprint, Msg::kColDecision,  Msg::kColWhy,        Msg::kColDecidedBy,
+      Msg::kColDecidedAt,   Msg::kColSha256,    Msg::kColJixiao,     Msg::kColRules,
       Msg::kColRunAt};
   return kColumns;
 }

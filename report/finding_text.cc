@@ -40,8 +40,8 @@ size_t FindFigure(std::string_view hay, std::string_view needle) {
     bool left_ok = pos == 0 || !(IsDigit(hay[pos - 1]) || hay[pos - 1] == '.');
     bool right_ok = true;
     if (IsDigit(needle.back()) && end < hay.size()) {
-      right_ok = !IsDigit(hay[end]) &&
-                 !(hay[end] == '.' && end + 1 < hay.size() && IsDigit(hay[end + 1]));
+      right_ok =
+          !IsDigit(hay[end]) && !(hay[end] == '.' && end + 1 < hay.size() && IsDigit(hay[end + 1]));
     }
     if (left_ok && right_ok) return pos;
   }
@@ -124,7 +124,8 @@ std::string Summary(const Finding& f, Lang lang) {
   std::string values;
   const std::string stated = Tr(lang, Msg::kStated), recomputed = Tr(lang, Msg::kRecomputed);
   if (!f.stated.empty()) values += stated + " " + f.stated;
-  if (!f.recomputed.empty()) values += (values.empty() ? "" : ", ") + (recomputed + " " + f.recomputed);
+  if (!f.recomputed.empty())
+    values += (values.empty() ? "" : ", ") + (recomputed + " " + f.recomputed);
   if (!values.empty()) s += ": " + values;
   if (!f.arithmetic.empty()) s += (values.empty() ? ": " : "; ") + f.arithmetic;
   if (!f.quote.empty()) s += "\n「" + f.quote + "」";
@@ -145,9 +146,9 @@ std::string CoverageLine(const AuditResult& r, Lang lang) {
     return n(c.indicators) + " 个指标（" + n(c.with_max) + " 个有分值，" + n(c.with_score) +
            " 个有得分），已核对 " + n(c.checks_run) + " 处，未读 " + n(c.unread) + " 处";
   }
-  return CountOf(lang, c.indicators, Msg::kColIndicators) + " (" + n(c.with_max) +
-         " with max, " + n(c.with_score) + " with score), " + n(c.checks_run) + " checks run, " +
-         n(c.unread) + " unread";
+  return CountOf(lang, c.indicators, Msg::kColIndicators) + " (" + n(c.with_max) + " with max, " +
+         n(c.with_score) + " with score), " + n(c.checks_run) + " checks run, " + n(c.unread) +
+         " unread";
 }
 
 std::string StatusWord(const AuditResult& r) {

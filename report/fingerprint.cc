@@ -23,8 +23,10 @@ uint64_t Fnv1a(const std::string& s) {
 std::string Figures(const std::string& quote) {
   std::string out;
   for (char c : quote) {
-    if ((c >= '0' && c <= '9') || c == '.') out += c;
-    else if (!out.empty() && out.back() != ' ') out += ' ';
+    if ((c >= '0' && c <= '9') || c == '.')
+      out += c;
+    else if (!out.empty() && out.back() != ' ')
+      out += ' ';
   }
   return out;
 }

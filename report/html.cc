@@ -78,12 +78,23 @@ std::string Escape(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -101,8 +112,8 @@ std::string Percent(double v) {
 
 // The style of a box [x0, x1) × [y0, y1) over an image of `w` × `h` (same units).
 std::string BoxStyle(double x0, double y0, double x1, double y1, double w, double h) {
-  return "left:" + Percent(x0 / w) + ";top:" + Percent(y0 / h) + ";width:" +
-         Percent((x1 - x0) / w) + ";height:" + Percent((y1 - y0) / h);
+  return "left:" + Percent(x0 / w) + ";top:" + Percent(y0 / h) +
+         ";width:" + Percent((x1 - x0) / w) + ";height:" + Percent((y1 - y0) / h);
 }
 
 std::string DataUri(const RgbImage& image) {
@@ -169,9 +180,8 @@ void WriteSummary(const DocumentReport& d, Lang lang, std::ostream& out) {
   item(Msg::kColPages, std::to_string(r.pages));
   if (r.total) item(Msg::kTotal, Escape(TotalText(r, lang)));
   std::string status = StatusWord(r);
-  item(Msg::kColStatus,
-       "<span class=\"status-" + status + "\">" + Escape(StatusLabel(r, lang)) + "</span>" +
-           (r.assessed || r.note.empty() ? "" : " " + Escape(r.note)));
+  item(Msg::kColStatus, "<span class=\"status-" + status + "\">" + Escape(StatusLabel(r, lang)) +
+                            "</span>" + (r.assessed || r.note.empty() ? "" : " " + Escape(r.note)));
   item(Msg::kFindings, Escape(CountsLine(r, lang)));
   item(Msg::kCoverage, Escape(CoverageLine(r, lang)));
   if (!d.sha256.empty()) item(Msg::kColSha256, "<code>" + Escape(d.sha256) + "</code>");
@@ -203,9 +213,8 @@ void WriteRegion(const Finding& f, int doc, const RgbImage& page, double dpi, La
       << f.page << " region\" width=\"" << crop.width << "\" height=\"" << crop.height
       << "\"><span class=\"hl " << SeverityName(f.severity) << "\" style=\""
       << BoxStyle(b.x0, b.y0 - y_off, b.x1, b.y1 - y_off, w, h) << "\"></span></a>"
-      << "<figcaption>" << Escape(Place(f.page, 0, lang))
-      << " — <a href=\"#" << PageId(doc, f.page) << "\">" << Tr(lang, Msg::kWholePage)
-      << "</a></figcaption></figure>\n";
+      << "<figcaption>" << Escape(Place(f.page, 0, lang)) << " — <a href=\"#" << PageId(doc, f.page)
+      << "\">" << Tr(lang, Msg::kWholePage) << "</a></figcaption></figure>\n";
 }
 
 void WriteFinding(const AuditResult& r, const Finding& f, const FindingExtra& extra, int doc,
@@ -292,8 +301,8 @@ void WriteTree(const AuditResult& r, const std::vector<size_t>& order, int doc, 
     std::string name = row.path.empty() ? "" : row.path.back();
     const std::vector<size_t> here = FindingsAt(r, order, row.path);
     out << "<tr class=\"level" << t.depth << (here.empty() ? "" : " flagged")
-        << "\"><td style=\"padding-left:" << (0.6 + 1.5 * t.depth)
-        << "em\" title=\"" << Escape(JoinPath(row.path)) << "\">" << Escape(name) << "</td><td class=\"n\">"
+        << "\"><td style=\"padding-left:" << (0.6 + 1.5 * t.depth) << "em\" title=\""
+        << Escape(JoinPath(row.path)) << "\">" << Escape(name) << "</td><td class=\"n\">"
         << Escape(row.max) << "</td><td class=\"n\">" << Escape(row.score) << "</td>";
     if (t.children > 0) {
       out << SumCell(t.max) << SumCell(t.score);
@@ -306,9 +315,9 @@ void WriteTree(const AuditResult& r, const std::vector<size_t>& order, int doc, 
   }
   if (r.total) {
     TotalCheck t = CheckTotal(r);
-    out << "<tr class=\"total\"><td>" << Tr(lang, Msg::kTotal) << "</td><td class=\"n\">" << Escape(r.total->max)
-        << "</td><td class=\"n\">" << Escape(r.total->score) << "</td>" << SumCell(t.max)
-        << SumCell(t.score) << "<td class=\"n\">"
+    out << "<tr class=\"total\"><td>" << Tr(lang, Msg::kTotal) << "</td><td class=\"n\">"
+        << Escape(r.total->max) << "</td><td class=\"n\">" << Escape(r.total->score) << "</td>"
+        << SumCell(t.max) << SumCell(t.score) << "<td class=\"n\">"
         << (r.total->page > 0 ? std::to_string(r.total->page) : "") << "</td><td></td></tr>\n";
   }
   out << "</table>\n";
@@ -331,18 +340,18 @@ void WritePages(const AuditResult& r, const std::vector<size_t>& order, int doc,
     if (page == nullptr) continue;  // the findings say why
     double w = page->width / scale, h = page->height / scale;
     out << "<figure class=\"page\" id=\"" << PageId(doc, p) << "\"><figcaption>"
-        << Escape(Place(p, 0, lang))
-        << ": " << Tr(lang, Msg::kFindings);
+        << Escape(Place(p, 0, lang)) << ": " << Tr(lang, Msg::kFindings);
     for (size_t n : numbers) out << " <a href=\"#" << FindingId(doc, n) << "\">#" << n << "</a>";
-    out << "</figcaption><div class=\"imgbox\"><img src=\"" << DataUri(*page) << "\" alt=\"page " << p
-        << "\" width=\"" << page->width << "\" height=\"" << page->height << "\">";
+    out << "</figcaption><div class=\"imgbox\"><img src=\"" << DataUri(*page) << "\" alt=\"page "
+        << p << "\" width=\"" << page->width << "\" height=\"" << page->height << "\">";
     std::map<std::array<long, 4>, int> seen;  // boxes already drawn, by rounded corners
     for (size_t n : numbers) {
       const Finding& f = r.findings[order[n - 1]];
       Box b = f.bbox.value_or(Box{4, 4, 40, 22});  // no box: a tab at the top-left corner
       // Two findings on one spot: each further box drawn 3 pt larger, its tab moved right, so
       // none hides another.
-      const int k = seen[{std::lround(b.x0), std::lround(b.y0), std::lround(b.x1), std::lround(b.y1)}]++;
+      const int k =
+          seen[{std::lround(b.x0), std::lround(b.y0), std::lround(b.x1), std::lround(b.y1)}]++;
       b = Box{b.x0 - 3 * k, b.y0 - 3 * k, b.x1 + 3 * k, b.y1 + 3 * k};
       out << "<a class=\"hl " << SeverityName(f.severity) << "\" href=\"#" << FindingId(doc, n)
           << "\" style=\"" << BoxStyle(b.x0, b.y0, b.x1, b.y1, w, h) << "\" title=\""
@@ -384,7 +393,8 @@ void WriteFailed(const std::vector<FailedInput>& failed, Lang lang, std::ostream
 }
 
 void WriteProvenance(const Provenance& p, Lang lang, std::ostream& out) {
-  out << "<footer class=\"provenance\"><h3>" << Tr(lang, Msg::kProvenance) << "</h3><dl class=\"meta\">"
+  out << "<footer class=\"provenance\"><h3>" << Tr(lang, Msg::kProvenance)
+      << "</h3><dl class=\"meta\">"
       << "<dt>" << Tr(lang, Msg::kColJixiao) << "</dt><dd>" << Escape(p.jixiao) << "</dd><dt>"
       << Tr(lang, Msg::kColRules) << "</dt><dd><code>" << Escape(p.rules) << "</code></dd><dt>"
       << Tr(lang, Msg::kColRunAt) << "</dt><dd>" << Escape(p.run_at) << "</dd></dl></footer>\n";
@@ -398,8 +408,9 @@ Status WriteHtml(const ReportSet& set, std::ostream& out, const WriteOptions& op
       << "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\""
-      << Escape(set.provenance.jixiao) << "\">\n<title>" << Tr(lang, Msg::kTitle) << "</title>\n<style>"
-      << kStyle << "</style>\n</head>\n<body>\n<h1>" << Tr(lang, Msg::kTitle) << "</h1>\n";
+      << Escape(set.provenance.jixiao) << "\">\n<title>" << Tr(lang, Msg::kTitle)
+      << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<h1>" << Tr(lang, Msg::kTitle)
+      << "</h1>\n";
   if (set.documents.size() > 1 || !set.failed.empty()) {
     out << "<nav><ul>\n";
     for (size_t i = 0; i < set.documents.size(); ++i) {
@@ -413,7 +424,8 @@ Status WriteHtml(const ReportSet& set, std::ostream& out, const WriteOptions& op
     }
     out << "</ul></nav>\n";
   }
-  if (set.documents.empty() && set.failed.empty()) out << "<p>" << Tr(lang, Msg::kNoDocuments) << "</p>\n";
+  if (set.documents.empty() && set.failed.empty())
+    out << "<p>" << Tr(lang, Msg::kNoDocuments) << "</p>\n";
   for (size_t i = 0; i < set.documents.size(); ++i) {
     WriteDocument(set.documents[i], static_cast<int>(i + 1), options, out);
   }

@@ -18,12 +18,23 @@ std::string Esc(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -143,9 +154,9 @@ Status WriteHtmlSite(const ReportSet& set, const std::string& dir, const WriteOp
     }
     out << "</select><input id=\"f-search\" type=\"search\" placeholder=\""
         << Tr(lang, Msg::kSearch) << "\" oninput=\"jxFilter()\"></div>\n";
-    const Msg cols[] = {Msg::kColFile,   Msg::kColDepartment, Msg::kColYear,
-                        Msg::kColPages,  Msg::kColScore,      Msg::kColErrors,
-                        Msg::kColWarnings, Msg::kColInfos,    Msg::kColStatus};
+    const Msg cols[] = {Msg::kColFile,     Msg::kColDepartment, Msg::kColYear,
+                        Msg::kColPages,    Msg::kColScore,      Msg::kColErrors,
+                        Msg::kColWarnings, Msg::kColInfos,      Msg::kColStatus};
     out << "<table id=\"docs\"><thead><tr>";
     for (Msg m : cols) out << "<th>" << Tr(lang, m) << "</th>";
     out << "</tr></thead><tbody>\n";

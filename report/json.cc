@@ -47,7 +47,9 @@ void WriteJson(const ReportSet& set, std::ostream& out) {
     out << Dump(j) << "\n";
   }
   for (const auto& f : set.failed) {
-    ordered j = {{"schema_version", kJsonSchemaVersion}, {"path", f.path}, {"error", f.reason},
+    ordered j = {{"schema_version", kJsonSchemaVersion},
+                 {"path", f.path},
+                 {"error", f.reason},
                  {"provenance", ProvenanceJson(set.provenance)}};
     out << Dump(j) << "\n";
   }

@@ -182,26 +182,49 @@ const char* Tr(Lang lang, Msg m) {
 std::string CountOf(Lang lang, long n, Msg what) {
   if (lang == Lang::kZh) {
     switch (what) {
-      case Msg::kSevError: return std::to_string(n) + " 个错误";
-      case Msg::kSevWarning: return std::to_string(n) + " 个警告";
-      case Msg::kSevInfo: return std::to_string(n) + " 个提示";
-      case Msg::kFindings: return std::to_string(n) + " 个问题";
-      case Msg::kColDocs: return std::to_string(n) + " 份文档";
-      case Msg::kColPages: return std::to_string(n) + " 页";
-      case Msg::kColIndicators: return std::to_string(n) + " 个指标";
-      default: return std::to_string(n) + " " + Tr(lang, what);
+      case Msg::kSevError:
+        return std::to_string(n) + " 个错误";
+      case Msg::kSevWarning:
+        return std::to_string(n) + " 个警告";
+      case Msg::kSevInfo:
+        return std::to_string(n) + " 个提示";
+      case Msg::kFindings:
+        return std::to_string(n) + " 个问题";
+      case Msg::kColDocs:
+        return std::to_string(n) + " 份文档";
+      case Msg::kColPages:
+        return std::to_string(n) + " 页";
+      case Msg::kColIndicators:
+        return std::to_string(n) + " 个指标";
+      default:
+        return std::to_string(n) + " " + Tr(lang, what);
     }
   }
   const char* singular = "item";
   switch (what) {
-    case Msg::kSevError: singular = "error"; break;
-    case Msg::kSevWarning: singular = "warning"; break;
-    case Msg::kSevInfo: singular = "info"; break;
-    case Msg::kFindings: singular = "finding"; break;
-    case Msg::kColDocs: singular = "document"; break;
-    case Msg::kColPages: singular = "page"; break;
-    case Msg::kColIndicators: singular = "indicator"; break;
-    default: break;
+    case Msg::kSevError:
+      singular = "error";
+      break;
+    case Msg::kSevWarning:
+      singular = "warning";
+      break;
+    case Msg::kSevInfo:
+      singular = "info";
+      break;
+    case Msg::kFindings:
+      singular = "finding";
+      break;
+    case Msg::kColDocs:
+      singular = "document";
+      break;
+    case Msg::kColPages:
+      singular = "page";
+      break;
+    case Msg::kColIndicators:
+      singular = "indicator";
+      break;
+    default:
+      break;
   }
   return std::to_string(n) + " " + singular + (n == 1 ? "" : "s");
 }
@@ -215,9 +238,12 @@ const char* CheckMeaning(Lang lang, CheckId id) {
 
 const char* SeverityWord(Lang lang, Severity s) {
   switch (s) {
-    case Severity::kError: return Tr(lang, Msg::kSevError);
-    case Severity::kWarning: return Tr(lang, Msg::kSevWarning);
-    case Severity::kInfo: return Tr(lang, Msg::kSevInfo);
+    case Severity::kError:
+      return Tr(lang, Msg::kSevError);
+    case Severity::kWarning:
+      return Tr(lang, Msg::kSevWarning);
+    case Severity::kInfo:
+      return Tr(lang, Msg::kSevInfo);
   }
   return "";
 }

@@ -31,7 +31,8 @@ Status ToStreamOrFile(const std::string& out_path, std::ostream& out,
                       const std::function<Status(std::ostream&)>& write) {
   if (out_path.empty()) {
     Status s = write(out);
-    if (s.ok() && !out.flush()) return Status(Status::Code::kIoError, "standard output: cannot write");
+    if (s.ok() && !out.flush())
+      return Status(Status::Code::kIoError, "standard output: cannot write");
     return s;
   }
   return WriteStreamAtomically(out_path, write);
@@ -85,9 +86,8 @@ Status WriteReport(const ReportSet& set, Format format, const std::string& out_p
     case Format::kPdf:
       if (out_path.empty()) return Status(Status::Code::kUsage, "--format pdf needs -o FILE");
       if (docs.size() != 1) {
-        return Status(Status::Code::kUsage,
-                      "--format pdf annotates one document; " + std::to_string(docs.size()) +
-                          " were given");
+        return Status(Status::Code::kUsage, "--format pdf annotates one document; " +
+                                                std::to_string(docs.size()) + " were given");
       }
       if (SameFile(docs[0].result.path, out_path)) {
         return Status(Status::Code::kUsage,

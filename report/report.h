@@ -22,12 +22,12 @@ struct WriteOptions {
   bool color = false;  // ANSI colours in text output (a terminal, and NO_COLOR unset)
   int dpi = 80;        // resolution of the page images in HTML output (72–100 keeps files small)
   Lang lang = Lang::kZh;  // of every word a person reads (JSON keys are never translated)
-  int width = 0;       // terminal columns for text output; 0: do not wrap
+  int width = 0;          // terminal columns for text output; 0: do not wrap
 };
 
 // The decision an auditor recorded on a finding (`jixiao review`); empty `decision`: open.
 struct Review {
-  std::string decision;  // "accepted" or "dismissed"
+  std::string decision;     // "accepted" or "dismissed"
   std::string why, by, at;  // at: UTC "2026-12-01T10:00:00Z"
 };
 

@@ -23,8 +23,8 @@ Result<std::unordered_map<std::string, Review>> LoadReviewFile(const std::string
     Review r;
     r.decision = j["decision"].get<std::string>();
     if (r.decision != "accepted" && r.decision != "dismissed") {
-      return Status(Status::Code::kCorrupt, path + ":" + std::to_string(n) +
-                                                ": decision must be accepted or dismissed");
+      return Status(Status::Code::kCorrupt,
+                    path + ":" + std::to_string(n) + ": decision must be accepted or dismissed");
     }
     auto text = [&](const char* key) {
       return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
@@ -38,8 +38,10 @@ Result<std::unordered_map<std::string, Review>> LoadReviewFile(const std::string
 }
 
 Status AppendReviewFile(const std::string& path, const std::string& fingerprint, const Review& r) {
-  nlohmann::ordered_json j = {{"fingerprint", fingerprint}, {"decision", r.decision},
-                              {"why", r.why},               {"by", r.by},
+  nlohmann::ordered_json j = {{"fingerprint", fingerprint},
+                              {"decision", r.decision},
+                              {"why", r.why},
+                              {"by", r.by},
                               {"at", r.at}};
   std::ofstream out(path, std::ios::app);
   out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

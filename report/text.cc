@@ -21,9 +21,12 @@ struct Palette {
   const char* Green() const { return Code("\x1b[32m"); }
   const char* Of(Severity s) const {
     switch (s) {
-      case Severity::kError: return Code("\x1b[1;31m");
-      case Severity::kWarning: return Code("\x1b[1;33m");
-      case Severity::kInfo: return Code("\x1b[1;36m");
+      case Severity::kError:
+        return Code("\x1b[1;31m");
+      case Severity::kWarning:
+        return Code("\x1b[1;33m");
+      case Severity::kInfo:
+        return Code("\x1b[1;36m");
     }
     return "";
   }
@@ -79,7 +82,8 @@ void WriteText(const DocumentReport& d, std::ostream& out, const WriteOptions& o
                      CountOf(lang, r.pages, Msg::kColPages) + ")";
   if (!r.department.empty()) head += " " + r.department;
   if (r.year > 0) head += " " + std::to_string(r.year);
-  if (r.total) head += std::string(zh ? "，" : ", ") + Tr(lang, Msg::kTotal) + " " + TotalText(r, lang);
+  if (r.total)
+    head += std::string(zh ? "，" : ", ") + Tr(lang, Msg::kTotal) + " " + TotalText(r, lang);
   line(head, 0);
   if (!r.assessed && !r.note.empty()) line("  " + r.note, 2);
 

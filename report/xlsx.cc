@@ -76,11 +76,11 @@ void WriteFindingsSheet(const ReportSet& set, Lang lang, lxw_worksheet* ws, lxw_
 
 void WriteDocumentsSheet(const ReportSet& set, Lang lang, lxw_worksheet* ws, lxw_format* bold) {
   static const Msg kColumns[] = {
-      Msg::kColFile,       Msg::kColDocument,  Msg::kColDepartment, Msg::kColYear,
-      Msg::kColPages,      Msg::kColScore,     Msg::kColMax,        Msg::kColGrade,
-      Msg::kColErrors,     Msg::kColWarnings,  Msg::kColInfos,      Msg::kColIndicators,
-      Msg::kColWithMax,    Msg::kColWithScore, Msg::kColChecksRun,  Msg::kColUnread,
-      Msg::kColStatus,     Msg::kColReason,    Msg::kColSha256,     Msg::kColRunAt};
+      Msg::kColFile,    Msg::kColDocument,  Msg::kColDepartment, Msg::kColYear,
+      Msg::kColPages,   Msg::kColScore,     Msg::kColMax,        Msg::kColGrade,
+      Msg::kColErrors,  Msg::kColWarnings,  Msg::kColInfos,      Msg::kColIndicators,
+      Msg::kColWithMax, Msg::kColWithScore, Msg::kColChecksRun,  Msg::kColUnread,
+      Msg::kColStatus,  Msg::kColReason,    Msg::kColSha256,     Msg::kColRunAt};
   std::vector<std::string> names;
   for (Msg m : kColumns) names.push_back(Tr(lang, m));
   WriteHeader(ws, names, bold);
@@ -99,15 +99,17 @@ void WriteDocumentsSheet(const ReportSet& set, Lang lang, lxw_worksheet* ws, lxw
     if (r.total) {
       WriteNumberOrString(ws, row, 5, r.total->score, nullptr);
       WriteNumberOrString(ws, row, 6, r.total->max, nullptr);
-      if (!r.total->grade.empty()) worksheet_write_string(ws, row, 7, r.total->grade.c_str(), nullptr);
+      if (!r.total->grade.empty())
+        worksheet_write_string(ws, row, 7, r.total->grade.c_str(), nullptr);
     }
-    const int counts[] = {r.errors(), r.warnings(), infos,           cov.indicators,
+    const int counts[] = {r.errors(),   r.warnings(),   infos,          cov.indicators,
                           cov.with_max, cov.with_score, cov.checks_run, cov.unread};
     for (size_t i = 0; i < std::size(counts); ++i) {
       worksheet_write_number(ws, row, static_cast<lxw_col_t>(8 + i), counts[i], nullptr);
     }
     worksheet_write_string(ws, row, 16, StatusLabel(r, lang).c_str(), nullptr);
-    if (!r.assessed && !r.note.empty()) worksheet_write_string(ws, row, 17, r.note.c_str(), nullptr);
+    if (!r.assessed && !r.note.empty())
+      worksheet_write_string(ws, row, 17, r.note.c_str(), nullptr);
     if (!d.sha256.empty()) worksheet_write_string(ws, row, 18, d.sha256.c_str(), nullptr);
     const std::string at = d.audited_at.empty() ? set.provenance.run_at : d.audited_at;
     if (!at.empty()) worksheet_write_string(ws, row, 19, at.c_str(), nullptr);
@@ -154,8 +156,8 @@ Status WriteXlsx(const ReportSet& set, const std::string& file, const std::strin
   WriteDocumentsSheet(set, lang, workbook_add_worksheet(wb, zh ? "文档" : "Documents"), bold);
   WriteProvenanceSheet(set, lang, workbook_add_worksheet(wb, zh ? "出处" : "Provenance"), bold);
   lxw_doc_properties props = {};
-  std::string comments = set.provenance.jixiao + "; rules " + set.provenance.rules + "; " +
-                         set.provenance.run_at;
+  std::string comments =
+      set.provenance.jixiao + "; rules " + set.provenance.rules + "; " + set.provenance.run_at;
   props.title = const_cast<char*>("jixiao");
   props.author = const_cast<char*>("jixiao");
   props.comments = comments.data();

@@ -17,12 +17,12 @@ namespace jixiao {
 
 struct StoredReport {
   int64_t id = 0;
-  std::string hash;        // SHA-256 of the file
+  std::string hash;  // SHA-256 of the file
   std::string jixiao_version, rules_version, audited_at;
   bool failed = false;
-  std::string error;       // when failed
-  AuditResult result;      // path, name, department, year, pages, total, coverage, indicators,
-                           // findings (those matching the filter); kind/parts are not stored
+  std::string error;   // when failed
+  AuditResult result;  // path, name, department, year, pages, total, coverage, indicators,
+                       // findings (those matching the filter); kind/parts are not stored
   std::vector<FindingRow> rows;  // the same findings as stored (cross-year: the other document)
 };
 

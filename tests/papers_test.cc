@@ -73,15 +73,15 @@ TEST_CASE("report html/xlsx show the stored facts, clean documents and failed fi
   Out html = Sh("$J report --db m.db --format html -o r.html", dir);
   CHECK(html.rc == 1);
   std::string page = Slurp(dir / "r.html");
-  CHECK_FALSE(Has(page, "0 个指标"));            // coverage comes from the database
-  CHECK_FALSE(Has(page, "未读到指标行"));        // the score tree too
-  CHECK(Has(page, "tree-sentence-form"));       // the clean document is there
-  CHECK(Has(page, "encrypted.pdf"));            // and the failed file, with its reason
+  CHECK_FALSE(Has(page, "0 个指标"));      // coverage comes from the database
+  CHECK_FALSE(Has(page, "未读到指标行"));  // the score tree too
+  CHECK(Has(page, "tree-sentence-form"));  // the clean document is there
+  CHECK(Has(page, "encrypted.pdf"));       // and the failed file, with its reason
   CHECK(Has(page, "无法读取的文件"));
   CHECK(Has(page, "<dt>总分</dt>"));
-  CHECK(Has(page, "jixiao 0."));               // provenance
-  Out xlsx = Sh("$J report --db m.db --format xlsx -o r.xlsx; unzip -p r.xlsx xl/sharedStrings.xml",
-                dir);
+  CHECK(Has(page, "jixiao 0."));  // provenance
+  Out xlsx =
+      Sh("$J report --db m.db --format xlsx -o r.xlsx; unzip -p r.xlsx xl/sharedStrings.xml", dir);
   CHECK(Has(xlsx.out, "tree-sentence-form"));
   CHECK(Has(xlsx.out, "encrypted.pdf"));
   CHECK(Has(xlsx.out, "无法读取"));
@@ -126,12 +126,13 @@ TEST_CASE("files of the same name in two folders are told apart; one column set"
     fs::create_directories(dir / sub);
     fs::copy_file(kSrc + "/corpus/styles/tree-planted-errors.txt",
                   dir / sub / "部门整体支出绩效自评报告.txt");
-    std::ofstream(dir / sub / "部门整体支出绩效自评报告.txt", std::ios::app) << "\n " << sub << "\n";
+    std::ofstream(dir / sub / "部门整体支出绩效自评报告.txt", std::ios::app)
+        << "\n " << sub << "\n";
   }
   Sh("$J batch --db n.db a b", dir);
   Out report = Sh("$J report --db n.db --format csv", dir);
-  Out audit = Sh("$J audit --format csv a/部门整体支出绩效自评报告.txt b/部门整体支出绩效自评报告.txt",
-                 dir);
+  Out audit = Sh(
+      "$J audit --format csv a/部门整体支出绩效自评报告.txt b/部门整体支出绩效自评报告.txt", dir);
   auto header = [](const std::string& csv) { return csv.substr(0, csv.find("\r\n")); };
   CHECK(header(report.out) == header(audit.out));
   CHECK(Has(header(audit.out), "文件,文档,部门,年度,检查项,级别,页,行"));
@@ -149,8 +150,8 @@ TEST_CASE("unreadable inputs are listed in every deliverable of audit", "[papers
   CHECK(Has(csv.out, "encrypted"));
   Out html = Sh("$J audit --format html -o a.html " + in, dir);
   CHECK(Has(Slurp(dir / "a.html"), "encrypted.pdf"));
-  Out xlsx = Sh("$J audit --format xlsx -o a.xlsx " + in + "; unzip -p a.xlsx xl/sharedStrings.xml",
-                dir);
+  Out xlsx =
+      Sh("$J audit --format xlsx -o a.xlsx " + in + "; unzip -p a.xlsx xl/sharedStrings.xml", dir);
   CHECK(Has(xlsx.out, "encrypted.pdf"));
   Out json = Sh("$J audit --format json " + in, dir);
   CHECK(Has(json.out, "\"error\":"));
@@ -164,8 +165,10 @@ TEST_CASE("terminal text: plurals, the total out of the first-level maxima, colo
   CHECK_FALSE(Has(en.out, "1 errors"));
   CHECK_FALSE(Has(en.out, "/?"));
   Out always = Sh("$J audit --color always $S/corpus/styles/tree-planted-errors.txt", dir);
-  CHECK(Has(always.out, "\x1b[1;31m✗\x1b[0m"));       // ✗ in red
-  CHECK_FALSE(Has(always.out, "\x1b[2m" "8"));      // the arithmetic is not dim
+  CHECK(Has(always.out, "\x1b[1;31m✗\x1b[0m"));  // ✗ in red
+  CHECK_FALSE(Has(always.out,
+                  "\x1b[2m"
+                  "8"));  // the arithmetic is not dim
   Out never = Sh("$J audit --color never $S/corpus/styles/tree-planted-errors.txt", dir);
   CHECK_FALSE(Has(never.out, "\x1b["));
   Out no_color = Sh("NO_COLOR=1 $J audit $S/corpus/styles/tree-planted-errors.txt", dir);
@@ -225,7 +228,9 @@ TEST_CASE("Chinese by default, English with --lang en or LANG", "[papers]") {
   Out env = Sh("LANG=en_US.UTF-8 $J audit" + f, dir);
   CHECK(env.out == en.out);
   Out csv = Sh("$J audit --lang en --format csv" + f, dir);
-  CHECK(csv.out.rfind("\xEF\xBB\xBF" "file,document,department,year,check,severity,page,line", 0) == 0);
+  CHECK(csv.out.rfind("\xEF\xBB\xBF"
+                      "file,document,department,year,check,severity,page,line",
+                      0) == 0);
 }
 
 TEST_CASE("review decisions survive re-runs and merges; report hides them unless --all",
@@ -237,8 +242,8 @@ TEST_CASE("review decisions survive re-runs and merges; report hides them unless
   REQUIRE(hash != std::string::npos);
   const std::string id = all.out.substr(hash + 2, 16);
   const long findings = CountOf(all.out, " #");
-  Out rec = Sh("$J review --db r.db " + id + " --dismiss --why 'rounding in the source' --by 审计员",
-               dir);
+  Out rec = Sh(
+      "$J review --db r.db " + id + " --dismiss --why 'rounding in the source' --by 审计员", dir);
   CHECK(rec.rc == 0);
   Out open = Sh("$J report --db r.db --lang en", dir);
   CHECK(CountOf(open.out, " #") == findings - 1);
@@ -256,7 +261,8 @@ TEST_CASE("review decisions survive re-runs and merges; report hides them unless
   CHECK(unknown.rc == 2);
   // The same decision from a file, for a plain audit.
   Sh("$J review --reviews d.jsonl " + id + " --dismiss --why 'rounding in the source'", dir);
-  Out audit = Sh("$J audit --lang en --reviews d.jsonl $S/corpus/styles/tree-planted-errors.txt", dir);
+  Out audit =
+      Sh("$J audit --lang en --reviews d.jsonl $S/corpus/styles/tree-planted-errors.txt", dir);
   CHECK(Has(audit.out, "#" + id + "  [dismissed: rounding in the source]"));
 }
 
@@ -311,11 +317,13 @@ TEST_CASE("bash completion and the man page come from the CLI definition", "[pap
   fs::path dir = Fresh("completion");
   Out bash = Sh("$J completion bash > c.sh && bash -n c.sh && cat c.sh", dir);
   CHECK(bash.rc == 0);
-  CHECK(Has(bash.out, "    review) words=\"--help -h --db --reviews --accept --dismiss --why --by"));
+  CHECK(
+      Has(bash.out, "    review) words=\"--help -h --db --reviews --accept --dismiss --why --by"));
   CHECK(Has(bash.out, "complete -F _jixiao jixiao"));
-  Out complete = Sh("bash -c '. ./c.sh; COMP_WORDS=(jixiao aud); COMP_CWORD=1; _jixiao; "
-                    "echo \"${COMPREPLY[*]}\"'",
-                    dir);
+  Out complete =
+      Sh("bash -c '. ./c.sh; COMP_WORDS=(jixiao aud); COMP_CWORD=1; _jixiao; "
+         "echo \"${COMPREPLY[*]}\"'",
+         dir);
   CHECK(complete.out == "audit\n");
   Out man = Sh("$J man", dir);
   CHECK(man.out.rfind(".TH JIXIAO 1", 0) == 0);
@@ -334,7 +342,7 @@ TEST_CASE("batch HTML to a folder: a small index with counts and filters, a page
   CHECK(Has(index, "按部门"));
   CHECK(Has(index, "id=\"f-search\""));
   CHECK(Has(index, "data-checks=\""));
-  CHECK(Has(index, "encrypted.pdf"));        // the failed file
+  CHECK(Has(index, "encrypted.pdf"));  // the failed file
   CHECK(Has(index, "docs/2.html"));
   CHECK_FALSE(Has(index, "data:image/png"));  // no images in the index
   CHECK(fs::exists(dir / "site" / "docs" / "1.html"));
@@ -349,9 +357,10 @@ TEST_CASE("--format html without -o on a terminal asks for -o instead of dumping
     return;
   }
   fs::path dir = Fresh("tty");
-  Out r = Sh("script -qec \"$J audit --format html $S/corpus/styles/tree-planted-errors.txt\" "
-             "/dev/null",
-             dir);
+  Out r =
+      Sh("script -qec \"$J audit --format html $S/corpus/styles/tree-planted-errors.txt\" "
+         "/dev/null",
+         dir);
   CHECK(r.rc == 2);
   CHECK(Has(r.out, "jixiao: --format html writes a file: give -o FILE"));
   CHECK_FALSE(Has(r.out, "<html"));

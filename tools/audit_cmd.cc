@@ -42,7 +42,9 @@ std::string GrandTotal(const ReportSet& set, Lang lang) {
                   CountOf(lang, infos, Msg::kSevInfo);
   if (!set.failed.empty()) {
     s += (zh ? "；" : "; ") + std::to_string(set.failed.size()) +
-         (zh ? " 个文件无法读取" : set.failed.size() == 1 ? " file unreadable" : " files unreadable");
+         (zh                       ? " 个文件无法读取"
+          : set.failed.size() == 1 ? " file unreadable"
+                                   : " files unreadable");
   }
   return s;
 }

@@ -9,19 +9,19 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "rules/rules.h"
-#include "store/batch.h"
-#include "store/query.h"
-#include "store/store.h"
-#include "tools/commands.h"
 #include "build_id.h"
 #include "report/atomic_file.h"
 #include "report/finding_text.h"
 #include "report/report.h"
 #include "report/wrap.h"
+#include "rules/rules.h"
+#include "store/batch.h"
 #include "store/load.h"
+#include "store/query.h"
 #include "store/reviews.h"
+#include "store/store.h"
 #include "tools/cli_common.h"
+#include "tools/commands.h"
 
 namespace jixiao::cli {
 
@@ -118,17 +118,19 @@ class Progress {
 
 std::string Progress::Line(const std::string& path, Clock::time_point now) const {
   const double secs = std::chrono::duration<double>(now - start_).count();
-  const double pct = total_ ? 100.0 * static_cast<double>(done_) / static_cast<double>(total_) : 100;
+  const double pct =
+      total_ ? 100.0 * static_cast<double>(done_) / static_cast<double>(total_) : 100;
   constexpr int kBar = 24;
   const int filled = static_cast<int>(pct / 100.0 * kBar + 0.5);
   std::string bar = std::string(static_cast<size_t>(filled), '#') +
                     std::string(static_cast<size_t>(kBar - filled), '.');
   double rate = rate_ > 0 ? rate_ : (secs > 0 ? static_cast<double>(done_) / secs : 0);
   std::string eta = done_ == total_ ? "0s"
-                    : rate > 0 ? Duration(static_cast<double>(total_ - done_) / rate)
-                               : "?";
+                    : rate > 0      ? Duration(static_cast<double>(total_ - done_) / rate)
+                                    : "?";
   std::string name = path;
-  if (auto slash = name.find_last_of('/'); slash != std::string::npos) name = name.substr(slash + 1);
+  if (auto slash = name.find_last_of('/'); slash != std::string::npos)
+    name = name.substr(slash + 1);
   if (name.size() > 40) name = "…" + name.substr(name.size() - 39);
   return fmt::format("[{}] {:3.0f}% {}/{} elapsed {} ETA {} {:.1f}/s {} failed  {}", bar, pct,
                      done_, total_, Duration(secs), eta, rate, failed_, name);
@@ -227,8 +229,9 @@ StoreCommands::StoreCommands(CLI::App& app) {
 
   report_ = app.add_subcommand("report", "list findings across a batch database");
   report_->add_option("--db", db_, "the database")->required();
-  report_->add_option("--format", format_,
-                      "text, json (one object a line), csv (UTF-8, BOM), html or xlsx (with -o)")
+  report_
+      ->add_option("--format", format_,
+                   "text, json (one object a line), csv (UTF-8, BOM), html or xlsx (with -o)")
       ->check(CLI::IsMember({"text", "json", "csv", "html", "xlsx"}))
       ->capture_default_str();
   report_->add_option("-o,--output", output_, "write to FILE instead of standard output");
@@ -237,7 +240,8 @@ StoreCommands::StoreCommands(CLI::App& app) {
   report_->add_option("--check", check_, "one check id (see `jixiao checks`), e.g. score.total");
   report_->add_option("--department", department_, "one department, exactly as stored");
   report_->add_option("--year", year_, "one year");
-  report_->add_flag("--all", all_, "also the findings already accepted or dismissed (jixiao review)");
+  report_->add_flag("--all", all_,
+                    "also the findings already accepted or dismissed (jixiao review)");
   report_->add_flag("-q,--quiet", quiet_, "no confirmation line after -o");
 
   stats_ = app.add_subcommand("stats", "summarize a batch database per department and year");
@@ -257,7 +261,8 @@ static Status ToOutput(const std::string& path, const std::function<void(std::os
   if (path.empty()) {
     write(std::cout);
     std::cout.flush();
-    return std::cout ? Status::Ok() : Status(Status::Code::kIoError, "standard output: cannot write");
+    return std::cout ? Status::Ok()
+                     : Status(Status::Code::kIoError, "standard output: cannot write");
   }
   return WriteStreamAtomically(path, [&](std::ostream& os) {
     write(os);
@@ -367,8 +372,8 @@ int StoreCommands::RunReport() {
       }
       if (format_ == "json") {
         for (const auto& f : set.failed) {
-          nlohmann::ordered_json j = {{"file", f.path}, {"error", f.reason},
-                                      {"schema_version", kReportJsonSchemaVersion}};
+          nlohmann::ordered_json j = {
+              {"file", f.path}, {"error", f.reason}, {"schema_version", kReportJsonSchemaVersion}};
           out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         }
         return;
@@ -385,7 +390,8 @@ int StoreCommands::RunReport() {
       }
       if (decided > 0) {
         out << sep << decided
-            << (zh ? " 个已复核未列出（--all 列出全部）" : " reviewed not shown (--all shows them)");
+            << (zh ? " 个已复核未列出（--all 列出全部）"
+                   : " reviewed not shown (--all shows them)");
       }
       if (filtered && shown == 0) {
         out << sep << (zh ? "没有符合筛选条件的问题" : "none matches the filter");
@@ -398,7 +404,8 @@ int StoreCommands::RunReport() {
     std::cerr << "jixiao: " << (zh ? "已写入 " : "wrote ") << output_ << " ("
               << CountOf(lang, shown, Msg::kFindings) << sep_of(zh)
               << CountOf(lang, static_cast<long>(set.documents.size()), Msg::kColDocs);
-    if (!set.failed.empty()) std::cerr << sep_of(zh) << set.failed.size() << (zh ? " 个无法读取" : " unreadable");
+    if (!set.failed.empty())
+      std::cerr << sep_of(zh) << set.failed.size() << (zh ? " 个无法读取" : " unreadable");
     std::cerr << ")\n";
   }
   return errors > 0 ? kExitFindings : kExitClean;
@@ -419,8 +426,9 @@ int StoreCommands::RunStats() {
     if (g.scores.empty()) return std::string("-");
     if (g.scores.size() == 1) return g.scores[0];
     auto num = [](const std::string& s) { return std::strtod(s.c_str(), nullptr); };
-    auto [lo, hi] = std::minmax_element(g.scores.begin(), g.scores.end(),
-                                        [&](const auto& a, const auto& b) { return num(a) < num(b); });
+    auto [lo, hi] =
+        std::minmax_element(g.scores.begin(), g.scores.end(),
+                            [&](const auto& a, const auto& b) { return num(a) < num(b); });
     return *lo == *hi ? *lo : *lo + "–" + *hi;
   };
   // Several documents of one department and year: likely the same report more than once.
@@ -446,13 +454,13 @@ int StoreCommands::RunStats() {
                          Msg::kColDuplicates};
     if (format_ == "csv") {
       out << "\xEF\xBB\xBF";
-      const Msg kCsv[] = {Msg::kColDepartment, Msg::kColYear,       Msg::kColDocs,
-                          Msg::kColFailed,     Msg::kColPages,      Msg::kColScore,
-                          Msg::kColErrors,     Msg::kColWarnings,   Msg::kColInfos,
-                          Msg::kColCrossYear,  Msg::kColIndicators, Msg::kColWithMax,
-                          Msg::kColWithScore,  Msg::kColChecksRun,  Msg::kColUnread,
-                          Msg::kColDuplicates};
-      for (size_t i = 0; i < std::size(kCsv); ++i) out << (i ? "," : "") << CsvField(Tr(lang, kCsv[i]));
+      const Msg kCsv[] = {
+          Msg::kColDepartment, Msg::kColYear,      Msg::kColDocs,       Msg::kColFailed,
+          Msg::kColPages,      Msg::kColScore,     Msg::kColErrors,     Msg::kColWarnings,
+          Msg::kColInfos,      Msg::kColCrossYear, Msg::kColIndicators, Msg::kColWithMax,
+          Msg::kColWithScore,  Msg::kColChecksRun, Msg::kColUnread,     Msg::kColDuplicates};
+      for (size_t i = 0; i < std::size(kCsv); ++i)
+        out << (i ? "," : "") << CsvField(Tr(lang, kCsv[i]));
       out << "\r\n";
     } else if (format_ == "text") {
       std::vector<std::string> h;
@@ -491,12 +499,19 @@ int StoreCommands::RunStats() {
                            g.warnings, g.infos, g.cross_year, g.indicators, g.with_max,
                            g.with_score, g.checks_run, g.unread, duplicates(g));
       } else {
-        const std::string cells[] = {
-            name(g), g.year ? std::to_string(g.year) : "-", std::to_string(g.documents),
-            std::to_string(g.failed), std::to_string(g.pages), scores(g),
-            std::to_string(g.errors), std::to_string(g.warnings), std::to_string(g.infos),
-            std::to_string(g.cross_year), coverage(g), std::to_string(g.checks_run),
-            duplicates(g) ? "⚠ " + std::to_string(duplicates(g)) : ""};
+        const std::string cells[] = {name(g),
+                                     g.year ? std::to_string(g.year) : "-",
+                                     std::to_string(g.documents),
+                                     std::to_string(g.failed),
+                                     std::to_string(g.pages),
+                                     scores(g),
+                                     std::to_string(g.errors),
+                                     std::to_string(g.warnings),
+                                     std::to_string(g.infos),
+                                     std::to_string(g.cross_year),
+                                     coverage(g),
+                                     std::to_string(g.checks_run),
+                                     duplicates(g) ? "⚠ " + std::to_string(duplicates(g)) : ""};
         std::string line;
         for (size_t i = 0; i < std::size(cells); ++i) {
           line += (i ? " " : "") + Pad(cells[i], width[i], i > 0);
@@ -507,7 +522,8 @@ int StoreCommands::RunStats() {
     }
     if (format_ == "text" && flagged > 0) {
       out << (lang == Lang::kZh
-                  ? fmt::format("注意：{} 个部门年度有多份文档（⚠：可能重复提交，请核对）\n", flagged)
+                  ? fmt::format("注意：{} 个部门年度有多份文档（⚠：可能重复提交，请核对）\n",
+                                flagged)
                   : fmt::format("note: {} department-years have several documents (⚠: possibly "
                                 "the same report more than once)\n",
                                 flagged));

@@ -4,8 +4,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -124,8 +124,8 @@ Result<std::string> StdinFile::Path() {
   if (data.empty()) return Status(Status::Code::kEmpty, "standard input: empty");
   const bool pdf = data.find("%PDF-") < 1024;
   const char* dir = std::getenv("TMPDIR");
-  std::string templ = std::string(dir && *dir ? dir : "/tmp") + "/jixiao-stdin-XXXXXX" +
-                      (pdf ? ".pdf" : ".txt");
+  std::string templ =
+      std::string(dir && *dir ? dir : "/tmp") + "/jixiao-stdin-XXXXXX" + (pdf ? ".pdf" : ".txt");
   int fd = ::mkstemps(templ.data(), 4);
   if (fd < 0) return Status(Status::Code::kIoError, "standard input: cannot make a temporary file");
   path_ = templ;

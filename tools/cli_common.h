@@ -13,7 +13,7 @@ namespace jixiao::cli {
 
 // The global options (--lang, --color), read by main before any subcommand runs.
 struct Ui {
-  std::string lang_flag;           // --lang zh|en; "" = LANG
+  std::string lang_flag;            // --lang zh|en; "" = LANG
   std::string color_flag = "auto";  // --color auto|always|never
   Lang lang = Lang::kZh;
   // Colour on `fd`: always / never / auto = a terminal, NO_COLOR unset and TERM not "dumb".
@@ -41,7 +41,6 @@ std::string FailureMessage(const CLI::App* app, const CLI::Error& e);
 std::vector<std::string> CheckIds();
 
 }  // namespace jixiao::cli
-
 
 namespace jixiao::cli {
 

@@ -25,9 +25,12 @@ std::string Flags(const CLI::App* app, bool with_help = true) {
 std::string Roff(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '\\') out += "\\e";
-    else if (c == '-') out += "\\-";
-    else out += c;
+    if (c == '\\')
+      out += "\\e";
+    else if (c == '-')
+      out += "\\-";
+    else
+      out += c;
   }
   if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
   return out;
@@ -49,7 +52,8 @@ std::string BashCompletion(const CLI::App& app) {
   for (const CLI::App* sub : app.get_subcommands({})) {
     if (sub->get_group().empty()) continue;  // hidden
     commands += (commands.empty() ? "" : " ") + sub->get_name();
-    s << "    " << sub->get_name() << ") words=\"" << Flags(sub) << " " << Flags(&app, false) << "\" ;;\n";
+    s << "    " << sub->get_name() << ") words=\"" << Flags(sub) << " " << Flags(&app, false)
+      << "\" ;;\n";
   }
   s << "    *) words=\"" << commands << " help " << Flags(&app) << "\" ;;\n"
     << "  esac\n"
@@ -74,7 +78,8 @@ std::string BashCompletion(const CLI::App& app) {
 std::string ManPage(const CLI::App& app, const std::string& version) {
   std::ostringstream s;
   s << ".TH JIXIAO 1 \"\" \"" << Roff(version) << "\" \"User Commands\"\n"
-    << ".SH NAME\njixiao \\- " << Roff(app.get_description().substr(app.get_description().find(": ") + 2)) << "\n"
+    << ".SH NAME\njixiao \\- "
+    << Roff(app.get_description().substr(app.get_description().find(": ") + 2)) << "\n"
     << ".SH SYNOPSIS\n.B jixiao\n[\\-\\-lang zh|en] [\\-\\-color auto|always|never] COMMAND "
        "[OPTIONS] [ARGS]\n"
     << ".SH DESCRIPTION\nExit codes: 0 no error finding, 1 at least one error finding, 2 an "

@@ -3,22 +3,20 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-
-#include "build_id.h"
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "audit/audit.h"
-#include "rules/rules.h"
+#include "build_id.h"
 #include "extract/extract.h"
-#include "structure/structure.h"
 #include "report/report.h"
+#include "rules/rules.h"
+#include "structure/structure.h"
 #include "tools/cli_common.h"
 #include "tools/commands.h"
 
@@ -71,8 +69,8 @@ int RunExtract(const std::string& file, const std::string& format,
 }  // namespace
 
 // The subcommands, for "did you mean" and `jixiao help CMD`.
-const std::vector<std::string> kCommands = {"extract", "outline", "audit",  "batch",
-                                            "report",  "stats",   "merge",  "review",
+const std::vector<std::string> kCommands = {"extract", "outline",    "audit", "batch",
+                                            "report",  "stats",      "merge", "review",
                                             "checks",  "completion", "man"};
 
 int main(int argc, char** argv) {
@@ -80,7 +78,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);
   if (args.size() >= 2 && args[1] == "help") {
     args.erase(args.begin() + 1);
-    if (args.size() >= 2 && std::find(kCommands.begin(), kCommands.end(), args[1]) == kCommands.end()) {
+    if (args.size() >= 2 &&
+        std::find(kCommands.begin(), kCommands.end(), args[1]) == kCommands.end()) {
       return jixiao::cli::Fail("help: unknown command '" + args[1] + "'");
     }
     args.insert(args.begin() + (args.size() >= 2 ? 2 : 1), "--help");
@@ -93,15 +92,17 @@ int main(int argc, char** argv) {
                              " (jixiao --help lists the commands)");
   }
 
-  CLI::App app{"jixiao: audits Chinese government performance self-evaluation reports "
-               "(部门整体支出绩效自评报告) for internal consistency"};
+  CLI::App app{
+      "jixiao: audits Chinese government performance self-evaluation reports "
+      "(部门整体支出绩效自评报告) for internal consistency"};
   app.set_version_flag("--version", std::string("jixiao ") + JIXIAO_BUILD_ID);
   app.name("jixiao");
   app.require_subcommand(1);
   app.fallthrough();  // --lang and --color also after the subcommand
   app.failure_message(jixiao::cli::FailureMessage);
   jixiao::cli::Ui& ui = jixiao::cli::GlobalUi();
-  app.add_option("--lang", ui.lang_flag, "language of the output: zh (default) or en (or LANG=en_…)")
+  app.add_option("--lang", ui.lang_flag,
+                 "language of the output: zh (default) or en (or LANG=en_…)")
       ->check(CLI::IsMember({"zh", "en"}));
   app.add_option("--color", ui.color_flag,
                  "colour on a terminal: auto (NO_COLOR and TERM=dumb honoured), always, never")
@@ -116,7 +117,8 @@ int main(int argc, char** argv) {
   extract->add_option("--format", extract_format, "output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  extract->add_option("FILE", extract_file, "a PDF or .txt file; - reads standard input")->required();
+  extract->add_option("FILE", extract_file, "a PDF or .txt file; - reads standard input")
+      ->required();
   add_limits(extract);
 
   jixiao::cli::AuditArgs audit_args;
@@ -128,7 +130,8 @@ int main(int argc, char** argv) {
   outline->add_flag("--structure", outline_structure,
                     "print the document model instead: kind and parts, sections, tables as grids");
   outline->add_option("--rules", outline_rules, "a directory of *.rules files to add or override");
-  outline->add_option("FILE", outline_file, "a PDF or .txt file; - reads standard input")->required();
+  outline->add_option("FILE", outline_file, "a PDF or .txt file; - reads standard input")
+      ->required();
   add_limits(outline);
   jixiao::cli::StoreCommands store_commands(app);  // batch, report, stats, merge
   jixiao::cli::ReviewArgs review_args;
