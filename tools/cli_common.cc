@@ -12,6 +12,8 @@
 
 #include "audit/finding.h"
 #include "build_id.h"
+#include "report/atomic_file.h"
+#include "report/wrap.h"
 
 namespace jixiao::cli {
 
@@ -94,6 +96,25 @@ std::string FailureMessage(const CLI::App* app, const CLI::Error& e) {
   std::string name = app->get_name();
   std::string cmd = name.empty() || name == "jixiao" ? "jixiao" : "jixiao " + name;
   return "jixiao: " + std::string(e.what()) + "\n(" + cmd + " --help lists the options)\n";
+}
+
+std::string Pad(const std::string& s, int width, bool right) {
+  int w = DisplayWidth(s);
+  std::string pad(static_cast<size_t>(std::max(0, width - w)), ' ');
+  return right ? pad + s : s + pad;
+}
+
+Status ToOutput(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  if (path.empty()) {
+    write(std::cout);
+    std::cout.flush();
+    return std::cout ? Status::Ok()
+                     : Status(Status::Code::kIoError, "standard output: cannot write");
+  }
+  return WriteStreamAtomically(path, [&](std::ostream& os) {
+    write(os);
+    return Status::Ok();
+  });
 }
 
 std::vector<std::string> CheckIds() {

@@ -4,6 +4,8 @@
 #define JIXIAO_TOOLS_CLI_COMMON_H_
 
 #include <CLI/CLI.hpp>
+#include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,12 @@ int Fail(const std::string& message);
 
 // CLI11's messages with the "jixiao:" prefix and a pointer to --help.
 std::string FailureMessage(const CLI::App* app, const CLI::Error& e);
+
+// `s` padded with spaces to `width` terminal columns (CJK counts two), right-aligned if `right`.
+std::string Pad(const std::string& s, int width, bool right = false);
+
+// Runs `write` on the file `path` (written atomically) or, when `path` is empty, standard output.
+Status ToOutput(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // Every check id, for validation and `jixiao checks`.
 std::vector<std::string> CheckIds();
