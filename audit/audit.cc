@@ -4,6 +4,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
+#include <cstdio>
 #include <tuple>
 
 #include "audit/figure_rows.h"
@@ -41,9 +43,66 @@ std::string BareFigure(const std::string& s) {
   return RE2::FullMatch(s, kCountOrPoints, &out) ? out : s;
 }
 
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Figures jixiao cannot compute with exactly: more than 18 significant digits (extract/number.h
+// keeps a value as a 64-bit scaled integer), written with a decimal point or followed by a unit
+// (分 % 元), so long codes and serial numbers are not taken for figures. Such a figure is never
+// dropped silently: it is parse.unread.
+std::vector<Span> Unrepresentable(const std::string& text) {
+  std::vector<Span> out;
+  for (size_t i = 0; i < text.size();) {
+    if (!IsAsciiDigit(text[i]) || (i > 0 && (IsAsciiDigit(text[i - 1]) || text[i - 1] == '.'))) {
+      ++i;
+      continue;
+    }
+    size_t b = i, significant = 0;
+    bool point = false, nonzero = false;
+    for (; i < text.size(); ++i) {
+      char c = text[i];
+      if (IsAsciiDigit(c)) {
+        nonzero = nonzero || c != '0';
+        significant += nonzero;
+      } else if (c == '.' && !point && i + 1 < text.size() && IsAsciiDigit(text[i + 1])) {
+        point = true;
+      } else if (!(c == ',' && i + 1 < text.size() && IsAsciiDigit(text[i + 1]))) {
+        break;
+      }
+    }
+    if (significant <= 18) continue;
+    size_t u = i;
+    while (u < text.size() && text[u] == ' ') ++u;
+    bool unit = text.compare(u, 3, "分") == 0 || text.compare(u, 1, "%") == 0 ||
+                text.compare(u, 3, "元") == 0 || text.compare(u, 6, "万元") == 0 ||
+                text.compare(u, 6, "亿元") == 0;
+    if (point || unit) out.push_back(Span{b, i});
+  }
+  return out;
+}
+
 }  // namespace
 
-AuditResult Audit(const Document& doc, const Rules& rules) {
+namespace {
+
+// Between stages: false (and *stopped set) once the deadline has passed.
+struct Stages {
+  const AuditLimits* limits = nullptr;
+  const Document* doc = nullptr;
+  Status stopped;
+  bool Done(const char* stage) {
+    if (limits == nullptr || !stopped.ok()) return stopped.ok();
+    std::chrono::duration<double> spent = std::chrono::steady_clock::now() - limits->start;
+    if (spent.count() > limits->max_seconds) {
+      char secs[32];
+      std::snprintf(secs, sizeof secs, "%g", limits->max_seconds);
+      stopped = Status(Status::Code::kLimit, doc->path + ": auditing took longer than --max-seconds " +
+                                                 secs + " (stopped after " + stage + ")");
+    }
+    return stopped.ok();
+  }
+};
+
+AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages) {
   AuditResult r;
   r.document = doc.name;
   r.path = doc.path;
@@ -54,6 +113,7 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
   r.year = id.year;
   r.year_source = id.year_source;
   r.figures = FigureRows(doc, r.year);
+  if (!stages.Done("reading identity and figures")) return r;
 
   Structure structure = BuildStructure(doc, rules);
   r.kind = DocKindName(structure.kind);
@@ -66,22 +126,78 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
     r.parts.push_back(std::move(part));
   }
 
+  if (!stages.Done("the document structure")) return r;
   Outline outline;
-  ParseTree(doc, rules, &outline);
+  ParseTree(doc, structure, rules, &outline);
+  if (!stages.Done("the indicator tree")) return r;
   ParseTables(doc, rules, &outline);
+  if (!stages.Done("the tables")) return r;
   ParseFigures(doc, rules, &outline);
+  if (!stages.Done("the figures")) return r;
   ParseClaims(doc, rules, &outline);
+  ReadForms(doc, structure, rules, &outline);
+  for (const Outline::Form& f : outline.forms) {
+    AuditResult::Part& p = r.parts[f.part];
+    p.project = f.project, p.department = f.department, p.unit = f.unit, p.code = f.code, p.year = f.year;
+  }
+  if (!stages.Done("the claims")) return r;
   FindUnread(doc, rules, &outline);
+  if (!stages.Done("the unread parts")) return r;
 
-  std::vector<Relation> relations = outline.relations;
-  std::vector<CheckResult> results = outline.results;
-  TreeChecks(doc, rules, outline, &relations, &results);
+  // Parts that are not self-evaluations (a 决算, a 预算) get no checks: their figures are read
+  // by no reader written for them, so nothing found there is certain.
+  std::vector<std::pair<int, int>> unassessed;  // source line ranges [first, last]
+  for (const Part& p : structure.parts) {
+    if (IsSelfEvaluation(p.kind) || p.kind == DocKind::kUnknown) continue;
+    unassessed.emplace_back(doc.LineAt(p.at.begin), p.at.end > 0 ? doc.LineAt(p.at.end - 1) : 0);
+  }
+  auto outside = [&](int line) {
+    for (const auto& [a, b] : unassessed)
+      if (line >= a && line <= b) return false;
+    return true;
+  };
+  if (!unassessed.empty()) {
+    if (std::all_of(outline.indicators.begin(), outline.indicators.end(),
+                    [&](const Indicator& i) { return !outside(doc.LineAt(i.heading.begin)); })) {
+      outline.indicators.clear();
+    }
+    if (outline.total && !outside(doc.LineAt(outline.total->where.begin))) outline.total.reset();
+  }
+
+  // In such parts only the generic figure checks run: breakdowns (其中), 合计 columns and
+  // year-over-year changes, whose reading does not depend on a scoring template.
+  auto generic = [](CheckId id) {
+    return id == CheckId::kSumBreakdown || id == CheckId::kTableColumn || id == CheckId::kChangeYoy;
+  };
+  std::vector<Relation> relations;
+  for (const Relation& rel : outline.relations)
+    if (generic(rel.check) || outside(doc.LineAt(rel.anchor.begin))) relations.push_back(rel);
+  std::vector<CheckResult> results;
+  for (const CheckResult& c : outline.results)
+    if (outside(c.line)) results.push_back(c);
+  {
+    std::vector<Relation> tree;
+    TreeChecks(doc, rules, outline, &tree, &results);
+    for (Relation& rel : tree)
+      if (outside(doc.LineAt(rel.anchor.begin))) relations.push_back(std::move(rel));
+  }
+  if (!stages.Done("the tree checks")) return r;
   for (const auto& rel : relations) results.push_back(Evaluate(doc, rel));
+  if (!stages.Done("the checks")) return r;
   for (const Span& s : outline.unread) {
     CheckResult c = MakeResult(doc, CheckId::kParseUnread, s, s);
     c.verdict = Verdict::kWarning;
     c.severity = Severity::kInfo;
     c.arithmetic = "looks like a score or figure statement, but no pattern read it";
+    results.push_back(std::move(c));
+  }
+  for (const Span& s : Unrepresentable(doc.text)) {
+    CheckResult c = MakeResult(doc, CheckId::kParseUnread, SentenceAround(doc.text, s), s);
+    c.verdict = Verdict::kWarning;
+    c.severity = Severity::kInfo;
+    c.stated = doc.text.substr(s.begin, s.end - s.begin);
+    c.arithmetic = "a figure of more than 18 significant digits: not read (it cannot be computed "
+                   "with exactly)";
     results.push_back(std::move(c));
   }
 
@@ -124,16 +240,66 @@ AuditResult Audit(const Document& doc, const Rules& rules) {
     if (c.verdict != Verdict::kPass) r.findings.push_back(c);
   }
   r.coverage.checks_run = static_cast<int>(r.checks.size());
+  r.coverage.unbound = outline.unbound;
   // Nothing of a self-evaluation read: never reported as clean.
-  r.assessed = !r.indicators.empty() || r.total.has_value() || !r.checks.empty();
-  for (auto& p : r.parts) p.assessed = r.assessed && p.kind != "final_accounts" && p.kind != "budget" && p.kind != "other";
-  if (!r.assessed) r.note = "no self-evaluation content found";
+  bool any_eval = false;
+  std::string not_eval;
+  for (size_t i = 0; i < structure.parts.size(); ++i) {
+    const Part& p = structure.parts[i];
+    bool eval = IsSelfEvaluation(p.kind) || p.kind == DocKind::kUnknown;
+    r.parts[i].assessed = eval;
+    any_eval |= eval;
+    if (!eval) {
+      static const std::map<DocKind, std::string> kWhat = {{DocKind::kFinalAccounts, "部门决算"},
+                                                          {DocKind::kBudget, "部门预算"},
+                                                          {DocKind::kOther, "other"}};
+      if (!not_eval.empty()) not_eval += "; ";
+      not_eval += kWhat.at(p.kind) + ", pages " + std::to_string(p.first_page) + "–" + std::to_string(p.last_page);
+    }
+  }
+  bool read_any = !r.indicators.empty() || r.total.has_value() || !r.checks.empty();
+  r.assessed = any_eval && read_any;
+  for (auto& p : r.parts) p.assessed = p.assessed && read_any;
+  if (!any_eval) {
+    r.note = "not a performance self-evaluation (" + not_eval + ")";
+  } else if (!read_any) {
+    r.note = "no self-evaluation content found";
+  } else if (!not_eval.empty()) {
+    r.note = "parts that are not a performance self-evaluation were not checked (" + not_eval + ")";
+  }
+  return r;
+}
+
+}  // namespace
+
+AuditResult Audit(const Document& doc, const Rules& rules) {
+  Stages unbounded;
+  return AuditStaged(doc, rules, unbounded);
+}
+
+Result<AuditResult> Audit(const Document& doc, const Rules& rules, const AuditLimits& limits) {
+  const int64_t text = static_cast<int64_t>(doc.text.size());
+  const int64_t need_mib = (text * kAuditBytesPerTextByte + (1 << 20) - 1) >> 20;
+  if (need_mib > limits.max_memory_mib) {
+    return Status(Status::Code::kLimit,
+                  doc.path + ": the text (" + std::to_string((text + 1023) / 1024) +
+                      " KiB) needs about " + std::to_string(need_mib) +
+                      " MiB to audit, more than --max-memory " +
+                      std::to_string(limits.max_memory_mib) + " MiB");
+  }
+  Stages stages;
+  stages.limits = &limits;
+  stages.doc = &doc;
+  if (!stages.Done("reading")) return stages.stopped;
+  AuditResult r = AuditStaged(doc, rules, stages);
+  if (!stages.stopped.ok()) return stages.stopped;
   return r;
 }
 
 std::string DumpOutline(const Document& doc, const Rules& rules) {
+  Structure structure = BuildStructure(doc, rules);
   Outline outline;
-  ParseTree(doc, rules, &outline);
+  ParseTree(doc, structure, rules, &outline);
   ParseTables(doc, rules, &outline);
   return outline.Dump();
 }

@@ -3,6 +3,8 @@
 #ifndef JIXIAO_AUDIT_AUDIT_H_
 #define JIXIAO_AUDIT_AUDIT_H_
 
+#include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +90,23 @@ struct AuditResult {
 // Audits a loaded document with the given rules. Never fails: what it cannot read becomes
 // parse.unread findings.
 AuditResult Audit(const Document& doc, const Rules& rules);
+
+// The bounds of one document (--max-seconds, --max-memory), which cover its audit as well as its
+// reading: `start` is when reading began.
+struct AuditLimits {
+  double max_seconds = 120;
+  int64_t max_memory_mib = 1024;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+};
+// Memory the audit needs per byte of normalized text, at most: the peak of jixiao audit is ~65
+// bytes per byte of text on the worst inputs measured (tools/bench_hostile.sh, docs/hostile.md).
+inline constexpr int64_t kAuditBytesPerTextByte = 80;
+
+// Audit within `limits`, or kLimit naming doc.path: "the text (N KiB) needs about M MiB to audit,
+// more than --max-memory B MiB" before anything is done (the audit is linear in the text, so its
+// memory is bounded by the text), or "auditing took longer than --max-seconds S (stopped after
+// STAGE)", checked between the audit's stages (each linear in the text).
+Result<AuditResult> Audit(const Document& doc, const Rules& rules, const AuditLimits& limits);
 
 // The canonical text of the outline (indicator tree and total) that golden tests compare.
 std::string DumpOutline(const Document& doc, const Rules& rules);

@@ -122,7 +122,52 @@ struct Candidate {
   std::string note;
   Agreement agreement;
   mpq_class distance;  // |mid − stated|, to pick the closest when none fits
+  Number a, b;         // the operands: a / b, (a − b) / b, a / (a + b); (a + b) / c has form 3
+  int form = 0;
 };
+
+std::vector<std::string> Bigrams(std::string_view s);
+
+// The words that name a figure ("执行数" in "执行数950.00万元"), without 为/是/达.
+// LabelBefore drops a trailing 共 / 计, which here says the figure is a whole: keep it.
+std::string LabelOf(const std::string& t, const Number& n) {
+  std::string label = LabelBefore(t, n.begin);
+  size_t b = n.begin;
+  while (b > 0 && t[b - 1] == ' ') --b;
+  if (b >= 3 && (t.compare(b - 3, 3, "共") == 0 || t.compare(b - 3, 3, "计") == 0)) label += "共";
+  return label;
+}
+
+// How many of the character pairs of `b` occur in `a`.
+int SharedBigrams(std::string_view a, std::string_view b) {
+  std::vector<std::string> x = Bigrams(a), y = Bigrams(b);
+  int n = 0;
+  for (const auto& g : y) n += std::find(x.begin(), x.end(), g) != x.end();
+  return n;
+}
+bool ShareBigram(std::string_view a, std::string_view b) { return SharedBigrams(a, b) > 0; }
+
+// Certainty before recall: a rate is checked against its figures only when the words bind them
+// to it. The numerator's label shares a word with the rate's stem ("执行数" for 预算执行率, "已完成"
+// for 完成率, "按时分配的上级资金" for 按时分配率); the denominator's names a whole (rules
+// fig.rate_denominator: 预算, 计划, 共, 编制, …) and does not share the stem, or shares it as the
+// whole of it ("计划完成" against "实际完成"). With exactly these two figures of the kind in the
+// sentence, a denominator that names a whole and a numerator that does not also bind. The same
+// bound pair may be read as a/b, (a − b)/b or a/(a + b); (a + b)/c needs a bound and c whole.
+// Anything else is unbound: counted in coverage, never checked.
+bool Bound(const std::string& t, const Rules& rules, const Number& rate, const Candidate& c, size_t kind_count) {
+  std::string label = LabelBefore(t, rate.begin);
+  static const RE2 kTail("(?:率|比例|比重|占比|比率)$");
+  std::string stem = label;
+  RE2::Replace(&stem, kTail, "");
+  std::string la = LabelOf(t, c.a), lb = LabelOf(t, c.b);
+  auto whole = [&](const std::string& l) { return AnyMatch(rules.Get("fig.rate_denominator"), l); };
+  int na = stem.empty() ? 0 : SharedBigrams(la, stem), nb = stem.empty() ? 0 : SharedBigrams(lb, stem);
+  bool wa = whole(la), wb = whole(lb);
+  if (c.form == 3) return na > 0 && !wa && wb;
+  if (wb && na > 0 && (nb == 0 || !wa || na > nb)) return true;
+  return kind_count == 2 && !la.empty() && wb && !wa;
+}
 
 // Candidate computations of `rate` from figures of one kind: a/b, (a−b)/b, a/(a+b), (a+b)/c.
 std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
@@ -131,20 +176,24 @@ std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
   // A table flattened into one line can hold hundreds of figures: pairs are tried up to 40
   // figures, sums of two up to 10 (the search is cubic).
   if (figs.size() > 40) return out;
+  const Number* x = nullptr;
+  const Number* y = nullptr;
+  int form = 0;
   auto add = [&](Expr e, std::string note) {
     Interval v = e.Eval();
     if (!v.defined) return;
     Agreement a = Compare(rate, rate.unit != Unit::kPercent && rate.scaled == 0, v);
     mpq_class d = v.Mid() - ValueOf(rate);
     if (rate.unit != Unit::kPercent && rate.scaled != 0) d = v.Mid() - ValueOf(rate) / 100;
-    out.push_back(Candidate{std::move(e), std::move(note), a, abs(d)});
+    out.push_back(Candidate{std::move(e), std::move(note), a, abs(d), *x, *y, form});
   };
   // Plain ratios first, then differences, then shares of a sum: the first that fits is taken.
-  for (int form = 0; form < 3; ++form) {
+  for (form = 0; form < 3; ++form) {
     for (size_t i = 0; i < figs.size(); ++i) {
       for (size_t j = 0; j < figs.size(); ++j) {
         if (i == j || !SameKind(figs[i], figs[j])) continue;
         const Number &a = figs[i], &b = figs[j];
+        x = &a, y = &b;
         if (form == 0) add(Expr::Quotient(Fig(a), Fig(b)), Named(t, a) + " / " + Named(t, b));
         if (form == 1) {
           add(Expr::Quotient(Expr::Diff(Fig(a), Fig(b)), Fig(b)),
@@ -161,6 +210,7 @@ std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
     for (size_t j = i + 1; j < figs.size(); ++j) {
       for (size_t k = 0; k < figs.size(); ++k) {
         if (k == i || k == j || !SameKind(figs[i], figs[j]) || !SameKind(figs[i], figs[k])) continue;
+        x = &figs[i], y = &figs[k], form = 3;
         add(Expr::Quotient(Expr::Sum({Fig(figs[i]), Fig(figs[j])}), Fig(figs[k])),
             "(" + Named(t, figs[i]) + " + " + Named(t, figs[j]) + ") / " + Named(t, figs[k]));
       }
@@ -180,11 +230,17 @@ const Candidate* Best(const std::vector<Candidate>& cs, bool near_ok) {
   return nullptr;
 }
 
-// Figures of the kinds a rate can be computed from, from `figs`, before `limit`.
+// Figures of the kinds a rate can be computed from, from `figs` (in text order), before `limit`:
+// the last 128 of them, so that a sentence of thousands of figures costs each rate a bounded scan
+// (Candidates gives up beyond 40 of one kind anyway).
 std::vector<std::vector<Number>> ByKind(const std::vector<Number>& figs, const Number& rate,
                                         size_t limit) {
   std::vector<std::vector<Number>> groups;
-  for (const Number& n : figs) {
+  auto stop = std::lower_bound(figs.begin(), figs.end(), limit,
+                               [](const Number& n, size_t at) { return n.begin < at; });
+  auto start = stop - std::min<std::ptrdiff_t>(stop - figs.begin(), 128);
+  for (auto it = start; it != stop; ++it) {
+    const Number& n = *it;
     if (n.begin == rate.begin || n.begin >= limit) continue;
     if (!IsQuantity(n) && n.unit != Unit::kPercent && n.unit != Unit::kPoints) continue;
     bool placed = false;
@@ -224,42 +280,60 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
         if (!AnyMatch(rules.Get("fig.rate_context"), before)) continue;
         if (AnyMatch(rules.Get("fig.rate_not"), before)) continue;
       }
-      // 1. The sentence; 2. the paragraph up to the rate.
+      // 1. The sentence; 2. the paragraph up to the rate. Only candidates whose figures the words
+      // bind to the rate count (Bound); a fitting pair the words do not bind is "unbound".
+      bool suspected = false;
+      auto bound_only = [&](std::vector<Candidate> c, size_t kind_count) {
+        std::vector<Candidate> kept;
+        for (auto& x : c) {
+          if (Bound(t, rules, rate, x, kind_count)) {
+            kept.push_back(std::move(x));
+          } else {
+            suspected = true;
+          }
+        }
+        return kept;
+      };
       std::vector<std::vector<Number>> in_sentence = ByKind(s.figures, rate, s.span.end);
+      // A figure the rate's own words name as its numerator: only then may a denominator found
+      // elsewhere make the reading ambiguous (step 3).
+      bool numerator_named = false;
+      {
+        std::string stem = LabelBefore(t, rate.begin);
+        static const RE2 kTail("(?:率|比例|比重|占比|比率)$");
+        RE2::Replace(&stem, kTail, "");
+        for (const auto& g : in_sentence)
+          for (const Number& x : g)
+            numerator_named |= IsQuantity(x) && x.begin < rate.begin && !stem.empty() && ShareBigram(LabelOf(t, x), stem);
+      }
       const Candidate* found = nullptr;
       std::vector<Candidate> cands;
       Span quote = s.span;
-      bool sentence_has_pair = false;
       for (const auto& g : in_sentence) {
-        if (g.size() < 2 || g.front().unit == Unit::kPercent || g.front().unit == Unit::kPoints) {
-          if (g.size() >= 2) {
-            auto c = Candidates(t, rate, g);
-            if (Best(c, false)) {
-              cands = std::move(c);
-              found = Best(cands, false);
-              break;
-            }
-          }
-          continue;
-        }
-        sentence_has_pair = true;
-        auto c = Candidates(t, rate, g);
-        if (Best(c, true)) {
+        if (g.size() < 2) continue;
+        bool exact_kind = g.front().unit == Unit::kPercent || g.front().unit == Unit::kPoints;
+        auto c = bound_only(Candidates(t, rate, g), g.size());
+        if (Best(c, !exact_kind)) {
           cands = std::move(c);
-          found = Best(cands, true);
+          found = Best(cands, !exact_kind);
           break;
         }
-        for (auto& x : c) cands.push_back(std::move(x));
+        if (!exact_kind)
+          for (auto& x : c) cands.push_back(std::move(x));
       }
-      if (!found) {
-        Span para{lines[s.line].begin, rate.begin};
+      if (!found && cands.empty()) {
+        // The paragraph up to the rate, at most its last 1500 bytes: a paragraph of thousands of
+        // rates would otherwise be scanned again for each of them (quadratic).
+        size_t from = std::max(lines[s.line].begin, rate.begin > 1500 ? rate.begin - 1500 : 0);
+        while (from < rate.begin && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+        Span para{from, rate.begin};
         std::vector<Number> pf;
         for (const Number& n : FiguresIn(t, para)) {
           if (n.unit != Unit::kNone) pf.push_back(n);
         }
         for (const auto& g : ByKind(pf, rate, rate.begin)) {
           if (g.size() < 2 || !IsQuantity(g.front())) continue;
-          auto c = Candidates(t, rate, g);
+          auto c = bound_only(Candidates(t, rate, g), g.size());
           if (Best(c, false)) {
             cands = std::move(c);
             found = Best(cands, false);
@@ -283,7 +357,11 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
           std::string st(View(t, stem.back().Get("stem")));
           bool nil = false;
           // A nil word with the stem soon after it.
-          for (const Match& w : FindAll(rules.One("fig.nil_word"), t, Span{s.span.begin, clause.begin})) {
+          // A nil word in the last 1500 bytes before the clause (a scan of the whole sentence for
+          // every rate would be quadratic).
+          size_t from = std::max(s.span.begin, clause.begin > 1500 ? clause.begin - 1500 : 0);
+          while (from < clause.begin && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+          for (const Match& w : FindAll(rules.One("fig.nil_word"), t, Span{from, clause.begin})) {
             nil |= View(t, Span{w.whole.end, std::min(w.whole.end + 48, clause.begin)}).find(st) !=
                    std::string_view::npos;
           }
@@ -315,7 +393,10 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
         for (const Number& x : g) n += x.begin < rate.begin;
         before_rate = std::max(before_rate, n);
       }
-      if (!sentence_has_pair || before_rate < 2) continue;
+      if (!numerator_named || before_rate < 2) {
+        out->unbound += suspected;
+        continue;
+      }
       // 3. A denominator elsewhere in the document: holds only under another reading.
       std::vector<Number> nums;
       for (const auto& g : in_sentence) {
@@ -354,12 +435,17 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
         }
         if (warned) break;
       }
-      if (warned || cands.empty()) continue;
+      if (warned) continue;
+      if (cands.empty()) {
+        out->unbound += suspected;
+        continue;
+      }
       // 4. Nothing fits: the closest reading in the sentence, an error.
       const Candidate* closest = &cands.front();
       for (const auto& c : cands) {
-        if (c.note.find(" − ") == std::string::npos && c.distance < closest->distance) closest = &c;
+        if (c.form == 0 && (closest->form != 0 || c.distance < closest->distance)) closest = &c;
       }
+      if (closest->form != 0) continue;
       Relation r = RateRelation(rate, closest->expr, s.span);
       r.note = closest->note + " (closest reading; no pair of stated figures gives " +
                Written(rate) + ")";

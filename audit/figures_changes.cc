@@ -46,7 +46,9 @@ void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s
       if (n.begin < m.whole.begin && SameKind(n, *diff)) cur = n;
     }
     // "支出 2300 万元。比上年增加 150 万元，增长 6.98%。": the figure of the sentence before.
-    if (!cur && previous) {
+    // Only when the sentence has no subject of its own before the change ("同比上年度增加…"):
+    // "“三公”经费支出决算数比2016年度减少…" is about its own subject, not the figure before.
+    if (!cur && previous && CharCount(View(t, Span{s.span.begin, m.whole.begin})) <= 2) {
       for (const Number& n : previous->figures) {
         if (SameKind(n, *diff)) cur = n;
       }

@@ -56,8 +56,18 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
     const Sentence& s = sentences[si];
     for (const re2::RE2* re : rules.Get("fig.breakdown")) {
       for (const Match& m : FindAll(*re, t, s.span)) {
+        // "其中：A X万元，占p%；B Y万元，占q%。": the list goes on over "；" on the same line.
+        std::vector<Number> figs = s.figures;
+        Span list_span = s.span;
+        for (size_t k = si; k + 1 < sentences.size() && sentences[k + 1].line == s.line &&
+                            View(t, sentences[k].span).size() >= 3 &&
+                            View(t, sentences[k].span).substr(View(t, sentences[k].span).size() - 3) == "；";
+             ++k) {
+          figs.insert(figs.end(), sentences[k + 1].figures.begin(), sentences[k + 1].figures.end());
+          list_span.end = sentences[k + 1].span.end;
+        }
         std::vector<Number> parts;
-        for (const Number& n : s.figures) {
+        for (const Number& n : figs) {
           if (n.begin < m.whole.end) continue;
           if (!IsQuantity(n)) continue;
           if (!parts.empty() && !SameKind(parts.front(), n)) continue;
@@ -72,9 +82,13 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
         if (parts.size() < 2) continue;
         // The total: the last figure of that kind before the marker in this sentence, else in
         // the previous sentence of the same line.
+        // A change ("比上年增加 418.47 万元") is not the total its parts add up to.
+        auto is_change = [&](const Number& n) {
+          return AnyMatch(rules.Get("fig.count_not"), View(t, ClauseBefore(t, n.begin, s.span.begin)));
+        };
         std::optional<Number> total;
         for (const Number& n : s.figures) {
-          if (n.begin < m.whole.begin && SameKind(n, parts.front())) total = n;
+          if (n.begin < m.whole.begin && SameKind(n, parts.front()) && !is_change(n)) total = n;
         }
         Span quote = s.span;
         if (!total && si > 0 && sentences[si - 1].line == s.line) {
@@ -90,7 +104,58 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
           quote.begin = sentences[si - 1].span.begin;
         }
         if (!total) continue;
+        quote.end = std::max(quote.end, list_span.end);
+        // Parts past the total whose first ones add up to it exactly belong to something else
+        // ("实际正式教职工62人，其中…中级工1人，退休职工28人"): the breakdown ends there.
+        {
+          std::vector<Expr> terms;
+          for (const Number& n : parts) terms.push_back(Fig(n));
+          Interval all = Expr::Sum(terms).Eval();
+          Interval st = Interval::Of(*total, total->IsCount());
+          if (all.lo > st.hi) {
+            std::vector<Expr> prefix;
+            for (size_t k = 0; k + 1 < parts.size(); ++k) {
+              prefix.push_back(Fig(parts[k]));
+              if (k >= 1 && Compare(*total, total->IsCount(), Expr::Sum(prefix).Eval()) == Agreement::kConsistent) {
+                parts.resize(k + 1);
+                break;
+              }
+            }
+          }
+        }
+        size_t before = out->relations.size();
         AddBreakdown(doc, *total, parts, quote, "breakdown", out);
+        if (out->relations.size() == before) continue;  // not a breakdown of this total
+        // A list that ends in "……" or "等" leaves parts out: the parts can only be at most the total.
+        {
+          std::string_view rest = View(t, Span{parts.back().end, list_span.end});
+          if (rest.find("…") != std::string_view::npos || rest.find("等") != std::string_view::npos) {
+            Relation& r = out->relations.back();
+            if (r.compare == Relation::Compare::kEqual) {
+              r.compare = Relation::Compare::kAtMost;
+              r.note += " (the list ends in … or 等: partial)";
+            }
+          }
+        }
+        // "A X万元，占p%" / "占收入合计的p%": the share of the total the list breaks down.
+        for (const Number& part : parts) {
+          std::string_view after = View(t, Span{part.end, std::min(part.end + 40, list_span.end)});
+          static const RE2 kShare(R"(^\s*[，,(]?\s*占(?:[^，。；\d%]{0,12}?的)?\s*(\d+(?:\.\d+)?)\s*%)");
+          re2::StringPiece in(after.data(), after.size());
+          re2::StringPiece pct;
+          if (!RE2::PartialMatch(in, kShare, &pct)) continue;
+          auto p = FigureAt(t, part.end + static_cast<size_t>(pct.data() - after.data()));
+          if (!p || p->unit != Unit::kPercent) continue;
+          Relation r;
+          r.check = CheckId::kRateRatio;
+          r.computed = Expr::Quotient(Fig(part), Fig(*total));
+          r.stated = *p;
+          r.quote = quote;
+          r.anchor = Span{p->begin, p->end};
+          r.note = "share: " + LabelBefore(t, part.begin, 8) + " " + Written(part) + " / " +
+                   LabelBefore(t, total->begin, 10) + " " + Written(*total);
+          out->relations.push_back(r);
+        }
       }
     }
   }
@@ -228,9 +293,10 @@ void Enumerations(const Document& doc, const Rules& rules, const std::vector<Sen
       std::string_view items = View(t, m.Get("items"));
       int count = 1;
       for (size_t p = items.find("、"); p != std::string::npos; p = items.find("、", p + 3)) ++count;
-      // "A、B、C等 3 项" closes the list; a different count is a warning (等 may also mean "etc.").
+      // "A、B、C等 3 项" closes the list when the count fits; fewer names than the count is a
+      // partial list ("…等12个科室"), nothing to check; more names than the count is an error.
+      if (count < n->scaled) continue;
       add(*n, count, s.span, std::to_string(count) + " items named before 等");
-      if (count != n->scaled) out->relations.back().severity = Severity::kWarning;
     }
   }
 }

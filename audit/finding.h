@@ -30,8 +30,9 @@ enum class CheckId {
   kClaimContradiction,  // claim.contradiction: a claim contradicted by the report's own figures
   kParseUnread,         // parse.unread: a part that looks like scores or figures but was not read
   kChangeCrossYear,     // change.cross_year: last year's figure differs from last year's report
+  kScoreReasonMissing,  // score.reason_missing: a form's rule requires a 偏差原因 and the cell is empty
 };
-inline constexpr int kNumCheckIds = 17;
+inline constexpr int kNumCheckIds = 18;
 
 const char* CheckName(CheckId id);                       // "score.children_sum", ...
 std::optional<CheckId> CheckFromName(const std::string& name);

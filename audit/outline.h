@@ -14,6 +14,7 @@
 #include "rules/rules.h"
 #include "extract/document.h"
 #include "extract/number.h"
+#include "structure/structure.h"
 
 namespace jixiao {
 
@@ -36,6 +37,10 @@ struct Indicator {
   Span heading;            // where the indicator is introduced
   Span body;               // its text up to the next heading
   bool bonus = false;      // 加分 / 加减分 items: score may exceed a sum of children
+  // Points were stated in or below it that no reader took (parse.unread): its children as read
+  // may be incomplete, so their sums are not checked against it.
+  bool incomplete = false;
+  bool form = false;       // a row of a self-evaluation form (ReadForms checks it, TreeChecks not)
 };
 
 struct Outline {
@@ -46,6 +51,7 @@ struct Outline {
     std::string grade;                // 优 良 中 差, "" if not stated
     Span grade_at;
     Span where;
+    bool form = false;                // a form's 总分 (ReadForms checks it, TreeChecks not)
   };
   std::optional<Total> total;
   // Grade bands stated in the report: {lower bound, grade}, highest first; empty = 90/80/60.
@@ -61,8 +67,20 @@ struct Outline {
 
   std::vector<Relation> relations;    // arithmetic to recompute (sums, rates, rows, changes)
   std::vector<CheckResult> results;   // checks decided without arithmetic (claims)
+  // The forms read (ReadForms), one per part of kind project_form / department_form.
+  struct Form {
+    size_t part = 0;                  // index in Structure::parts
+    std::string project, department, unit, code;  // "" where the form does not give them
+    int year = 0;
+    std::string rule_set;             // the scoring rule set applied ("national", "sichuan", …)
+    int rows = 0;                     // indicator rows read
+  };
+  std::vector<Form> forms;
+
   std::vector<Span> read;             // spans some parser read (headings, statements, rows)
   std::vector<Span> unread;           // looks like scores or figures, could not be read
+  int unbound = 0;                    // relations suspected but not bound by the words (coverage)
+  bool top_incomplete = false;        // unread points outside every indicator: no score.total sum
 
   std::vector<std::string> PathOf(int index) const;  // names from the first level down
   int Find(const std::string& name) const;           // index of the last indicator so named, or -1
@@ -71,10 +89,14 @@ struct Outline {
 };
 
 // The parsers, in the order Audit runs them. Each reads `doc` and adds to `out`.
-void ParseTree(const Document& doc, const Rules& rules, Outline* out);
+void ParseTree(const Document& doc, const Structure& structure, const Rules& rules, Outline* out);
 void ParseTables(const Document& doc, const Rules& rules, Outline* out);
 void ParseFigures(const Document& doc, const Rules& rules, Outline* out);
 void ParseClaims(const Document& doc, const Rules& rules, Outline* out);
+// The self-evaluation forms: for each part of kind project_form / department_form, its funds
+// block, indicator block, 总分 and grade from the structure's tables, its identity, and the checks
+// of ../shared/docs/forms.md under the scoring rule set of its family (rules/forms_*.rules).
+void ReadForms(const Document& doc, const Structure& structure, const Rules& rules, Outline* out);
 
 // After all parsers: lines that look like scoring but overlap nothing in `read` → `unread`.
 void FindUnread(const Document& doc, const Rules& rules, Outline* out);

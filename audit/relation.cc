@@ -13,6 +13,11 @@ Expr Expr::Figure(const Number& n, bool exact) {
   return e;
 }
 
+void Expr::FigureSpans(std::vector<Span>* out) const {
+  if (op_ == Op::kFigure) out->push_back(Span{num_.begin, num_.end});
+  for (const Expr& a : args_) a.FigureSpans(out);
+}
+
 Expr Expr::Const(const mpq_class& v, std::string text) {
   Expr e;
   e.op_ = Op::kConst;
@@ -132,6 +137,34 @@ Span SentenceAround(const std::string& text, Span s, size_t max_chars) {
   return Span{b, e};
 }
 
+namespace {
+
+bool IsContinuation(const std::string& t, size_t i) {
+  return i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80;
+}
+
+// `quote` ∩ [around − context, around + context], on UTF-8 character boundaries.
+Span Window(const std::string& t, Span quote, Span around, size_t context) {
+  if (around.begin >= quote.end || around.end <= quote.begin) around = Span{quote.begin, quote.begin};
+  size_t b = around.begin > quote.begin + context ? around.begin - context : quote.begin;
+  size_t e = std::min(quote.end, around.end + context);
+  if (b > around.begin) b = quote.begin;  // an anchor outside the quote: its start
+  while (b > quote.begin && IsContinuation(t, b)) --b;
+  while (e < quote.end && IsContinuation(t, e)) ++e;
+  return Span{b, std::max(b, e)};
+}
+
+// The text of `w` within `quote`, with "…" where the window cut it.
+std::string Cut(const std::string& t, Span quote, Span w) {
+  std::string s = t.substr(w.begin, w.end - w.begin);
+  while (!s.empty() && s.back() == '\n') s.pop_back();
+  if (w.begin > quote.begin) s = "…" + s;
+  if (w.end < quote.end) s += "…";
+  return s;
+}
+
+}  // namespace
+
 CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anchor) {
   CheckResult c;
   c.check = check;
@@ -139,8 +172,9 @@ CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anch
   c.page = doc.PageAt(at.begin);
   c.line = doc.LineAt(at.begin);
   if (quote.end > quote.begin && quote.end <= doc.text.size()) {
-    c.quote = doc.text.substr(quote.begin, quote.end - quote.begin);
-    while (!c.quote.empty() && c.quote.back() == '\n') c.quote.pop_back();
+    Span w = quote.end - quote.begin > kQuoteLimit ? Window(doc.text, quote, at, kQuoteContext)
+                                                   : quote;
+    c.quote = Cut(doc.text, quote, w);
   }
   c.bbox = doc.BoxOf(at.begin, at.end);
   return c;
@@ -148,6 +182,23 @@ CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anch
 
 CheckResult Evaluate(const Document& doc, const Relation& r) {
   CheckResult c = MakeResult(doc, r.check, r.quote, r.anchor);
+  // Operands the window around the stated figure left out: a short window around each (at most
+  // four), so the quote shows what the arithmetic uses and stays bounded.
+  if (r.quote.end > r.quote.begin + kQuoteLimit && r.quote.end <= doc.text.size()) {
+    Span at = r.anchor.empty() ? r.quote : r.anchor;
+    Span shown = Window(doc.text, r.quote, at, kQuoteContext);
+    std::vector<Span> operands;
+    r.computed.FigureSpans(&operands);
+    int added = 0;
+    for (Span o : operands) {
+      bool in_quote = o.begin >= r.quote.begin && o.end <= r.quote.end && o.end <= doc.text.size();
+      if (!in_quote || (o.begin >= shown.begin && o.end <= shown.end) || added == 4) continue;
+      Span w = Window(doc.text, r.quote, o, kQuoteContext / 4);
+      c.quote += " " + Cut(doc.text, r.quote, w);
+      shown = Span{std::min(shown.begin, w.begin), std::max(shown.end, w.end)};
+      ++added;
+    }
+  }
   for (Span q : r.more_quotes) {
     // A fragment inside the quote already shown adds nothing.
     bool inside = q.begin >= r.quote.begin && q.end <= r.quote.end;

@@ -31,6 +31,8 @@ class Expr {
   // "25100.43 / 27600.43", "3 × 90.94%", "1.5 + 1.5"; sub-expressions in parentheses as needed.
   std::string Render() const;
   bool valid() const { return op_ != Op::kNone; }
+  // The text spans of the stated figures in it (its operands), left to right as written.
+  void FigureSpans(std::vector<Span>* out) const;
 
  private:
   enum class Op { kNone, kFigure, kConst, kSum, kDiff, kProduct, kQuotient };
@@ -64,7 +66,12 @@ struct Relation {
 CheckResult Evaluate(const Document& doc, const Relation& r);
 
 // A CheckResult filled with the page, line, quote and bbox of the given spans.
+// The quote is `quote`; one longer than kQuoteLimit bytes is cut to a window of kQuoteContext
+// bytes either side of `anchor` (Evaluate adds short windows around the operands), marked "…"
+// where cut: a check's quote never grows with its sentence (a 400 KB sentence of rates would
+// otherwise be quoted whole by each of its thousands of checks).
 CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anchor);
+inline constexpr size_t kQuoteLimit = 1500, kQuoteContext = 450;
 
 // The sentence around `s` in doc.text: from the previous 。；! ? or line start to the next,
 // at most `max_chars` bytes either side of `s`.

@@ -9,9 +9,11 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "audit/outline.h"
 #include "audit/scan.h"
+#include "structure/structure.h"
 
 namespace jixiao {
 
@@ -31,10 +33,11 @@ bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
 class TreeParser {
  public:
-  TreeParser(const Document& doc, const Rules& rules, Outline* out)
-      : doc_(doc), rules_(rules), out_(out) {}
+  TreeParser(const Document& doc, const Structure& st, const Rules& rules, Outline* out)
+      : doc_(doc), st_(st), rules_(rules), out_(out) {}
 
   void Run() {
+    for (size_t i = 0; i < st_.sections.size(); ++i) section_at_[st_.sections[i].heading.begin] = static_cast<int>(i);
     lines_ = Lines(doc_.text);
     for (size_t li = 0; li < lines_.size(); ++li) ReadLine(li);
     CloseBody(doc_.text.size());
@@ -83,7 +86,10 @@ class TreeParser {
         }
       }
     }
-    if (!h) return;
+    if (!h) {
+      if (!style.empty()) ReadUnscored(line, style, name_from);
+      return;
+    }
     std::string name = CleanName(View(doc_.text, h->Get("name")));
     if (name.empty() || name.size() > 90) return;
     Indicator ind;
@@ -94,8 +100,82 @@ class TreeParser {
     ind.max = StatedOf(doc_, *h, "max", ind.heading, "heading");
     if (!max_only) ind.score = StatedOf(doc_, *h, "score", ind.heading, "heading");
     if (ind.max) ind.max->value.unit = Unit::kPoints;
-    out_->read.push_back(ind.heading);
-    // Level.
+    MarkRead(ind.heading);
+    size_t heading_end = ind.heading.end;
+    // "部门决策(25分)" with the score as the first words below it: "得分 23 分".
+    if (max_only && heading_end == line.end) {
+      if (auto own = OwnStatement(line, line.end, /*bound=*/false)) {
+        if (own->Has("score")) {
+          ind.score = StatedOf(doc_, *own, "score", SentenceAround(doc_.text, own->whole), "body");
+          consumed_.push_back(own->whole);
+          MarkRead(own->whole);
+        }
+      }
+    }
+    AddIndicator(std::move(ind), style, line);
+    if (heading_end < line.end) ReadSpan(Span{heading_end, line.end});
+  }
+
+  // The own body of the section headed at `line`: after `from` to its first sub-heading (or its
+  // end). Empty when `line` heads no section.
+  Span OwnBody(Span line, size_t from) const {
+    auto it = section_at_.find(line.begin);
+    if (it == section_at_.end()) return Span{};
+    const Section& sec = st_.sections[static_cast<size_t>(it->second)];
+    size_t end = sec.body.end;
+    if (!sec.children.empty()) end = std::min(end, st_.sections[static_cast<size_t>(sec.children.front())].heading.begin);
+    return Span{from, std::max(from, end)};
+  }
+
+  // The first statement of points that binds to the section headed at `line`: score.own anywhere
+  // in its own body (when `bound`), score.own_start as the first words after the heading line.
+  std::optional<Match> OwnStatement(Span line, size_t from, bool bound) const {
+    Span own = OwnBody(line, from);
+    if (own.empty()) return std::nullopt;
+    std::optional<Match> best;
+    size_t below = std::min(line.end + 1, own.end);
+    for (const re2::RE2* re : rules_.Get("score.own_start")) {
+      auto all = FindAll(*re, doc_.text, Span{below, own.end});
+      if (!all.empty() && all.front().whole.begin == below) best = all.front();
+      if (best) break;
+    }
+    if (best || !bound) return best;
+    for (const re2::RE2* re : rules_.Get("score.own")) {
+      auto all = FindAll(*re, doc_.text, own);
+      if (!all.empty() && (!best || all.front().whole.begin < best->whole.begin)) best = all.front();
+    }
+    return best;
+  }
+
+  // A numbered heading without points ("3.预算调整率") whose own body states them ("本指标满分 3 分，
+  // 得 2 分"): an indicator, so the statement is its own and not a restatement of its parent's.
+  void ReadUnscored(Span line, const std::string& style, size_t name_from) {
+    auto m = OwnStatement(line, name_from, /*bound=*/true);
+    if (!m) return;
+    auto it = section_at_.find(line.begin);
+    const Section& sec = st_.sections[static_cast<size_t>(it->second)];
+    // The name: the heading's title, or the words before the statement on the heading line.
+    Span name_span = sec.title;
+    if (m->whole.begin < line.end) name_span = Span{name_from, m->whole.begin};
+    std::string name = CleanName(View(doc_.text, name_span));
+    if (name.empty() || name.size() > 90) return;
+    Indicator ind;
+    ind.name = name;
+    ind.heading = line;
+    Span sentence = SentenceAround(doc_.text, m->whole);
+    ind.max = StatedOf(doc_, *m, "max", sentence, "body");
+    ind.score = StatedOf(doc_, *m, "score", sentence, "body");
+    if (ind.max) ind.max->value.unit = Unit::kPoints;
+    if (!ind.max && !ind.score) return;
+    consumed_.push_back(m->whole);
+    MarkRead(line);
+    MarkRead(m->whole);
+    AddIndicator(std::move(ind), style, line);
+  }
+
+  // Appends `ind` at the level of its numbering `style` under the nearest shallower indicator,
+  // and opens its body.
+  void AddIndicator(Indicator ind, const std::string& style, Span line) {
     int level;
     if (!style.empty()) {
       auto it = style_level_.find(style);
@@ -113,22 +193,30 @@ class TreeParser {
     }
     if (level < 1) level = 1;
     ind.level = level;
-    // Parent: the nearest earlier indicator with a smaller level.
+    // Parent: the nearest earlier indicator with a smaller level, from a stack of the earlier
+    // headings whose levels increase (each is pushed and popped once: linear, where searching
+    // back was quadratic on thousands of headings of one level).
     int idx = static_cast<int>(out_->indicators.size());
-    for (int j = idx - 1; j >= 0; --j) {
-      if (out_->indicators[static_cast<size_t>(j)].level < level) {
-        ind.parent = j;
-        break;
-      }
+    while (!open_levels_.empty() &&
+           out_->indicators[static_cast<size_t>(open_levels_.back())].level >= level) {
+      open_levels_.pop_back();
     }
+    if (!open_levels_.empty()) ind.parent = open_levels_.back();
+    open_levels_.push_back(idx);
     CloseBody(line.begin);
     if (ind.parent >= 0) out_->indicators[static_cast<size_t>(ind.parent)].children.push_back(idx);
     ind.body = Span{ind.heading.end, ind.heading.end};
-    size_t heading_end = ind.heading.end;
     out_->indicators.push_back(std::move(ind));
     open_ = idx;
     last_level_ = level;
-    if (heading_end < line.end) ReadSpan(Span{heading_end, line.end});
+  }
+
+  // consumed_ grows in document order, and its spans do not overlap: one binary search.
+  bool Consumed(Span s) const {
+    auto it = std::upper_bound(consumed_.begin(), consumed_.end(), s.begin,
+                               [](size_t b, Span c) { return b < c.begin; });
+    if (it != consumed_.end() && Overlaps(*it, s)) return true;
+    return it != consumed_.begin() && Overlaps(*(it - 1), s);
   }
 
   void CloseBody(size_t at) {
@@ -142,18 +230,20 @@ class TreeParser {
     if (ind.body.empty()) return;
     for (const re2::RE2* re : rules_.Get("score.body_max")) {
       for (const auto& m : FindAll(*re, doc_.text, ind.body)) {
+        if (Consumed(m.whole)) continue;
         if (auto s = StatedOf(doc_, m, "max", SentenceAround(doc_.text, m.whole), "body")) {
           (ind.max ? ind.more_max.push_back(*s) : void(ind.max = *s));
-          out_->read.push_back(m.whole);
+          MarkRead(m.whole);
         }
       }
     }
     std::vector<Stated> statements;
     for (const re2::RE2* re : rules_.Get("score.body")) {
       for (const auto& m : FindAll(*re, doc_.text, ind.body)) {
+        if (Consumed(m.whole)) continue;
         if (auto s = StatedOf(doc_, m, "score", SentenceAround(doc_.text, m.whole), "body")) {
           statements.push_back(*s);
-          out_->read.push_back(m.whole);
+          MarkRead(m.whole);
         }
       }
     }
@@ -166,7 +256,7 @@ class TreeParser {
         zero.begin = m.whole.begin;
         zero.end = m.whole.end;
         statements.push_back(Stated{zero, m.whole, SentenceAround(doc_.text, m.whole), "body"});
-        out_->read.push_back(m.whole);
+        MarkRead(m.whole);
       }
     }
     std::sort(statements.begin(), statements.end(),
@@ -177,12 +267,11 @@ class TreeParser {
         bool in_statement = std::any_of(statements.begin(), statements.end(), [&](const Stated& s) {
           return Overlaps(s.context, m.whole) && Overlaps(Span{s.at.begin, s.at.end}, m.Get("score"));
         });
-        bool read = std::any_of(out_->read.begin(), out_->read.end(),
-                                [&](Span c) { return Overlaps(c, m.whole); });
+        bool read = IsRead(m.whole);
         if (in_statement || read) continue;
         if (auto s = StatedOf(doc_, m, "score", SentenceAround(doc_.text, m.whole), "item")) {
           items.push_back(*s);
-          out_->read.push_back(m.whole);
+          MarkRead(m.whole);
         }
       }
     }
@@ -250,8 +339,7 @@ class TreeParser {
     Span all{0, doc_.text.size()};
     for (const re2::RE2* re : rules_.Get("score.sentence")) {
       for (const auto& m : FindAll(*re, doc_.text, all)) {
-        if (std::any_of(out_->read.begin(), out_->read.end(),
-                        [&](Span c) { return Overlaps(c, m.whole); })) {
+        if (IsRead(m.whole)) {
           continue;
         }
         std::string name = CleanName(View(doc_.text, m.Get("name")));
@@ -271,7 +359,7 @@ class TreeParser {
           if (auto s = StatedOf(doc_, m, "score", sentence, "sentence")) p.more_score.push_back(*s);
           if (auto s = StatedOf(doc_, m, "max", sentence, "sentence")) p.more_max.push_back(*s);
         }
-        out_->read.push_back(m.whole);
+        MarkRead(m.whole);
         Span rest{m.whole.end, sentence.end};
         for (const re2::RE2* cre : rules_.Get("score.sentence_child")) {
           for (const auto& c : FindAll(*cre, doc_.text, rest)) {
@@ -300,7 +388,7 @@ class TreeParser {
               out_->indicators[static_cast<size_t>(parent)].children.push_back(
                   static_cast<int>(out_->indicators.size()) - 1);
             }
-            out_->read.push_back(c.whole);
+            MarkRead(c.whole);
           }
         }
       }
@@ -313,8 +401,7 @@ class TreeParser {
     bool found = false;
     for (const re2::RE2* re : rules_.Get("score.total")) {
       for (const auto& m : FindAll(*re, doc_.text, all)) {
-        if (std::any_of(out_->read.begin(), out_->read.end(),
-                        [&](Span c) { return Overlaps(c, m.whole); })) {
+        if (IsRead(m.whole)) {
           continue;
         }
         Span sentence = SentenceAround(doc_.text, m.whole);
@@ -327,7 +414,7 @@ class TreeParser {
       }
     }
     if (found) {
-      out_->read.push_back(t.where);
+      MarkRead(t.where);
       // The grade: the first grade statement from the total's sentence on.
       for (const re2::RE2* re : rules_.Get("score.grade")) {
         auto g = FindAll(*re, doc_.text, Span{t.where.begin, doc_.text.size()});
@@ -349,27 +436,128 @@ class TreeParser {
   }
 
   const Document& doc_;
+  const Structure& st_;
   const Rules& rules_;
   Outline* out_;
+  std::unordered_map<size_t, int> section_at_;  // heading line begin → section index
+  std::vector<Span> consumed_;                  // statements a heading took as its own
   std::vector<Span> lines_;
   std::map<std::string, int> style_level_;
   int last_level_ = 0;
   int last_unmarked_level_ = 0;
   int open_ = -1;
+  std::vector<int> open_levels_;  // indices of headings, levels strictly increasing
+
+  // What has been read, as out_->read and as the union of its spans (begin → end, disjoint), so
+  // that "was this read?" is a lookup, not a scan of every span read before (quadratic on
+  // thousands of headings). For a non-empty span the answer is the same: it overlaps the union
+  // exactly where it overlaps one of the spans.
+  void MarkRead(Span s) {
+    out_->read.push_back(s);
+    if (s.empty()) return;
+    size_t b = s.begin, e = s.end;
+    auto it = read_union_.upper_bound(b);
+    if (it != read_union_.begin() && std::prev(it)->second >= b) {
+      --it;
+      b = it->first;
+      e = std::max(e, it->second);
+      it = read_union_.erase(it);
+    }
+    while (it != read_union_.end() && it->first <= e) {
+      e = std::max(e, it->second);
+      it = read_union_.erase(it);
+    }
+    read_union_.emplace(b, e);
+  }
+  bool IsRead(Span m) const {
+    if (m.empty()) {
+      return std::any_of(out_->read.begin(), out_->read.end(),
+                         [&](Span c) { return Overlaps(c, m); });
+    }
+    auto it = read_union_.lower_bound(m.end);  // the first union span starting at or after m.end
+    return it != read_union_.begin() && std::prev(it)->second > m.begin;
+  }
+  std::map<size_t, size_t> read_union_;
 };
 
 }  // namespace
 
-void ParseTree(const Document& doc, const Rules& rules, Outline* out) {
-  TreeParser(doc, rules, out).Run();
+void ParseTree(const Document& doc, const Structure& structure, const Rules& rules, Outline* out) {
+  TreeParser(doc, structure, rules, out).Run();
 }
 
 void FindUnread(const Document& doc, const Rules& rules, Outline* out) {
+  // The read spans by start, with the furthest end among each prefix: whether a match overlaps
+  // any of them is one binary search (linear overall, not lines × spans).
+  std::vector<Span> read = out->read;
+  std::sort(read.begin(), read.end(),
+            [](Span a, Span b) { return a.begin < b.begin || (a.begin == b.begin && a.end < b.end); });
+  std::vector<size_t> max_end(read.size());
+  for (size_t i = 0; i < read.size(); ++i) {
+    max_end[i] = std::max(read[i].end, i > 0 ? max_end[i - 1] : 0);
+  }
+  auto overlaps_read = [&](Span m) {
+    // The spans starting before m ends; one of them overlaps m iff the furthest end passes m.begin.
+    size_t k = static_cast<size_t>(
+        std::lower_bound(read.begin(), read.end(), m.end,
+                         [](Span c, size_t end) { return c.begin < end; }) -
+        read.begin());
+    return k > 0 && max_end[k - 1] > m.begin;
+  };
+  // From the structure: inside the scoring part (the first indicator's heading to the end of the
+  // last one's body), a line that states points ("N 分") none of which a reader took is unread,
+  // whatever its wording; the indicator around it is incomplete (see Indicator::incomplete).
+  size_t from = doc.text.size(), to = 0;
+  for (const Indicator& ind : out->indicators) {
+    from = std::min(from, ind.heading.begin);
+    to = std::max({to, ind.heading.end, ind.body.end});
+  }
+  std::vector<int> by_start(out->indicators.size());
+  for (size_t i = 0; i < by_start.size(); ++i) by_start[i] = static_cast<int>(i);
+  std::sort(by_start.begin(), by_start.end(), [&](int a, int b) {
+    return out->indicators[static_cast<size_t>(a)].heading.begin < out->indicators[static_cast<size_t>(b)].heading.begin;
+  });
+  std::vector<size_t> structural;  // line begins reported here
   for (const Span& line : Lines(doc.text)) {
+    if (line.end <= from || line.begin >= to) continue;
+    bool points = false, any_taken = false;
+    for (const Number& n : FiguresIn(doc.text, line)) {
+      if (n.unit != Unit::kPoints) continue;
+      points = true;
+      any_taken |= overlaps_read(Span{n.begin, n.end});
+    }
+    if (!points || any_taken) continue;
+    out->unread.push_back(line);
+    structural.push_back(line.begin);
+    // The innermost indicator around the line: the last one starting before it, or an ancestor
+    // of it whose body reaches the line.
+    auto it = std::upper_bound(by_start.begin(), by_start.end(), line.begin, [&](size_t b, int i) {
+      return b < out->indicators[static_cast<size_t>(i)].heading.begin;
+    });
+    int in = it == by_start.begin() ? -1 : *(it - 1);
+    while (in >= 0) {
+      const Indicator& ind = out->indicators[static_cast<size_t>(in)];
+      if (line.begin < std::max(ind.heading.end, ind.body.end)) break;
+      in = ind.parent;
+    }
+    if (in < 0) {
+      out->top_incomplete = true;
+      continue;
+    }
+    Indicator& ind = out->indicators[static_cast<size_t>(in)];
+    int mark = ind.children.empty() ? ind.parent : in;
+    if (mark < 0) {
+      out->top_incomplete = true;
+      continue;
+    }
+    out->indicators[static_cast<size_t>(mark)].incomplete = true;
+    out->unbound += 1;
+  }
+  for (const Span& line : Lines(doc.text)) {
+    if (std::binary_search(structural.begin(), structural.end(), line.begin)) continue;
     for (const auto& m : FindAll(rules.One("score.looks_scored"), doc.text, line)) {
-      bool read = std::any_of(out->read.begin(), out->read.end(),
-                              [&](Span c) { return Overlaps(c, m.whole); });
-      if (!read) {
+      bool read_here = overlaps_read(m.whole);
+      if (!read_here) {
         out->unread.push_back(SentenceAround(doc.text, m.whole));
         break;
       }

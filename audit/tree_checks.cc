@@ -30,6 +30,7 @@ class TreeCheck {
 
   void Run() {
     for (size_t i = 0; i < o_.indicators.size(); ++i) {
+      if (o_.indicators[i].form) continue;  // a form's rows: ReadForms checks them
       Children(static_cast<int>(i));
       Items(static_cast<int>(i));
       Restated(static_cast<int>(i));
@@ -59,7 +60,7 @@ class TreeCheck {
 
   void Children(int i) {
     const Indicator& p = At(i);
-    if (p.children.empty()) return;
+    if (p.children.empty() || p.incomplete) return;
     for (bool max : {false, true}) {
       const auto& parent = max ? p.max : p.score;
       if (!parent) continue;
@@ -166,10 +167,12 @@ class TreeCheck {
   }
 
   void Total() {
-    if (!o_.total) return;
+    if (!o_.total || o_.total->form) return;
+    // A score stated outside the first-level indicators went unread: the sum may miss it.
+    if (o_.top_incomplete) return;
     std::vector<int> top;
     for (size_t i = 0; i < o_.indicators.size(); ++i) {
-      if (o_.indicators[i].parent < 0) top.push_back(static_cast<int>(i));
+      if (o_.indicators[i].parent < 0 && !o_.indicators[i].form) top.push_back(static_cast<int>(i));
     }
     if (top.empty()) return;
     for (bool max : {false, true}) {
@@ -196,7 +199,7 @@ class TreeCheck {
   }
 
   void Grade() {
-    if (!o_.total || o_.total->grade.empty() || !o_.total->score) return;
+    if (!o_.total || o_.total->form || o_.total->grade.empty() || !o_.total->score) return;
     mpq_class score = ValueOf(o_.total->score->value);
     std::string expected;
     std::string rule;

@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "extract/extract_internal.h"
+#include "extract/input_file.h"
 #include "extract/normalize.h"
 
 namespace jixiao {
@@ -21,11 +22,6 @@ namespace {
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
-
-struct CloseOnExit {
-  int fd;
-  ~CloseOnExit() { ::close(fd); }
-};
 
 // Fills *out from the start of `fd`; false on an error or a short file.
 bool ReadFromStart(int fd, std::string* out) {
@@ -42,19 +38,11 @@ bool ReadFromStart(int fd, std::string* out) {
 }  // namespace
 
 Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOptions& options) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::exists(path, ec)) return Status(Status::Code::kNotFound, path + ": no such file");
-  if (fs::is_directory(path, ec)) return Status(Status::Code::kIoError, path + ": is a directory");
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status(Status::Code::kIoError, path + ": cannot open file for reading");
-  CloseOnExit closer{fd};
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || st.st_size < 0) {
-    return Status(Status::Code::kIoError, path + ": cannot determine the file size");
-  }
-  const size_t size = static_cast<size_t>(st.st_size);
-  if (size == 0) return Status(Status::Code::kEmpty, path + ": empty file (0 bytes)");
+  // The type first: a FIFO, a device or a symlink loop is named, never opened to block or read.
+  auto file = InputFile::Open(path);
+  if (!file.ok()) return file.status();
+  const int fd = file->fd();
+  const size_t size = static_cast<size_t>(file->size());
   // A PDF header may follow up to 1 KiB of junk.
   std::string head(std::min<size_t>(size, 1024), '\0');
   if (!ReadFromStart(fd, &head)) return Status(Status::Code::kIoError, path + ": read error");

@@ -298,6 +298,9 @@ std::vector<std::string_view> Tokens(std::string_view s) {
 
 // A table row: ends in two or more space-separated figures ("项目管理 20 19.66 98.30%").
 bool IsTableRow(std::string_view s) {
+  // A pipe row ("| 产出指标 | 时效指标 | … |") is a row whatever its cells hold.
+  std::string_view trimmed = Trimmed(s);
+  if (trimmed.size() >= 2 && trimmed.front() == '|' && trimmed.back() == '|') return true;
   auto t = Tokens(s);
   int trailing = 0;
   for (auto it = t.rbegin(); it != t.rend() && IsNumericToken(*it); ++it) ++trailing;

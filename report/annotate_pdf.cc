@@ -12,6 +12,7 @@
 #include <qpdf/QPDFWriter.hh>
 #include <tuple>
 
+#include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/render.h"
 #include "report/writers.h"
@@ -119,8 +120,8 @@ QPDFObjectHandle MakeAnnotation(QPDF& pdf, QPDFPageObjectHelper& page, const Fin
   a.replaceKey("/NM", QPDFObjectHandle::newUnicodeString("jixiao-" + std::to_string(number) + "-" +
                                                          fingerprint));
   a.replaceKey("/Subj", QPDFObjectHandle::newUnicodeString(CheckName(f.check)));
-  a.replaceKey("/Contents",
-               QPDFObjectHandle::newUnicodeString(Summary(f, lang) + "\n#" + fingerprint));
+  a.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(
+                                Printable(Summary(f, lang) + "\n#" + fingerprint, true)));
   a.replaceKey("/F", QPDFObjectHandle::newInteger(4));  // print
   a.replaceKey("/C", Numbers(Colour(f.severity)));
   a.replaceKey("/P", page.getObjectHandle());

@@ -1,4 +1,5 @@
 // CSV: one row per finding, UTF-8 with a byte order mark so Excel shows Chinese, RFC 4180.
+#include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/report.h"
 #include "report/writers.h"
@@ -84,7 +85,7 @@ void WriteField(const std::string& s, std::ostream& out) { out << CsvField(s); }
 }  // namespace
 
 std::string CsvField(const std::string& field) {
-  std::string s = field;
+  std::string s = Printable(field, /*keep_newlines=*/true);  // controls shown, never obeyed
   if (!s.empty() && std::string("=+-@\t\r").find(s[0]) != std::string::npos && !PlainNumber(s)) {
     s = "'" + s;
   }
@@ -114,8 +115,25 @@ void WriteCsv(const ReportSet& set, std::ostream& out, Lang lang) {
   out << "\xEF\xBB\xBF";
   WriteRow(FindingColumnNames(lang), out);
   for (const auto& d : set.documents) {
-    for (size_t i = 0; i < d.result.findings.size(); ++i) {
+    const AuditResult& r = d.result;
+    for (size_t i = 0; i < r.findings.size(); ++i) {
       WriteRow(FindingFields(d, i, set.provenance, lang), out);
+    }
+    if (!r.assessed) {
+      // Nothing was checked: one row says so (check "not_assessed", the note as its quote), so
+      // that a document without rows is never taken for a clean one.
+      std::vector<std::string> row(FindingColumns().size());
+      row[0] = r.path;
+      row[1] = r.document;
+      row[2] = r.department;
+      row[3] = r.year > 0 ? std::to_string(r.year) : "";
+      row[4] = "not_assessed";
+      row[12] = r.note.empty() ? "no self-evaluation content found" : r.note;
+      row[21] = d.sha256;
+      row[22] = set.provenance.jixiao;
+      row[23] = set.provenance.rules;
+      row[24] = set.provenance.run_at;
+      WriteRow(row, out);
     }
   }
   // Unreadable inputs: a row each, so that a spreadsheet of findings never hides them.

@@ -153,8 +153,8 @@ std::string CoverageLine(const AuditResult& r, Lang lang) {
 
 std::string StatusWord(const AuditResult& r) {
   if (r.errors() > 0) return "errors";
-  if (r.warnings() > 0) return "warnings";
   if (!r.assessed) return "not-assessed";
+  if (r.warnings() > 0) return "warnings";
   return "clean";
 }
 

@@ -47,8 +47,9 @@ std::string Summary(const Finding& f, Lang lang = Lang::kEn);
 std::string CountsLine(const AuditResult& r, Lang lang = Lang::kEn);
 // "32 indicators (32 with max, 31 with score), 120 checks run, 0 unread".
 std::string CoverageLine(const AuditResult& r, Lang lang = Lang::kEn);
-// "errors" when any error finding, else "warnings" when any warning, else "clean".
-// "not-assessed" when no self-evaluation content was found. A CSS class and a key, not a label.
+// "errors" when any error finding, else "not-assessed" when no self-evaluation content was found
+// (AuditResult::assessed; never "clean"), else "warnings" when any warning, else "clean".
+// A CSS class and a key, not a label.
 std::string StatusWord(const AuditResult& r);
 // StatusWord as people read it.
 std::string StatusLabel(const AuditResult& r, Lang lang);

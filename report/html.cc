@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/render.h"
 #include "report/score_tree.h"
@@ -73,7 +74,9 @@ table.tree tr.flagged td { background: #fff4f4; }
 .status-not-assessed { color: #57606a; font-weight: bold; }
 )css";
 
-std::string Escape(const std::string& s) {
+// HTML-escaped, controls and bidi characters shown escaped (report/printable.h) first.
+std::string Escape(const std::string& text) {
+  const std::string s = Printable(text, /*keep_newlines=*/true);
   std::string out;
   out.reserve(s.size());
   for (char c : s) {

@@ -59,6 +59,7 @@ constexpr Entry kMessages[] = {
     {Msg::kColFailed, "失败", "failed"},
     {Msg::kColCrossYear, "跨年", "cross_year"},
     {Msg::kColCoverage, "覆盖率", "coverage"},
+    {Msg::kColNotAssessed, "未评估", "not_assessed"},
     {Msg::kColDuplicates, "重复", "duplicates"},
     {Msg::kSevError, "错误", "error"},
     {Msg::kSevWarning, "警告", "warning"},
@@ -68,6 +69,7 @@ constexpr Entry kMessages[] = {
     {Msg::kStatusClean, "无问题", "clean"},
     {Msg::kStatusFailed, "无法读取", "failed"},
     {Msg::kStatusNotAssessed, "未评估", "not assessed"},
+    {Msg::kNoContent, "未找到自评内容", "no self-evaluation content found"},
     {Msg::kDecisionOpen, "待复核", "open"},
     {Msg::kDecisionAccepted, "已确认", "accepted"},
     {Msg::kDecisionDismissed, "已排除", "dismissed"},
@@ -150,6 +152,8 @@ constexpr Meaning kMeanings[] = {
      "(info) a part that looks like scores or figures but was not read"},
     {CheckId::kChangeCrossYear, "上年数字与上年报告不符（批量）",
      "(batch) last year's figure differs from last year's report"},
+    {CheckId::kScoreReasonMissing, "表格规则要求填写偏差原因但未填写",
+     "a form's rule requires a 偏差原因 and the cell is empty"},
 };
 static_assert(std::size(kMeanings) == kNumCheckIds, "one meaning per check id");
 

@@ -67,6 +67,7 @@ enum class Msg {
   kColFailed,
   kColCrossYear,
   kColCoverage,
+  kColNotAssessed,
   kColDuplicates,
   // Words.
   kSevError,
@@ -77,6 +78,7 @@ enum class Msg {
   kStatusClean,
   kStatusFailed,
   kStatusNotAssessed,
+  kNoContent,
   kDecisionOpen,
   kDecisionAccepted,
   kDecisionDismissed,

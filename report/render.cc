@@ -2,6 +2,7 @@
 #include "report/render.h"
 
 #include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
@@ -9,6 +10,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iostream>
+#include <mutex>
+
+#include "report/printable.h"
 
 namespace jixiao {
 
@@ -21,13 +26,45 @@ bool IsPdfFile(const std::string& path) {
   return head.find("%PDF-") != std::string::npos;
 }
 
+namespace {
+
+// Poppler's messages while a damaged PDF is rendered (a hundred "poppler/error" lines for one
+// file): collected per thread instead of printed, and summed up in one line per document.
+struct PopplerMessages {
+  long count = 0;
+  std::string first;
+};
+thread_local PopplerMessages messages;
+
+void CollectPopplerMessage(const std::string& message, void*) {
+  if (messages.count++ == 0) messages.first = message;
+}
+
+void CollectPopplerMessages() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(CollectPopplerMessage, nullptr); });
+}
+
+}  // namespace
+
 PdfPages::PdfPages(std::string path, std::unique_ptr<poppler::document> doc)
     : path_(std::move(path)), doc_(std::move(doc)) {}
 PdfPages::PdfPages(PdfPages&&) noexcept = default;
 PdfPages& PdfPages::operator=(PdfPages&&) noexcept = default;
-PdfPages::~PdfPages() = default;
+PdfPages::~PdfPages() {
+  if (doc_ != nullptr && messages.count > 0) {
+    std::string first = messages.first.substr(0, 200);
+    for (char& c : first) c = (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
+    std::cerr << "jixiao: " << Printable(path_) << ": Poppler reported " << messages.count
+              << (messages.count == 1 ? " problem" : " problems")
+              << " while rendering pages (first: " << Printable(first) << ")\n";
+  }
+  if (doc_ != nullptr) messages = PopplerMessages{};
+}
 
 Result<PdfPages> PdfPages::Open(const std::string& path) {
+  CollectPopplerMessages();
+  messages = PopplerMessages{};
   if (!std::ifstream(path)) return Status(Status::Code::kNotFound, path + ": cannot open the PDF");
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
   if (!doc) return Status(Status::Code::kCorrupt, path + ": Poppler cannot open the PDF");

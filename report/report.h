@@ -23,6 +23,10 @@ struct WriteOptions {
   int dpi = 80;        // resolution of the page images in HTML output (72–100 keeps files small)
   Lang lang = Lang::kZh;  // of every word a person reads (JSON keys are never translated)
   int width = 0;          // terminal columns for text output; 0: do not wrap
+  // Files the output must never be, beside each result's path: every input named on the command
+  // line (those that failed to read too), rule files, the database (and its -wal, -shm, -journal).
+  std::vector<std::string> inputs;
+  std::string database;
 };
 
 // The decision an auditor recorded on a finding (`jixiao review`); empty `decision`: open.
@@ -86,8 +90,11 @@ Status WriteReport(const ReportSet& set, Format format, const std::string& out_p
 // copied with one annotation per finding and never modified (an `out_path` naming the input is a
 // kUsage error). HTML and PDF output reopen the PDFs named by AuditResult::path.
 //
-// Files are written atomically: a temporary file in the same directory, renamed over `out_path`
-// only when complete; on any error `out_path` is untouched and the Status names the file.
+// `out_path` "-" is `out` (standard output), for every format. Files are written atomically: a
+// temporary file in the same directory, renamed over `out_path` only when complete; on any error
+// `out_path` is untouched and the Status names the file. A symlink is followed, a device or FIFO
+// written into (report/atomic_file.h). An `out_path` that is the same file as an input or the
+// database (through ./, symlinks, hard links) is a kUsage error, before anything is written.
 Status WriteResults(const std::vector<AuditResult>& results, Format format,
                     const std::string& out_path, std::ostream& out, const WriteOptions& options);
 

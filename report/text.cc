@@ -1,7 +1,9 @@
 // The terminal text writer: findings grouped by severity, the stated figure marked in its quote,
-// lines wrapped to the terminal without splitting a figure.
+// lines wrapped to the terminal without splitting a figure. Everything from the document or its
+// name goes through Printable: the terminal shows controls escaped, never obeys them.
 #include <string_view>
 
+#include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/report.h"
 #include "report/wrap.h"
@@ -78,14 +80,14 @@ void WriteText(const DocumentReport& d, std::ostream& out, const WriteOptions& o
   auto line = [&](const std::string& text, int indent) {
     out << Wrap(text, indent, options.width) << "\n";
   };
-  std::string head = std::string(c.Bold()) + r.document + c.Reset() + " (" +
+  const auto P = [](const std::string& s) { return Printable(s); };
+  std::string head = std::string(c.Bold()) + P(r.document) + c.Reset() + " (" +
                      CountOf(lang, r.pages, Msg::kColPages) + ")";
-  if (!r.department.empty()) head += " " + r.department;
+  if (!r.department.empty()) head += " " + P(r.department);
   if (r.year > 0) head += " " + std::to_string(r.year);
   if (r.total)
-    head += std::string(zh ? "，" : ", ") + Tr(lang, Msg::kTotal) + " " + TotalText(r, lang);
+    head += std::string(zh ? "，" : ", ") + Tr(lang, Msg::kTotal) + " " + P(TotalText(r, lang));
   line(head, 0);
-  if (!r.assessed && !r.note.empty()) line("  " + r.note, 2);
 
   const std::vector<std::string> fingerprints = Fingerprints(r, d.sha256);
   for (Severity sev : kSeverityOrder) {
@@ -102,18 +104,22 @@ void WriteText(const DocumentReport& d, std::ostream& out, const WriteOptions& o
       std::string check = "    " + std::string(c.Bold()) + CheckName(f.check) + c.Reset();
       std::string where = Location(f, lang);
       if (!where.empty()) check += "  " + where;
-      if (!f.path.empty()) check += "  " + JoinPath(f.path);
+      if (!f.path.empty()) check += "  " + P(JoinPath(f.path));
       check += std::string("  ") + c.Dim() + "#" +
                (extra.fingerprint.empty() ? fingerprints[i] : extra.fingerprint) + c.Reset();
       if (!extra.review.decision.empty()) {
-        check += "  [" + DecisionWord(extra.review, lang) + ": " + extra.review.why + "]";
+        check += "  [" + DecisionWord(extra.review, lang) + ": " + P(extra.review.why) + "]";
       }
       line(check, 6);
       if (!f.quote.empty()) {
-        QuoteParts q = SplitQuote(f.quote, f.stated, f.recomputed);
-        std::string quote = "      「" + q.before;
+        // A line break inside a quote (a PDF's wrapped line) reads as a space; any other control
+        // character is shown escaped.
+        std::string quote_text = f.quote;
+        for (char& ch : quote_text) ch = ch == '\n' ? ' ' : ch;
+        QuoteParts q = SplitQuote(quote_text, f.stated, f.recomputed);
+        std::string quote = "      「" + P(q.before);
         if (!q.figure.empty()) {
-          quote += std::string(c.Of(sev)) + "【" + q.figure + "】" + c.Reset() + q.after;
+          quote += std::string(c.Of(sev)) + "【" + P(q.figure) + "】" + c.Reset() + P(q.after);
         }
         line(quote + "」", 7);
       }
@@ -123,21 +129,28 @@ void WriteText(const DocumentReport& d, std::ostream& out, const WriteOptions& o
         const char* recomputed =
             bound ? (zh ? "应满足" : "must satisfy") : Tr(lang, Msg::kRecomputed);
         line(std::string("      ") + Tr(lang, Msg::kStated) + " " +
-                 (f.stated.empty() ? "—" : f.stated) + (zh ? "，" : ", ") + recomputed + " " +
-                 (f.recomputed.empty() ? "—" : TidyNumber(f.recomputed)),
+                 (f.stated.empty() ? "—" : P(f.stated)) + (zh ? "，" : ", ") + recomputed + " " +
+                 (f.recomputed.empty() ? "—" : P(TidyNumber(f.recomputed))),
              8);
       }
-      if (!f.arithmetic.empty()) line("      " + ColourMarks(f.arithmetic, c), 8);
+      if (!f.arithmetic.empty()) line("      " + ColourMarks(P(f.arithmetic), c), 8);
       if (!extra.other_file.empty()) {
-        line(std::string("      ") + (zh ? "对照 " : "vs ") + extra.other_file + " " +
+        line(std::string("      ") + (zh ? "对照 " : "vs ") + P(extra.other_file) + " " +
                  Place(extra.other_page, extra.other_line, lang),
              8);
       }
     }
   }
-  line("  " + CountsLine(r, lang) + (zh ? "；" : "; ") + Tr(lang, Msg::kCoverage) +
-           (zh ? "：" : ": ") + CoverageLine(r, lang),
-       4);
+  const std::string coverage = std::string(zh ? "；" : "; ") + Tr(lang, Msg::kCoverage) +
+                               (zh ? "：" : ": ") + CoverageLine(r, lang);
+  if (!r.assessed) {
+    // Nothing was checked: saying "0 errors" would read as clean.
+    line(std::string("  ") + Tr(lang, Msg::kStatusNotAssessed) + (zh ? "：" : ": ") +
+             (r.note.empty() ? std::string(Tr(lang, Msg::kNoContent)) : P(r.note)) + coverage,
+         4);
+    return;
+  }
+  line("  " + CountsLine(r, lang) + coverage, 4);
 }
 
 }  // namespace jixiao

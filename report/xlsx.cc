@@ -4,12 +4,36 @@
 
 #include <charconv>
 
+#include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/writers.h"
 
 namespace jixiao {
 
 namespace {
+
+// A cell's text: controls and bidi characters escaped (report/printable.h), and every literal
+// "_xHHHH_" in it escaped as "_x005F_xHHHH_": Excel decodes that pattern in shared strings, so a
+// report that says "_x0041_" would otherwise show "A".
+std::string CellText(const std::string& s) {
+  std::string t = Printable(s, /*keep_newlines=*/true), out;
+  auto hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t.compare(i, 2, "_x") == 0 && i + 7 <= t.size() && hex(t[i + 2]) && hex(t[i + 3]) &&
+        hex(t[i + 4]) && hex(t[i + 5]) && t[i + 6] == '_') {
+      out += "_x005F";
+    }
+    out += t[i];
+  }
+  return out;
+}
+
+void WriteString(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& s,
+                 lxw_format* format) {
+  worksheet_write_string(ws, row, col, CellText(s).c_str(), format);
+}
 
 // Writes `s` as a number when it is one exactly as written ("98.39"), else as a string, so that
 // sorting and sums work in the spreadsheet without losing what the report said.
@@ -21,7 +45,7 @@ void WriteNumberOrString(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const 
   if (!s.empty() && ec == std::errc() && ptr == end) {
     worksheet_write_number(ws, row, col, v, format);
   } else if (!s.empty()) {
-    worksheet_write_string(ws, row, col, s.c_str(), format);
+    WriteString(ws, row, col, s, format);
   }
 }
 
@@ -61,7 +85,7 @@ void WriteFindingsSheet(const ReportSet& set, Lang lang, lxw_worksheet* ws, lxw_
           m == Msg::kColOtherPage || m == Msg::kColOtherLine) {
         WriteNumberOrString(ws, row, col, fields[c], nullptr);
       } else if (!fields[c].empty()) {
-        worksheet_write_string(ws, row, col, fields[c].c_str(), nullptr);
+        WriteString(ws, row, col, fields[c], nullptr);
       }
     }
     ++row;
@@ -91,16 +115,15 @@ void WriteDocumentsSheet(const ReportSet& set, Lang lang, lxw_worksheet* ws, lxw
     const AuditResult& r = d.result;
     int infos = static_cast<int>(r.findings.size()) - r.errors() - r.warnings();
     const auto& cov = r.coverage;
-    worksheet_write_string(ws, row, 0, r.path.c_str(), nullptr);
-    worksheet_write_string(ws, row, 1, r.document.c_str(), nullptr);
-    if (!r.department.empty()) worksheet_write_string(ws, row, 2, r.department.c_str(), nullptr);
+    WriteString(ws, row, 0, r.path, nullptr);
+    WriteString(ws, row, 1, r.document, nullptr);
+    if (!r.department.empty()) WriteString(ws, row, 2, r.department, nullptr);
     if (r.year > 0) worksheet_write_number(ws, row, 3, r.year, nullptr);
     worksheet_write_number(ws, row, 4, r.pages, nullptr);
     if (r.total) {
       WriteNumberOrString(ws, row, 5, r.total->score, nullptr);
       WriteNumberOrString(ws, row, 6, r.total->max, nullptr);
-      if (!r.total->grade.empty())
-        worksheet_write_string(ws, row, 7, r.total->grade.c_str(), nullptr);
+      if (!r.total->grade.empty()) WriteString(ws, row, 7, r.total->grade, nullptr);
     }
     const int counts[] = {r.errors(),   r.warnings(),   infos,          cov.indicators,
                           cov.with_max, cov.with_score, cov.checks_run, cov.unread};
@@ -108,8 +131,9 @@ void WriteDocumentsSheet(const ReportSet& set, Lang lang, lxw_worksheet* ws, lxw
       worksheet_write_number(ws, row, static_cast<lxw_col_t>(8 + i), counts[i], nullptr);
     }
     worksheet_write_string(ws, row, 16, StatusLabel(r, lang).c_str(), nullptr);
-    if (!r.assessed && !r.note.empty())
-      worksheet_write_string(ws, row, 17, r.note.c_str(), nullptr);
+    if (!r.assessed) {
+      WriteString(ws, row, 17, r.note.empty() ? Tr(lang, Msg::kNoContent) : r.note, nullptr);
+    }
     if (!d.sha256.empty()) worksheet_write_string(ws, row, 18, d.sha256.c_str(), nullptr);
     const std::string at = d.audited_at.empty() ? set.provenance.run_at : d.audited_at;
     if (!at.empty()) worksheet_write_string(ws, row, 19, at.c_str(), nullptr);
@@ -117,9 +141,9 @@ void WriteDocumentsSheet(const ReportSet& set, Lang lang, lxw_worksheet* ws, lxw
   }
   // Unreadable inputs are documents too: listed here with the reason, never left out.
   for (const auto& f : set.failed) {
-    worksheet_write_string(ws, row, 0, f.path.c_str(), nullptr);
+    WriteString(ws, row, 0, f.path, nullptr);
     worksheet_write_string(ws, row, 16, Tr(lang, Msg::kStatusFailed), nullptr);
-    worksheet_write_string(ws, row, 17, f.reason.c_str(), nullptr);
+    WriteString(ws, row, 17, f.reason, nullptr);
     ++row;
   }
   worksheet_autofilter(ws, 0, 0, row - 1, static_cast<lxw_col_t>(std::size(kColumns) - 1));
@@ -134,7 +158,7 @@ void WriteProvenanceSheet(const ReportSet& set, Lang lang, lxw_worksheet* ws, lx
   lxw_row_t row = 0;
   for (const auto& [m, v] : rows) {
     worksheet_write_string(ws, row, 0, Tr(lang, m), bold);
-    worksheet_write_string(ws, row, 1, v.c_str(), nullptr);
+    WriteString(ws, row, 1, v, nullptr);
     ++row;
   }
 }

@@ -1,9 +1,13 @@
 // Rule files: parsing, RE2 compilation, lookup.
 #include "rules/rules.h"
 
+#include "extract/input_file.h"
+
 #include <re2/re2.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -126,17 +130,37 @@ Result<std::vector<std::filesystem::path>> RuleFiles(const std::string& dir) {
   return files;
 }
 
+constexpr int64_t kMaxRuleFileBytes = 1 << 20;
+
 // Parses every *.rules file of `dir` in name order with `add(text, origin)`.
 template <typename Add>
 Status ForEachRuleFile(const std::string& dir, Add&& add) {
   auto files = RuleFiles(dir);
   if (!files.ok()) return files.status();
   for (const auto& f : *files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) return Status(Status::Code::kInvalidRules, f.string() + ": cannot read rule file");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    Status s = add(ss.str(), f.string());
+    // A regular file of bounded size only: a FIFO would block, /dev/zero would never end.
+    auto in = InputFile::Open(f.string());
+    if (!in.ok() && in.status().code() == Status::Code::kEmpty) {
+      Status s = add(std::string(), f.string());  // says what an empty rule file is
+      if (!s.ok()) return s;
+      continue;
+    }
+    if (!in.ok()) return Status(Status::Code::kInvalidRules, in.status().message());
+    if (in->size() > kMaxRuleFileBytes) {
+      return Status(Status::Code::kInvalidRules,
+                    f.string() + ": " + std::to_string(in->size()) +
+                        " bytes, more than a rule file may have (1 MiB)");
+    }
+    std::string text(static_cast<size_t>(in->size()), '\0');
+    size_t done = 0;
+    while (done < text.size()) {
+      ssize_t n = ::pread(in->fd(), text.data() + done, text.size() - done,
+                          static_cast<off_t>(done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return Status(Status::Code::kInvalidRules, f.string() + ": cannot read rule file");
+      done += static_cast<size_t>(n);
+    }
+    Status s = add(text, f.string());
     if (!s.ok()) return s;
   }
   return Status::Ok();

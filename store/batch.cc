@@ -105,12 +105,20 @@ DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> has
   rec.size = hash->size;
   rec.stat = stat;
   try {
+    // The document's bounds cover its audit as well as its reading.
+    AuditLimits limits{extract.max_seconds, extract.max_memory_mib,
+                       std::chrono::steady_clock::now()};
     auto doc = LoadDocument(path, extract);
     if (!doc.ok()) {
       rec.status = doc.status();
       return rec;
     }
-    rec.result = Audit(*doc, rules);
+    auto result = Audit(*doc, rules, limits);
+    if (!result.ok()) {
+      rec.status = result.status();
+      return rec;
+    }
+    rec.result = std::move(result).value();
   } catch (const std::exception& e) {
     rec.status = Status(Status::Code::kInternal, path + ": internal error: " + e.what());
     rec.result = AuditResult{};
@@ -173,7 +181,9 @@ std::vector<std::string> FindInputs(const std::vector<std::string>& paths) {
     fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
       std::error_code fec;
-      if (it->is_regular_file(fec) && IsInputName(it->path())) out.push_back(it->path().string());
+      // Every entry with an input name that is not a directory: a FIFO, a dangling symlink or a
+      // loop fails in the batch with its reason instead of being skipped without a word.
+      if (!it->is_directory(fec) && IsInputName(it->path())) out.push_back(it->path().string());
     }
   }
   std::sort(out.begin(), out.end());
@@ -265,7 +275,20 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
         std::optional<FileStat> stat;
         auto h = HashFile(path, &stat);
         auto k = h.ok() ? known.find(h->hex) : known.end();
-        if (k != known.end() && !(k->second && options.retry_failed)) {
+        const std::string* planned = nullptr;
+        if (options.expected_hash != nullptr && h.ok()) {
+          auto e = options.expected_hash->find(path);
+          if (e != options.expected_hash->end() && e->second != h->hex) planned = &e->second;
+        }
+        if (planned != nullptr) {
+          m.record.path = path;
+          m.record.hash = *planned;
+          m.record.size = h->size;
+          m.record.status = Status(Status::Code::kIoError,
+                                   path + ": changed since the plan (its SHA-256 is now " +
+                                       h->hex.substr(0, 16) + "…, the manifest's " +
+                                       planned->substr(0, 16) + "…): run `jixiao plan` again");
+        } else if (k != known.end() && !(k->second && options.retry_failed)) {
           m.skip = true;
           m.record.path = path;
           m.record.hash = h->hex;

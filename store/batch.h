@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -32,6 +33,11 @@ struct BatchOptions {
   bool retry_failed = false;  // re-audit documents stored as failed with the same content
   bool rehash = false;        // read and hash every file, even one whose stat is unchanged
   int64_t racy_margin_ns = kRacyMarginNs;  // see Racy() in store/file_stat.h
+  // A shard of a manifest (store/manifest.h): path -> the SHA-256 the manifest gives it. A file
+  // whose bytes no longer have that hash is not audited: it is stored as failed under the
+  // manifest's hash ("changed since the plan"), so the manifest's document is accounted for and
+  // the new bytes (not planned) are not. Not owned; null for a plain batch.
+  const std::unordered_map<std::string, std::string>* expected_hash = nullptr;
 };
 
 // What happened to one input file.

@@ -1,6 +1,8 @@
 // SHA-256 (FIPS 180-4), written out here rather than pulling in a crypto library for one hash.
 #include "store/content_hash.h"
 
+#include "extract/input_file.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -110,16 +112,11 @@ std::string Sha256Hex(std::string_view data) {
 }
 
 Result<ContentHash> HashFile(const std::string& path, std::optional<FileStat>* stat) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    int err = errno;
-    if (err == ENOENT) return Status(Status::Code::kNotFound, path + ": no such file");
-    return Status(Status::Code::kIoError, path + ": cannot open (" + std::strerror(err) + ")");
-  }
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
+  // A regular file only: a FIFO would block the worker, a device would never end.
+  auto file = InputFile::Open(path);
+  if (!file.ok() && file.status().code() != Status::Code::kEmpty) return file.status();
+  if (!file.ok()) return ContentHash{Sha256Hex(""), 0};  // reading it says "empty file"
+  const int fd = file->fd();
   FileStat before;
   const bool stated = stat != nullptr && StatOpenFile(fd, &before);
   Sha256 s;

@@ -37,7 +37,8 @@ Result<std::vector<StoredReport>> LoadReports(Store& store, const FindingFilter&
         "SELECT d.id, d.hash, d.jixiao_version, d.rules_version, d.path, d.name, d.status, "
         "d.error, d.pages, d.department, d.department_source, d.year, d.year_source, d.total_max, "
         "d.total_score, d.total_grade, d.total_page, d.total_line, d.cov_indicators, "
-        "d.cov_with_max, d.cov_with_score, d.cov_checks_run, d.cov_unread, d.audited_at "
+        "d.cov_with_max, d.cov_with_score, d.cov_checks_run, d.cov_unread, d.audited_at, "
+        "d.assessed, d.note "
         "FROM documents d" +
             Where(filter) + " ORDER BY d.department, d.year, d.path, d.id");
     Bind(q, filter);
@@ -67,6 +68,8 @@ Result<std::vector<StoredReport>> LoadReports(Store& store, const FindingFilter&
       r.coverage.checks_run = q.getColumn(21).getInt();
       r.coverage.unread = q.getColumn(22).getInt();
       d.audited_at = Text(q, 23);
+      r.assessed = q.getColumn(24).getInt() != 0;  // schema step 003_assessed.sql
+      r.note = Text(q, 25);
       index[d.id] = out.size();
       out.push_back(std::move(d));
     }

@@ -1,6 +1,12 @@
 // Store::Merge: copying the documents of another batch database into this one, without duplicates.
+#include <sys/stat.h>
+
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "store/content_hash.h"
 
 #include "store/store.h"
 #include "store/store_internal.h"
@@ -21,6 +27,66 @@ std::string ColumnsExcept(SQLite::Database& db, const std::string& table, const 
     out += c;
   }
   return out;
+}
+
+// The columns of `table` except those in `skip`, comma-separated, in schema order.
+std::string ColumnsWithout(SQLite::Database& db, const std::string& table,
+                           const std::set<std::string>& skip) {
+  SQLite::Statement q(db, "SELECT name FROM pragma_table_info(?) ORDER BY cid");
+  q.bind(1, table);
+  std::string out;
+  while (q.executeStep()) {
+    std::string c = q.getColumn(0).getString();
+    if (skip.count(c)) continue;
+    if (!out.empty()) out += ", ";
+    out += c;
+  }
+  return out;
+}
+
+// The rows `sql` gives (one ? bound to `id`), typed and separated, as one SHA-256.
+std::string RowsDigest(SQLite::Database& db, const std::string& sql, int64_t id) {
+  SQLite::Statement q(db, sql);
+  q.bind(1, id);
+  std::string text;
+  while (q.executeStep()) {
+    for (int i = 0; i < q.getColumnCount(); ++i) {
+      const SQLite::Column c = q.getColumn(i);
+      text += std::to_string(c.getType()) + ":" + (c.isNull() ? "" : c.getString()) + "\x1f";
+    }
+    text += "\x1e";
+  }
+  return Sha256Hex(text);
+}
+
+// What a document's audit produced, part by part (name, digest), in database `schema`: everything
+// but its row id, the paths and names it was found under, the time and the wording of its error
+// (which names the path). The same content with the same versions must give the same parts.
+std::vector<std::pair<std::string, std::string>> ResultParts(SQLite::Database& db,
+                                                             const std::string& schema,
+                                                             int64_t id) {
+  const std::string doc_cols =
+      ColumnsWithout(db, "documents", {"id", "path", "name", "audited_at", "error"});
+  const std::string ind_cols = ColumnsWithout(db, "indicators", {"document_id"});
+  const std::string chk_cols = ColumnsWithout(db, "checks", {"document_id"});
+  const std::string fnd_cols = ColumnsWithout(
+      db, "findings", {"id", "document_id", "other_document_id", "other_page", "other_line",
+                       "other_quote"});
+  const std::string fig_cols = ColumnsWithout(db, "figures", {"document_id"});
+  const std::string s = schema + ".";
+  return {
+      {"document row", RowsDigest(db, "SELECT " + doc_cols + " FROM " + s + "documents WHERE id = ?",
+                                  id)},
+      {"indicators", RowsDigest(db, "SELECT " + ind_cols + " FROM " + s +
+                                        "indicators WHERE document_id = ? ORDER BY seq", id)},
+      {"checks", RowsDigest(db, "SELECT " + chk_cols + " FROM " + s +
+                                    "checks WHERE document_id = ? ORDER BY seq", id)},
+      {"findings", RowsDigest(db, "SELECT " + fnd_cols + " FROM " + s +
+                                      "findings WHERE document_id = ? AND other_document_id IS "
+                                      "NULL ORDER BY seq", id)},
+      {"figures", RowsDigest(db, "SELECT " + fig_cols + " FROM " + s +
+                                     "figures WHERE document_id = ? ORDER BY " + fig_cols, id)},
+  };
 }
 
 // Points `path` at `id` unless it already points at a document audited later. Deletes the
@@ -77,20 +143,24 @@ bool Superseded(SQLite::Database& db, int64_t oid) {
 
 }  // namespace
 
-Result<Store::MergeCounts> Store::Merge(const std::string& other) {
+Result<Store::MergeCounts> Store::Merge(const std::string& other, bool check) {
   MergeCounts counts;
   SQLite::Database& db = impl_->db;
+  struct stat in{}, out{};
+  if (::stat(other.c_str(), &in) != 0) {
+    return Status(Status::Code::kNotFound, other + ": no such database");
+  }
+  if (::stat(impl_->path.c_str(), &out) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+    return Status(Status::Code::kUsage, other + ": is the database being merged into (--db " +
+                                            impl_->path + "): a database cannot be merged into "
+                                            "itself");
+  }
   Status s = Guarded(other, [&] {
-    {
+    if (check) {
+      // Nothing is copied from a damaged database, or one of another schema.
       SQLite::Database probe(other, SQLite::OPEN_READONLY);
-      int version = probe.execAndGet("PRAGMA user_version").getInt();
-      if (version != SchemaVersion()) {
-        return Status(Status::Code::kInternal,
-                      other + ": schema version " + std::to_string(version) + ", expected " +
-                          std::to_string(SchemaVersion()) +
-                          (version < SchemaVersion() ? " (run `jixiao batch --db` on it to migrate)"
-                                                     : " (made by a newer jixiao)"));
-      }
+      Status c = CheckDatabase(probe, other, "main", CheckDepth::kFull, /*exact_version=*/true);
+      if (!c.ok()) return c;
     }
     SQLite::Statement attach(db, "ATTACH DATABASE ? AS other");
     attach.bind(1, other);
@@ -124,6 +194,21 @@ Result<Store::MergeCounts> Store::Merge(const std::string& other) {
     for (auto [oid, mid] : pairs) {
       if (mid != 0) {
         ++counts.documents_present;
+        // The same content audited with the same versions: the results must be the same.
+        auto mine = ResultParts(db, "main", mid);
+        auto theirs = ResultParts(db, "other", oid);
+        for (size_t i = 0; i < mine.size(); ++i) {
+          if (mine[i].second == theirs[i].second) continue;
+          SQLite::Statement q(db, "SELECT hash, path FROM main.documents WHERE id = ?");
+          q.bind(1, mid);
+          q.executeStep();
+          counts.conflicts.push_back(
+              other + ": document " + q.getColumn(0).getString() + " (" +
+              q.getColumn(1).getString() + ") has other " + mine[i].first + " than in " +
+              impl_->path + ", with the same build id and rules: a determinism bug (the first "
+              "result is kept; please report it)");
+          break;
+        }
       } else if (Superseded(db, oid)) {
         ++counts.documents_superseded;
         continue;
@@ -164,6 +249,18 @@ Result<Store::MergeCounts> Store::Merge(const std::string& other) {
         ps.emplace_back(paths.getColumn(0).getString(), paths.getColumn(1).getString());
       for (const auto& [p, seen] : ps) counts.paths_added += MergeSource(db, p, mid, seen);
     }
+    // The completion rows of the shards this input was made from (store/shard.h).
+    const std::string run_cols = ColumnsWithout(db, "shard_runs", std::set<std::string>{});
+    std::string same;
+    for (size_t a = 0, b; a < run_cols.size(); a = b + 2) {
+      b = run_cols.find(", ", a);
+      if (b == std::string::npos) b = run_cols.size();
+      const std::string c = run_cols.substr(a, b - a);
+      same += (same.empty() ? "" : " AND ") + ("m." + c + " IS o." + c);
+    }
+    db.exec("INSERT INTO main.shard_runs (" + run_cols + ") SELECT " + run_cols +
+            " FROM other.shard_runs o WHERE NOT EXISTS (SELECT 1 FROM main.shard_runs m WHERE " +
+            same + ")");
     t.commit();
     return Status::Ok();
   });

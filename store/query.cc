@@ -76,6 +76,33 @@ Status ForEachFinding(Store& store, const FindingFilter& filter,
   });
 }
 
+Status ForEachUnassessed(Store& store, const FindingFilter& filter,
+                         const std::function<void(const UnassessedRow&)>& fn) {
+  if (filter.min_severity || !filter.check.empty()) return Status::Ok();
+  Store::Impl* impl = store.impl();
+  return Guarded(impl->path, [&] {
+    std::string sql =
+        "SELECT path, name, department, year, note FROM documents WHERE status = 'ok' AND "
+        "assessed = 0";
+    if (!filter.department.empty()) sql += " AND department = :department";
+    if (filter.year != 0) sql += " AND year = :year";
+    sql += " ORDER BY department, year, path";
+    SQLite::Statement q(impl->db, sql);
+    if (!filter.department.empty()) q.bind(":department", filter.department);
+    if (filter.year != 0) q.bind(":year", filter.year);
+    while (q.executeStep()) {
+      UnassessedRow row;
+      row.path = q.getColumn(0).getString();
+      row.document = q.getColumn(1).getString();
+      row.department = q.getColumn(2).getString();
+      row.year = q.getColumn(3).getInt();
+      row.note = q.getColumn(4).getString();
+      fn(row);
+    }
+    return Status::Ok();
+  });
+}
+
 Result<std::vector<GroupStats>> Stats(Store& store) {
   Store::Impl* impl = store.impl();
   std::vector<GroupStats> out;
@@ -84,7 +111,8 @@ Result<std::vector<GroupStats>> Stats(Store& store) {
         impl->db,
         "SELECT department, year, count(*), sum(status = 'failed'), sum(pages), "
         "group_concat(total_score, ' '), sum(cov_indicators), sum(cov_with_max), "
-        "sum(cov_with_score), sum(cov_checks_run), sum(cov_unread) FROM (SELECT * FROM documents "
+        "sum(cov_with_score), sum(cov_checks_run), sum(cov_unread), sum(status = 'ok' AND "
+        "assessed = 0) FROM (SELECT * FROM documents "
         "ORDER BY department, year, path) GROUP BY department, year ORDER BY department, year");
     std::map<std::pair<std::string, int>, size_t> index;
     while (q.executeStep()) {
@@ -106,6 +134,7 @@ Result<std::vector<GroupStats>> Stats(Store& store) {
       g.with_score = q.getColumn(8).getInt();
       g.checks_run = q.getColumn(9).getInt();
       g.unread = q.getColumn(10).getInt();
+      g.unassessed = q.getColumn(11).getInt();
       index[{g.department, g.year}] = out.size();
       out.push_back(std::move(g));
     }

@@ -43,11 +43,26 @@ struct FindingRow {
 Status ForEachFinding(Store& store, const FindingFilter& filter,
                       const std::function<void(const FindingRow&)>& fn);
 
+// A document that was read but in which no self-evaluation content was found (schema 3's
+// assessed = 0): it has no findings because nothing was checked, and `report` lists it as "not
+// assessed" so that its silence is never read as clean.
+struct UnassessedRow {
+  std::string path, document, department;
+  int year = 0;
+  std::string note;  // AuditResult::note
+};
+
+// Calls `fn` for every such document matching `filter`'s department and year (a check or severity
+// filter selects findings, so it leaves none), ordered by department, year, path.
+Status ForEachUnassessed(Store& store, const FindingFilter& filter,
+                         const std::function<void(const UnassessedRow&)>& fn);
+
 // One department and year.
 struct GroupStats {
   std::string department;  // "" for documents whose department was not found
   int year = 0;
   int documents = 0, failed = 0, pages = 0;
+  int unassessed = 0;  // read, but no self-evaluation content found: never counted as clean
   std::vector<std::string> scores;  // stated total scores, as written, one per document with one
   int errors = 0, warnings = 0, infos = 0;  // including cross-year findings
   int cross_year = 0;                       // change.cross_year findings among them

@@ -1,4 +1,4 @@
-// The auditor's decisions on findings, kept in the batch database (store/schema/003_reviews.sql)
+// The auditor's decisions on findings, kept in the batch database (store/schema/005_reviews.sql)
 // by fingerprint, so that re-audits and merges keep them.
 #ifndef JIXIAO_STORE_REVIEWS_H_
 #define JIXIAO_STORE_REVIEWS_H_

@@ -1,10 +1,13 @@
 // Store: opening and migrating the database, and writing one document per transaction.
 #include "store/store.h"
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 #include <utility>
 
 #include "store/figures.h"
@@ -228,6 +231,12 @@ int64_t InsertDocument(SQLite::Database& db, const DocumentRecord& rec, const Ve
   ins.exec();
   const int64_t id = db.getLastInsertRowid();
   if (!ok) return id;
+  if (!r.assessed) {  // schema 3: read, but nothing of a self-evaluation in it
+    SQLite::Statement a(db, "UPDATE documents SET assessed = 0, note = ? WHERE id = ?");
+    a.bind(1, r.note);
+    a.bind(2, id);
+    a.exec();
+  }
 
   SQLite::Statement ind(db,
                         "INSERT INTO indicators (document_id, seq, path, level, max, score, page, "
@@ -340,20 +349,31 @@ Result<Store> Store::Open(const std::string& path, bool read_only) {
         path, read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     impl->db.exec("PRAGMA foreign_keys = ON");
     if (read_only) {
-      int version = impl->db.execAndGet("PRAGMA user_version").getInt();
-      if (version != SchemaVersion()) {
-        return Status(Status::Code::kInternal,
-                      path + ": schema version " + std::to_string(version) + ", expected " +
-                          std::to_string(SchemaVersion()) +
-                          (version < SchemaVersion() ? " (run `jixiao batch --db` on it to migrate)"
-                                                     : " (made by a newer jixiao)"));
-      }
-      return Status::Ok();
+      // The schema only: a report must not read a whole national database first.
+      return CheckDatabase(impl->db, path, "main", CheckDepth::kSchema, /*exact_version=*/true);
     }
-    impl->db.exec("PRAGMA journal_mode = WAL");
-    impl->db.exec("PRAGMA synchronous = NORMAL");
-    Migrate(impl->db);
-    return Status::Ok();
+    // Two processes creating or migrating the same new database at once: SQLite does not always
+    // call the busy handler here (changing the journal mode, reading a WAL index being built), so
+    // a busy or locked answer is retried, for as long as the busy timeout.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyMs);
+    for (;;) {
+      try {
+        // Nothing is written into a damaged database (quick_check reads every page once).
+        Status c = CheckDatabase(impl->db, path, "main", CheckDepth::kQuick, false);
+        if (!c.ok()) return c;
+        impl->db.exec("PRAGMA journal_mode = WAL");
+        impl->db.exec("PRAGMA synchronous = NORMAL");
+        Migrate(impl->db);
+        return Status::Ok();
+      } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode() & 0xff;
+        if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) ||
+            std::chrono::steady_clock::now() > deadline) {
+          throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+    }
   });
   if (!s.ok()) return s;
   return Store(std::move(impl));

@@ -60,7 +60,11 @@ class Store {
   // sets WAL mode, synchronous=NORMAL (a committed document survives a killed process; the last
   // commits may be lost on power failure), foreign keys, and a busy timeout. A database whose
   // user_version is newer than SchemaVersion() is refused. `read_only` opens without creating or
-  // migrating (for report and stats) and refuses an older schema too.
+  // migrating (for report and stats) and refuses an older schema too. Before anything is written,
+  // an existing database must pass PRAGMA quick_check (read-only: only its schema is checked)
+  // and hold every table and column of its schema version: a damaged one is refused (kCorrupt),
+  // never written into. Another process creating or migrating the same database at the same time
+  // is waited for (as long as the busy timeout, 10 s).
   static Result<Store> Open(const std::string& path, bool read_only = false);
 
   Store(Store&&) noexcept;
@@ -100,11 +104,17 @@ class Store {
   // Copies every document of the database at `other` that this one lacks (same hash and versions
   // = same document), with its rows and paths, in one transaction; then recomputes cross-year
   // findings. A path known to both keeps the document audited last; a document whose paths all
-  // point here to documents audited later is not copied (superseded).
+  // point here to documents audited later is not copied (superseded). `other` is checked first and
+  // refused, with nothing copied, when it is this database, fails PRAGMA integrity_check, has
+  // another schema version or lacks a table or column of it (kCorrupt or kUsage, naming it). A
+  // document present in both whose results differ (same content, build id and rules: a
+  // determinism bug) keeps this database's result and is listed in `conflicts`, one line each.
   struct MergeCounts {
     int64_t documents_added = 0, documents_present = 0, documents_superseded = 0, paths_added = 0;
+    std::vector<std::string> conflicts;
   };
-  Result<MergeCounts> Merge(const std::string& other);
+  // `check` false: the caller has checked `other` (CheckInputDatabase in store/shard.h) already.
+  Result<MergeCounts> Merge(const std::string& other, bool check = true);
 
   // Reruns the cross-year comparison for every department and year (after a merge, or for a
   // database written before a fix to it). One transaction.

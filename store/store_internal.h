@@ -13,8 +13,11 @@
 
 namespace jixiao {
 
+// How long a connection waits for another one's lock (ms).
+constexpr int kBusyMs = 10000;
+
 struct Store::Impl {
-  explicit Impl(const std::string& path, int flags) : db(path, flags, 10000), path(path) {}
+  explicit Impl(const std::string& path, int flags) : db(path, flags, kBusyMs), path(path) {}
   SQLite::Database db;
   std::string path;
 };
@@ -42,6 +45,18 @@ std::string UtcNow();
 // the pairs of years (year-1, year) and (year, year+1). Call inside a transaction. Does nothing
 // when the department is empty or the year is 0.
 void RecomputeCrossYear(SQLite::Database& db, const std::string& department, int year);
+
+// How much CheckDatabase reads: the schema only; PRAGMA quick_check (every page, O(size)); or
+// PRAGMA integrity_check (also every index against its table).
+enum class CheckDepth { kSchema, kQuick, kFull };
+
+// Whether the database `schema` ("main", or an attached name) of `db`, opened from `path`, can be
+// used: the check of `depth` says ok, its user_version is not newer than Store::SchemaVersion()
+// (and equal to it when `exact_version`), and every table and column the steps up to its version
+// create is there. An empty database (version 0, no table) passes. Errors name the file: kCorrupt
+// for damage, kUsage for a version or a file that is not jixiao's. SQLite errors throw.
+Status CheckDatabase(SQLite::Database& db, const std::string& path, const std::string& schema,
+                     CheckDepth depth, bool exact_version);
 
 }  // namespace jixiao
 

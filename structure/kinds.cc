@@ -2,7 +2,7 @@
 // kind.title.*) starts a part of its kind; a project form's title starts a new part each time, so
 // a unit's forms one after another become one part each. A form is also recognised from its blocks
 // (a funds header and an indicator header, rules kind.block.*) when its title is missing. Without
-// any title, a text with scoring words is a department report, and anything else is "other".
+// any title, a text with scoring words is a department report, and anything else is unknown.
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -46,8 +46,20 @@ std::vector<Part> FindParts(const Document& doc, const Rules& rules, const std::
     if (!funds && Matches(rules, "kind.block.funds", s)) funds = true;
     if (!indicators && Matches(rules, "kind.block.indicators", s)) indicators = true;
     if (!scoring && Matches(rules, "kind.scoring", s)) scoring = true;
-    if (s.empty() || s.size() > kTitleMaxBytes) continue;
+    if (s.empty()) continue;
+    // A long line may be a whole form flattened onto one line ("附表 2017年度项目支出绩效自评表 项目名称：…"):
+    // its opening is its title, for the form kinds only.
+    bool flattened = s.size() > kTitleMaxBytes;
+    if (flattened) {
+      size_t cut = kTitleMaxBytes;
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      s = s.substr(0, cut);
+    }
+    // A numbered line is a section heading of the document, not its title ("(二)部门决算情况"),
+    // except that a form may be numbered in an appendix ("1.项目支出绩效自评表").
+    bool numbered = RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), rules.One("structure.marker"));
     for (const auto& [rule, kind] : kTitleRules) {
+      if ((flattened || numbered) && kind != DocKind::kProjectForm && kind != DocKind::kDepartmentForm) continue;
       if (!Matches(rules, rule, s)) continue;
       // A title is not a sentence about the thing: no sentence stop inside it.
       if (s.find("。") != std::string_view::npos || s.find("，") != std::string_view::npos) break;
@@ -73,7 +85,9 @@ std::vector<Part> FindParts(const Document& doc, const Rules& rules, const std::
     out.push_back(p);
   };
   if (starts.empty()) {
-    DocKind k = DocKind::kOther;
+    // No title and no scoring words: unknown, not "other" — the generic checks still run, and a
+    // document in which nothing is read says so (AuditResult::assessed).
+    DocKind k = DocKind::kUnknown;
     if (funds && indicators) {
       k = DocKind::kProjectForm;
     } else if (scoring) {

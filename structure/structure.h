@@ -56,6 +56,10 @@ struct Cell {
   int column = 0;           // index in Table::columns
   bool empty = false;
   bool carried = false;
+  // A wrapped cell whose lines are interleaved with other cells' text in Document::text (a PDF
+  // name cell in two lines around the row's figures): its pieces in reading order, and `at` is
+  // the first piece. Empty when `at` alone is the whole cell.
+  std::vector<Span> parts;
 };
 
 struct TableRow {
@@ -87,6 +91,10 @@ struct Table {
   std::vector<Column> columns;
   std::vector<TableRow> rows;     // body rows, header rows excluded
   int page = 0;                   // the page of the header
+  // Lines inside the table that look like rows but whose cells cannot be placed without guessing
+  // (five figures under six numeric columns with nothing to tell which one is empty): left out of
+  // `rows`, for coverage (parse.unread).
+  std::vector<Span> unread;
 
   // The first column whose label matches `re` (an RE2 pattern, unanchored), or -1.
   int ColumnMatching(const re2::RE2& re) const;

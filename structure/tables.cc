@@ -1,9 +1,207 @@
-// Tables as grids of cells, from every text shape (see TableShape). First version: none found;
-// the table reader of the structure-first issue replaces this file.
-#include "structure/internal.h"
+// Tables as grids of cells, from every text shape (see TableShape), in one pass over the raw lines
+// of all pages. A table starts at a header row: two or more column words (rules grid.column) and
+// nothing else on the line (a title before them is allowed; column words on consecutive lines
+// make a one-cell-per-line header; a header followed by more words on its line is a table
+// flattened onto one line). The header fixes the columns; rows follow until a line that cannot be
+// a row (prose, a heading, another header). Cells are found on the raw text (spaces and positions
+// intact) and mapped back to Document::text, so every Cell::at is a span of it.
+#include <optional>
+
+#include "structure/tables_grid.h"
 
 namespace jixiao::internal {
 
-std::vector<Table> FindTables(const Document&, const Rules&, const std::vector<Span>&) { return {}; }
+namespace {
+
+using grid::ColType;
+using grid::Grid;
+using grid::GridRules;
+using grid::HeaderCol;
+using grid::Mode;
+using grid::RawLine;
+using grid::View;
+
+constexpr size_t kMinCellPerLine = 3;  // column words, one per line, before they are a header
+constexpr size_t kMinOneLine = 3;      // column words of a header with rows on the same line
+
+bool IsPipeToken(const Document& doc, const grid::Token& t) { return View(doc, t.at) == "|"; }
+
+// A header cell token on its own (a note-only token counts when it follows one).
+bool IsHeaderToken(const Document& doc, const GridRules& g, const RawLine& line, size_t i) {
+  std::vector<HeaderCol> cols;
+  return grid::ParseHeader(doc, g, line, i, i + 1, &cols) && !cols.empty();
+}
+
+class Reader {
+ public:
+  Reader(const Document& doc, const GridRules& g) : doc_(doc), g_(g) {}
+
+  void Feed(const RawLine& line) {
+    if (cur_) {
+      if (cur_->Feed(line)) return;
+      Close();
+    }
+    Idle(line);
+  }
+
+  std::vector<Table> Done() {
+    Close();
+    return std::move(out_);
+  }
+
+ private:
+  void Close() {
+    if (!cur_) return;
+    Table t;
+    if (cur_->Finish(&t)) {
+      t.at.begin = std::min(t.at.begin, start_);
+      out_.push_back(std::move(t));
+    }
+    cur_.reset();
+  }
+
+  void Start(Mode mode, std::vector<HeaderCol> cols, const RawLine& header) {
+    cur_.emplace(doc_, g_, mode, std::move(cols), header);
+    start_ = header.at.begin;
+    for (const HeaderCol& c : cur_->cols()) start_ = std::min(start_, c.at.begin);
+    if (have_prev_ && (mode == Mode::kPositions || mode == Mode::kAligned) && prev_.page == header.page &&
+        cur_->ContinueHeader(prev_, true))
+      start_ = std::min(start_, prev_.at.begin);
+  }
+
+  void Idle(const RawLine& line) {
+    if (line.tokens.empty()) return;
+    const size_t n = line.tokens.size();
+    // The runs of header tokens on the line.
+    std::vector<std::pair<size_t, size_t>> runs;
+    size_t pipes = 0;
+    for (const grid::Token& t : line.tokens) pipes += IsPipeToken(doc_, t) ? 1 : 0;
+    for (size_t i = 0; i < n;) {
+      if (IsPipeToken(doc_, line.tokens[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < n && (IsPipeToken(doc_, line.tokens[j]) || IsHeaderToken(doc_, g_, line, j) ||
+                       (j > i && NoteOnly(line, j))))
+        ++j;
+      if (j > i) {
+        runs.emplace_back(i, j);
+        i = j;
+      } else {
+        ++i;
+      }
+    }
+    std::vector<HeaderCol> cols;
+    if (!runs.empty() && runs.back().second == n) {
+      // A header: the line's last run reaches its end; before it, at most a title.
+      auto [b, e] = runs.back();
+      bool whole = b == 0;
+      if (grid::ParseHeader(doc_, g_, line, b, e, &cols) && cols.size() >= 2 && (whole || runs.size() == 1)) {
+        FlushCellPerLine(nullptr);
+        Mode mode = ModeOf(line, cols, pipes);
+        Start(mode, std::move(cols), line);
+        return;
+      }
+      cols.clear();
+    }
+    // Column words with rows after them on the same line: one-line tables, one per header run.
+    bool one_line = false;
+    for (size_t r = 0; r < runs.size(); ++r) {
+      auto [b, e] = runs[r];
+      std::vector<HeaderCol> hc;
+      if (e == n || !grid::ParseHeader(doc_, g_, line, b, e, &hc) || hc.size() < kMinOneLine) continue;
+      size_t to = n;
+      for (size_t q = r + 1; q < runs.size(); ++q) {
+        std::vector<HeaderCol> next;
+        if (grid::ParseHeader(doc_, g_, line, runs[q].first, runs[q].second, &next) && next.size() >= kMinOneLine) {
+          to = runs[q].first;
+          break;
+        }
+      }
+      if (!one_line) FlushCellPerLine(nullptr);
+      one_line = true;
+      Grid grid(doc_, g_, Mode::kOneLine, std::move(hc), line);
+      grid.FeedOneLine(line, e, to);
+      Table t;
+      if (grid.Finish(&t)) out_.push_back(std::move(t));
+    }
+    if (one_line) return;
+    // One column word alone on its line: perhaps a header written one cell per line.
+    if (runs.size() == 1 && runs[0].first == 0 && runs[0].second == n &&
+        grid::ParseHeader(doc_, g_, line, 0, n, &cols) && cols.size() == 1) {
+      cpl_.push_back(cols[0]);
+      cpl_lines_.push_back(line);
+      return;
+    }
+    FlushCellPerLine(&line);
+    if (!cur_) {
+      prev_ = line;
+      have_prev_ = true;
+    }
+  }
+
+  bool NoteOnly(const RawLine& line, size_t i) const {
+    std::string_view s = View(doc_, line.tokens[i].at);
+    re2::StringPiece in(s.data(), s.size());
+    return !s.empty() && RE2::FullMatch(in, g_.note);
+  }
+
+  // Column words on consecutive lines: a header if there are enough of them, and `next` (the line
+  // after them) starts its first row.
+  void FlushCellPerLine(const RawLine* next) {
+    if (cpl_.size() >= kMinCellPerLine && next != nullptr) {
+      cur_.emplace(doc_, g_, Mode::kCellPerLine, cpl_, cpl_lines_.front());
+      start_ = cpl_.front().at.begin;
+      if (!cur_->Feed(*next)) Close();
+    }
+    cpl_.clear();
+    cpl_lines_.clear();
+  }
+
+  Mode ModeOf(const RawLine& line, const std::vector<HeaderCol>& cols, size_t pipes) const {
+    if (pipes >= 2) return Mode::kPipe;
+    if (line.positioned) return Mode::kPositions;
+    // Aligned text has two or more spaces between the cells of its header; one space (or none)
+    // says nothing about where the cells of a row are.
+    for (size_t i = 0; i + 1 < cols.size(); ++i)
+      if (cols[i + 1].x0 - cols[i].x1 < 2) return Mode::kCount;
+    return Mode::kAligned;
+  }
+
+  const Document& doc_;
+  const GridRules& g_;
+  std::optional<Grid> cur_;
+  size_t start_ = 0;
+  std::vector<Table> out_;
+  std::vector<HeaderCol> cpl_;
+  std::vector<RawLine> cpl_lines_;
+  RawLine prev_;
+  bool have_prev_ = false;
+};
+
+}  // namespace
+
+std::vector<Table> FindTables(const Document& doc, const Rules& rules, const std::vector<Span>&) {
+  if (!rules.Has("grid.column") || doc.text.empty()) return {};
+  GridRules g(rules);
+  grid::RawMap map(doc);
+  Reader reader(doc, g);
+  double index = 0;
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    const std::string& text = doc.pages[p].text;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      if (nl == std::string::npos) nl = text.size();
+      reader.Feed(grid::ReadLine(doc, map, p, pos, nl, index));
+      index += 1;
+      pos = nl + 1;
+    }
+  }
+  std::vector<Table> tables = reader.Done();
+  std::sort(tables.begin(), tables.end(), [](const Table& a, const Table& b) { return a.at.begin < b.at.begin; });
+  return tables;
+}
 
 }  // namespace jixiao::internal

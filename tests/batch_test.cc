@@ -198,7 +198,7 @@ TEST_CASE("batch over clean text files exits 0 and report/stats read the databas
             ",\"with_score\":" +
             std::to_string(Count(db, "SELECT count(*) FROM indicators WHERE score != ''")) +
             ",\"checks_run\":" + std::to_string(Count(db, "SELECT count(*) FROM checks")) +
-            ",\"unread\":0},\"duplicates\":2}\n");
+            ",\"unread\":0},\"not_assessed\":0,\"duplicates\":2}\n");
   CHECK(Count(db, "SELECT count(*) FROM indicators") == 3 * 11);
   Run stats_text = Jixiao("stats --db " + db.string(), dir);
   CHECK(stats_text.out.find("乐昌市") != std::string::npos);
@@ -641,7 +641,11 @@ TEST_CASE("a version-1 database upgrades and its re-runs skip unchanged files", 
     d.exec("PRAGMA user_version = 1");
     d.exec("ATTACH DATABASE '" + v2.string() + "' AS v2");
     for (const char* table : {"documents", "indicators", "checks", "findings", "figures"}) {
-      d.exec(std::string("INSERT INTO main.") + table + " SELECT * FROM v2." + table);
+      // Version 1's columns only (later steps add some).
+      std::string cols;
+      SQLite::Statement c(d, std::string("SELECT name FROM pragma_table_info('") + table + "')");
+      while (c.executeStep()) cols += (cols.empty() ? "" : ", ") + c.getColumn(0).getString();
+      d.exec(std::string("INSERT INTO main.") + table + " SELECT " + cols + " FROM v2." + table);
     }
     d.exec("INSERT INTO main.sources SELECT path, document_id, seen_at FROM v2.sources");
     d.exec("DETACH DATABASE v2");

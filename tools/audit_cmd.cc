@@ -1,12 +1,15 @@
 // jixiao audit: read, audit and write the documents given on the command line (no database).
 #include <unistd.h>
 
+#include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 
 #include "audit/audit.h"
 #include "extract/extract.h"
 #include "report/finding_text.h"
+#include "report/printable.h"
 #include "report/report.h"
 #include "report/review_file.h"
 #include "rules/rules.h"
@@ -107,6 +110,8 @@ int RunAudit(const AuditArgs& a) {
       }
       file = *p;
     }
+    // --max-seconds and --max-memory bound the whole document: reading and audit.
+    AuditLimits limits{a.opts.max_seconds, a.opts.max_memory_mib, std::chrono::steady_clock::now()};
     auto doc = LoadDocument(file, a.opts);
     if (!doc.ok()) {
       std::string why = doc.status().message();
@@ -116,8 +121,15 @@ int RunAudit(const AuditArgs& a) {
       trouble = true;
       continue;
     }
+    auto result = Audit(*doc, *rules, limits);
+    if (!result.ok()) {
+      Fail(result.status().message());
+      set.failed.push_back({given, result.status().message()});
+      trouble = true;
+      continue;
+    }
     DocumentReport d;
-    d.result = Audit(*doc, *rules);
+    d.result = std::move(result).value();
     if (given == "-") d.result.document = "stdin";
     auto hash = HashFile(file);
     if (hash.ok()) d.sha256 = hash->hex;
@@ -140,20 +152,31 @@ int RunAudit(const AuditArgs& a) {
   }
   WriteOptions wo;
   wo.lang = ui.lang;
-  wo.color = a.out.empty() && format == Format::kText && ui.Color(1);
-  wo.width = a.out.empty() ? Ui::Width() : 0;
+  const bool to_stdout = a.out.empty() || a.out == "-";
+  wo.color = to_stdout && format == Format::kText && ui.Color(1);
+  wo.width = to_stdout ? Ui::Width() : 0;
+  // The output must not replace any input: the documents (read or not) and the rule files.
+  for (const auto& f : a.files) {
+    if (f != "-") wo.inputs.push_back(f);
+  }
+  if (!a.rules_dir.empty()) {
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(a.rules_dir, ec)) {
+      wo.inputs.push_back(e.path().string());
+    }
+  }
   if (!a.quiet || !a.out.empty()) {
     std::ostringstream discard;
     Status s = WriteReport(set, format, a.out, a.quiet ? discard : std::cout, wo);
     if (!s.ok()) return Fail(s.message());
-    if (format == Format::kText && a.out.empty() && !a.quiet &&
+    if (format == Format::kText && to_stdout && !a.quiet &&
         set.documents.size() + set.failed.size() > 1) {
       std::cout << "\n" << GrandTotal(set, ui.lang) << "\n";
     }
   }
-  if (!a.out.empty() && !a.quiet) {
+  if (!to_stdout && !a.quiet) {
     const bool zh = ui.lang == Lang::kZh;
-    std::cerr << "jixiao: " << (zh ? "已写入 " : "wrote ") << a.out << " ("
+    std::cerr << "jixiao: " << (zh ? "已写入 " : "wrote ") << Printable(a.out) << " ("
               << GrandTotal(set, ui.lang) << ")\n";
   }
   if (trouble) return 2;

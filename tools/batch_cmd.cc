@@ -14,6 +14,7 @@
 #include "report/finding_text.h"
 #include "report/report.h"
 #include "report/wrap.h"
+#include "report/printable.h"
 #include "rules/rules.h"
 #include "store/batch.h"
 #include "store/load.h"
@@ -48,7 +49,7 @@ std::string Plural(int64_t n, const char* singular) {
 
 std::string JoinPath(const std::vector<std::string>& path) {
   std::string out;
-  for (const auto& p : path) out += (out.empty() ? "" : " / ") + p;
+  for (const auto& p : path) out += (out.empty() ? "" : " / ") + Printable(p);
   return out;
 }
 
@@ -99,7 +100,7 @@ class Progress {
     std::cerr << "\n";
     auto failed = s.failed;
     std::sort(failed.begin(), failed.end());
-    for (const auto& [path, why] : failed) std::cerr << "  failed: " << why << "\n";
+    for (const auto& [path, why] : failed) std::cerr << "  failed: " << Printable(why) << "\n";
   }
 
  private:
@@ -135,24 +136,26 @@ void PrintFindingText(const DocumentReport& d, size_t i, Lang lang, std::ostream
   const Finding& f = d.result.findings[i];
   const FindingExtra& e = d.extra[i];
   const bool zh = lang == Lang::kZh;
-  out << fmt::format("{}:{}:{}: {} {}", d.result.path, f.page, f.line,
+  // Text from documents, file names and reviews is shown escaped (report/printable.h).
+  const auto P = [](const std::string& s) { return Printable(s); };
+  out << fmt::format("{}:{}:{}: {} {}", P(d.result.path), f.page, f.line,
                      SeverityWord(lang, f.severity), CheckName(f.check));
-  if (!f.path.empty()) out << " [" << JoinPath(f.path) << "]";
+  if (!f.path.empty()) out << " [" << P(JoinPath(f.path)) << "]";
   if (!f.stated.empty() || !f.recomputed.empty()) {
-    out << ": " << Tr(lang, Msg::kStated) << " " << f.stated << (zh ? "，" : ", ")
-        << Tr(lang, Msg::kRecomputed) << " " << f.recomputed;
+    out << ": " << Tr(lang, Msg::kStated) << " " << P(f.stated) << (zh ? "，" : ", ")
+        << Tr(lang, Msg::kRecomputed) << " " << P(f.recomputed);
   }
-  if (!f.arithmetic.empty()) out << " (" << f.arithmetic << ")";
+  if (!f.arithmetic.empty()) out << " (" << P(f.arithmetic) << ")";
   if (!e.other_file.empty()) {
-    out << fmt::format(" [vs {}:{}:{}]", e.other_file, e.other_page, e.other_line);
+    out << fmt::format(" [vs {}:{}:{}]", P(e.other_file), e.other_page, e.other_line);
   }
   out << " #" << e.fingerprint;
   if (!e.review.decision.empty()) {
-    out << " [" << DecisionWord(e.review, lang) << ": " << e.review.why << " — " << e.review.by
-        << " " << e.review.at << "]";
+    out << " [" << DecisionWord(e.review, lang) << ": " << P(e.review.why) << " — "
+        << P(e.review.by) << " " << P(e.review.at) << "]";
   }
   out << "\n";
-  if (!f.quote.empty()) out << "    " << f.quote << "\n";
+  if (!f.quote.empty()) out << "    " << P(f.quote) << "\n";
 }
 
 void PrintFindingJson(const DocumentReport& d, size_t i, const Provenance& p, std::ostream& out) {
@@ -205,9 +208,8 @@ std::optional<Severity> SeverityFrom(const std::string& s) {
 StoreCommands::StoreCommands(CLI::App& app) {
   batch_ = app.add_subcommand("batch", "audit many files into a SQLite database");
   batch_->add_option("--db", db_, "the database (created if missing)")->required();
-  batch_->add_option("-j,--jobs", jobs_, "documents audited in parallel (0: all cores)")
-      ->check(CLI::Range(0, 1024))
-      ->capture_default_str();
+  batch_->add_option("-j,--jobs", jobs_, "documents audited in parallel (default: all cores)")
+      ->check(CLI::Range(0, 1024));  // --jobs -1 is a usage error, not "all cores"
   batch_->add_flag("--force", force_, "re-audit every document, changed or not");
   batch_->add_flag("--retry-failed", retry_failed_, "re-read documents that failed before");
   batch_->add_flag("--rehash", rehash_,
@@ -217,8 +219,9 @@ StoreCommands::StoreCommands(CLI::App& app) {
       ->capture_default_str();
   batch_->add_option("--rules", rules_dir_, "a directory of *.rules files to add or override");
   AddLimitOptions(batch_, &extract_);
-  batch_->add_option("PATH", inputs_, "PDF and .txt files, or directories (searched recursively)")
-      ->required();
+  batch_->add_option("PATH", inputs_,
+                     "PDF and .txt files, or directories (searched recursively); none with "
+                     "--manifest");
 
   report_ = app.add_subcommand("report", "list findings across a batch database");
   report_->add_option("--db", db_, "the database")->required();
@@ -247,6 +250,7 @@ StoreCommands::StoreCommands(CLI::App& app) {
   merge_ = app.add_subcommand("merge", "copy batch databases into one, without duplicates");
   merge_->add_option("--db", db_, "the database to merge into (created if missing)")->required();
   merge_->add_option("IN", inputs_, "databases written by jixiao batch")->required();
+  shard_.emplace(app, batch_, merge_);  // plan; batch and merge --manifest
 }
 
 int StoreCommands::RunReport() {
@@ -291,7 +295,7 @@ int StoreCommands::RunReport() {
     auto version = Rules::VersionOf("");
     set.provenance = MakeProvenance(version.ok() ? *version : "");
   }
-  long shown = 0, errors = 0, decided = 0;
+  long shown = 0, errors = 0, decided = 0, unassessed = 0;
   for (auto& stored : *reports) {
     if (stored.failed) {
       set.failed.push_back({stored.result.path, stored.error});
@@ -325,6 +329,7 @@ int StoreCommands::RunReport() {
       d.extra.push_back(std::move(e));
     }
     d.result = std::move(r);
+    if (!d.result.assessed) ++unassessed;
     set.documents.push_back(std::move(d));
   }
   const bool filtered = !check_.empty() || filter.min_severity;
@@ -332,14 +337,16 @@ int StoreCommands::RunReport() {
   if (format_ == "html" || format_ == "xlsx") {
     WriteOptions wo;
     wo.lang = lang;
+    wo.database = db_;  // -o naming the database is refused
     std::ostringstream unused;
     s = WriteReport(set, format_ == "html" ? Format::kHtml : Format::kXlsx, output_, unused, wo);
   } else if (format_ == "csv") {
     WriteOptions wo;
     wo.lang = lang;
+    wo.database = db_;
     s = WriteReport(set, Format::kCsv, output_, std::cout, wo);
   } else {
-    s = ToOutput(output_, [&](std::ostream& out) {
+    s = ToOutput(output_, db_, [&](std::ostream& out) {
       for (const auto& d : set.documents) {
         for (size_t i = 0; i < d.result.findings.size(); ++i) {
           if (format_ == "json") {
@@ -347,6 +354,27 @@ int StoreCommands::RunReport() {
           } else {
             PrintFindingText(d, i, lang, out);
           }
+        }
+      }
+      // Documents with nothing checked in them: listed, so that no finding never reads as clean.
+      for (const auto& d : set.documents) {
+        const AuditResult& r = d.result;
+        if (r.assessed) continue;
+        if (format_ == "json") {
+          const std::string note = r.note.empty() ? "no self-evaluation content found" : r.note;
+          nlohmann::ordered_json j = {{"file", r.path},
+                                      {"document", r.document},
+                                      {"department", r.department},
+                                      {"year", r.year},
+                                      {"status", "not assessed"},
+                                      {"note", note},
+                                      {"schema_version", kReportJsonSchemaVersion},
+                                      {"sha256", d.sha256}};
+          out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        } else {
+          out << Printable(r.path) << ": " << Tr(lang, Msg::kStatusNotAssessed) << (zh ? "：" : ": ")
+              << (r.note.empty() ? std::string(Tr(lang, Msg::kNoContent)) : Printable(r.note))
+              << "\n";
         }
       }
       if (format_ == "json") {
@@ -358,7 +386,7 @@ int StoreCommands::RunReport() {
         return;
       }
       for (const auto& f : set.failed) {
-        out << (zh ? "无法读取: " : "unreadable: ") << f.reason << "\n";
+        out << (zh ? "无法读取: " : "unreadable: ") << Printable(f.reason) << "\n";
       }
       // The footer: how many findings in how many documents, what was left out.
       const char* sep = zh ? "，" : ", ";
@@ -366,6 +394,9 @@ int StoreCommands::RunReport() {
           << CountOf(lang, static_cast<long>(set.documents.size()), Msg::kColDocs);
       if (!set.failed.empty()) {
         out << sep << set.failed.size() << (zh ? " 个文件无法读取" : " unreadable");
+      }
+      if (unassessed > 0) {
+        out << sep << unassessed << (zh ? " 份未评估" : " not assessed");
       }
       if (decided > 0) {
         out << sep << decided
@@ -380,7 +411,7 @@ int StoreCommands::RunReport() {
   }
   if (!s.ok()) return Fail(s.message());
   if (!output_.empty() && !quiet_) {
-    std::cerr << "jixiao: " << (zh ? "已写入 " : "wrote ") << output_ << " ("
+    std::cerr << "jixiao: " << (zh ? "已写入 " : "wrote ") << Printable(output_) << " ("
               << CountOf(lang, shown, Msg::kFindings) << sep_of(zh)
               << CountOf(lang, static_cast<long>(set.documents.size()), Msg::kColDocs);
     if (!set.failed.empty())
@@ -391,7 +422,11 @@ int StoreCommands::RunReport() {
 }
 
 std::optional<int> StoreCommands::Run() {
+  // plan, or batch / merge with --manifest.
+  if (auto rc = shard_->Run({static_cast<bool>(*batch_), db_, jobs_, rules_dir_, extract_, inputs_}))
+    return *rc;
   if (*batch_) {
+    if (inputs_.empty()) return Fail("batch: give PATH... (or --manifest M for one shard)");
     // The rules are compiled only if a file has to be audited; their version comes from the texts.
     auto rules_version = Rules::VersionOf(rules_dir_);
     if (!rules_version.ok()) return Fail(rules_version.status().message());
@@ -451,6 +486,7 @@ std::optional<int> StoreCommands::Run() {
   if (*report_) return RunReport();
   if (*stats_) return RunStats();
   if (*merge_) {
+    size_t conflicts = 0;
     auto store = Store::Open(db_);
     if (!store.ok()) return Fail(store.status().message());
     for (const auto& in : inputs_) {
@@ -458,13 +494,15 @@ std::optional<int> StoreCommands::Run() {
       if (!counts.ok()) return Fail(counts.status().message());
       auto reviews = MergeReviews(*store, in);
       if (!reviews.ok()) return Fail(reviews.status().message());
+      for (const auto& c : counts->conflicts) std::cerr << "jixiao: " << Printable(c) << "\n";
+      conflicts += counts->conflicts.size();
       std::cerr << fmt::format(
           "jixiao merge: {}: {} documents added, {} already present, {} "
           "superseded, {} paths added or updated, {} review decisions added or updated\n",
-          in, counts->documents_added, counts->documents_present, counts->documents_superseded,
-          counts->paths_added, *reviews);
+          Printable(in), counts->documents_added, counts->documents_present,
+          counts->documents_superseded, counts->paths_added, *reviews);
     }
-    return kExitClean;
+    return conflicts > 0 ? kExitTrouble : kExitClean;
   }
   return std::nullopt;
 }

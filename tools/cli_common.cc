@@ -13,6 +13,7 @@
 #include "audit/finding.h"
 #include "build_id.h"
 #include "report/atomic_file.h"
+#include "report/printable.h"
 #include "report/wrap.h"
 
 namespace jixiao::cli {
@@ -87,8 +88,10 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
   return best;
 }
 
+// One line: a file name or a document's text in the message is shown escaped (a newline in a name
+// cannot forge a second error line, an ESC sequence is not obeyed).
 int Fail(const std::string& message) {
-  std::cerr << "jixiao: " << message << "\n";
+  std::cerr << "jixiao: " << Printable(message) << "\n";
   return 2;
 }
 
@@ -104,12 +107,17 @@ std::string Pad(const std::string& s, int width, bool right) {
   return right ? pad + s : s + pad;
 }
 
-Status ToOutput(const std::string& path, const std::function<void(std::ostream&)>& write) {
-  if (path.empty()) {
+Status ToOutput(const std::string& path, const std::string& db,
+                const std::function<void(std::ostream&)>& write) {
+  if (path.empty() || path == "-") {
     write(std::cout);
     std::cout.flush();
     return std::cout ? Status::Ok()
                      : Status(Status::Code::kIoError, "standard output: cannot write");
+  }
+  if (!db.empty()) {
+    Status refused = RefuseInput(path, {db, db + "-wal", db + "-shm", db + "-journal"}, "the database");
+    if (!refused.ok()) return refused;
   }
   return WriteStreamAtomically(path, [&](std::ostream& os) {
     write(os);

@@ -42,8 +42,10 @@ std::string FailureMessage(const CLI::App* app, const CLI::Error& e);
 // `s` padded with spaces to `width` terminal columns (CJK counts two), right-aligned if `right`.
 std::string Pad(const std::string& s, int width, bool right = false);
 
-// Runs `write` on the file `path` (written atomically) or, when `path` is empty, standard output.
-Status ToOutput(const std::string& path, const std::function<void(std::ostream&)>& write);
+// Runs `write` on the file `path` (written atomically) or, when `path` is empty or "-", standard
+// output. A `path` that is the database `db` (or its -wal, -shm, -journal) is refused first.
+Status ToOutput(const std::string& path, const std::string& db,
+                const std::function<void(std::ostream&)>& write);
 
 // Every check id, for validation and `jixiao checks`.
 std::vector<std::string> CheckIds();

@@ -44,6 +44,39 @@ int RunChecks(const ReviewArgs& args);
 std::string BashCompletion(const CLI::App& app);
 std::string ManPage(const CLI::App& app, const std::string& version);
 
+// plan, and the --manifest modes of batch (one shard) and merge (coverage): tools/shard_cmd.cc,
+// docs/scale.md. Registered by StoreCommands on its batch and merge subcommands.
+class ShardCommands {
+ public:
+  ShardCommands(CLI::App& app, CLI::App* batch, CLI::App* merge);
+
+  // What batch and merge were given besides.
+  struct Context {
+    bool batch = false;  // batch, else merge
+    const std::string& db;
+    int jobs;
+    const std::string& rules_dir;
+    const ExtractOptions& extract;
+    const std::vector<std::string>& inputs;
+  };
+  // After app.parse(): the exit code of plan, or of batch or merge with --manifest; nullopt
+  // otherwise. A shard's exit codes: 0 done (bad documents are recorded, not failures), 2 usage,
+  // configuration or rules (do not retry), 75 a transient I/O error (retry). merge --manifest:
+  // 0 complete, 1 merged but documents missing, 2 refused (or a determinism bug).
+  std::optional<int> Run(const Context& ctx);
+
+ private:
+  int RunPlan();
+  int RunShard(const Context& ctx);
+  int RunMerge(const Context& ctx);
+  CLI::App* plan_ = nullptr;
+  std::string out_;
+  int plan_jobs_ = 0;
+  std::vector<std::string> plan_inputs_;
+  std::string manifest_, shard_index_;
+  int64_t shard_count_ = 0;
+};
+
 class StoreCommands {
  public:
   // Adds the subcommands to `app`; the options are read into this object, which must outlive
@@ -60,6 +93,7 @@ class StoreCommands {
   CLI::App* report_ = nullptr;
   CLI::App* stats_ = nullptr;
   CLI::App* merge_ = nullptr;
+  std::optional<ShardCommands> shard_;
   std::string db_;
   int jobs_ = 0;
   bool force_ = false, retry_failed_ = false, rehash_ = false;

@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "report/printable.h"
 
 #include "audit/audit.h"
 #include "build_id.h"
@@ -26,7 +29,11 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitTrouble = 2;
 
-void PrintError(const std::string& message) { std::cerr << "jixiao: " << message << "\n"; }
+// One line: a file name or a document's text in the message is shown escaped (a newline in a name
+// cannot forge a second error line, an ESC sequence is not obeyed).
+void PrintError(const std::string& message) {
+  std::cerr << "jixiao: " << jixiao::Printable(message) << "\n";
+}
 
 int RunExtract(const std::string& file, const std::string& format,
                const jixiao::ExtractOptions& opts) {
@@ -51,17 +58,19 @@ int RunExtract(const std::string& file, const std::string& format,
     std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     // Page-numbered text: a "=== page N ===" line before each page's normalized lines.
+    // Line by line, controls shown escaped (report/printable.h).
     uint32_t page = 0;
-    bool bol = true;
-    for (size_t i = 0; i < doc->text.size(); ++i) {
-      if (bol && doc->origins[i].page != page) {
+    const std::string& text = doc->text;
+    for (size_t i = 0; i < text.size();) {
+      size_t nl = text.find('\n', i);
+      size_t end = nl == std::string::npos ? text.size() : nl;
+      if (doc->origins[i].page != page) {
         page = doc->origins[i].page;
         std::cout << "=== page " << page << " ===\n";
       }
-      std::cout << doc->text[i];
-      bol = doc->text[i] == '\n';
+      std::cout << jixiao::Printable(std::string_view(text).substr(i, end - i)) << "\n";
+      i = end + 1;
     }
-    if (!bol) std::cout << "\n";
   }
   return kExitClean;
 }
@@ -71,7 +80,7 @@ int RunExtract(const std::string& file, const std::string& format,
 // The subcommands, for "did you mean" and `jixiao help CMD`.
 const std::vector<std::string> kCommands = {"extract", "outline",    "audit", "batch",
                                             "report",  "stats",      "merge", "review",
-                                            "checks",  "completion", "man"};
+                                            "checks",  "completion", "man",   "plan"};
 
 int main(int argc, char** argv) {
   // `jixiao help [CMD]` is `jixiao [CMD] --help`; an unknown command gets a suggestion.

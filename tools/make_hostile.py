@@ -84,6 +84,145 @@ def flate_bomb(megabytes):
     return simple(stream(twice, b"/Filter [/FlateDecode /FlateDecode]"))
 
 
+# An endless Flate bomb: data of a terabyte described as prefix + pattern * count + suffix, deflated
+# level by level without ever materializing it (a periodic input deflates to a periodic output).
+
+ADLER_BASE = 65521
+
+
+def adler_combine(a1, a2, len2):
+    """zlib's adler32_combine: the checksum of A + B from those of A and B."""
+    rem = len2 % ADLER_BASE
+    s1 = a1 & 0xffff
+    s2 = (rem * s1) % ADLER_BASE
+    s1 += (a2 & 0xffff) + ADLER_BASE - 1
+    s2 += (a1 >> 16) + (a2 >> 16) + ADLER_BASE - rem
+    s1 %= ADLER_BASE
+    s2 %= ADLER_BASE
+    return s1 | (s2 << 16)
+
+
+def adler_repeat(pattern, count):
+    """adler32 of pattern * count, by doubling."""
+    result = 1
+    block, blen = zlib.adler32(pattern), len(pattern)
+    while count:
+        if count & 1:
+            result = adler_combine(result, block, blen)
+        block = adler_combine(block, block, blen)
+        blen *= 2
+        count >>= 1
+    return result
+
+
+DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025,
+             1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
+
+
+def huff(bits, code, n):
+    bits.extend((code >> (n - 1 - i)) & 1 for i in range(n))
+
+
+def literal(bits, v):
+    if v < 144:
+        huff(bits, 0x30 + v, 8)
+    elif v < 256:
+        huff(bits, 0x190 + v - 144, 9)
+    elif v < 280:
+        huff(bits, v - 256, 7)
+    else:
+        huff(bits, 0xC0 + v - 280, 8)
+
+
+def match258(d):
+    """The bits of one fixed-Huffman match: length 258 (code 285), distance d."""
+    bits = []
+    literal(bits, 285)
+    code = max(i for i, b in enumerate(DIST_BASE) if b <= d)
+    huff(bits, code, 5)
+    extra = max(0, code // 2 - 1)
+    bits.extend(((d - DIST_BASE[code]) >> i) & 1 for i in range(extra))
+    return bits
+
+
+def size(p):
+    return len(p[0]) + len(p[1]) * p[2] + len(p[3])
+
+
+def materialize(p):
+    return p[0] + p[1] * p[2] + p[3]
+
+
+def adler(p):
+    a = zlib.adler32(p[0])
+    a = adler_combine(a, adler_repeat(p[1], p[2]), len(p[1]) * p[2])
+    return adler_combine(a, zlib.adler32(p[3]), len(p[3]))
+
+
+def deflate(p):
+    """zlib stream of prefix + pattern * count + suffix, as (prefix, pattern, count, suffix) again:
+    one fixed-Huffman block: the prefix and one pattern as literals, then matches of 258 bytes at
+    the pattern's distance, whose bits repeat with the match's bit length."""
+    prefix, pattern, count, suffix = p
+    d = len(pattern)
+    assert 1 <= d <= 32768 and count >= 1
+    a_bits = [1, 1, 0]  # BFINAL, BTYPE 01 (fixed Huffman), LSB first
+    for v in prefix + pattern:
+        literal(a_bits, v)
+    region = (count - 1) * d
+    q, rem = divmod(region, 258)
+    r_bits = match258(d)
+    t_bits = []
+    for i in range(rem):
+        literal(t_bits, pattern[(q * 258 + i) % d])
+    for v in suffix:
+        literal(t_bits, v)
+    literal(t_bits, 256)
+    a, r, t = len(a_bits), len(r_bits), len(t_bits)
+    n = a + q * r + t
+
+    def byte(k):
+        out = 0
+        for i in range(8):
+            pos = 8 * k + i
+            if pos < a:
+                b = a_bits[pos]
+            elif pos < a + q * r:
+                b = r_bits[(pos - a) % r]
+            elif pos < n:
+                b = t_bits[pos - a - q * r]
+            else:
+                b = 0
+            out |= b << i
+        return out
+
+    k0 = (a + 7) // 8
+    kend = (a + q * r) // 8
+    c = (kend - k0) // r if kend > k0 else 0
+    total = (n + 7) // 8
+    head = bytes(byte(k) for k in range(min(k0, total)))
+    if c < 2:
+        body, c = b"", 0
+        tail = bytes(byte(k) for k in range(len(head), total))
+    else:
+        body = bytes(byte(k) for k in range(k0, k0 + r))
+        tail = bytes(byte(k) for k in range(k0 + c * r, total))
+    return (b"\x78\x01" + head, body, c, tail + adler(p).to_bytes(4, "big"))
+
+
+def endless_flate_bomb(spaces=10**12):
+    """A content stream that inflates to a terabyte of spaces between two lines of text, Flate
+    compressed four times (1 TB -> 6.3 GB -> 46 MB -> 333 KB -> under 1 KB). Poppler inflates a few
+    hundred MB a second, so reading it takes hours on any machine: every time bound is exceeded by
+    orders of magnitude, however fast the machine. Memory stays flat (the spaces are skipped, not
+    kept)."""
+    p, levels = (TEXT + b"\n", b" ", spaces, b"\n" + TEXT), 1
+    while size(p) > 1 << 20:
+        p, levels = deflate(p), levels + 1
+    data = zlib.compress(materialize(p), 9)
+    return simple(stream(data, b"/Filter [" + b" ".join([b"/FlateDecode"] * levels) + b"]"))
+
+
 def huge_page():
     """A 200000 x 200000 point page (Poppler clamps nothing for text) with text in the far corner."""
     return simple(b"BT /F1 12 Tf 199000 199000 Td (Total score 92.5) Tj ET 0 0 Td "
@@ -154,6 +293,7 @@ FIXTURES = {
     "deep-arrays.pdf": lambda: deep_arrays(20000),
     "deep-dicts.pdf": lambda: deep_dicts(10000),
     "deep-content.pdf": lambda: deep_content(20000),
+    "endless-flate.pdf": endless_flate_bomb,
     "flate-bomb.pdf": lambda: flate_bomb(300),
     "huge-page.pdf": huge_page,
     "page-tree-cycle.pdf": page_tree_cycle,

@@ -12,7 +12,7 @@ unset LANG LC_ALL LC_MESSAGES
 export NO_COLOR=1 SOURCE_DATE_EPOCH=0
 stable() { sed -E 's/[0-9]+\.[0-9]+\.[0-9]+\+[0-9a-f]{12}/BUILD/g; s/"rules":"[^"]*"/"rules":"RULES"/g'; }
 status=0
-for f in corpus/*.txt corpus/*.pdf corpus/styles/*.txt; do
+for f in corpus/*.txt corpus/*.pdf corpus/styles/*.txt corpus/styles/forms/*.txt; do
   [[ -e "$f" ]] || continue
   base=$(basename "$f"); base=${base%.*}; ext=${f##*.}
   for kind in extract structure outline audit text; do

@@ -9,6 +9,7 @@ PACKAGES=(
   libpoppler-cpp-dev poppler-utils libicu-dev libre2-dev libgmp-dev
   libsqlitecpp-dev libsqlite3-dev sqlite3 catch2 nlohmann-json3-dev libcli11-dev libfmt-dev
   libxlsxwriter-dev libqpdf-dev qpdf zlib1g-dev unzip chromium fonts-noto-cjk
+  slurm-wlm munge
 )
 if [[ "${JIXIAO_SKIP_APT:-}" != 1 ]]; then
   SUDO=""

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/messages.h"
+#include "report/printable.h"
 #include "report/report.h"
 #include "report/wrap.h"
 #include "store/query.h"
@@ -46,23 +47,24 @@ int StoreCommands::RunStats() {
       return std::string(lang == Lang::kZh ? "（无法读取）" : "(unreadable)");
     }
     return g.department.empty() ? std::string(lang == Lang::kZh ? "（部门不明）" : "(unknown)")
-                                : g.department;
+                                : Printable(g.department);
   };
   int flagged = 0;
-  std::vector<int> width = {24, 5, 5, 6, 6, 13, 6, 6, 5, 5, 8, 7, 5};
-  Status s = ToOutput(output_, [&](std::ostream& out) {
+  std::vector<int> width = {24, 5, 5, 6, 6, 13, 6, 6, 5, 5, 8, 7, 6, 5};
+  Status s = ToOutput(output_, db_, [&](std::ostream& out) {
     const Msg kCols[] = {Msg::kColDepartment, Msg::kColYear,     Msg::kColDocs,
                          Msg::kColFailed,     Msg::kColPages,    Msg::kColScore,
                          Msg::kColErrors,     Msg::kColWarnings, Msg::kColInfos,
                          Msg::kColCrossYear,  Msg::kColCoverage, Msg::kColChecksRun,
-                         Msg::kColDuplicates};
+                         Msg::kColNotAssessed, Msg::kColDuplicates};
     if (format_ == "csv") {
       out << "\xEF\xBB\xBF";
       const Msg kCsv[] = {
           Msg::kColDepartment, Msg::kColYear,      Msg::kColDocs,       Msg::kColFailed,
           Msg::kColPages,      Msg::kColScore,     Msg::kColErrors,     Msg::kColWarnings,
           Msg::kColInfos,      Msg::kColCrossYear, Msg::kColIndicators, Msg::kColWithMax,
-          Msg::kColWithScore,  Msg::kColChecksRun, Msg::kColUnread,     Msg::kColDuplicates};
+          Msg::kColWithScore,  Msg::kColChecksRun, Msg::kColUnread,     Msg::kColNotAssessed,
+          Msg::kColDuplicates};
       for (size_t i = 0; i < std::size(kCsv); ++i)
         out << (i ? "," : "") << CsvField(Tr(lang, kCsv[i]));
       out << "\r\n";
@@ -94,27 +96,29 @@ int StoreCommands::RunStats() {
                                       {"with_score", g.with_score},
                                       {"checks_run", g.checks_run},
                                       {"unread", g.unread}}},
+                                    {"not_assessed", g.unassessed},
                                     {"duplicates", duplicates(g)}};
         out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       } else if (format_ == "csv") {
-        out << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
+        out << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
                            CsvField(g.department), g.year ? std::to_string(g.year) : "",
                            g.documents, g.failed, g.pages, CsvField(scores(g)), g.errors,
                            g.warnings, g.infos, g.cross_year, g.indicators, g.with_max,
-                           g.with_score, g.checks_run, g.unread, duplicates(g));
+                           g.with_score, g.checks_run, g.unread, g.unassessed, duplicates(g));
       } else {
         const std::string cells[] = {name(g),
                                      g.year ? std::to_string(g.year) : "-",
                                      std::to_string(g.documents),
                                      std::to_string(g.failed),
                                      std::to_string(g.pages),
-                                     scores(g),
+                                     Printable(scores(g)),
                                      std::to_string(g.errors),
                                      std::to_string(g.warnings),
                                      std::to_string(g.infos),
                                      std::to_string(g.cross_year),
                                      coverage(g),
                                      std::to_string(g.checks_run),
+                                     std::to_string(g.unassessed),
                                      duplicates(g) ? "⚠ " + std::to_string(duplicates(g)) : ""};
         std::string line;
         for (size_t i = 0; i < std::size(cells); ++i) {

@@ -1,4 +1,4 @@
--- jixiao batch store, schema version 3: the auditor's decisions on findings (`jixiao review`).
+-- jixiao batch store, schema version 5: the auditor's decisions on findings (`jixiao review`).
 --
 -- A decision is keyed by the finding's fingerprint (report/report.h Fingerprint: check id, the
 -- document's SHA-256, the indicator path, the stated value and the figures of the quote), not by

@@ -1,0 +1,531 @@
+// ReadForm: the blocks of one form from the tables of its part. A block starts at a header (the
+// table's columns, or a row inside the table that reads as a header): a funds block has budget /
+// executed columns, an indicator block 一级/二级/三级 (or 指标名称) with 分值/权重 or 得分. Cells
+// are read by their column's role; 一级 / 二级 cells carry down to the rows below.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "audit/forms.h"
+#include "audit/scan.h"
+
+namespace jixiao::forms {
+
+namespace {
+
+enum class Role {
+  kNone, kCoef, kReason, kCore, kNature, kUnit, kFScore, kMax, kRate, kInitial, kBudget, kSpent,
+  kActual, kTarget2, kTarget, kL1, kL2, kL3, kScore,
+};
+
+// In the order the roles are tried (the most specific first).
+const std::pair<const char*, Role> kRoles[] = {
+    {"forms.column.coef", Role::kCoef},       {"forms.column.reason", Role::kReason},
+    {"forms.column.core", Role::kCore},       {"forms.column.nature", Role::kNature},
+    {"forms.column.unit", Role::kUnit},       {"forms.column.fscore", Role::kFScore},
+    {"forms.column.max", Role::kMax},         {"forms.column.rate", Role::kRate},
+    {"forms.column.initial", Role::kInitial}, {"forms.column.budget", Role::kBudget},
+    {"forms.column.spent", Role::kSpent},     {"forms.column.actual", Role::kActual},
+    {"forms.column.target2", Role::kTarget2}, {"forms.column.target", Role::kTarget},
+    {"forms.column.l1", Role::kL1},           {"forms.column.l2", Role::kL2},
+    {"forms.column.l3", Role::kL3},           {"forms.column.score", Role::kScore},
+};
+
+bool Matches(const Rules& rules, const std::string& name, std::string_view s) {
+  for (const re2::RE2* re : rules.Get(name))
+    if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *re)) return true;
+  return false;
+}
+
+std::string NoSpace(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '|') out += c;
+  return out;
+}
+
+// One role per column; a role goes to the first column that has it.
+std::vector<Role> RolesOf(const Rules& rules, const std::vector<std::string>& labels) {
+  std::vector<Role> out(labels.size(), Role::kNone);
+  std::vector<bool> taken(static_cast<size_t>(Role::kScore) + 1, false);
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].empty()) continue;
+    for (const auto& [rule, role] : kRoles) {
+      if (!Matches(rules, rule, labels[i])) continue;
+      if (!taken[static_cast<size_t>(role)]) {
+        out[i] = role;
+        taken[static_cast<size_t>(role)] = true;
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+bool Has(const std::vector<Role>& roles, Role r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
+
+enum class Block { kNone, kFunds, kIndicators };
+
+Block BlockOf(const std::vector<Role>& roles) {
+  int named = 0, figures = 0;
+  for (Role r : roles) {
+    named += r == Role::kL1 || r == Role::kL2 || r == Role::kL3;
+    figures += r == Role::kMax || r == Role::kScore || r == Role::kTarget || r == Role::kActual;
+  }
+  if ((Has(roles, Role::kBudget) || Has(roles, Role::kInitial)) && Has(roles, Role::kSpent)) return Block::kFunds;
+  if (named >= 1 && figures >= 2) return Block::kIndicators;
+  return Block::kNone;
+}
+
+class Reader {
+ public:
+  Reader(const Document& doc, const Structure& s, const Rules& rules, const Part& part)
+      : doc_(doc), s_(s), rules_(rules), part_(part) {
+    form_.part = &part;
+    form_.kind = part.kind;
+  }
+
+  Form Run() {
+    for (const Table& t : s_.tables) {
+      if (t.at.begin < part_.at.begin || t.at.begin >= part_.at.end) continue;
+      ReadTable(t);
+    }
+    ReadLines();
+    return std::move(form_);
+  }
+
+ private:
+  std::string TextOf(const Cell& c) const {
+    if (c.empty || c.at.empty()) return "";
+    return NoSpace(View(doc_.text, c.at));
+  }
+
+  // A cell's figure: the whole cell is one figure (a unit or 分 may follow). A cell with digits
+  // that is not one figure ("52.352.352.3", "约10") is unread.
+  std::optional<Fig> FigureOf(const Cell& c, bool allow_text = false) {
+    if (c.empty || c.carried || c.at.empty()) return std::nullopt;
+    std::string_view v = View(doc_.text, c.at);
+    size_t b = 0, e = v.size();
+    while (b < e && (v[b] == ' ' || v[b] == '|')) ++b;
+    while (e > b && (v[e - 1] == ' ' || v[e - 1] == '|')) --e;
+    v = v.substr(b, e - b);
+    if (v.empty() || v == "-" || v == "—" || v == "/" || v == "——" || v == "--") return std::nullopt;
+    auto n = FigureAt(doc_.text, c.at.begin + b);
+    if (n && n->end == c.at.begin + e && n->unit != Unit::kNone && n->measure == "年") n.reset();
+    if (n && n->end == c.at.begin + e) return Fig{*n, Span{n->begin, n->end}};
+    if (!allow_text && std::any_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+      form_.unread.push_back(c.at);
+    return std::nullopt;
+  }
+
+  // A header row inside a table: three or more cells with a role, none of them a figure.
+  bool HeaderRow(const TableRow& r, std::vector<std::string>* labels) const {
+    labels->clear();
+    for (const Cell& c : r.cells) labels->push_back(c.carried ? "" : TextOf(c));
+    int roles = 0;
+    for (const std::string& l : *labels) {
+      if (l.empty()) continue;
+      if (ParseNumber(l)) return false;
+      for (const auto& kv : kRoles) {
+        if (Matches(rules_, kv.first, l)) {
+          ++roles;
+          break;
+        }
+      }
+    }
+    return roles >= 3;
+  }
+
+  void ReadTable(const Table& t) {
+    std::vector<std::string> labels;
+    for (const Column& c : t.columns) labels.push_back(c.label);
+    std::vector<Role> roles = RolesOf(rules_, labels);
+    Block block = BlockOf(roles);
+    if (block != Block::kNone) form_.read.push_back(t.columns.empty() ? t.at : t.columns.front().at);
+    signature_ += " ";
+    for (const auto& l : labels) signature_ += l + "|";
+    carry_ = {};
+    for (const TableRow& r : t.rows) {
+      std::vector<std::string> row_labels;
+      if (HeaderRow(r, &row_labels)) {
+        std::vector<Role> again = RolesOf(rules_, row_labels);
+        Block b = BlockOf(again);
+        if (b != Block::kNone) {
+          roles = again;
+          block = b;
+          carry_ = {};
+          for (const auto& l : row_labels) signature_ += l + "|";
+          form_.read.push_back(r.at);
+          continue;
+        }
+      }
+      if (TotalRow(r, roles)) continue;
+      if (block == Block::kFunds) FundsLine(r, roles);
+      if (block == Block::kIndicators) IndicatorRow(r, roles);
+    }
+  }
+
+  // The first cell that is not a figure: the row's name.
+  std::string NameOf(const TableRow& r) const {
+    for (const Cell& c : r.cells) {
+      std::string s = TextOf(c);
+      if (!s.empty() && !ParseNumber(s)) return s;
+    }
+    return "";
+  }
+
+  const Cell* CellWith(const TableRow& r, const std::vector<Role>& roles, Role role) const {
+    for (size_t i = 0; i < roles.size() && i < r.cells.size(); ++i)
+      if (roles[i] == role) return &r.cells[i];
+    return nullptr;
+  }
+
+  std::optional<Fig> FigureIn(const TableRow& r, const std::vector<Role>& roles, Role role) {
+    const Cell* c = CellWith(r, roles, role);
+    return c ? FigureOf(*c) : std::nullopt;
+  }
+
+  bool Filled(const TableRow& r, const std::vector<Role>& roles, Role role) const {
+    const Cell* c = CellWith(r, roles, role);
+    if (c == nullptr || c->empty) return false;
+    std::string s = TextOf(*c);
+    return !s.empty() && s != "-" && s != "/" && s != "无" && !RE2::FullMatch(s, rules_.One("forms.residue"));
+  }
+
+  void FundsLine(const TableRow& r, const std::vector<Role>& roles) {
+    FundsRow f;
+    f.row = r.at;
+    f.name = NameOf(r);
+    f.total = RE2::PartialMatch(f.name, rules_.One("forms.funds.total"));
+    f.part = !f.total && Matches(rules_, "forms.funds.part", f.name);
+    // The first row of a funds block that is not a 其中 row is its total ("预算资金").
+    bool have_total = std::any_of(form_.funds.begin(), form_.funds.end(), [](const FundsRow& x) { return x.total; });
+    if (!f.total && !f.part && !have_total && !f.name.empty()) f.total = true;
+    f.initial = FigureIn(r, roles, Role::kInitial);
+    f.budget = FigureIn(r, roles, Role::kBudget);
+    f.spent = FigureIn(r, roles, Role::kSpent);
+    f.max = FigureIn(r, roles, Role::kMax);
+    f.rate = FigureIn(r, roles, Role::kRate);
+    f.score = FigureIn(r, roles, Role::kFScore);
+    if (!f.score) f.score = FigureIn(r, roles, Role::kScore);
+    f.has_reason_column = Has(roles, Role::kReason);
+    f.reason = Filled(r, roles, Role::kReason);
+    if (!f.total && !f.part) return;
+    for (size_t i = 0; i < roles.size(); ++i)
+      if (roles[i] == Role::kBudget && form_.denominator.empty()) form_.denominator = "A";
+    form_.read.push_back(r.at);
+    form_.funds.push_back(std::move(f));
+  }
+
+  // A 总分 / 合计 row, in any block: the figures under 分值 and 得分, else the row's two figures.
+  bool TotalRow(const TableRow& r, const std::vector<Role>& roles) {
+    std::string name = NameOf(r);
+    if (!RE2::PartialMatch(name, rules_.One("forms.total"))) return false;
+    if (RE2::PartialMatch(name, rules_.One("forms.funds.total")) && BlockOf(roles) == Block::kFunds &&
+        !RE2::PartialMatch(name, "^(?:自评)?总分")) {
+      return false;  // 合计 of the funds block is its total row
+    }
+    std::optional<Fig> max = FigureIn(r, roles, Role::kMax), score = FigureIn(r, roles, Role::kScore);
+    if (!max && !score) {
+      std::vector<Fig> figs;
+      for (const Cell& c : r.cells)
+        if (auto f = FigureOf(c)) figs.push_back(*f);
+      if (figs.size() == 2) max = figs[0], score = figs[1];
+      if (figs.size() == 1 && ValueOf(figs[0].value) == 100) max = figs[0];
+      if (figs.size() == 1 && !max) form_.unread.push_back(figs[0].at);
+    }
+    for (const Cell& c : r.cells) {
+      std::string s = TextOf(c);
+      if (RE2::FullMatch(s, rules_.One("forms.grade_cell"))) form_.grade = s, form_.grade_at = c.at;
+    }
+    if (!form_.total_max && !form_.total_score) {
+      form_.total_max = max;
+      form_.total_score = score;
+      form_.total_row = r.at;
+    }
+    form_.read.push_back(r.at);
+    return true;
+  }
+
+  // A name cleaned: numbering and 指标1： removed, a "(10分)" taken as the max.
+  std::string Clean(std::string s, std::optional<Fig>* max, const Cell* cell, bool* optional) {
+    RE2::Replace(&s, rules_.One("forms.name_prefix"), "");
+    re2::StringPiece m;
+    if (RE2::PartialMatch(s, rules_.One("forms.name_max"), &m)) {
+      if (max != nullptr && cell != nullptr) {
+        // The figure's span in the document: find it inside the cell.
+        std::string_view cv = View(doc_.text, cell->at);
+        size_t pos = cv.find(std::string_view(m.data(), m.size()));
+        if (pos != std::string_view::npos) {
+          if (auto n = FigureAt(doc_.text, cell->at.begin + pos)) *max = Fig{*n, Span{n->begin, n->end}};
+        }
+      }
+      RE2::Replace(&s, rules_.One("forms.name_max"), "");
+    }
+    if (optional != nullptr) *optional = Matches(rules_, "forms.optional", s);
+    return CleanName(s);
+  }
+
+  struct Carry {
+    std::string l1, l2;
+  } carry_;
+
+  Group* GroupNamed(const std::string& name, int level, const std::string& parent) {
+    for (Group& g : form_.groups)
+      if (g.name == name && g.level == level && g.parent == parent) return &g;
+    return nullptr;
+  }
+
+  void AddGroup(const std::string& name, int level, const std::string& parent, const Cell* cell,
+                std::optional<Fig> max, bool optional) {
+    if (name.empty()) return;
+    Group* g = GroupNamed(name, level, parent);
+    if (g == nullptr) {
+      Group ng;
+      ng.name = name;
+      ng.level = level;
+      ng.parent = parent;
+      ng.at = cell ? cell->at : Span{};
+      form_.groups.push_back(ng);
+      g = &form_.groups.back();
+    }
+    g->optional = g->optional || optional;
+    if (max && !g->max) g->max = max, g->max_source = "name";
+  }
+
+  Nature NatureOf(std::string_view s, size_t* consumed) const {
+    const std::pair<const char*, Nature> kNatures[] = {
+        {"forms.nature.at_least", Nature::kAtLeast}, {"forms.nature.at_most", Nature::kAtMost},
+        {"forms.nature.equal", Nature::kEqual}, {"forms.nature.qualitative", Nature::kQualitative}};
+    for (const auto& [rule, n] : kNatures) {
+      for (const re2::RE2* re : rules_.Get(rule)) {
+        re2::StringPiece in(s.data(), s.size()), m;
+        if (re->Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1)) {
+          if (consumed) *consumed = m.size();
+          return n;
+        }
+      }
+    }
+    return Nature::kUnknown;
+  }
+
+  // A target or actual cell: comparator, figure, unit (from the unit column when separate).
+  std::optional<Fig> ValueCell(const Cell* c, const std::string& unit, Nature* nature) {
+    if (c == nullptr || c->empty || c->at.empty()) return std::nullopt;
+    std::string_view v = View(doc_.text, c->at);
+    size_t b = 0;
+    while (b < v.size() && (v[b] == ' ' || v[b] == '|')) ++b;
+    size_t used = 0;
+    Nature n = NatureOf(v.substr(b), &used);
+    if (n != Nature::kUnknown && nature != nullptr) *nature = n;
+    b += used;
+    while (b < v.size() && v[b] == ' ') ++b;
+    auto fig = FigureAt(doc_.text, c->at.begin + b);
+    if (!fig) return std::nullopt;
+    size_t e = v.size();
+    while (e > 0 && (v[e - 1] == ' ' || v[e - 1] == '|')) --e;
+    if (fig->end != c->at.begin + e) return std::nullopt;  // "≥95%且无事故": not one figure
+    if (fig->unit == Unit::kNone && !unit.empty()) {
+      if (auto with = ParseNumber(fig->written + unit)) {
+        with->begin = fig->begin;
+        with->end = fig->end;
+        fig = with;
+      }
+    }
+    return Fig{*fig, Span{fig->begin, fig->end}};
+  }
+
+  void IndicatorRow(const TableRow& r, const std::vector<Role>& roles) {
+    const Cell *c1 = CellWith(r, roles, Role::kL1), *c2 = CellWith(r, roles, Role::kL2),
+               *c3 = CellWith(r, roles, Role::kL3);
+    if (c3 != nullptr && c3->carried) form_.misplaced = true;  // a 三级 name is never merged down
+    std::optional<Fig> max1, max2, max3;
+    bool opt1 = false, opt2 = false, opt3 = false;
+    std::string l1 = c1 ? Clean(TextOf(*c1), &max1, c1->carried ? nullptr : c1, &opt1) : "";
+    std::string l2 = c2 ? Clean(TextOf(*c2), &max2, c2->carried ? nullptr : c2, &opt2) : "";
+    std::string l3 = c3 ? Clean(TextOf(*c3), &max3, c3, &opt3) : "";
+    if (l1.empty()) {
+      l1 = carry_.l1;
+    } else if (l1 != carry_.l1) {
+      carry_.l2.clear();
+    }
+    if (l2.empty()) l2 = carry_.l2;
+    carry_.l1 = l1;
+    carry_.l2 = l2;
+    if (c1) AddGroup(l1, 1, "", c1, max1, opt1);
+    if (c2 && !l2.empty()) AddGroup(l2, 2, l1, c2, max2, opt2);
+
+    IndicatorLine line;
+    line.row = r.at;
+    line.l1 = l1;
+    line.l2 = l2;
+    line.l3 = l3;
+    line.name_at = c3 ? c3->at : c2 ? c2->at : r.at;
+    line.optional_row = opt1 || opt2 || opt3;
+    line.max = FigureIn(r, roles, Role::kMax);
+    line.score = FigureIn(r, roles, Role::kScore);
+    line.coef = FigureIn(r, roles, Role::kCoef);
+    line.has_reason_column = Has(roles, Role::kReason);
+    line.reason = Filled(r, roles, Role::kReason);
+    if (max3 && !line.max) line.max = max3;
+    std::string unit;
+    if (const Cell* u = CellWith(r, roles, Role::kUnit)) unit = TextOf(*u);
+    if (unit == "-" || unit == "/") unit.clear();
+    if (const Cell* n = CellWith(r, roles, Role::kNature)) {
+      std::string nt = TextOf(*n);
+      if (!nt.empty()) {
+        Nature nat = NatureOf(nt, nullptr);
+        if (nat != Nature::kUnknown) line.nature = nat, line.nature_printed = true;
+      }
+    }
+    const Cell* target = CellWith(r, roles, Role::kTarget2);
+    if (target == nullptr || TextOf(*target).empty()) target = CellWith(r, roles, Role::kTarget);
+    Nature from_target = Nature::kUnknown;
+    line.target = ValueCell(target, unit, &from_target);
+    if (target) line.target_text = TextOf(*target);
+    if (from_target != Nature::kUnknown && !line.nature_printed) line.nature = from_target, line.nature_printed = true;
+    const Cell* actual = CellWith(r, roles, Role::kActual);
+    line.actual = ValueCell(actual, unit, nullptr);
+    if (actual) line.actual_text = TextOf(*actual);
+    if (line.nature == Nature::kUnknown && !line.target && !line.target_text.empty()) line.nature = Nature::kQualitative;
+
+    if (l3.empty() && c3 != nullptr) {
+      // An 一级 / 二级 row of its own: its figure is the group's max.
+      if (line.max && !line.score) {
+        Group* g = !l2.empty() && c2 && !c2->carried ? GroupNamed(l2, 2, l1) : GroupNamed(l1, 1, "");
+        if (g && !g->max) g->max = line.max, g->max_source = "cell";
+        form_.read.push_back(r.at);
+      } else if (!line.max && !line.score) {
+        ++form_.residue;
+      }
+      return;
+    }
+    if (c3 == nullptr && l2.empty()) return;
+    if (RE2::FullMatch(l3, rules_.One("forms.residue")) && !line.max && !line.score) {
+      ++form_.residue;
+      return;
+    }
+    if (l3.empty() && !line.max && !line.score) return;
+    form_.read.push_back(r.at);
+    form_.rows.push_back(std::move(line));
+  }
+
+  // Lines of the part outside its blocks: identity, footnotes, printed rules, grade, claims.
+  void ReadLines() {
+    Span all{part_.at.begin, std::min(part_.at.end, doc_.text.size())};
+    std::vector<Span> lines = Lines(doc_.text);
+    size_t first_block = all.end;
+    for (const Span& r : form_.read) first_block = std::min(first_block, r.begin);
+    std::string sig = part_.title + signature_;
+    int seen = 0;
+    for (const Span& l : lines) {
+      if (l.begin < all.begin || l.begin >= all.end) continue;
+      std::string_view s = View(doc_.text, l);
+      std::string str(s);
+      if (l.begin < first_block || seen < 12) Identity(str, l);
+      ++seen;
+      if (const Table* t = s_.TableAt(l.begin); t == nullptr || s.size() > 200) Footnote(l);
+      if (RE2::PartialMatch(str, rules_.One("forms.footnote.rate_rule"))) form_.rate_rule_printed = true;
+      if (!form_.total_score && s_.TableAt(l.begin) == nullptr) TotalLine(l);
+      if (RE2::PartialMatch(str, rules_.One("forms.footnote.row_rule"))) form_.row_rule_printed = true;
+      for (const auto& m : FindAll(rules_.One("forms.grade"), doc_.text, l)) {
+        if (form_.grade.empty()) {
+          form_.grade = std::string(View(doc_.text, m.Get("grade")));
+          form_.grade_at = m.Get("grade");
+        }
+      }
+      if (!form_.claims_all_met) {
+        for (const auto& m : FindAll(rules_.One("forms.claim.all_met"), doc_.text, l)) {
+          form_.claims_all_met = true;
+          form_.claim_at = SentenceAround(doc_.text, m.whole);
+          break;
+        }
+      }
+    }
+    signature_ = sig;
+  }
+
+  void Identity(const std::string& s, Span) {
+    auto take = [&](const char* rule, std::string* into) {
+      if (!into->empty()) return;
+      std::string v;
+      if (!RE2::PartialMatch(s, rules_.One(rule), &v)) return;
+      re2::StringPiece in(v), m;
+      // Cut at the next label glued on ("XX局实施单位XX中心").
+      for (const re2::RE2* re : rules_.Get("forms.identity.label")) {
+        if (re->Match(in, 1, in.size(), RE2::UNANCHORED, &m, 1)) v = v.substr(0, static_cast<size_t>(m.data() - v.data()));
+      }
+      *into = v;
+    };
+    take("forms.identity.project", &form_.project);
+    take("forms.identity.department", &form_.department);
+    take("forms.identity.unit", &form_.unit);
+    take("forms.identity.code", &form_.code);
+    if (form_.year == 0) {
+      int y = 0;
+      if (RE2::PartialMatch(s, rules_.One("forms.identity.year"), &y) && y >= 2000 && y < 2100) form_.year = y;
+    }
+  }
+
+  // "总分 | 100 | 92.5 |" outside any table: the max and the score.
+  void TotalLine(Span l) {
+    auto m = FindAll(rules_.One("forms.total_line"), doc_.text, l);
+    if (m.empty()) return;
+    auto max = FigureAt(doc_.text, m[0].Get("max").begin), score = FigureAt(doc_.text, m[0].Get("score").begin);
+    if (!max || !score) return;
+    form_.total_max = Fig{*max, Span{max->begin, max->end}};
+    form_.total_score = Fig{*score, Span{score->begin, score->end}};
+    form_.total_row = l;
+    form_.read.push_back(l);
+  }
+
+  void Footnote(Span l) {
+    for (const auto& m : FindAll(rules_.One("forms.footnote.weight"), doc_.text, l)) {
+      std::string name(View(doc_.text, m.Get("name")));
+      auto n = FigureAt(doc_.text, m.Get("max").begin);
+      if (!n) continue;
+      for (Group& g : form_.groups) {
+        if (g.level != 1 || g.max) continue;
+        if (name.find(g.name) != std::string::npos || g.name.find(name) != std::string::npos) {
+          Number pts = *n;
+          pts.unit = Unit::kPoints;
+          pts.measure = "分";
+          g.max = Fig{pts, Span{n->begin, n->end}};
+          g.max_source = "footnote";
+        }
+      }
+    }
+  }
+
+ public:
+  std::string signature_;
+
+ private:
+  const Document& doc_;
+  const Structure& s_;
+  const Rules& rules_;
+  const Part& part_;
+  Form form_;
+};
+
+}  // namespace
+
+const char* NatureName(Nature n) {
+  switch (n) {
+    case Nature::kAtLeast: return "≥";
+    case Nature::kAtMost: return "≤";
+    case Nature::kEqual: return "=";
+    case Nature::kQualitative: return "定性";
+    case Nature::kUnknown: return "?";
+  }
+  return "?";
+}
+
+Form ReadForm(const Document& doc, const Structure& s, const Rules& rules, const Part& part, std::string* signature) {
+  Reader r(doc, s, rules, part);
+  Form f = r.Run();
+  if (signature) *signature = r.signature_;
+  return f;
+}
+
+}  // namespace jixiao::forms

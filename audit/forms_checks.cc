@@ -1,0 +1,583 @@
+// CheckForm: the consistency checks on one form (../shared/docs/forms.md), under the report's
+// check ids: funds columns add up (sum.breakdown), 执行率 = B/A (rate.ratio), 执行率得分 and a row's
+// 得分 from its rule (score.from_rate), 得分系数 × 权重 = 得分 (table.row), 0 ≤ 得分 ≤ 分值
+// (score.range), Σ 分值 under an 一级 (score.children_max), 总分 (score.total), grade (score.grade),
+// missing reasons (score.reason_missing), the conclusion against the rows (claim.contradiction);
+// what cannot be read is parse.unread. Every finding names the rule set it assumed.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "audit/forms.h"
+#include "audit/scan.h"
+
+namespace jixiao::forms {
+
+namespace {
+
+Span Cover(Span a, Span b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return Span{std::min(a.begin, b.begin), std::max(a.end, b.end)};
+}
+
+// A rate cell as a fraction-valued Number: "98.75%" as is; "98.75" (no %) is a percentage;
+// "0.9875" (≤ 1 with decimals) a fraction.
+Number AsRate(const Number& n, bool* percent_shown) {
+  Number r = n;
+  *percent_shown = false;
+  if (n.unit == Unit::kPercent) return r;
+  mpq_class v = ValueOf(n);
+  if (v <= 1 && n.decimals >= 2 && v != 0) return r;
+  r.unit = Unit::kPercent;
+  r.measure = "%";
+  *percent_shown = true;
+  return r;
+}
+
+bool SameUnit(const Number& a, const Number& b) {
+  // A bare figure takes the other's unit ("12" for "≥12个"), except a percentage.
+  if (a.unit == Unit::kNone || b.unit == Unit::kNone)
+    return a.unit == b.unit || (a.unit != Unit::kPercent && b.unit != Unit::kPercent);
+  if (a.unit != b.unit) return false;
+  return a.unit != Unit::kCount || a.measure == b.measure;
+}
+
+class Checker {
+ public:
+  Checker(const Document& doc, const Rules& rules, const RuleSet& set, const Form& f, Outline* out)
+      : doc_(doc), rules_(rules), set_(set), f_(f), out_(out) {}
+
+  void Run() {
+    Funds();
+    bool scored = std::any_of(f_.rows.begin(), f_.rows.end(), [](const IndicatorLine& l) { return l.score.has_value(); });
+    bool maxed = std::any_of(f_.rows.begin(), f_.rows.end(), [](const IndicatorLine& l) { return l.max.has_value(); });
+    for (const IndicatorLine& l : f_.rows) Row(l);
+    Groups();
+    Total();
+    Grade();
+    Claims();
+    Coverage(scored, maxed);
+    Indicators();
+  }
+
+ private:
+  std::string RuleNote() const { return "rule set: " + set_.title; }
+
+  void Push(CheckResult c) { out_->results.push_back(std::move(c)); }
+
+  CheckResult Result(CheckId id, Span quote, Span anchor, const std::vector<std::string>& path) {
+    CheckResult c = MakeResult(doc_, id, quote, anchor);
+    c.path = path;
+    return c;
+  }
+
+  static void Verdict(CheckResult* c, bool ok, Severity bad) {
+    c->verdict = ok ? Verdict::kPass : (bad == Severity::kError ? Verdict::kFail : Verdict::kWarning);
+    c->severity = ok ? Severity::kInfo : bad;
+  }
+
+  // ---- funds block ----
+  void Funds() {
+    const FundsRow* total = nullptr;
+    std::vector<const FundsRow*> parts, uses;
+    static const RE2 kUse("基本支出|项目支出|人员经费|公用经费");
+    for (const FundsRow& r : f_.funds) {
+      if (r.total && total == nullptr) total = &r;
+      if (r.part && total != nullptr) (RE2::PartialMatch(r.name, kUse) ? uses : parts).push_back(&r);
+    }
+    if (total != nullptr) {
+      Breakdown(*total, parts);
+      Breakdown(*total, uses);
+    }
+    for (const FundsRow& r : f_.funds) Rate(r);
+    if (total != nullptr) ExecutionScore(*total);
+  }
+
+  void Breakdown(const FundsRow& total, const std::vector<const FundsRow*>& parts) {
+    if (parts.empty()) return;
+    using Member = std::optional<Fig> FundsRow::*;
+    const std::pair<Member, const char*> kCols[] = {
+        {&FundsRow::initial, "年初预算数"}, {&FundsRow::budget, "全年预算数"}, {&FundsRow::spent, "全年执行数"}};
+    for (const auto& [col, label] : kCols) {
+      const auto& stated = total.*col;
+      if (!stated) continue;
+      std::vector<Expr> terms;
+      Relation r;
+      bool empties = false;
+      for (const FundsRow* p : parts) {
+        if (const auto& v = p->*col) {
+          terms.push_back(Expr::Figure(v->value));
+          r.more_quotes.push_back(p->row);
+        } else {
+          empties = true;
+        }
+      }
+      if (terms.empty()) continue;
+      r.check = CheckId::kSumBreakdown;
+      r.computed = Expr::Sum(std::move(terms));
+      r.stated = stated->value;
+      r.quote = total.row;
+      r.anchor = stated->at;
+      r.path = {total.name};
+      r.compare = empties ? Relation::Compare::kAtMost : Relation::Compare::kEqual;
+      r.note = std::string("其中 rows of ") + label + " → " + total.name +
+               (empties ? " (some 其中 cells empty: their sum may not exceed the total)" : "");
+      out_->relations.push_back(std::move(r));
+    }
+  }
+
+  void Rate(const FundsRow& row) {
+    if (!row.rate) return;
+    const auto& a = row.budget ? row.budget : row.initial;
+    if (!a || !row.spent) return;
+    bool shown_bare = false;
+    Number rate = AsRate(row.rate->value, &shown_bare);
+    bool zero_den = ValueOf(a->value) == 0;
+    if (zero_den && ValueOf(row.spent->value) == 0 && ValueOf(rate) == 0) {
+      // 0/0 printed as 0.00%: the Sichuan form's "nothing", elsewhere a rate of nothing.
+      CheckResult c = Result(CheckId::kRateRatio, row.row, row.rate->at, {row.name});
+      c.stated = Written(row.rate->value);
+      c.recomputed = "undefined (0 / 0)";
+      c.arithmetic = row.spent->value.Plain() + " / " + a->value.Plain() + " = 0 / 0 → stated " + c.stated +
+                     (set_.zero_over_zero_convention ? " ✓ (an empty row printed 0.00%, the form's convention)"
+                                                     : " ✗ (0 / 0 is not a rate)") +
+                     "; " + RuleNote();
+      Verdict(&c, set_.zero_over_zero_convention, Severity::kWarning);
+      Push(std::move(c));
+      return;
+    }
+    Relation r;
+    r.check = CheckId::kRateRatio;
+    r.computed = Expr::Quotient(Expr::Figure(row.spent->value), Expr::Figure(a->value));
+    r.stated = rate;
+    r.as_percent = true;
+    r.quote = row.row;
+    r.anchor = row.rate->at;
+    r.path = {row.name};
+    r.note = std::string("执行率 = 全年执行数 (B) / ") + (row.budget ? "全年预算数 (A)" : "年初预算数") +
+             (shown_bare ? ", the rate written without %" : "");
+    out_->relations.push_back(std::move(r));
+    if (set_.reason_below_rate && row.has_reason_column && !row.reason && ValueOf(rate) < *set_.reason_below_rate) {
+      CheckResult c = Result(CheckId::kScoreReasonMissing, row.row, row.rate->at, {row.name});
+      c.stated = Written(row.rate->value);
+      c.recomputed = "a reason";
+      c.arithmetic = "执行率 " + Written(row.rate->value) + " < " + FormatDecimal(*set_.reason_below_rate * 100, 0) +
+                     "% and the reason cell is empty; " + RuleNote();
+      Verdict(&c, false, Severity::kWarning);
+      Push(std::move(c));
+    }
+  }
+
+  void ExecutionScore(const FundsRow& t) {
+    if (!t.score) return;
+    if (t.max) Range(t.row, *t.max, *t.score, {t.name});
+    if (!t.max || set_.execution != "proportional") return;
+    Expr rate;
+    std::string rate_text;
+    bool capped = false;
+    if (t.rate) {
+      bool bare = false;
+      Number n = AsRate(t.rate->value, &bare);
+      capped = ValueOf(n) >= 1;
+      rate = Expr::Figure(n);
+      rate_text = "执行率 " + Written(n);
+    } else if (t.spent && (t.budget || t.initial)) {
+      const auto& a = t.budget ? t.budget : t.initial;
+      if (ValueOf(a->value) == 0) return;
+      rate = Expr::Quotient(Expr::Figure(t.spent->value), Expr::Figure(a->value));
+      Interval v = rate.Eval();
+      capped = v.defined && v.lo >= 1;
+      rate_text = "执行率 B/A";
+    } else {
+      return;
+    }
+    Relation r;
+    r.check = CheckId::kScoreFromRate;
+    r.computed = capped ? Expr::Figure(t.max->value, true) : Expr::Product(Expr::Figure(t.max->value, true), rate);
+    r.stated = t.score->value;
+    r.quote = t.row;
+    r.anchor = t.score->at;
+    r.path = {t.name};
+    r.severity = f_.rate_rule_printed ? Severity::kError : Severity::kWarning;
+    r.note = "得分 = min(执行率, 100%) × 分值 (" + rate_text + (capped ? ", capped at 100%" : "") + "); " + RuleNote() +
+             (f_.rate_rule_printed ? ", as printed on the form" : ", assumed: the form prints no rule");
+    out_->relations.push_back(std::move(r));
+  }
+
+  // ---- indicator rows ----
+  std::vector<std::string> PathOf(const IndicatorLine& l) const {
+    std::vector<std::string> p;
+    for (const std::string* s : {&l.l1, &l.l2, &l.l3})
+      if (!s->empty() && (p.empty() || p.back() != *s)) p.push_back(*s);
+    return p;
+  }
+
+  void Range(Span quote, const Fig& max, const Fig& score, const std::vector<std::string>& path) {
+    mpq_class s = ValueOf(score.value), m = ValueOf(max.value);
+    bool ok = s >= 0 && s <= m;
+    CheckResult c = Result(CheckId::kScoreRange, quote, score.at, path);
+    c.stated = Written(score.value);
+    c.recomputed = "0 ≤ score ≤ " + Written(max.value);
+    c.arithmetic = "0 ≤ " + score.value.written + " ≤ " + max.value.written + (ok ? " ✓" : " ✗ (得分 outside 分值)");
+    Verdict(&c, ok, Severity::kError);
+    Push(std::move(c));
+  }
+
+  void Row(const IndicatorLine& l) {
+    auto path = PathOf(l);
+    if (l.max && l.score) Range(l.row, *l.max, *l.score, path);
+    if (l.coef && l.max && l.score) {
+      bool bare = false;
+      Relation r;
+      r.check = CheckId::kTableRow;
+      r.computed = Expr::Product(Expr::Figure(AsRate(l.coef->value, &bare)), Expr::Figure(l.max->value, true));
+      r.stated = l.score->value;
+      r.quote = l.row;
+      r.anchor = l.score->at;
+      r.path = path;
+      r.note = "指标得分 = 得分系数 × 指标权重";
+      out_->relations.push_back(std::move(r));
+    } else if (l.max && l.score) {
+      FromRule(l, path);
+    }
+    if (set_.reason_below_weight && l.has_reason_column && l.max && l.score && !l.reason &&
+        ValueOf(l.score->value) < ValueOf(l.max->value)) {
+      CheckResult c = Result(CheckId::kScoreReasonMissing, l.row, l.score->at, path);
+      c.stated = Written(l.score->value);
+      c.recomputed = "a reason";
+      c.arithmetic = "得分 " + l.score->value.written + " < 分值 " + l.max->value.written +
+                     " and the 偏差原因 cell is empty; " + RuleNote();
+      Verdict(&c, false, Severity::kWarning);
+      Push(std::move(c));
+    }
+  }
+
+  enum class Met { kUnknown, kMet, kPartly, kNot };
+
+  Met Qualitative(const std::string& actual) const {
+    if (actual.empty()) return Met::kUnknown;
+    if (RE2::PartialMatch(actual, rules_.One("forms.qual.not_met"))) return Met::kNot;
+    if (RE2::PartialMatch(actual, rules_.One("forms.qual.partly"))) return Met::kPartly;
+    if (RE2::PartialMatch(actual, rules_.One("forms.qual.met"))) return Met::kMet;
+    return Met::kUnknown;
+  }
+
+  // Whether a numeric target is met; kUnknown when the row cannot say.
+  Met Numeric(const IndicatorLine& l, Nature n) const {
+    if (!l.target || !l.actual || !SameUnit(l.target->value, l.actual->value)) return Met::kUnknown;
+    mpq_class t = ValueOf(l.target->value), a = ValueOf(l.actual->value);
+    if (n == Nature::kAtMost) return a <= t ? Met::kMet : Met::kNot;
+    if (n == Nature::kAtLeast || n == Nature::kEqual) return a >= t ? Met::kMet : Met::kNot;
+    return Met::kUnknown;
+  }
+
+  void FromRule(const IndicatorLine& l, const std::vector<std::string>& path) {
+    Nature n = l.nature;
+    bool assumed = !l.nature_printed;
+    if (n == Nature::kUnknown && l.target && l.actual) n = Nature::kAtLeast;
+    mpq_class w = ValueOf(l.max->value), s = ValueOf(l.score->value);
+    std::string head = "目标 " + l.target_text + ", 实际 " + l.actual_text + " (" + NatureName(n) +
+                       (assumed ? ", assumed: no 指标性质 printed" : "") + ")";
+    CheckResult c = Result(CheckId::kScoreFromRate, l.row, l.score->at, path);
+    c.stated = Written(l.score->value);
+    if (n == Nature::kQualitative) {
+      Met m = Qualitative(l.actual_text);
+      if (m == Met::kUnknown) return;
+      mpq_class lo = m == Met::kMet ? set_.qual_met : m == Met::kPartly ? set_.qual_partly : mpq_class(0);
+      mpq_class hi = m == Met::kMet ? mpq_class(1) : m == Met::kPartly ? set_.qual_met : set_.qual_partly;
+      bool ok = s >= lo * w && (m == Met::kMet ? s <= w : s < hi * w);
+      c.recomputed = "[" + FormatDecimal(lo * w, 2) + ", " + FormatDecimal(hi * w, 2) + "]";
+      c.arithmetic = head + " → " + (m == Met::kMet ? "达成" : m == Met::kPartly ? "部分达成" : "未达成") +
+                     ": 得分 in " + c.recomputed + " of 分值 " + l.max->value.written + " → stated " +
+                     l.score->value.written + (ok ? " ✓" : " ✗") + "; " + RuleNote();
+      Verdict(&c, ok, Severity::kWarning);
+      Push(std::move(c));
+      return;
+    }
+    Met m = Numeric(l, n);
+    if (m == Met::kUnknown) return;
+    mpq_class t = ValueOf(l.target->value), a = ValueOf(l.actual->value);
+    if (m == Met::kMet) {
+      bool ok = s == w;
+      c.recomputed = l.max->value.written;
+      c.arithmetic = head + " → target met → full marks " + l.max->value.written + " → stated " +
+                     l.score->value.written + (ok ? " ✓" : " ✗ (a met target not at full marks)") + "; " + RuleNote();
+      Verdict(&c, ok, Severity::kWarning);
+      Push(std::move(c));
+      return;
+    }
+    // Not met: proportional (正向 / 等于), linear or inverse (反向).
+    std::vector<std::pair<mpq_class, std::string>> expected;
+    if (n == Nature::kAtMost) {
+      if (t <= 0) return;
+      if (a >= 2 * t) expected.emplace_back(0, "a ≥ 2t → 0");
+      else if (set_.reverse_linear) expected.emplace_back(w * (1 - (a - t) / t), "w × (1 − (a − t)/t)");
+      if (set_.reverse_inverse && a > 0) expected.emplace_back(w * t / a, "w × t / a");
+    } else {
+      if (t <= 0) return;
+      expected.emplace_back(w * a / t, "w × a / t");
+    }
+    bool ok = false;
+    std::string shown;
+    for (const auto& [v, how] : expected) {
+      // The stated score as written (2 decimals) against the rule's value rounded the same way.
+      Interval si = Interval::Of(l.score->value, false);
+      mpq_class half = mpq_class(1, 200);
+      ok = ok || (si.lo <= v + half && v - half <= si.hi);
+      shown += (shown.empty() ? "" : " or ") + how + " = " + FormatDecimal(v, 2);
+    }
+    c.recomputed = FormatDecimal(expected.front().first, 2);
+    bool full = s == w;
+    c.arithmetic = head + " → target not met → " + shown + " → stated " + l.score->value.written +
+                   (ok ? " ✓" : full ? " ✗ (full marks although the target is not met)" : " ✗") + "; " + RuleNote();
+    Verdict(&c, ok, Severity::kWarning);
+    Push(std::move(c));
+  }
+
+  // ---- tree, total, grade ----
+  // A sum of rows against a stated figure is an error only when the table's rows can be trusted
+  // to be all there and in their places: the sum is not short of the figure (a row not read would
+  // explain that), and the 一级 column holds at least two names (else cells of the first level
+  // were glued into others and rows may sit under the wrong one). Otherwise a warning.
+  // `all_read`: the rows' 分值 are known to add up to the form's 100 (no row missing).
+  Severity SumSeverity(const Relation& r, bool all_read = false) const {
+    Interval v = r.computed.Eval();
+    if (!v.defined || f_.misplaced || (v.hi < ValueOf(r.stated) && !all_read)) return Severity::kWarning;
+    std::vector<std::string> l1;
+    for (const IndicatorLine& l : f_.rows)
+      if (!l.l1.empty() && std::find(l1.begin(), l1.end(), l.l1) == l1.end()) l1.push_back(l.l1);
+    bool flat = std::all_of(f_.rows.begin(), f_.rows.end(), [](const IndicatorLine& l) { return l.l1.empty(); });
+    return flat || l1.size() >= 2 ? Severity::kError : Severity::kWarning;
+  }
+
+  void Groups() {
+    for (const Group& g : f_.groups) {
+      if (!g.max || g.optional) continue;
+      std::vector<Expr> terms;
+      Relation r;
+      bool complete = true;
+      for (const IndicatorLine& l : f_.rows) {
+        bool under = g.level == 1 ? l.l1 == g.name : l.l2 == g.name && l.l1 == g.parent;
+        if (!under) continue;
+        if (!l.max || l.optional_row) {
+          complete = false;
+          break;
+        }
+        terms.push_back(Expr::Figure(l.max->value, true));
+        r.more_quotes.push_back(l.row);
+      }
+      if (!complete || terms.empty()) continue;
+      r.check = CheckId::kScoreChildrenMax;
+      r.computed = Expr::Sum(std::move(terms));
+      r.stated = g.max->value;
+      r.stated_exact = true;
+      r.quote = g.max_source == "footnote" ? SentenceAround(doc_.text, g.max->at) : g.at;
+      r.anchor = g.max->at;
+      r.path = g.level == 1 ? std::vector<std::string>{g.name} : std::vector<std::string>{g.parent, g.name};
+      r.severity = g.max_source == "footnote" ? Severity::kWarning : SumSeverity(r);
+      r.note = "分值 of the rows under " + g.name + " → its max " + Written(g.max->value) + " (stated in the " +
+               g.max_source + ")";
+      out_->relations.push_back(std::move(r));
+    }
+  }
+
+  const FundsRow* FundsTotal() const {
+    for (const FundsRow& r : f_.funds)
+      if (r.total) return &r;
+    return nullptr;
+  }
+
+  // Σ 分值 of the funds row and every indicator row equals the stated 总分 max.
+  bool AllRowsRead() const {
+    if (!f_.total_max) return false;
+    mpq_class sum = 0;
+    const FundsRow* ft = FundsTotal();
+    if (ft != nullptr && ft->max) sum += ValueOf(ft->max->value);
+    for (const IndicatorLine& l : f_.rows) {
+      if (!l.max) return false;
+      sum += ValueOf(l.max->value);
+    }
+    return sum == ValueOf(f_.total_max->value);
+  }
+
+  void Total() {
+    const FundsRow* ft = FundsTotal();
+    for (bool max : {false, true}) {
+      const auto& stated = max ? f_.total_max : f_.total_score;
+      if (!stated || f_.rows.empty()) continue;
+      std::vector<Expr> terms;
+      Relation r;
+      if (ft != nullptr) {
+        const auto& v = max ? ft->max : ft->score;
+        if (v) {
+          terms.push_back(Expr::Figure(v->value, true));
+          r.more_quotes.push_back(ft->row);
+        } else if (max ? ft->score.has_value() : ft->max.has_value()) {
+          continue;  // the funds row states one and not the other: unfilled
+        }
+      }
+      bool complete = true;
+      for (const IndicatorLine& l : f_.rows) {
+        const auto& v = max ? l.max : l.score;
+        if (!v) {
+          complete = false;
+          break;
+        }
+        terms.push_back(Expr::Figure(v->value, true));
+      }
+      if (!complete) continue;
+      // Σ 分值 = 总分's max is a children's-max relation; Σ 得分 = 总分 the total.
+      r.check = max ? CheckId::kScoreChildrenMax : CheckId::kScoreTotal;
+      r.computed = Expr::Sum(std::move(terms));
+      r.stated = stated->value;
+      r.stated_exact = true;
+      r.severity = SumSeverity(r, !max && AllRowsRead());
+      r.quote = f_.total_row;
+      r.anchor = stated->at;
+      r.path = {"总分"};
+      r.note = std::string(max ? "分值" : "得分") + " of " + (ft != nullptr && (max ? ft->max : ft->score) ? "预算执行 + " : "") +
+               std::to_string(f_.rows.size()) + " indicator rows → 总分 " + Written(stated->value);
+      out_->relations.push_back(std::move(r));
+    }
+  }
+
+  void Grade() {
+    if (f_.grade.empty() || !f_.total_score) return;
+    auto canonical = [](const std::string& g) -> std::string {
+      if (g == "优秀" || g == "优") return "优";
+      if (g == "良好" || g == "良") return "良";
+      if (g == "中等" || g == "中" || g == "合格") return "中";
+      return "差";
+    };
+    mpq_class score = ValueOf(f_.total_score->value);
+    std::string expected = "差", rule;
+    for (const auto& [lo, g] : set_.bands) {
+      rule += (rule.empty() ? "" : ", ") + g + " ≥ " + FormatDecimal(lo, 0);
+      if (expected == "差" && score >= lo && g != "差") {
+        expected = canonical(g);
+        break;
+      }
+    }
+    bool ok = canonical(f_.grade) == expected;
+    CheckResult c = Result(CheckId::kScoreGrade, Cover(f_.total_row, SentenceAround(doc_.text, f_.grade_at)), f_.grade_at, {"总分"});
+    c.stated = f_.grade;
+    c.recomputed = expected;
+    c.arithmetic = "总分 " + Written(f_.total_score->value) + " → " + expected + " (" + RuleNote() + ") → stated " +
+                   f_.grade + (ok ? " ✓" : " ✗");
+    Verdict(&c, ok, Severity::kError);
+    Push(std::move(c));
+  }
+
+  void Claims() {
+    if (!f_.claims_all_met) return;
+    for (const IndicatorLine& l : f_.rows) {
+      if (!l.nature_printed || Numeric(l, l.nature) != Met::kNot) continue;
+      CheckResult c = Result(CheckId::kClaimContradiction, f_.claim_at, l.actual->at, PathOf(l));
+      c.quote += " … " + std::string(View(doc_.text, l.row));
+      c.stated = std::string(View(doc_.text, f_.claim_at)).substr(0, 60);
+      c.recomputed = "目标 " + l.target_text + ", 实际 " + l.actual_text;
+      c.arithmetic = "the conclusion says every target was met; " + l.l3 + ": 实际 " + l.actual_text +
+                     " does not meet " + l.target_text + " ✗";
+      Verdict(&c, false, Severity::kWarning);
+      Push(std::move(c));
+      break;
+    }
+  }
+
+  // ---- coverage ----
+  void Info(Span at, const std::string& what) {
+    CheckResult c = MakeResult(doc_, CheckId::kParseUnread, at, at);
+    c.verdict = Verdict::kWarning;
+    c.severity = Severity::kInfo;
+    c.arithmetic = what;
+    Push(std::move(c));
+  }
+
+  void Coverage(bool scored, bool maxed) {
+    for (const Span& s : f_.unread) Info(s, "a cell under a figure column that is not one figure (OCR?): not read");
+    Span at = f_.part->at;
+    Span first{at.begin, std::min(at.end, doc_.text.find('\n', at.begin))};
+    if (f_.Empty()) {
+      Info(first, std::string("a ") + DocKindName(f_.kind) + " whose funds and indicator blocks could not be read");
+      return;
+    }
+    if (!f_.rows.empty() && maxed && !scored)
+      Info(f_.rows.front().row, "the 得分 column is not filled in (an unfilled form): no score checked");
+    if (f_.residue > 0)
+      Info(first, std::to_string(f_.residue) + " template row(s) left blank (指标1：, ……): not indicators");
+  }
+
+  void Indicators() {
+    auto add = [&](const std::string& name, int level, int parent, Span at) {
+      Indicator ind;
+      ind.name = name;
+      ind.level = level;
+      ind.parent = parent;
+      ind.heading = at;
+      ind.form = true;
+      out_->indicators.push_back(ind);
+      int idx = static_cast<int>(out_->indicators.size()) - 1;
+      if (parent >= 0) out_->indicators[static_cast<size_t>(parent)].children.push_back(idx);
+      return idx;
+    };
+    auto stated = [&](const std::optional<Fig>& f, Span ctx) -> std::optional<Stated> {
+      if (!f) return std::nullopt;
+      return Stated{f->value, f->at, ctx, "table"};
+    };
+    std::vector<std::pair<std::string, int>> l1s, l2s;
+    auto find = [](const std::vector<std::pair<std::string, int>>& v, const std::string& k) {
+      for (const auto& [n, i] : v)
+        if (n == k) return i;
+      return -1;
+    };
+    if (const FundsRow* ft = FundsTotal(); ft != nullptr && (ft->max || ft->score)) {
+      int i = add(ft->name, 1, -1, ft->row);
+      out_->indicators[static_cast<size_t>(i)].max = stated(ft->max, ft->row);
+      out_->indicators[static_cast<size_t>(i)].score = stated(ft->score, ft->row);
+    }
+    for (const IndicatorLine& l : f_.rows) {
+      int parent = -1, level = 1;
+      if (!l.l1.empty()) {
+        parent = find(l1s, l.l1);
+        if (parent < 0) {
+          parent = add(l.l1, 1, -1, l.row);
+          for (const Group& g : f_.groups)
+            if (g.level == 1 && g.name == l.l1) out_->indicators[static_cast<size_t>(parent)].max = stated(g.max, g.at);
+          l1s.emplace_back(l.l1, parent);
+        }
+        level = 2;
+      }
+      if (!l.l2.empty() && !l.l3.empty() && l.l2 != l.l1 && l.l2 != l.l3) {
+        std::string key = l.l1 + "›" + l.l2;
+        int p2 = find(l2s, key);
+        if (p2 < 0) {
+          p2 = add(l.l2, level, parent, l.row);
+          for (const Group& g : f_.groups)
+            if (g.level == 2 && g.name == l.l2 && g.parent == l.l1)
+              out_->indicators[static_cast<size_t>(p2)].max = stated(g.max, g.at);
+          l2s.emplace_back(key, p2);
+        }
+        parent = p2;
+        ++level;
+      }
+      int i = add(l.l3.empty() ? l.l2 : l.l3, level, parent, l.name_at);
+      out_->indicators[static_cast<size_t>(i)].max = stated(l.max, l.row);
+      out_->indicators[static_cast<size_t>(i)].score = stated(l.score, l.row);
+    }
+  }
+
+  const Document& doc_;
+  const Rules& rules_;
+  const RuleSet& set_;
+  const Form& f_;
+  Outline* out_;
+};
+
+}  // namespace
+
+void CheckForm(const Document& doc, const Rules& rules, const RuleSet& set, const Form& form, Outline* out) {
+  Checker(doc, rules, set, form, out).Run();
+}
+
+}  // namespace jixiao::forms

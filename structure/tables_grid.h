@@ -1,0 +1,103 @@
+// Private to structure/tables*.cc: a table being read, row by row, in one of the text shapes.
+// Each shape has its own Feed (tables_positions.cc: PDF positions and aligned text;
+// tables_text.cc: rows read by counting, pipe rows, one cell per line, one-line tables); the
+// common part — fragments of wrapped cells, merged cells carried down, empty cells, total rows,
+// the final Table — is here and in tables_grid.cc.
+#ifndef JIXIAO_STRUCTURE_TABLES_GRID_H_
+#define JIXIAO_STRUCTURE_TABLES_GRID_H_
+
+#include <vector>
+
+#include "structure/tables_internal.h"
+
+namespace jixiao::internal::grid {
+
+enum class Mode {
+  kPositions,  // PDF: columns by x in points
+  kAligned,    // text: columns by display column
+  kCount,      // text with one space between cells: cells by counting, typed
+  kPipe,       // | a | b |
+  kCellPerLine,
+  kOneLine,
+};
+
+// A row, or a fragment of one (a line holding only the wrapped text of some cells).
+struct PendingRow {
+  std::vector<std::vector<Span>> cells;  // per column, the spans of its text in reading order
+  std::vector<bool> marked;              // per column: an empty marker (`-`) was there
+  std::vector<std::pair<double, int>> cell_y;  // per column: sum and count of its words' y centres (PDF)
+  Span at;
+  double y = 0;          // vertical centre (PDF points or line index)
+  double height = 1;
+  bool fragment = false;
+};
+
+class Grid {
+ public:
+  Grid(const Document& doc, const GridRules& g, Mode mode, std::vector<HeaderCol> cols, const RawLine& header);
+
+  Mode mode() const { return mode_; }
+  size_t size() const { return types_.size(); }
+  ColType type(size_t c) const { return types_[c]; }
+  const std::vector<HeaderCol>& cols() const { return cols_; }
+
+  // Feeds the next raw line; false if the line cannot belong to the table (the table ends before
+  // it and the caller reads the line again).
+  bool Feed(const RawLine& line);
+  // For one-line tables: reads tokens [from, to) of the header's line as rows.
+  void FeedOneLine(const RawLine& line, size_t from, size_t to);
+
+  // The finished table, or false if it has no rows.
+  bool Finish(Table* out);
+
+ private:
+  bool FeedPositions(const RawLine& line);
+  bool FeedCount(const RawLine& line);
+  bool FeedPipe(const RawLine& line);
+  bool FeedCellPerLine(const RawLine& line);
+  // A second header line (labels joined top to bottom), before any row; `above`: a line above
+  // the header (vertically centred labels put the first line of a two-line label there).
+ public:
+  bool ContinueHeader(const RawLine& line, bool above);
+
+ private:
+  // The same header again (a table continued on a new page).
+  bool IsRepeatedHeader(const RawLine& line) const;
+  bool IsHeading(std::string_view s) const;
+  bool IsProse(std::string_view s) const;
+  // Assigns typed tokens to columns when their count alone does not (kCount, kOneLine): the one
+  // assignment that fits the column types, with merged cells carried and trailing notes empty;
+  // false if none or several fit.
+  bool Assign(const std::vector<const Token*>& toks, bool may_carry, bool name_pending, PendingRow* row) const;
+  bool Fits(ColType t, std::string_view s) const;
+  int ColumnAt(const Token& t) const;
+  void Push(PendingRow row);
+  // PDF merged cells: a label centred on the rows it spans. For name column c, the row of the
+  // label each row belongs to, or an empty vector if the labels' positions do not fit centred spans.
+  std::vector<int> CentredSpans(const std::vector<PendingRow>& rows, size_t c) const;
+  PendingRow NewRow() const;
+  // Adds a token's text to cell c (an empty marker marks the cell empty).
+  void AddToCell(PendingRow* row, size_t c, const Token& t) const;
+
+  const Document& doc_;
+  const GridRules& g_;
+  Mode mode_;
+  std::vector<HeaderCol> cols_;
+  std::vector<ColType> types_;
+  std::vector<std::string> first_labels_;  // the header line's labels, before continuation lines
+  std::vector<double> bounds_;  // x boundaries between columns (positional modes)
+  std::vector<PendingRow> rows_;
+  std::vector<Span> unread_;
+  std::vector<PendingRow> fragments_;  // kCount: name lines waiting for their figures
+  PendingRow cpl_;                     // kCellPerLine: the row being filled
+  size_t cpl_filled_ = 0;
+  bool cpl_broken_ = false;            // a cell of it is not in Document::text
+  Span header_at_;
+  int page_ = 0;
+  bool any_row_ = false;
+  double line_height_ = 1;
+};
+
+}  // namespace jixiao::internal::grid
+
+#endif  // JIXIAO_STRUCTURE_TABLES_GRID_H_

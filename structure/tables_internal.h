@@ -1,0 +1,102 @@
+// Private to structure/tables*.cc: the raw side of a table. Cell boundaries are found on the raw
+// page text (RawPage::text, where the spaces between cells are still there, and RawPage::boxes for
+// PDFs) and mapped back to spans of Document::text through Document::origins.
+#ifndef JIXIAO_STRUCTURE_TABLES_INTERNAL_H_
+#define JIXIAO_STRUCTURE_TABLES_INTERNAL_H_
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "structure/internal.h"
+
+namespace jixiao::internal::grid {
+
+// What a column holds (the named groups of rules grid.column).
+enum class ColType { kName, kNumber, kValue, kText };
+
+// A run of non-space characters on one raw line.
+struct Token {
+  size_t raw_b = 0, raw_e = 0;  // offsets in RawPage::text
+  Span at;                      // in Document::text; empty if normalization dropped it
+  double x0 = 0, x1 = 0;        // PDF: points; text: display columns (a Chinese character is 2)
+  double y0 = 0, y1 = 0;        // PDF: vertical extent; 0 for text
+};
+
+// One line of a raw page.
+struct RawLine {
+  size_t page = 0;              // index in Document::pages
+  size_t b = 0, e = 0;          // offsets in RawPage::text, '\n' excluded
+  double y0 = 0, y1 = 0;        // PDF: vertical extent; text: the line's index on its page
+  std::vector<Token> tokens;
+  Span at;                      // hull of the tokens' spans in Document::text
+  bool positioned = false;      // x/y are PDF points
+  bool dropped = false;         // text that normalization dropped (a page-number-like line)
+};
+
+// Raw offsets to normalized offsets, for every page.
+class RawMap {
+ public:
+  explicit RawMap(const Document& doc);
+  // The first normalized byte that came from raw byte `off` of page index `page`, or npos.
+  size_t Begin(size_t page, size_t off) const;
+  // The normalized span of raw bytes [b, e) of a page (empty if none of them was kept).
+  Span SpanOf(size_t page, size_t b, size_t e) const;
+
+ private:
+  const Document& doc_;
+  std::vector<std::vector<uint32_t>> first_;  // per page, per raw byte: normalized offset + 1
+};
+
+// Splits a raw line into tokens (spaces, tabs, U+3000 and U+00A0 separate them); `pipe` also
+// splits at '|' and keeps every '|' as a token of its own.
+RawLine ReadLine(const Document& doc, const RawMap& map, size_t page, size_t b, size_t e, double index);
+
+// The x extent of raw bytes [b, e) of a line (see Token::x0).
+void ExtentOf(const Document& doc, const RawLine& line, size_t b, size_t e, double* x0, double* x1);
+
+// The normalized text of a span.
+inline std::string_view View(const Document& doc, Span s) {
+  if (s.end > doc.text.size() || s.empty()) return {};
+  return std::string_view(doc.text).substr(s.begin, s.end - s.begin);
+}
+
+// A column of a header being read.
+struct HeaderCol {
+  ColType type = ColType::kName;
+  std::string label;
+  Span at;
+  double x0 = 0, x1 = 0;
+  size_t first_token = 0, last_token = 0;  // tokens of the header line it came from
+};
+
+// The compiled rules the table reader uses.
+struct GridRules {
+  explicit GridRules(const Rules& rules);
+  const RE2& column;
+  const RE2& note;
+  const RE2& prose;
+  const RE2& marker;
+  const RE2& figure;
+  const RE2& total;
+  const RE2& heading;
+  const RE2& header_tail;
+  std::vector<std::pair<int, ColType>> groups;  // capturing group index → type
+};
+
+// Reads tokens [from, to) of a line as header cells: every token one or more column words, each
+// optionally followed by notes; a token that is only a note belongs to the column before it.
+// False if some token is not a header cell.
+bool ParseHeader(const Document& doc, const GridRules& g, const RawLine& line, size_t from, size_t to,
+                 std::vector<HeaderCol>* cols);
+
+// Token kinds for rows read by counting.
+bool IsFigure(const GridRules& g, std::string_view s);
+bool IsEmptyMarker(const GridRules& g, std::string_view s);
+
+}  // namespace jixiao::internal::grid
+
+#endif  // JIXIAO_STRUCTURE_TABLES_INTERNAL_H_

@@ -1,0 +1,259 @@
+// Rows without positions: one space between cells (cells by counting, checked against the column
+// types), pipe rows (cells by the pipes), one cell per line, and a whole table on one line (rows
+// cut by the header's columns). Where the tokens do not say which cell is empty, the row is left
+// out of the grid (Table::unread) rather than guessed.
+#include "structure/tables_grid.h"
+
+namespace jixiao::internal::grid {
+
+namespace {
+
+std::vector<const Token*> Cells(const Document& doc, const RawLine& line, size_t from, size_t to) {
+  std::vector<const Token*> out;
+  for (size_t i = from; i < to && i < line.tokens.size(); ++i) {
+    std::string_view s = View(doc, line.tokens[i].at);
+    if (!s.empty() && s != "|") out.push_back(&line.tokens[i]);
+  }
+  return out;
+}
+
+Span HullOf(const std::vector<const Token*>& toks) {
+  Span h;
+  for (const Token* t : toks) {
+    if (h.empty()) h = t->at;
+    h.begin = std::min(h.begin, t->at.begin);
+    h.end = std::max(h.end, t->at.end);
+  }
+  return h;
+}
+
+}  // namespace
+
+bool Grid::Assign(const std::vector<const Token*>& toks, bool may_carry, bool name_pending, PendingRow* row) const {
+  const size_t n = cols_.size(), start = name_pending ? 1 : 0;
+  if (n <= start) return false;
+  const size_t avail = n - start, m = toks.size();
+  auto fits = [&](size_t c, const Token* t) { return Fits(types_[c], View(doc_, t->at)); };
+  // col[i]: the column of token i.
+  std::vector<size_t> found;
+  int solutions = 0;
+  auto consider = [&](const std::vector<size_t>& col) {
+    for (size_t i = 0; i < m; ++i)
+      if (!fits(col[i], toks[i])) return;
+    if (++solutions == 1) found = col;
+  };
+  if (m == avail) {
+    std::vector<size_t> col(m);
+    for (size_t i = 0; i < m; ++i) col[i] = start + i;
+    consider(col);
+  } else if (m < avail) {
+    // c leading name columns carried from the row above, e trailing text columns empty.
+    size_t d = avail - m;
+    for (size_t c = 0; c <= d; ++c) {
+      size_t e = d - c;
+      bool ok = true;
+      for (size_t k = 0; k < c && ok; ++k) ok = may_carry && !name_pending && types_[start + k] == ColType::kName;
+      for (size_t k = 0; k < e && ok; ++k) ok = types_[n - 1 - k] == ColType::kText;
+      if (!ok) continue;
+      std::vector<size_t> col(m);
+      for (size_t i = 0; i < m; ++i) col[i] = start + c + i;
+      consider(col);
+    }
+  } else {
+    // Extra tokens: the words of one name or text cell with spaces inside.
+    size_t s = m - avail;
+    for (size_t j = start; j < n; ++j) {
+      if (types_[j] != ColType::kName && types_[j] != ColType::kText) continue;
+      std::vector<size_t> col(m);
+      for (size_t i = 0; i < m; ++i) col[i] = i < j - start ? start + i : i <= j - start + s ? j : start + i - s;
+      consider(col);
+    }
+  }
+  if (solutions != 1) return false;
+  for (size_t i = 0; i < m; ++i) AddToCell(row, found[i], *toks[i]);
+  return true;
+}
+
+bool Grid::FeedCount(const RawLine& line) {
+  std::vector<const Token*> toks = Cells(doc_, line, 0, line.tokens.size());
+  if (toks.empty()) return true;
+  std::string_view s = View(doc_, HullOf(toks));
+  if (IsProse(s)) return false;
+  if (IsRepeatedHeader(line)) return true;
+  std::vector<HeaderCol> other;
+  if (ParseHeader(doc_, g_, line, 0, line.tokens.size(), &other) && other.size() >= 2) return false;
+  if (!any_row_ && rows_.empty() && fragments_.empty() && ContinueHeader(line, false)) return true;
+  size_t figures = 0;
+  for (const Token* t : toks) {
+    std::string_view v = View(doc_, t->at);
+    if (IsFigure(g_, v) || IsEmptyMarker(g_, v)) ++figures;
+  }
+  if (figures == 0) {
+    // The name of a row wrapped onto lines before its figures.
+    if (IsHeading(s) || s.size() > 150 || fragments_.size() >= 3) return false;
+    PendingRow f = NewRow();
+    f.at = HullOf(toks);
+    f.cells[0].push_back(f.at);
+    fragments_.push_back(f);
+    return true;
+  }
+  if (IsHeading(s) && figures < 2) return false;
+  PendingRow row = NewRow();
+  bool named = false;
+  if (!fragments_.empty() && types_[0] != ColType::kNumber && Assign(toks, false, true, &row)) {
+    for (const PendingRow& f : fragments_) {
+      row.cells[0].push_back(f.at);
+      row.at = Span{std::min(row.at.begin, f.at.begin), std::max(row.at.end, f.at.end)};
+    }
+    named = true;
+  } else {
+    row = NewRow();
+    if (!Assign(toks, any_row_, false, &row)) {
+      if (figures < 2) {
+        // A wrapped name that starts with a figure ("2021 年度…工作经费"), before its row.
+        if (IsHeading(s) || s.size() > 150 || fragments_.size() >= 3 || toks.size() < 2) return false;
+        PendingRow f = NewRow();
+        f.at = HullOf(toks);
+        f.cells[0].push_back(f.at);
+        fragments_.push_back(f);
+        return true;
+      }
+      for (const PendingRow& f : fragments_) unread_.push_back(f.at);
+      fragments_.clear();
+      unread_.push_back(HullOf(toks));
+      return true;
+    }
+  }
+  if (!named)
+    for (const PendingRow& f : fragments_) unread_.push_back(f.at);
+  fragments_.clear();
+  row.y = line.y0;
+  Push(std::move(row));
+  return true;
+}
+
+bool Grid::FeedPipe(const RawLine& line) {
+  if (line.tokens.empty()) return true;
+  std::vector<std::vector<const Token*>> segs(1);
+  size_t pipes = 0;
+  for (const Token& t : line.tokens) {
+    std::string_view s = View(doc_, t.at);
+    if (s == "|") {
+      ++pipes;
+      segs.emplace_back();
+    } else if (!s.empty()) {
+      segs.back().push_back(&t);
+    }
+  }
+  if (pipes == 0) return false;
+  if (segs.front().empty()) segs.erase(segs.begin());
+  if (!segs.empty() && segs.back().empty()) segs.pop_back();
+  bool rule = true;  // |---|:--| separator rows
+  for (const auto& seg : segs)
+    for (const Token* t : seg)
+      for (char c : View(doc_, t->at))
+        if (c != '-' && c != ':' && c != '=' && c != '+') rule = false;
+  if (rule) return true;
+  if (IsRepeatedHeader(line)) return true;
+  std::vector<HeaderCol> other;
+  if (ParseHeader(doc_, g_, line, 0, line.tokens.size(), &other) && other.size() >= 2) return false;
+  if (segs.size() != cols_.size()) {
+    unread_.push_back(line.at);
+    return true;
+  }
+  PendingRow row = NewRow();
+  for (size_t c = 0; c < segs.size(); ++c)
+    for (const Token* t : segs[c]) AddToCell(&row, c, *t);
+  if (row.at.empty()) row.at = line.at;
+  row.y = line.y0;
+  Push(std::move(row));
+  return true;
+}
+
+bool Grid::FeedCellPerLine(const RawLine& line) {
+  std::vector<const Token*> toks = Cells(doc_, line, 0, line.tokens.size());
+  if (line.dropped) {
+    // A cell normalization dropped (a figure alone on its line reads as a page number): the row
+    // cannot be a grid of Document::text spans, but the count of cells goes on.
+    if (cpl_filled_ == 0) cpl_ = NewRow();
+    cpl_broken_ = true;
+    if (++cpl_filled_ == cols_.size()) {
+      if (!cpl_.at.empty()) unread_.push_back(cpl_.at);
+      cpl_ = PendingRow();
+      cpl_filled_ = 0;
+      cpl_broken_ = false;
+    }
+    return true;
+  }
+  if (toks.empty()) return true;
+  Span at = HullOf(toks);
+  std::string_view s = View(doc_, at);
+  size_t c = cpl_filled_;
+  std::vector<HeaderCol> word;
+  bool header_word = ParseHeader(doc_, g_, line, 0, line.tokens.size(), &word) && !word.empty();
+  size_t figures = 0;
+  for (const Token* t : toks)
+    if (IsFigure(g_, View(doc_, t->at))) ++figures;
+  if (header_word || figures >= 2 || !Fits(types_[c], s) || (IsProse(s) && types_[c] != ColType::kText) ||
+      (c == 0 && IsHeading(s))) {
+    cpl_ = PendingRow();
+    cpl_filled_ = 0;
+    cpl_broken_ = false;
+    return false;
+  }
+  if (cpl_filled_ == 0) cpl_ = NewRow();
+  for (const Token* t : toks) AddToCell(&cpl_, c, *t);
+  if (++cpl_filled_ == cols_.size()) {
+    cpl_.y = line.y0;
+    if (cpl_broken_)
+      unread_.push_back(cpl_.at);
+    else
+      Push(std::move(cpl_));
+    cpl_ = PendingRow();
+    cpl_filled_ = 0;
+    cpl_broken_ = false;
+  }
+  return true;
+}
+
+void Grid::FeedOneLine(const RawLine& line, size_t from, size_t to) {
+  std::vector<const Token*> toks = Cells(doc_, line, from, to);
+  const size_t n = cols_.size();
+  const bool named = types_[0] == ColType::kName || types_[0] == ColType::kText;
+  auto is_figure = [&](const Token* t) {
+    std::string_view v = View(doc_, t->at);
+    return IsFigure(g_, v) || IsEmptyMarker(g_, v);
+  };
+  size_t i = 0;
+  while (i < toks.size()) {
+    // The row's name: the fewest words after which the header's other columns fit and the next
+    // row (or the end) begins.
+    bool done = false;
+    for (size_t k = named ? 1 : 0; k <= (named ? 4 : 0) && !done; ++k) {
+      size_t end = i + k + (n - (named ? 1 : 0));
+      if (end > toks.size()) break;
+      bool ok = true;
+      for (size_t j = 0; j < k && ok; ++j) ok = !is_figure(toks[i + j]);
+      for (size_t c = named ? 1 : 0, j = i + k; c < n && ok; ++c, ++j) ok = Fits(types_[c], View(doc_, toks[j]->at));
+      if (ok && end < toks.size() && named && is_figure(toks[end])) ok = false;
+      if (!ok) continue;
+      PendingRow row = NewRow();
+      for (size_t j = 0; j < k; ++j) AddToCell(&row, 0, *toks[i + j]);
+      for (size_t c = named ? 1 : 0, j = i + k; c < n; ++c, ++j) AddToCell(&row, c, *toks[j]);
+      row.y = line.y0;
+      Push(std::move(row));
+      i = end;
+      done = true;
+    }
+    if (done) continue;
+    // Not a row by the header's columns: leave it out up to the next name.
+    size_t j = i + 1;
+    while (j < toks.size() && (is_figure(toks[j]) || !named)) ++j;
+    if (!named) j = toks.size();
+    unread_.push_back(HullOf(std::vector<const Token*>(toks.begin() + static_cast<long>(i),
+                                                       toks.begin() + static_cast<long>(j))));
+    i = j;
+  }
+}
+
+}  // namespace jixiao::internal::grid

@@ -1,0 +1,414 @@
+// ReadForms on hand-built grids (a Structure made here, independent of the table finder): each
+// check with a pass, a fail and a false-alarm guard; identity; rule-set choice; end to end on
+// corpus/styles/forms/.
+#include <catch2/catch.hpp>
+
+#include <re2/re2.h>
+
+#include <iostream>
+
+#include "audit/audit.h"
+#include "audit/forms.h"
+#include "audit_testing.h"
+#include "structure/structure.h"
+
+namespace jixiao {
+namespace {
+
+using testing::BuiltinRules;
+
+// A grid: header labels, then rows of cells. "^" in a cell: carried down from the row above.
+struct Grid {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
+struct Built {
+  Document doc;
+  Structure s;
+};
+
+// Lines above the grids (`top`), the grids as pipe rows, lines below (`bottom`); one part of
+// `kind` over all of it.
+Built Build(const std::string& top, const std::vector<Grid>& grids, const std::string& bottom = "",
+            DocKind kind = DocKind::kProjectForm) {
+  std::string raw = top.empty() ? "" : top + "\n";
+  for (const Grid& g : grids) {
+    auto line = [](const std::vector<std::string>& cells) {
+      std::string l = "|";
+      for (const auto& c : cells) l += " " + (c == "^" ? std::string("") : c) + " |";
+      return l;
+    };
+    raw += line(g.header) + "\n";
+    for (const auto& r : g.rows) raw += line(r) + "\n";
+  }
+  raw += bottom;
+  Built b{testing::DocumentOf(raw), {}};
+  const std::string& t = b.doc.text;
+  // Cells of a normalized pipe line: spans between the bars, trimmed.
+  auto cells_of = [&](size_t begin, size_t end) {
+    std::vector<Span> out;
+    size_t p = t.find('|', begin);
+    while (p != std::string::npos && p < end) {
+      size_t q = t.find('|', p + 1);
+      if (q == std::string::npos || q > end) break;
+      size_t cb = p + 1, ce = q;
+      while (cb < ce && t[cb] == ' ') ++cb;
+      while (ce > cb && t[ce - 1] == ' ') --ce;
+      out.push_back(Span{cb, ce});
+      p = q;
+    }
+    return out;
+  };
+  size_t pos = top.empty() ? 0 : t.find('\n') + 1;
+  if (!top.empty()) {
+    // Skip the lines of `top` (it may hold several).
+    size_t lines = static_cast<size_t>(std::count(top.begin(), top.end(), '\n')) + 1;
+    pos = 0;
+    for (size_t i = 0; i < lines; ++i) pos = t.find('\n', pos) + 1;
+  }
+  for (const Grid& g : grids) {
+    Table tab;
+    tab.shape = TableShape::kPipe;
+    size_t e = t.find('\n', pos);
+    auto hs = cells_of(pos, e);
+    for (size_t i = 0; i < hs.size(); ++i) {
+      Column c;
+      c.at = hs[i];
+      for (char ch : t.substr(hs[i].begin, hs[i].end - hs[i].begin))
+        if (ch != ' ') c.label += ch;
+      tab.columns.push_back(c);
+    }
+    tab.at.begin = pos;
+    pos = e + 1;
+    std::vector<Span> above;
+    for (const auto& r : g.rows) {
+      e = t.find('\n', pos);
+      TableRow row;
+      row.at = Span{pos, e};
+      auto cs = cells_of(pos, e);
+      for (size_t i = 0; i < cs.size(); ++i) {
+        Cell c;
+        c.column = static_cast<int>(i);
+        c.at = cs[i];
+        c.empty = cs[i].empty();
+        if (i < r.size() && r[i] == "^" && i < above.size()) c.carried = true, c.at = above[i], c.empty = false;
+        row.cells.push_back(c);
+      }
+      above.clear();
+      for (const Cell& c : row.cells) above.push_back(c.at);
+      tab.rows.push_back(row);
+      pos = e + 1;
+    }
+    tab.at.end = pos;
+    b.s.tables.push_back(tab);
+  }
+  Part p;
+  p.kind = kind;
+  p.at = Span{0, t.size()};
+  b.s.parts.push_back(p);
+  b.s.kind = kind;
+  return b;
+}
+
+std::vector<CheckResult> Checks(const Built& b, const Rules& rules = BuiltinRules(), Outline* keep = nullptr) {
+  Outline out;
+  ReadForms(b.doc, b.s, rules, &out);
+  std::vector<CheckResult> all = out.results;
+  for (const auto& r : out.relations) all.push_back(Evaluate(b.doc, r));
+  if (keep) *keep = std::move(out);
+  return all;
+}
+
+std::vector<CheckResult> Of(const std::vector<CheckResult>& all, CheckId id) {
+  std::vector<CheckResult> out;
+  for (const auto& c : all)
+    if (c.check == id) out.push_back(c);
+  return out;
+}
+
+const Grid kFundsHeader{{"项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"}, {}};
+
+Grid Funds(std::vector<std::vector<std::string>> rows) {
+  Grid g = kFundsHeader;
+  g.rows = std::move(rows);
+  return g;
+}
+
+Grid Indicators(std::vector<std::vector<std::string>> rows) {
+  Grid g{{"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"}, {}};
+  g.rows = std::move(rows);
+  return g;
+}
+
+struct Expect {
+  const char* name;
+  Built form;
+  CheckId check;
+  const char* stated;     // "" = any
+  Verdict verdict;        // of the first matching result
+  Severity severity;      // when not a pass
+};
+
+void RunCases(const std::vector<Expect>& cases) {
+  for (const auto& e : cases) {
+    INFO(e.name);
+    auto all = Of(Checks(e.form), e.check);
+    std::vector<CheckResult> hit;
+    for (const auto& c : all)
+      if (std::string(e.stated).empty() || c.stated == e.stated) hit.push_back(c);
+    REQUIRE(!hit.empty());
+    INFO(hit.front().arithmetic);
+    CHECK(hit.front().verdict == e.verdict);
+    if (e.verdict != Verdict::kPass) CHECK(hit.front().severity == e.severity);
+  }
+}
+
+TEST_CASE("forms: funds block (sum.breakdown, rate.ratio, 执行率得分)", "[forms]") {
+  RunCases({
+      {"parts add up", Build("", {Funds({{"年度资金总额", "120", "120", "118.5", "10", "98.75%", "9.88"},
+                                         {"其中:本年财政拨款", "100", "100", "98.5", "-", "-", "-"},
+                                         {"上年结转资金", "20", "20", "20", "-", "-", "-"}})}),
+       CheckId::kSumBreakdown, "118.5", Verdict::kPass, Severity::kInfo},
+      {"a total of zeros above a 其中 row that is not",
+       Build("", {Funds({{"年度资金总额", "0", "0", "0", "10", "", ""}, {"其中:本年财政拨款", "120", "120", "118.5", "", "", ""}})}),
+       CheckId::kSumBreakdown, "0", Verdict::kFail, Severity::kError},
+      {"an empty 其中 cell: the parts may not exceed the total",
+       Build("", {Funds({{"年度资金总额", "120", "120", "118.5", "", "", ""},
+                         {"其中:本年财政拨款", "100", "100", "98.5", "", "", ""},
+                         {"上年结转资金", "", "", "", "", "", ""}})}),
+       CheckId::kSumBreakdown, "118.5", Verdict::kPass, Severity::kInfo},
+      {"执行率 = B/A", Build("", {Funds({{"年度资金总额", "120", "120", "118.5", "10", "98.75%", "9.88"}})}),
+       CheckId::kRateRatio, "98.75%", Verdict::kPass, Severity::kInfo},
+      {"执行率 shown 0 where the figures give 100%",
+       Build("", {Funds({{"年度资金总额", "50", "50", "50", "10", "0", "10"}})}), CheckId::kRateRatio, "0%",
+       Verdict::kFail, Severity::kError},
+      {"执行率 without % is a percentage", Build("", {Funds({{"年度资金总额", "120", "120", "118.5", "10", "98.75", "9.88"}})}),
+       CheckId::kRateRatio, "98.75%", Verdict::kPass, Severity::kInfo},
+      {"0/0 written 0.00% on a national form: a warning, never an error",
+       Build("", {Funds({{"年度资金总额", "10", "10", "10", "10", "100%", "10"}, {"其他资金", "0.00", "0.00", "0.00", "", "0.00%", ""}})}),
+       CheckId::kRateRatio, "0.00%", Verdict::kWarning, Severity::kWarning},
+      {"执行率得分 = 分值 × 执行率", Build("", {Funds({{"年度资金总额", "120", "120", "118.5", "10", "98.75%", "9.88"}})}),
+       CheckId::kScoreFromRate, "9.88", Verdict::kPass, Severity::kInfo},
+      {"执行率得分 off the rule: a warning (the form prints no rule)",
+       Build("", {Funds({{"年度资金总额", "120", "120", "96", "10", "80%", "9"}})}), CheckId::kScoreFromRate, "9",
+       Verdict::kWarning, Severity::kWarning},
+      {"执行率 over 100% is capped", Build("", {Funds({{"年度资金总额", "100", "100", "105", "10", "105%", "10"}})}),
+       CheckId::kScoreFromRate, "10", Verdict::kPass, Severity::kInfo},
+  });
+}
+
+TEST_CASE("forms: Sichuan's empty row and 调整后预算数", "[forms]") {
+  Grid g{{"项目", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"},
+         {{"总额", "100.00", "80.00", "72.00", "90.00%", "10", "9", ""},
+          {"其中:财政资金", "100.00", "80.00", "72.00", "90.00%", "", "", ""},
+          {"财政专户管理资金", "0.00", "0.00", "0.00", "0.00%", "", "", ""},
+          {"单位资金", "0.00", "0.00", "0.00", "0.00%", "", "", ""}}};
+  auto all = Checks(Build("部门预算项目支出绩效自评表", {g}));
+  auto rates = Of(all, CheckId::kRateRatio);
+  REQUIRE(rates.size() == 4);
+  for (const auto& c : rates) {
+    INFO(c.arithmetic);
+    CHECK(c.verdict == Verdict::kPass);  // 72/80 = 90%; 0/0 as 0.00% is the form's convention
+  }
+  CHECK(Of(all, CheckId::kSumBreakdown).size() == 3);
+  for (const auto& c : Of(all, CheckId::kSumBreakdown)) CHECK(c.verdict == Verdict::kPass);
+  CHECK(Of(all, CheckId::kScoreReasonMissing).empty());  // 90% is not below 90%
+  // Below 90% without a reason: a warning.
+  g.rows[0] = {"总额", "100.00", "80.00", "64.00", "80.00%", "10", "8", ""};
+  g.rows[1] = {"其中:财政资金", "100.00", "80.00", "64.00", "80.00%", "", "", ""};
+  auto again = Of(Checks(Build("部门预算项目支出绩效自评表", {g})), CheckId::kScoreReasonMissing);
+  REQUIRE(!again.empty());
+  CHECK(again.front().severity == Severity::kWarning);
+  g.rows[0][7] = "项目进度滞后";
+  g.rows[1][7] = "项目进度滞后";
+  CHECK(Of(Checks(Build("部门预算项目支出绩效自评表", {g})), CheckId::kScoreReasonMissing).empty());
+}
+
+TEST_CASE("forms: indicator rows (score.range, score.from_rate, score.reason_missing)", "[forms]") {
+  auto one = [](std::vector<std::string> row) { return Build("", {Indicators({std::move(row)})}); };
+  RunCases({
+      {"score within 分值", one({"产出指标", "数量指标", "新建服务站数量", "≥12个", "12个", "15", "15", ""}),
+       CheckId::kScoreRange, "15", Verdict::kPass, Severity::kInfo},
+      {"score above 分值", one({"产出指标", "数量指标", "新建服务站数量", "≥12个", "12个", "10", "12", ""}),
+       CheckId::kScoreRange, "12", Verdict::kFail, Severity::kError},
+      {"zero is within range", one({"产出指标", "数量指标", "新建服务站数量", "≥12个", "0个", "10", "0", "未实施"}),
+       CheckId::kScoreRange, "0", Verdict::kPass, Severity::kInfo},
+      {"met target at full marks", one({"产出指标", "数量指标", "新建服务站数量", "≥12个", "12个", "15", "15", ""}),
+       CheckId::kScoreFromRate, "15", Verdict::kPass, Severity::kInfo},
+      {"a met target scored 7 of 10", one({"产出指标", "质量指标", "验收合格率", "≥95%", "100%", "10", "7", "扣分"}),
+       CheckId::kScoreFromRate, "7", Verdict::kWarning, Severity::kWarning},
+      {"not met, proportional", one({"产出指标", "时效指标", "资金拨付及时率", "≥100%", "95%", "10", "9.5", "拨付滞后"}),
+       CheckId::kScoreFromRate, "9.5", Verdict::kPass, Severity::kInfo},
+      {"反向, linear", one({"产出指标", "成本指标", "单位成本", "≤90万元", "99万元", "10", "9", "超支"}),
+       CheckId::kScoreFromRate, "9", Verdict::kPass, Severity::kInfo},
+      {"反向, the older w × t / a", one({"产出指标", "成本指标", "单位成本", "≤90万元", "100万元", "10", "9", "超支"}),
+       CheckId::kScoreFromRate, "9", Verdict::kPass, Severity::kInfo},
+      {"定性 达成 in [0.8w, w]", one({"效益指标", "社会效益", "群众生活改善", "有效改善", "达成预期指标", "10", "9", "略有不足"}),
+       CheckId::kScoreFromRate, "9", Verdict::kPass, Severity::kInfo},
+      {"定性 达成 scored half", one({"效益指标", "社会效益", "群众生活改善", "有效改善", "达成预期指标", "10", "5", "不足"}),
+       CheckId::kScoreFromRate, "5", Verdict::kWarning, Severity::kWarning},
+      {"below weight without a reason", one({"产出指标", "时效指标", "资金拨付及时率", "≥100%", "95%", "10", "9.5", ""}),
+       CheckId::kScoreReasonMissing, "9.5", Verdict::kWarning, Severity::kWarning},
+  });
+  // Guards: no rule check on a unit mismatch; no reason needed at full marks.
+  CHECK(Of(Checks(one({"产出指标", "数量指标", "培训人次", "≥500人次", "98%", "10", "8", "x"})), CheckId::kScoreFromRate).empty());
+  CHECK(Of(Checks(one({"产出指标", "数量指标", "培训人次", "≥500人次", "520人次", "10", "10", ""})), CheckId::kScoreReasonMissing).empty());
+}
+
+TEST_CASE("forms: 一级 max, 总分, grade, carried cells", "[forms]") {
+  auto form = [](const std::string& s3, const std::string& total, const std::string& grade_line) {
+    return Build("项目支出绩效自评表\n(2023年度)\n项目名称 | 村级服务站建设项目\n主管部门 | 某县农业农村局 | 实施单位 | 某县农村服务中心",
+                 {Funds({{"年度资金总额", "120", "120", "120", "10", "100%", "10"}}),
+                  Indicators({{"产出指标(50分)", "数量指标", "新建服务站数量", "≥12个", "12个", "20", "20", ""},
+                              {"^", "质量指标", "验收合格率", "≥95%", "100%", "20", "20", ""},
+                              {"^", "^", "群众参与率", "≥90%", "95%", "10", "10", ""},
+                              {"效益指标", "社会效益指标", "服务覆盖率", "≥90%", "95%", "30", s3, s3 == "30" ? "" : "偏差"},
+                              {"满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""},
+                              {"总分", "", "", "", "", "100", total, ""}})},
+                 grade_line);
+  };
+  Outline out;
+  auto all = Checks(form("30", "100", "自评等级:优"), BuiltinRules(), &out);
+  // Carried cells: 群众参与率 is under 产出指标 › 质量指标.
+  bool found = false;
+  for (size_t i = 0; i < out.indicators.size(); ++i) {
+    if (out.indicators[i].name != "群众参与率") continue;
+    found = true;
+    CHECK(out.PathOf(static_cast<int>(i)) == std::vector<std::string>{"产出指标", "质量指标", "群众参与率"});
+    REQUIRE(out.indicators[i].max);
+    CHECK(out.indicators[i].max->value.written == "10");
+  }
+  CHECK(found);
+  auto maxes = Of(all, CheckId::kScoreChildrenMax);
+  REQUIRE(maxes.size() == 2);  // 产出指标(50分), and Σ 分值 against 总分's 100
+  for (const auto& c : maxes) CHECK(c.verdict == Verdict::kPass);
+  auto totals = Of(all, CheckId::kScoreTotal);
+  REQUIRE(totals.size() == 1);
+  for (const auto& c : totals) CHECK(c.verdict == Verdict::kPass);
+  auto grade = Of(all, CheckId::kScoreGrade);
+  REQUIRE(grade.size() == 1);
+  CHECK(grade[0].verdict == Verdict::kPass);
+  // Identity.
+  REQUIRE(out.forms.size() == 1);
+  CHECK(out.forms[0].project == "村级服务站建设项目");
+  CHECK(out.forms[0].department == "某县农业农村局");
+  CHECK(out.forms[0].unit == "某县农村服务中心");
+  CHECK(out.forms[0].year == 2023);
+  CHECK(out.forms[0].rule_set == "national");
+
+  // A total that cannot be reached, and a grade that does not fit it.
+  auto bad = Checks(form("25", "100", "自评等级:优"));
+  bool total_fail = false;
+  for (const auto& c : Of(bad, CheckId::kScoreTotal)) total_fail = total_fail || c.verdict == Verdict::kFail;
+  CHECK(total_fail);
+  auto g2 = Of(Checks(form("30", "85", "自评等级:优")), CheckId::kScoreGrade);
+  REQUIRE(g2.size() == 1);
+  CHECK(g2[0].verdict == Verdict::kFail);
+  // 90 is 优 (bands half-open at the lower bound).
+  auto g3 = Of(Checks(form("10", "90", "自评等级:优")), CheckId::kScoreGrade);
+  REQUIRE(g3.size() == 1);
+  CHECK(g3[0].verdict == Verdict::kPass);
+  // 产出指标(50分) over rows of 20 + 20 + 15.
+  auto wrong = Build("", {Indicators({{"产出指标(50分)", "数量指标", "a数量", "≥1个", "1个", "20", "20", ""},
+                                       {"^", "质量指标", "b质量", "≥1个", "1个", "20", "20", ""},
+                                       {"^", "时效指标", "c时效", "≥1个", "1个", "15", "15", ""},
+                                       {"满意度指标", "满意度", "d满意度", "≥90%", "95%", "10", "10", ""}})});
+  auto w = Of(Checks(wrong), CheckId::kScoreChildrenMax);
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].verdict == Verdict::kFail);
+  // One 一级 name in the whole block (others glued into other cells?), or a sum short of the max
+  // (a row not read?): a warning, never an error.
+  auto short_sum = Build("", {Indicators({{"产出指标(50分)", "数量指标", "a数量", "≥1个", "1个", "20", "20", ""},
+                                           {"满意度指标", "满意度", "d满意度", "≥90%", "95%", "10", "10", ""}})});
+  auto ws = Of(Checks(short_sum), CheckId::kScoreChildrenMax);
+  REQUIRE(ws.size() == 1);
+  CHECK(ws[0].verdict == Verdict::kWarning);
+  // Optional rows share their max: not summed.
+  auto optional = Build("", {Indicators({{"效益指标(40分)", "经济效益(可选项)", "a收入", "≥1个", "1个", "40", "40", ""},
+                                          {"^", "社会效益(可选项)", "b就业", "≥1个", "1个", "40", "40", ""}})});
+  CHECK(Of(Checks(optional), CheckId::kScoreChildrenMax).empty());
+}
+
+TEST_CASE("forms: unfilled 得分 column is coverage, not zeros", "[forms]") {
+  auto b = Build("", {Funds({{"年度资金总额", "120", "120", "118.5", "10", "98.75%", ""}}),
+                      Indicators({{"产出指标", "数量指标", "新建服务站数量", "≥12个", "", "45", "", ""},
+                                  {"^", "质量指标", "验收合格率", "≥95%", "", "45", "", ""},
+                                  {"总分", "", "", "", "", "100", "", ""}})});
+  auto all = Checks(b);
+  for (const auto& c : Of(all, CheckId::kScoreTotal)) CHECK(c.stated == "100");  // the max only
+  CHECK(Of(all, CheckId::kScoreRange).empty());
+  CHECK(Of(all, CheckId::kScoreReasonMissing).empty());
+  bool unfilled = false;
+  for (const auto& c : Of(all, CheckId::kParseUnread)) {
+    CHECK(c.severity == Severity::kInfo);
+    unfilled = unfilled || c.arithmetic.find("not filled") != std::string::npos;
+  }
+  CHECK(unfilled);
+  // OCR-glued digits under 分值: unread, not a figure.
+  auto ocr = Checks(Build("", {Indicators({{"产出指标", "数量指标", "新建服务站数量", "≥12个", "12个", "52.352.3", "15", ""}})}));
+  CHECK(Of(ocr, CheckId::kScoreRange).empty());
+  CHECK(!Of(ocr, CheckId::kParseUnread).empty());
+  // Template residue is not an indicator.
+  Outline out;
+  Checks(Build("", {Indicators({{"产出指标", "数量指标", "指标1:", "", "", "", "", ""},
+                                {"^", "^", "……", "", "", "", "", ""}})}), BuiltinRules(), &out);
+  CHECK(out.indicators.empty());
+}
+
+TEST_CASE("forms: department form (table.row, 执行率得分 = 执行率 × 权重)", "[forms]") {
+  Grid funds{{"部门预算执行情况", "年初预算数", "全年(调整)预算数", "全年执行数", "执行率", "执行率权重", "执行率得分"},
+             {{"合计", "1000", "1000", "820", "82%", "10", "8.2"}}};
+  auto ind = [](const std::string& coef, const std::string& score) {
+    return Grid{{"指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值", "得分系数(%)", "指标权重(分)", "指标得分(分)", "是否核心指标"},
+                {{"培训人次", "人次", "≥", "500", "", "410", coef, "10", score, "是"}}};
+  };
+  RunCases({
+      {"执行率得分 = 82% × 10", Build("部门整体支出绩效自评表", {funds, ind("82", "8.2")}, "", DocKind::kDepartmentForm),
+       CheckId::kScoreFromRate, "8.2", Verdict::kPass, Severity::kInfo},
+      {"指标得分 = 得分系数 × 权重", Build("部门整体支出绩效自评表", {funds, ind("82", "8.2")}, "", DocKind::kDepartmentForm),
+       CheckId::kTableRow, "8.2", Verdict::kPass, Severity::kInfo},
+      {"指标得分 off", Build("部门整体支出绩效自评表", {funds, ind("82", "8.5")}, "", DocKind::kDepartmentForm),
+       CheckId::kTableRow, "8.5", Verdict::kFail, Severity::kError},
+      {"a rounded coefficient", Build("部门整体支出绩效自评表", {funds, ind("93.33", "9.33")}, "", DocKind::kDepartmentForm),
+       CheckId::kTableRow, "9.33", Verdict::kPass, Severity::kInfo},
+  });
+}
+
+TEST_CASE("forms: the conclusion against the rows (claim.contradiction)", "[forms]") {
+  auto form = [](const std::string& actual) {
+    return Build("", {Indicators({{"产出指标", "数量指标", "新建服务站数量", "≥12个", actual, "10", "10", ""}})},
+                 "自评结论:项目绩效目标全部完成。");
+  };
+  auto bad = Of(Checks(form("10个")), CheckId::kClaimContradiction);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].severity == Severity::kWarning);
+  CHECK(Of(Checks(form("12个")), CheckId::kClaimContradiction).empty());
+}
+
+TEST_CASE("forms: rule sets as data, chosen by family or forced", "[forms]") {
+  const Rules& rules = BuiltinRules();
+  CHECK(forms::ChooseRuleSet(rules, "部门预算项目支出绩效自评表 |年初预算|调整后预算数|预算执行数|预算执行率|").name == "sichuan");
+  CHECK(forms::ChooseRuleSet(rules, "项目支出绩效自评表 |一级指标|项目决策(10分)|").name == "framework");
+  CHECK(forms::ChooseRuleSet(rules, "项目支出绩效自评表 |年初预算数|全年预算数|").name == "national");
+  for (const char* name : {"national", "sichuan", "framework"}) {
+    auto set = forms::LoadRuleSet(rules, name);
+    REQUIRE(set);
+    CHECK(!set->title.empty());
+    CHECK(set->bands.size() == 4);
+  }
+  CHECK(forms::LoadRuleSet(rules, "sichuan")->zero_over_zero_convention);
+  CHECK(*forms::LoadRuleSet(rules, "sichuan")->reason_below_rate == mpq_class(9, 10));
+  auto forced = Rules::Builtin();
+  REQUIRE(forced.ok());
+  REQUIRE(forced->AddText("forms.ruleset = sichuan\n", "test").ok());
+  CHECK(forms::ChooseRuleSet(*forced, "项目支出绩效自评表 |全年预算数|").name == "sichuan");
+  // Every finding names its rule set.
+  auto all = Checks(Build("", {Funds({{"年度资金总额", "120", "120", "96", "10", "80%", "9"}})}));
+  auto c = Of(all, CheckId::kScoreFromRate);
+  REQUIRE(!c.empty());
+  CHECK(c[0].arithmetic.find("rule set: national") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace jixiao

@@ -1,0 +1,190 @@
+// Reading reports jixiao has never seen (the structure-first issue): sections by numbering,
+// statements of points bound to the innermost heading, rates checked only where the words bind
+// their figures, the wording families of other provinces, and document kinds. Each case is a
+// small text in the shape real filings use; each has a pass, a fail or a false-alarm guard.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "structure/structure.h"
+#include "tests/audit_testing.h"
+
+namespace jixiao {
+namespace {
+
+using testing::BuiltinRules;
+using testing::DocumentOf;
+
+// "check verdict stated" of every check of `id` run on `text`.
+std::vector<std::string> ChecksOf(const std::string& text, CheckId id) {
+  AuditResult r = Audit(DocumentOf(text), BuiltinRules());
+  std::vector<std::string> out;
+  for (const auto& c : r.checks)
+    if (c.check == id) out.push_back(std::string(VerdictName(c.verdict)) + " " + c.stated);
+  return out;
+}
+
+std::string Indicators(const std::string& text) {
+  AuditResult r = Audit(DocumentOf(text), BuiltinRules());
+  std::string out;
+  for (const auto& i : r.indicators) {
+    for (size_t k = 0; k < i.path.size(); ++k) out += (k ? ">" : "") + i.path[k];
+    out += " " + (i.max.empty() ? std::string("-") : i.max) + "/" + (i.score.empty() ? std::string("-") : i.score) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sections: numbering styles nest as they appear; figures are not headings", "[structure]") {
+  const std::string text =
+      "一、部门概况\n"
+      "（一）职能\n"
+      "1.预算编制\n"
+      "1.5分的说明不是标题。\n"
+      "3.预算执行\n"  // skipped number
+      "（1）资金管理\n"
+      "①合规性\n"
+      "（二）机构\n"
+      "二、自评情况\n"
+      "2.73%的比率也不是标题。\n";
+  Document doc = DocumentOf(text);
+  Structure s = BuildStructure(doc, BuiltinRules());
+  std::vector<std::string> got;
+  for (const auto& sec : s.sections)
+    got.push_back(std::to_string(sec.level) + " " + NumberingName(sec.style) + " " + std::to_string(sec.ordinal));
+  CHECK(got == std::vector<std::string>{"1 cn 1", "2 paren_cn 1", "3 arabic 1", "3 arabic 3", "4 paren_arabic 1",
+                                        "5 circled 1", "2 paren_cn 2", "1 cn 2"});
+  // The innermost section of a statement; a parent's body holds its children.
+  size_t at = doc.text.find("合规性");
+  REQUIRE(s.SectionAt(at) >= 0);
+  CHECK(s.sections[static_cast<size_t>(s.SectionAt(at))].style == Numbering::kCircled);
+  CHECK(s.sections[0].body.end >= doc.text.find("二、自评情况"));
+}
+
+TEST_CASE("a numbered heading without points takes the points its own body states", "[reading][tree]") {
+  struct Case {
+    const char* text;
+    const char* want;
+  } cases[] = {
+      // The body statement belongs to 预算调整率, not to its parent 投入.
+      {"（一）投入（满分20分，得分18分）\n1.预算编制\n本指标满分4分，得4分。\n2.预算调整率\n调整率5.00%，本指标满分16分，得14分。\n",
+       "投入 20/18\n投入>预算编制 4/4\n投入>预算调整率 16/14\n"},
+      {"（一）过程（满分12分，得分10.5分）\n1.目标设置\n得分1.5分（满分2分）。目标合理。\n2.资金使用\n（权重10分，得分9分）资金使用合规。\n",
+       "过程 12/10.5\n过程>目标设置 2/1.5\n过程>资金使用 10/9\n"},
+      {"（一）管理（满分10分，得分8.5分）\n1.制度建设\n该项满分10分，扣1.5分，得8.5分。\n", "管理 10/8.5\n管理>制度建设 10/8.5\n"},
+      // The max inside the name, the score as the first words below it.
+      {"1.部门决策(25分)\n得分23分。\n", "部门决策 25/23\n"},
+      // A numbered line with no statement of points stays prose.
+      {"（一）部门职责\n1.贯彻执行有关法律法规。\n2.拟订发展规划并组织实施。\n", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(Indicators(c.text) == c.want);
+  }
+  // No false restatement of the parent from its children's bodies.
+  CHECK(ChecksOf(cases[0].text, CheckId::kScoreRestated).empty());
+  CHECK(ChecksOf(cases[0].text, CheckId::kScoreChildrenSum) == std::vector<std::string>{"pass 18"});
+}
+
+TEST_CASE("unread points below a parent: its children's sums are not checked, the line is unread", "[reading][tree]") {
+  const std::string text =
+      "（一）投入（满分20分，得分18分）\n1.预算编制\n本指标满分4分，得4分。\n2.目标设置\n经评审，目标设置给予14分。\n";
+  AuditResult r = Audit(DocumentOf(text), BuiltinRules());
+  CHECK(r.errors() == 0);
+  CHECK(r.coverage.unread == 1);
+  CHECK(ChecksOf(text, CheckId::kScoreChildrenSum).empty());
+  // Once read, the same children are summed.
+  const std::string read = "（一）投入（满分20分，得分18分）\n1.预算编制\n本指标满分4分，得4分。\n2.目标设置\n本指标满分16分，得15分。\n";
+  CHECK(ChecksOf(read, CheckId::kScoreChildrenSum) == std::vector<std::string>{"fail 18"});
+}
+
+TEST_CASE("a rate is checked only where the words bind its figures", "[reading][rates]") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> want;  // rate.ratio checks: "verdict stated"
+  } cases[] = {
+      {"全年预算数1000.00万元，执行数950.00万元，预算执行率95.00%。", {"pass 95.00%"}},
+      {"全年预算数1000.00万元，执行数950.00万元，预算执行率96.00%。", {"fail 96.00%"}},
+      {"重点工作共12项，完成8项，未完成4项，重点工作完成率67%。", {"pass 67%"}},
+      {"计划完成12项，实际完成9项，完成率80%。", {"fail 80%"}},
+      // Two amounts whose ratio happens to fit a percent that names neither: never paired.
+      {"培训投入1200.00万元，配套投入150.00万元，目标满意度85%。", {}},
+      {"资金1200.00万元，其他150.00万元，合格率88.89%。", {}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(ChecksOf(c.text, CheckId::kRateRatio) == c.want);
+  }
+  // The unbound one is counted in coverage.
+  AuditResult r = Audit(DocumentOf(cases[5].text), BuiltinRules());
+  CHECK(r.coverage.unbound == 1);
+}
+
+TEST_CASE("wording families of other provinces", "[reading][figures]") {
+  struct Case {
+    const char* text;
+    CheckId check;
+    std::vector<std::string> want;
+  } cases[] = {
+      {"收入792.22万元。同比上年度增加189.25万元,增加31.39%。", CheckId::kChangeYoy, {"pass 31.39%"}},
+      {"收入792.22万元。同比上年度增加189.25万元,增加33.39%。", CheckId::kChangeYoy, {"fail 33.39%"}},
+      {"本单位财政拨款收入总计1516.64万元，与上年相比减少58.49万元，降低3.71%。", CheckId::kChangeYoy, {"pass 3.71%"}},
+      {"支出806.17万元。同比上年度减少104.71万元,减幅11.50%。", CheckId::kChangeYoy, {"pass 11.50%"}},
+      // A sentence with its own subject does not take the figure of the sentence before.
+      {"公务接待费决算为0.30万元。“三公”经费决算数比2016年度减少0.28万元，降低3.09%。", CheckId::kChangeYoy, {}},
+      // 其中 over ；with 占 shares.
+      {"本单位收入为1687.45万元，其中：财政拨款收入1516.64万元，占89.88%；事业收入170.81万元，占10.12%。",
+       CheckId::kRateRatio, {"pass 89.88%", "pass 10.12%"}},
+      {"本单位收入为1687.45万元，其中：财政拨款收入1516.64万元，占89.88%；事业收入170.81万元，占12.12%。",
+       CheckId::kRateRatio, {"pass 89.88%", "fail 12.12%"}},
+      {"本单位收入为1687.45万元，其中：财政拨款收入1516.64万元，占89.88%；事业收入170.81万元，占10.12%。",
+       CheckId::kSumBreakdown, {"pass 1687.45万元"}},
+      // A list cut with …… is partial.
+      {"收入合计6023.69万元，其中：财政拨款收入5505.38万元；事业收入514.89万元；……", CheckId::kSumBreakdown,
+       {"pass 6023.69万元"}},
+      // Parts past an exact prefix belong to something else.
+      {"实际正式教职工62人，其中副高级职称4人，中级职称25人，初级职称33人，退休职工28人。", CheckId::kSumBreakdown,
+       {"pass 62"}},
+      // 等 after fewer names than the count: a partial list, not a count to check.
+      {"设有办公室、财务股等12个股室。", CheckId::kSumBreakdown, {}},
+      {"年初预算为22.00万元，支出决算为8.77万元，完成预算的39.86%。", CheckId::kRateRatio, {"pass 39.86%"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(ChecksOf(c.text, c.check) == c.want);
+  }
+}
+
+TEST_CASE("document kinds: a 决算 is named and not checked as a self-evaluation", "[reading][kinds]") {
+  const std::string juesuan =
+      "青石县教育局2023年度部门决算\n"
+      "一、部门基本情况\n"
+      "教育支出(类)年初预算为1200.00万元，支出决算为1190.00万元，完成年初预算的99.17%。\n"
+      "本年度部门整体支出决算1190.00万元，与部门预算金额1500.00万元不同。\n";
+  AuditResult r = Audit(DocumentOf(juesuan), BuiltinRules());
+  CHECK(r.kind == "final_accounts");
+  CHECK_FALSE(r.assessed);
+  CHECK(r.note.find("部门决算") != std::string::npos);
+  CHECK(r.errors() == 0);
+
+  // A report whose section is about its 决算 stays a report.
+  const std::string report =
+      "青石县教育局2023年度部门整体支出绩效自评报告\n"
+      "（二）部门决算情况\n"
+      "二、自评情况\n"
+      "1.预算编制（分值10分，自评得10分）\n";
+  AuditResult k = Audit(DocumentOf(report), BuiltinRules());
+  CHECK(k.kind == "department_report");
+  CHECK(k.assessed);
+  REQUIRE(k.parts.size() == 1);
+
+  // A text with nothing of a self-evaluation in it is never clean.
+  AuditResult none = Audit(DocumentOf("这是一封普通的通知。\n请各单位按时报送材料。\n"), BuiltinRules());
+  CHECK_FALSE(none.assessed);
+  CHECK_FALSE(none.note.empty());
+}
+
+}  // namespace jixiao
