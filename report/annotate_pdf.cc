@@ -1,15 +1,16 @@
 // The annotated PDF: a copy of the input with a /Highlight annotation on each finding's box (a
 // /Text note at the top-left of its page when it has none), written with qpdf. The input file is
 // only read.
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <map>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
-
-#include <algorithm>
-#include <cmath>
-#include <exception>
+#include <tuple>
 
 #include "report/printable.h"
 #include "report/finding_text.h"
@@ -47,10 +48,22 @@ class PageFrame {
  private:
   void ToUser(double dx, double dy, double* ux, double* uy) const {
     switch (rotate_) {
-      case 90: *ux = x0_ + dy; *uy = y0_ + dx; break;   // displayed top-left = user bottom-left
-      case 180: *ux = x1_ - dx; *uy = y0_ + dy; break;
-      case 270: *ux = x1_ - dy; *uy = y1_ - dx; break;  // displayed top-left = user top-right
-      default: *ux = x0_ + dx; *uy = y1_ - dy; break;   // y' = top − y
+      case 90:
+        *ux = x0_ + dy;
+        *uy = y0_ + dx;
+        break;  // displayed top-left = user bottom-left
+      case 180:
+        *ux = x1_ - dx;
+        *uy = y0_ + dy;
+        break;
+      case 270:
+        *ux = x1_ - dy;
+        *uy = y1_ - dx;
+        break;  // displayed top-left = user top-right
+      default:
+        *ux = x0_ + dx;
+        *uy = y1_ - dy;
+        break;  // y' = top − y
     }
   }
   double x0_, x1_, y0_, y1_;
@@ -68,9 +81,12 @@ QPDFObjectHandle Numbers(const std::vector<double>& values) {
 // Highlight colours (RGB, 0–1) by severity.
 std::vector<double> Colour(Severity s) {
   switch (s) {
-    case Severity::kError: return {1, 0.55, 0.55};
-    case Severity::kWarning: return {1, 0.85, 0.25};
-    case Severity::kInfo: return {0.6, 0.85, 1};
+    case Severity::kError:
+      return {1, 0.55, 0.55};
+    case Severity::kWarning:
+      return {1, 0.85, 0.25};
+    case Severity::kInfo:
+      return {0.6, 0.85, 1};
   }
   return {1, 1, 0};
 }
@@ -88,26 +104,31 @@ QPDFObjectHandle HighlightAppearance(QPDF& pdf, const Rect& r, Severity sev) {
   dict.replaceKey("/Type", QPDFObjectHandle::newName("/XObject"));
   dict.replaceKey("/Subtype", QPDFObjectHandle::newName("/Form"));
   dict.replaceKey("/BBox", Numbers({r.llx, r.lly, r.urx, r.ury}));
-  dict.replaceKey("/Resources", QPDFObjectHandle::parse(
-                                    "<< /ExtGState << /GS0 << /Type /ExtGState /BM /Multiply "
-                                    "/ca 1 /CA 1 >> >> >>"));
+  dict.replaceKey("/Resources",
+                  QPDFObjectHandle::parse("<< /ExtGState << /GS0 << /Type /ExtGState /BM /Multiply "
+                                          "/ca 1 /CA 1 >> >> >>"));
   return stream;
 }
 
 QPDFObjectHandle MakeAnnotation(QPDF& pdf, QPDFPageObjectHelper& page, const Finding& f,
-                                size_t number) {
+                                const std::string& fingerprint, size_t number, int repeat,
+                                Lang lang) {
   PageFrame frame(page);
   QPDFObjectHandle a = QPDFObjectHandle::newDictionary();
   a.replaceKey("/Type", QPDFObjectHandle::newName("/Annot"));
   a.replaceKey("/T", QPDFObjectHandle::newUnicodeString("jixiao"));
-  a.replaceKey("/NM", QPDFObjectHandle::newUnicodeString("jixiao-" + std::to_string(number)));
+  a.replaceKey("/NM", QPDFObjectHandle::newUnicodeString("jixiao-" + std::to_string(number) + "-" +
+                                                         fingerprint));
   a.replaceKey("/Subj", QPDFObjectHandle::newUnicodeString(CheckName(f.check)));
-  a.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(Printable(Summary(f), true)));
+  a.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(
+                                Printable(Summary(f, lang) + "\n#" + fingerprint, true)));
   a.replaceKey("/F", QPDFObjectHandle::newInteger(4));  // print
   a.replaceKey("/C", Numbers(Colour(f.severity)));
   a.replaceKey("/P", page.getObjectHandle());
   if (f.bbox) {
-    Rect r = frame.ToUser(*f.bbox);
+    // A further finding on the same spot: a box 2 pt larger each time, so none hides another.
+    const double g = 2.0 * repeat;
+    Rect r = frame.ToUser(Box{f.bbox->x0 - g, f.bbox->y0 - g, f.bbox->x1 + g, f.bbox->y1 + g});
     a.replaceKey("/Subtype", QPDFObjectHandle::newName("/Highlight"));
     a.replaceKey("/Rect", Numbers({r.llx, r.lly, r.urx, r.ury}));
     // Upper left, upper right, lower left, lower right: the order viewers expect.
@@ -118,7 +139,8 @@ QPDFObjectHandle MakeAnnotation(QPDF& pdf, QPDFPageObjectHelper& page, const Fin
     a.replaceKey("/AP", ap);
   } else {
     // A note icon at the top-left corner of the page as displayed.
-    Rect r = frame.ToUser(Box{8, 8, 28, 28});
+    const double dx = 22.0 * repeat;
+    Rect r = frame.ToUser(Box{8 + dx, 8, 28 + dx, 28});
     a.replaceKey("/Subtype", QPDFObjectHandle::newName("/Text"));
     a.replaceKey("/Rect", Numbers({r.llx, r.lly, r.urx, r.ury}));
     a.replaceKey("/Name", QPDFObjectHandle::newName("/Comment"));
@@ -137,10 +159,30 @@ void AddAnnotation(QPDFPageObjectHelper& page, QPDFObjectHandle annot) {
   annots.appendItem(annot);
 }
 
+// The document information says it was annotated by jixiao, when, and from which original.
+void MarkProvenance(QPDF& pdf, const DocumentReport& d, const Provenance& p) {
+  QPDFObjectHandle trailer = pdf.getTrailer();
+  QPDFObjectHandle info = trailer.getKey("/Info");
+  if (!info.isDictionary()) {
+    info = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
+    trailer.replaceKey("/Info", info);
+  }
+  std::string file = d.result.path;
+  if (auto slash = file.find_last_of('/'); slash != std::string::npos)
+    file = file.substr(slash + 1);
+  const std::string note = "annotated by " + p.jixiao + " at " + p.run_at + " from " + file +
+                           (d.sha256.empty() ? "" : " (SHA-256 " + d.sha256 + ")") + "; rules " +
+                           p.rules;
+  info.replaceKey("/JixiaoAnnotation", QPDFObjectHandle::newUnicodeString(note));
+  info.replaceKey("/JixiaoOriginalSHA256", QPDFObjectHandle::newUnicodeString(d.sha256));
+  info.replaceKey("/Creator", QPDFObjectHandle::newUnicodeString(p.jixiao));
+}
+
 }  // namespace
 
-Status WriteAnnotatedPdf(const AuditResult& r, const std::string& file,
-                         const std::string& display_path) {
+Status WriteAnnotatedPdf(const DocumentReport& d, const Provenance& p, const std::string& file,
+                         const std::string& display_path, Lang lang) {
+  const AuditResult& r = d.result;
   if (!IsPdfFile(r.path)) {
     return Status(Status::Code::kUsage,
                   r.path + ": --format pdf annotates PDF input only (this is not a PDF)");
@@ -152,6 +194,8 @@ Status WriteAnnotatedPdf(const AuditResult& r, const std::string& file,
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
     if (pages.empty()) return Status(Status::Code::kEmpty, r.path + ": the PDF has no pages");
     std::vector<size_t> order = FindingsBySeverity(r);
+    const std::vector<std::string> fingerprints = Fingerprints(r, d.sha256);
+    std::map<std::tuple<int, long, long, long, long>, int> seen;  // boxes drawn, per page
     for (size_t n = 0; n < order.size(); ++n) {
       Finding f = r.findings[order[n]];
       int index = f.page - 1;
@@ -160,8 +204,15 @@ Status WriteAnnotatedPdf(const AuditResult& r, const std::string& file,
         f.bbox.reset();
       }
       QPDFPageObjectHelper& page = pages[static_cast<size_t>(index)];
-      AddAnnotation(page, MakeAnnotation(pdf, page, f, n + 1));
+      Box b = f.bbox.value_or(Box{0, 0, 0, 0});
+      const int repeat = seen[{index, std::lround(b.x0), std::lround(b.y0), std::lround(b.x1),
+                               std::lround(b.y1)}]++;
+      const std::string& fp = order[n] < d.extra.size() && !d.extra[order[n]].fingerprint.empty()
+                                  ? d.extra[order[n]].fingerprint
+                                  : fingerprints[order[n]];
+      AddAnnotation(page, MakeAnnotation(pdf, page, f, fp, n + 1, repeat, lang));
     }
+    MarkProvenance(pdf, d, p);
     QPDFWriter writer(pdf, file.c_str());
     writer.setDeterministicID(true);
     writer.write();

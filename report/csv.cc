@@ -6,25 +6,61 @@
 
 namespace jixiao {
 
-const std::vector<std::string>& FindingColumns() {
-  static const std::vector<std::string> kColumns = {
-      "document", "department", "year",  "page",   "check",      "severity",
-      "path",     "quote",      "stated", "recomputed", "arithmetic"};
+const std::vector<Msg>& FindingColumns() {
+  static const std::vector<Msg> kColumns = {
+      Msg::kColFile,        Msg::kColDocument,  Msg::kColDepartment, Msg::kColYear,
+      Msg::kColCheck,       Msg::kColSeverity,  Msg::kColPage,       Msg::kColLine,
+      Msg::kColPath,        Msg::kColStated,    Msg::kColRecomputed, Msg::kColArithmetic,
+      Msg::kColQuote,       Msg::kColOtherFile, Msg::kColOtherPage,  Msg::kColOtherLine,
+      Msg::kColFingerprint, Msg::kColDecision,  Msg::kColWhy,        Msg::kColDecidedBy,
+      Msg::kColDecidedAt,   Msg::kColSha256,    Msg::kColJixiao,     Msg::kColRules,
+      Msg::kColRunAt};
   return kColumns;
 }
 
-std::vector<std::string> FindingRow(const AuditResult& r, const Finding& f) {
-  return {r.document,
+std::vector<std::string> FindingColumnNames(Lang lang) {
+  std::vector<std::string> names;
+  for (Msg m : FindingColumns()) names.push_back(Tr(lang, m));
+  return names;
+}
+
+FindingExtra ExtraOf(const DocumentReport& d, size_t i) {
+  FindingExtra e = i < d.extra.size() ? d.extra[i] : FindingExtra{};
+  if (e.fingerprint.empty()) e.fingerprint = Fingerprints(d.result, d.sha256)[i];
+  return e;
+}
+
+std::vector<std::string> FindingFields(const DocumentReport& d, size_t i, const Provenance& p,
+                                       Lang lang) {
+  const AuditResult& r = d.result;
+  const Finding& f = r.findings[i];
+  FindingExtra e = ExtraOf(d, i);
+  const bool other = !e.other_file.empty();
+  return {r.path,
+          r.document,
           r.department,
           r.year > 0 ? std::to_string(r.year) : "",
-          f.page > 0 ? std::to_string(f.page) : "",
           CheckName(f.check),
-          SeverityName(f.severity),
+          SeverityWord(lang, f.severity),
+          f.page > 0 ? std::to_string(f.page) : "",
+          f.line > 0 ? std::to_string(f.line) : "",
           JoinPath(f.path),
-          f.quote,
           f.stated,
           f.recomputed,
-          f.arithmetic};
+          f.arithmetic,
+          f.quote,
+          e.other_file,
+          other && e.other_page > 0 ? std::to_string(e.other_page) : "",
+          other && e.other_line > 0 ? std::to_string(e.other_line) : "",
+          e.fingerprint,
+          DecisionWord(e.review, lang),
+          e.review.why,
+          e.review.by,
+          e.review.at,
+          d.sha256,
+          p.jixiao,
+          p.rules,
+          p.run_at};
 }
 
 namespace {
@@ -75,22 +111,42 @@ void WriteRow(const std::vector<std::string>& fields, std::ostream& out) {
 
 }  // namespace
 
-void WriteCsv(const std::vector<AuditResult>& results, std::ostream& out) {
+void WriteCsv(const ReportSet& set, std::ostream& out, Lang lang) {
   out << "\xEF\xBB\xBF";
-  WriteRow(FindingColumns(), out);
-  for (const auto& r : results) {
-    for (const auto& f : r.findings) WriteRow(FindingRow(r, f), out);
+  WriteRow(FindingColumnNames(lang), out);
+  for (const auto& d : set.documents) {
+    const AuditResult& r = d.result;
+    for (size_t i = 0; i < r.findings.size(); ++i) {
+      WriteRow(FindingFields(d, i, set.provenance, lang), out);
+    }
     if (!r.assessed) {
       // Nothing was checked: one row says so (check "not_assessed", the note as its quote), so
       // that a document without rows is never taken for a clean one.
       std::vector<std::string> row(FindingColumns().size());
-      row[0] = r.document;
-      row[1] = r.department;
-      row[2] = r.year > 0 ? std::to_string(r.year) : "";
+      row[0] = r.path;
+      row[1] = r.document;
+      row[2] = r.department;
+      row[3] = r.year > 0 ? std::to_string(r.year) : "";
       row[4] = "not_assessed";
-      row[7] = r.note.empty() ? "no self-evaluation content found" : r.note;
+      row[12] = r.note.empty() ? "no self-evaluation content found" : r.note;
+      row[21] = d.sha256;
+      row[22] = set.provenance.jixiao;
+      row[23] = set.provenance.rules;
+      row[24] = set.provenance.run_at;
       WriteRow(row, out);
     }
+  }
+  // Unreadable inputs: a row each, so that a spreadsheet of findings never hides them.
+  for (const auto& f : set.failed) {
+    std::vector<std::string> row(FindingColumns().size());
+    row[0] = f.path;
+    row[4] = "input.unreadable";
+    row[5] = SeverityWord(lang, Severity::kError);
+    row[12] = f.reason;
+    row[22] = set.provenance.jixiao;
+    row[23] = set.provenance.rules;
+    row[24] = set.provenance.run_at;
+    WriteRow(row, out);
   }
 }
 

@@ -3,6 +3,8 @@
 
 #include <string_view>
 
+#include "report/score_tree.h"
+
 namespace jixiao {
 
 std::string JoinPath(const std::vector<std::string>& path) {
@@ -38,21 +40,48 @@ size_t FindFigure(std::string_view hay, std::string_view needle) {
     bool left_ok = pos == 0 || !(IsDigit(hay[pos - 1]) || hay[pos - 1] == '.');
     bool right_ok = true;
     if (IsDigit(needle.back()) && end < hay.size()) {
-      right_ok = !IsDigit(hay[end]) &&
-                 !(hay[end] == '.' && end + 1 < hay.size() && IsDigit(hay[end + 1]));
+      right_ok =
+          !IsDigit(hay[end]) && !(hay[end] == '.' && end + 1 < hay.size() && IsDigit(hay[end + 1]));
     }
     if (left_ok && right_ok) return pos;
   }
   return std::string_view::npos;
 }
 
+// Whether the figure at `pos` reads as a score: "得" since the last clause break ("自评得 10 分",
+// "得分 10"), where a max reads "分值 10 分" or "满分 10 分".
+bool AfterScoreWord(std::string_view q, size_t pos) {
+  size_t from = 0;
+  for (std::string_view brk : {"，", "；", "(", "（", "。", "、"}) {
+    size_t b = q.rfind(brk, pos);
+    if (b != std::string_view::npos && b + brk.size() > from) from = b + brk.size();
+  }
+  return q.substr(from, pos - from).find("得") != std::string_view::npos;
+}
+
+// The occurrence of `needle` to mark: the first; when there are several, the first that reads as
+// a score (a max and a score of the same value, "分值 10 分，自评得 10 分").
+size_t BestFigure(std::string_view q, std::string_view needle) {
+  size_t first = FindFigure(q, needle);
+  if (first == std::string_view::npos) return first;
+  for (size_t pos = first; pos != std::string_view::npos;) {
+    if (AfterScoreWord(q, pos)) return pos;
+    size_t next = FindFigure(q.substr(pos + 1), needle);
+    pos = next == std::string_view::npos ? next : pos + 1 + next;
+  }
+  return first;
+}
+
 }  // namespace
 
-QuoteParts SplitQuote(const std::string& quote, const std::string& stated) {
+QuoteParts SplitQuote(const std::string& quote, const std::string& stated,
+                      const std::string& fallback) {
   QuoteParts parts;
   std::string_view q(quote);
-  for (std::string_view needle : {std::string_view(stated), LeadingNumber(stated)}) {
-    size_t pos = FindFigure(q, needle);
+  for (std::string_view needle : {std::string_view(stated), LeadingNumber(stated),
+                                  std::string_view(fallback), LeadingNumber(fallback)}) {
+    if (needle.empty()) continue;
+    size_t pos = BestFigure(q, needle);
     if (pos == std::string_view::npos) continue;
     parts.before = std::string(q.substr(0, pos));
     parts.figure = std::string(needle);
@@ -63,10 +92,17 @@ QuoteParts SplitQuote(const std::string& quote, const std::string& stated) {
   return parts;
 }
 
-std::string Location(const Finding& f) {
+std::string Location(const Finding& f, Lang lang) { return Place(f.page, f.line, lang); }
+
+std::string Place(int page, int line, Lang lang) {
   std::string s;
-  if (f.page > 0) s = "p." + std::to_string(f.page);
-  if (f.line > 0) s += (s.empty() ? "line " : ", line ") + std::to_string(f.line);
+  if (lang == Lang::kZh) {
+    if (page > 0) s = "第" + std::to_string(page) + "页";
+    if (line > 0) s += (s.empty() ? "第" : "，第") + std::to_string(line) + "行";
+    return s;
+  }
+  if (page > 0) s = "p." + std::to_string(page);
+  if (line > 0) s += (s.empty() ? "line " : ", line ") + std::to_string(line);
   return s;
 }
 
@@ -80,44 +116,78 @@ std::vector<size_t> FindingsBySeverity(const AuditResult& r) {
   return order;
 }
 
-std::string Summary(const Finding& f) {
-  std::string s = std::string(SeverityName(f.severity)) + " " + CheckName(f.check);
-  std::string where = Location(f);
+std::string Summary(const Finding& f, Lang lang) {
+  std::string s = std::string(SeverityWord(lang, f.severity)) + " " + CheckName(f.check);
+  std::string where = Location(f, lang);
   if (!where.empty()) s += " " + where;
   if (!f.path.empty()) s += " " + JoinPath(f.path);
   std::string values;
-  if (!f.stated.empty()) values += "stated " + f.stated;
-  if (!f.recomputed.empty()) values += (values.empty() ? "" : ", ") + ("recomputed " + f.recomputed);
+  const std::string stated = Tr(lang, Msg::kStated), recomputed = Tr(lang, Msg::kRecomputed);
+  if (!f.stated.empty()) values += stated + " " + f.stated;
+  if (!f.recomputed.empty())
+    values += (values.empty() ? "" : ", ") + (recomputed + " " + f.recomputed);
   if (!values.empty()) s += ": " + values;
   if (!f.arithmetic.empty()) s += (values.empty() ? ": " : "; ") + f.arithmetic;
   if (!f.quote.empty()) s += "\n「" + f.quote + "」";
   return s;
 }
 
-namespace {
-std::string Count(int n, const char* singular) {
-  return std::to_string(n) + " " + singular + (n == 1 ? "" : "s");
-}
-}  // namespace
-
-std::string CountsLine(const AuditResult& r) {
+std::string CountsLine(const AuditResult& r, Lang lang) {
   int infos = static_cast<int>(r.findings.size()) - r.errors() - r.warnings();
-  return Count(r.errors(), "error") + ", " + Count(r.warnings(), "warning") + ", " +
-         Count(infos, "info");
+  const char* sep = lang == Lang::kZh ? "，" : ", ";
+  return CountOf(lang, r.errors(), Msg::kSevError) + sep +
+         CountOf(lang, r.warnings(), Msg::kSevWarning) + sep + CountOf(lang, infos, Msg::kSevInfo);
 }
 
-std::string CoverageLine(const AuditResult& r) {
+std::string CoverageLine(const AuditResult& r, Lang lang) {
   const auto& c = r.coverage;
-  return std::to_string(c.indicators) + " indicators (" + std::to_string(c.with_max) +
-         " with max, " + std::to_string(c.with_score) + " with score), " +
-         std::to_string(c.checks_run) + " checks run, " + std::to_string(c.unread) + " unread";
+  auto n = [](int v) { return std::to_string(v); };
+  if (lang == Lang::kZh) {
+    return n(c.indicators) + " 个指标（" + n(c.with_max) + " 个有分值，" + n(c.with_score) +
+           " 个有得分），已核对 " + n(c.checks_run) + " 处，未读 " + n(c.unread) + " 处";
+  }
+  return CountOf(lang, c.indicators, Msg::kColIndicators) + " (" + n(c.with_max) + " with max, " +
+         n(c.with_score) + " with score), " + n(c.checks_run) + " checks run, " + n(c.unread) +
+         " unread";
 }
 
 std::string StatusWord(const AuditResult& r) {
   if (r.errors() > 0) return "errors";
-  if (!r.assessed) return "not assessed";
+  if (!r.assessed) return "not-assessed";
   if (r.warnings() > 0) return "warnings";
   return "clean";
+}
+
+std::string StatusLabel(const AuditResult& r, Lang lang) {
+  const std::string w = StatusWord(r);
+  if (w == "errors") return Tr(lang, Msg::kStatusErrors);
+  if (w == "warnings") return Tr(lang, Msg::kStatusWarnings);
+  if (w == "not-assessed") return Tr(lang, Msg::kStatusNotAssessed);
+  return Tr(lang, Msg::kStatusClean);
+}
+
+std::string DecisionWord(const Review& r, Lang lang) {
+  if (r.decision == "accepted") return Tr(lang, Msg::kDecisionAccepted);
+  if (r.decision == "dismissed") return Tr(lang, Msg::kDecisionDismissed);
+  return Tr(lang, Msg::kDecisionOpen);
+}
+
+std::string TotalText(const AuditResult& r, Lang lang) {
+  if (!r.total) return "";
+  std::string max = r.total->max, note;
+  if (max.empty()) {
+    // The first-level maxima, when every first-level row states one, are what the total is out of.
+    TotalCheck t = CheckTotal(r);
+    if (!t.max.sum.empty()) {
+      max = t.max.sum;
+      note = lang == Lang::kZh ? "（一级指标分值合计）" : " (sum of first-level max)";
+    } else {
+      max = "?";
+    }
+  }
+  std::string s = (r.total->score.empty() ? "?" : r.total->score) + "/" + max + note;
+  if (!r.total->grade.empty()) s += " " + r.total->grade;
+  return s;
 }
 
 }  // namespace jixiao

@@ -1,6 +1,7 @@
 // The HTML report: one self-contained page (inline CSS, PNG data URIs), a section per document with
 // its summary and coverage, the findings beside images of their page regions, the score tree with
 // recomputed sums, and the pages that have findings with every finding's box highlighted.
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -66,6 +67,11 @@ table.tree td.n { text-align: right; font-variant-numeric: tabular-nums; white-s
 table.tree tr.level0 td { font-weight: bold; background: #fbfcfd; }
 table.tree tr.total td { font-weight: bold; border-top: 2px solid #d0d7de; }
 .ok { color: #2e7d32; } .bad { color: #c62828; font-weight: bold; }
+table.tree tr.flagged td { background: #fff4f4; }
+.fp { color: #57606a; font-size: .85em; } .meaning { color: #57606a; font-size: .9em; }
+.decision { font-size: .85em; border: 1px solid #d0d7de; border-radius: 3px; padding: 0 .3em; }
+.decision.accepted { color: #c62828; } .decision.dismissed { color: #57606a; text-decoration: line-through; }
+.status-not-assessed { color: #57606a; font-weight: bold; }
 )css";
 
 // HTML-escaped, controls and bidi characters shown escaped (report/printable.h) first.
@@ -75,12 +81,23 @@ std::string Escape(const std::string& text) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -98,8 +115,8 @@ std::string Percent(double v) {
 
 // The style of a box [x0, x1) × [y0, y1) over an image of `w` × `h` (same units).
 std::string BoxStyle(double x0, double y0, double x1, double y1, double w, double h) {
-  return "left:" + Percent(x0 / w) + ";top:" + Percent(y0 / h) + ";width:" +
-         Percent((x1 - x0) / w) + ";height:" + Percent((y1 - y0) / h);
+  return "left:" + Percent(x0 / w) + ";top:" + Percent(y0 / h) +
+         ";width:" + Percent((x1 - x0) / w) + ";height:" + Percent((y1 - y0) / h);
 }
 
 std::string DataUri(const RgbImage& image) {
@@ -154,38 +171,38 @@ std::string FindingId(int doc, size_t number) {
   return "d" + std::to_string(doc) + "-f" + std::to_string(number);
 }
 
-void WriteSummary(const AuditResult& r, std::ostream& out) {
+void WriteSummary(const DocumentReport& d, Lang lang, std::ostream& out) {
+  const AuditResult& r = d.result;
   out << "<dl class=\"meta\">\n";
-  auto item = [&](const char* term, const std::string& value) {
-    out << "<dt>" << term << "</dt><dd>" << value << "</dd>\n";
+  auto item = [&](Msg term, const std::string& value) {
+    out << "<dt>" << Tr(lang, term) << "</dt><dd>" << value << "</dd>\n";
   };
-  item("文件 file", Escape(r.path));
-  if (!r.department.empty()) item("部门 department", Escape(r.department));
-  if (r.year > 0) item("年度 year", std::to_string(r.year));
-  item("页数 pages", std::to_string(r.pages));
-  if (r.total) {
-    std::string total = Escape(r.total->score.empty() ? "?" : r.total->score) + " / " +
-                        Escape(r.total->max.empty() ? "?" : r.total->max);
-    if (!r.total->grade.empty()) total += " " + Escape(r.total->grade);
-    item("自评总分 total", total);
-  }
+  item(Msg::kColFile, Escape(r.path));
+  if (!r.department.empty()) item(Msg::kColDepartment, Escape(r.department));
+  if (r.year > 0) item(Msg::kColYear, std::to_string(r.year));
+  item(Msg::kColPages, std::to_string(r.pages));
+  if (r.total) item(Msg::kTotal, Escape(TotalText(r, lang)));
   std::string status = StatusWord(r);
-  item("结果 status", "<span class=\"status-" + status + "\">" + status + "</span>");
-  item("问题 findings", Escape(CountsLine(r)));
-  item("覆盖 coverage", Escape(CoverageLine(r)));
+  item(Msg::kColStatus, "<span class=\"status-" + status + "\">" + Escape(StatusLabel(r, lang)) +
+                            "</span>" + (r.assessed || r.note.empty() ? "" : " " + Escape(r.note)));
+  item(Msg::kFindings, Escape(CountsLine(r, lang)));
+  item(Msg::kCoverage, Escape(CoverageLine(r, lang)));
+  if (!d.sha256.empty()) item(Msg::kColSha256, "<code>" + Escape(d.sha256) + "</code>");
+  if (!d.audited_at.empty()) item(Msg::kColRunAt, Escape(d.audited_at));
   out << "</dl>\n";
 }
 
 void WriteQuote(const Finding& f, std::ostream& out) {
   if (f.quote.empty()) return;
-  QuoteParts q = SplitQuote(f.quote, f.stated);
+  QuoteParts q = SplitQuote(f.quote, f.stated, f.recomputed);
   out << "<blockquote>" << Escape(q.before);
   if (!q.figure.empty()) out << "<mark>" << Escape(q.figure) << "</mark>" << Escape(q.after);
   out << "</blockquote>\n";
 }
 
 // The band of the page around the finding's box, full page width, with the box highlighted.
-void WriteRegion(const Finding& f, int doc, const RgbImage& page, double dpi, std::ostream& out) {
+void WriteRegion(const Finding& f, int doc, const RgbImage& page, double dpi, Lang lang,
+                 std::ostream& out) {
   const double scale = dpi / 72.0;
   const double margin = 48;  // points above and below the box
   const Box& b = *f.bbox;
@@ -199,41 +216,57 @@ void WriteRegion(const Finding& f, int doc, const RgbImage& page, double dpi, st
       << f.page << " region\" width=\"" << crop.width << "\" height=\"" << crop.height
       << "\"><span class=\"hl " << SeverityName(f.severity) << "\" style=\""
       << BoxStyle(b.x0, b.y0 - y_off, b.x1, b.y1 - y_off, w, h) << "\"></span></a>"
-      << "<figcaption>第 " << f.page << " 页 page " << f.page << " — <a href=\"#"
-      << PageId(doc, f.page) << "\">whole page</a></figcaption></figure>\n";
+      << "<figcaption>" << Escape(Place(f.page, 0, lang)) << " — <a href=\"#" << PageId(doc, f.page)
+      << "\">" << Tr(lang, Msg::kWholePage) << "</a></figcaption></figure>\n";
 }
 
-void WriteFinding(const AuditResult& r, const Finding& f, int doc, size_t number,
-                  PageCache& cache, std::ostream& out) {
+void WriteFinding(const AuditResult& r, const Finding& f, const FindingExtra& extra, int doc,
+                  size_t number, PageCache& cache, Lang lang, std::ostream& out) {
   std::string why;
   const RgbImage* page = nullptr;
   bool in_range = f.page >= 1 && f.page <= r.pages;
   if (cache.is_pdf() && in_range) page = cache.Get(f.page, &why);
   bool image = page != nullptr && f.bbox.has_value();
   const char* sev = SeverityName(f.severity);
+  const std::string decision = extra.review.decision.empty() ? "open" : extra.review.decision;
   out << "<article class=\"finding " << sev << (image ? "" : " noimage") << "\" id=\""
-      << FindingId(doc, number) << "\">\n<div class=\"text\">\n<div class=\"head\"><span class=\"num\">#"
-      << number << "</span> <span class=\"badge " << sev << "\">" << sev << "</span> <code>"
+      << FindingId(doc, number) << "\" data-check=\"" << CheckName(f.check) << "\" data-severity=\""
+      << sev << "\" data-decision=\"" << decision << "\" data-fingerprint=\"" << extra.fingerprint
+      << "\">\n<div class=\"text\">\n<div class=\"head\"><span class=\"num\">#" << number
+      << "</span> <span class=\"badge " << sev << "\">" << SeverityWord(lang, f.severity)
+      << "</span> <code title=\"" << Escape(CheckMeaning(lang, f.check)) << "\">"
       << CheckName(f.check) << "</code> ";
   if (cache.is_pdf() && in_range && page != nullptr) {
-    out << "<a href=\"#" << PageId(doc, f.page) << "\">" << Escape(Location(f)) << "</a>";
+    out << "<a href=\"#" << PageId(doc, f.page) << "\">" << Escape(Location(f, lang)) << "</a>";
   } else {
-    out << Escape(Location(f));
+    out << Escape(Location(f, lang));
   }
+  out << " <code class=\"fp\">#" << extra.fingerprint << "</code> <span class=\"decision "
+      << decision << "\">" << Escape(DecisionWord(extra.review, lang)) << "</span>";
   out << "</div>\n";
+  out << "<div class=\"meaning\">" << Escape(CheckMeaning(lang, f.check)) << "</div>\n";
+  if (!extra.review.decision.empty()) {
+    out << "<div class=\"review\">" << Escape(extra.review.why) << " — " << Escape(extra.review.by)
+        << " " << Escape(extra.review.at) << "</div>\n";
+  }
   if (!f.path.empty()) out << "<div class=\"path\">" << Escape(JoinPath(f.path)) << "</div>\n";
   WriteQuote(f, out);
   if (!f.stated.empty() || !f.recomputed.empty()) {
-    out << "<table class=\"values\"><tr><th>填报 stated</th><td>" << Escape(f.stated)
-        << "</td></tr><tr><th>复算 recomputed</th><td>" << Escape(f.recomputed)
-        << "</td></tr></table>\n";
+    out << "<table class=\"values\"><tr><th>" << Tr(lang, Msg::kColStated) << "</th><td>"
+        << Escape(f.stated) << "</td></tr><tr><th>" << Tr(lang, Msg::kColRecomputed) << "</th><td>"
+        << Escape(f.recomputed) << "</td></tr></table>\n";
   }
   if (!f.arithmetic.empty()) out << "<div class=\"arith\">" << Escape(f.arithmetic) << "</div>\n";
+  if (!extra.other_file.empty()) {
+    out << "<p class=\"note\">" << Escape(extra.other_file) << " "
+        << Escape(Place(extra.other_page, extra.other_line, lang))
+        << (extra.other_quote.empty() ? "" : ": 「" + Escape(extra.other_quote) + "」") << "</p>\n";
+  }
   if (cache.is_pdf() && in_range && page == nullptr) {
     out << "<p class=\"note\">page image unavailable: " << Escape(why) << "</p>\n";
   }
   out << "</div>\n";
-  if (image) WriteRegion(f, doc, *page, cache.dpi(), out);
+  if (image) WriteRegion(f, doc, *page, cache.dpi(), lang, out);
   out << "</article>\n";
 }
 
@@ -244,103 +277,163 @@ std::string SumCell(const SumCheck& c) {
   return "<td class=\"n\">" + Escape(c.sum) + mark + "</td>";
 }
 
-void WriteTree(const AuditResult& r, std::ostream& out) {
-  out << "<h3>评分表 Score tree</h3>\n";
+// The finding numbers (1-based, report order) whose indicator path is `path`.
+std::vector<size_t> FindingsAt(const AuditResult& r, const std::vector<size_t>& order,
+                               const std::vector<std::string>& path) {
+  std::vector<size_t> out;
+  for (size_t n = 0; n < order.size(); ++n) {
+    if (r.findings[order[n]].path == path) out.push_back(n + 1);
+  }
+  return out;
+}
+
+void WriteTree(const AuditResult& r, const std::vector<size_t>& order, int doc, Lang lang,
+               std::ostream& out) {
+  out << "<h3>" << Tr(lang, Msg::kScoreTree) << "</h3>\n";
   if (r.indicators.empty()) {
-    out << "<p class=\"note\">No indicator rows were read.</p>\n";
+    out << "<p class=\"note\">" << Tr(lang, Msg::kNoIndicators) << "</p>\n";
     return;
   }
-  out << "<table class=\"tree\">\n<tr><th>指标 indicator</th><th>分值 max</th><th>得分 score</th>"
-         "<th>下级分值合计 Σ children max</th><th>下级得分合计 Σ children score</th><th>页 page</th></tr>\n";
+  out << "<table class=\"tree\">\n<tr><th>" << Tr(lang, Msg::kIndicator) << "</th><th>"
+      << Tr(lang, Msg::kColMax) << "</th><th>" << Tr(lang, Msg::kColScore) << "</th><th>"
+      << Tr(lang, Msg::kSumChildrenMax) << "</th><th>" << Tr(lang, Msg::kSumChildrenScore)
+      << "</th><th>" << Tr(lang, Msg::kColPage) << "</th><th>" << Tr(lang, Msg::kFindings)
+      << "</th></tr>\n";
   for (const TreeRow& t : BuildScoreTree(r.indicators)) {
     const IndicatorRow& row = *t.row;
     std::string name = row.path.empty() ? "" : row.path.back();
-    out << "<tr class=\"level" << t.depth << "\"><td style=\"padding-left:" << (0.6 + 1.5 * t.depth)
-        << "em\" title=\"" << Escape(JoinPath(row.path)) << "\">" << Escape(name) << "</td><td class=\"n\">"
+    const std::vector<size_t> here = FindingsAt(r, order, row.path);
+    out << "<tr class=\"level" << t.depth << (here.empty() ? "" : " flagged")
+        << "\"><td style=\"padding-left:" << (0.6 + 1.5 * t.depth) << "em\" title=\""
+        << Escape(JoinPath(row.path)) << "\">" << Escape(name) << "</td><td class=\"n\">"
         << Escape(row.max) << "</td><td class=\"n\">" << Escape(row.score) << "</td>";
     if (t.children > 0) {
       out << SumCell(t.max) << SumCell(t.score);
     } else {
       out << "<td></td><td></td>";
     }
-    out << "<td class=\"n\">" << (row.page > 0 ? std::to_string(row.page) : "") << "</td></tr>\n";
+    out << "<td class=\"n\">" << (row.page > 0 ? std::to_string(row.page) : "") << "</td><td>";
+    for (size_t n : here) out << "<a href=\"#" << FindingId(doc, n) << "\">#" << n << "</a> ";
+    out << "</td></tr>\n";
   }
   if (r.total) {
     TotalCheck t = CheckTotal(r);
-    out << "<tr class=\"total\"><td>总分 total</td><td class=\"n\">" << Escape(r.total->max)
-        << "</td><td class=\"n\">" << Escape(r.total->score) << "</td>" << SumCell(t.max)
-        << SumCell(t.score) << "<td class=\"n\">"
-        << (r.total->page > 0 ? std::to_string(r.total->page) : "") << "</td></tr>\n";
+    out << "<tr class=\"total\"><td>" << Tr(lang, Msg::kTotal) << "</td><td class=\"n\">"
+        << Escape(r.total->max) << "</td><td class=\"n\">" << Escape(r.total->score) << "</td>"
+        << SumCell(t.max) << SumCell(t.score) << "<td class=\"n\">"
+        << (r.total->page > 0 ? std::to_string(r.total->page) : "") << "</td><td></td></tr>\n";
   }
   out << "</table>\n";
 }
 
 // Every page that has findings, whole, with each finding's box numbered and linked to it.
 void WritePages(const AuditResult& r, const std::vector<size_t>& order, int doc, PageCache& cache,
-                std::ostream& out) {
+                Lang lang, std::ostream& out) {
   std::map<int, std::vector<size_t>> by_page;  // page → finding numbers (1-based, in `order`)
   for (size_t n = 0; n < order.size(); ++n) {
     int p = r.findings[order[n]].page;
     if (p >= 1 && p <= r.pages) by_page[p].push_back(n + 1);
   }
   if (by_page.empty()) return;
-  out << "<h3>页面 Pages</h3>\n";
+  out << "<h3>" << Tr(lang, Msg::kPages) << "</h3>\n";
   const double scale = cache.dpi() / 72.0;
   for (const auto& [p, numbers] : by_page) {
     std::string why;
     const RgbImage* page = cache.Get(p, &why);
     if (page == nullptr) continue;  // the findings say why
     double w = page->width / scale, h = page->height / scale;
-    out << "<figure class=\"page\" id=\"" << PageId(doc, p) << "\"><figcaption>第 " << p
-        << " 页 page " << p << ": findings";
+    out << "<figure class=\"page\" id=\"" << PageId(doc, p) << "\"><figcaption>"
+        << Escape(Place(p, 0, lang)) << ": " << Tr(lang, Msg::kFindings);
     for (size_t n : numbers) out << " <a href=\"#" << FindingId(doc, n) << "\">#" << n << "</a>";
-    out << "</figcaption><div class=\"imgbox\"><img src=\"" << DataUri(*page) << "\" alt=\"page " << p
-        << "\" width=\"" << page->width << "\" height=\"" << page->height << "\">";
+    out << "</figcaption><div class=\"imgbox\"><img src=\"" << DataUri(*page) << "\" alt=\"page "
+        << p << "\" width=\"" << page->width << "\" height=\"" << page->height << "\">";
+    std::map<std::array<long, 4>, int> seen;  // boxes already drawn, by rounded corners
     for (size_t n : numbers) {
       const Finding& f = r.findings[order[n - 1]];
       Box b = f.bbox.value_or(Box{4, 4, 40, 22});  // no box: a tab at the top-left corner
+      // Two findings on one spot: each further box drawn 3 pt larger, its tab moved right, so
+      // none hides another.
+      const int k =
+          seen[{std::lround(b.x0), std::lround(b.y0), std::lround(b.x1), std::lround(b.y1)}]++;
+      b = Box{b.x0 - 3 * k, b.y0 - 3 * k, b.x1 + 3 * k, b.y1 + 3 * k};
       out << "<a class=\"hl " << SeverityName(f.severity) << "\" href=\"#" << FindingId(doc, n)
           << "\" style=\"" << BoxStyle(b.x0, b.y0, b.x1, b.y1, w, h) << "\" title=\""
-          << Escape(CheckName(f.check)) << "\"><span>#" << n << "</span></a>";
+          << Escape(CheckName(f.check)) << "\"><span style=\"left:" << 2.6 * k << "em\">#" << n
+          << "</span></a>";
     }
     out << "</div></figure>\n";
   }
 }
 
-void WriteDocument(const AuditResult& r, int doc, const WriteOptions& options, std::ostream& out) {
+void WriteDocument(const DocumentReport& d, int doc, const WriteOptions& options,
+                   std::ostream& out) {
+  const AuditResult& r = d.result;
+  const Lang lang = options.lang;
   PageCache cache(r.path, options.dpi);
-  out << "<section class=\"doc\" id=\"d" << doc << "\">\n<h2>" << Escape(r.document) << "</h2>\n";
-  WriteSummary(r, out);
-  out << "<h3>问题 Findings</h3>\n";
+  out << "<section class=\"doc\" id=\"d" << doc << "\" data-department=\"" << Escape(r.department)
+      << "\" data-year=\"" << r.year << "\">\n<h2>" << Escape(r.document) << "</h2>\n";
+  WriteSummary(d, lang, out);
+  out << "<h3>" << Tr(lang, Msg::kFindings) << "</h3>\n";
   std::vector<size_t> order = FindingsBySeverity(r);
-  if (order.empty()) out << "<p>No findings.</p>\n";
+  if (order.empty()) out << "<p>" << Tr(lang, Msg::kNoFindings) << "</p>\n";
   for (size_t n = 0; n < order.size(); ++n) {
-    WriteFinding(r, r.findings[order[n]], doc, n + 1, cache, out);
+    WriteFinding(r, r.findings[order[n]], ExtraOf(d, order[n]), doc, n + 1, cache, lang, out);
   }
-  WriteTree(r, out);
-  if (cache.is_pdf()) WritePages(r, order, doc, cache, out);
+  WriteTree(r, order, doc, lang, out);
+  if (cache.is_pdf()) WritePages(r, order, doc, cache, lang, out);
   out << "</section>\n";
+}
+
+void WriteFailed(const std::vector<FailedInput>& failed, Lang lang, std::ostream& out) {
+  if (failed.empty()) return;
+  out << "<section class=\"failed\" id=\"failed\">\n<h2>" << Tr(lang, Msg::kUnreadable) << " ("
+      << failed.size() << ")</h2>\n<table class=\"tree\">\n<tr><th>" << Tr(lang, Msg::kColFile)
+      << "</th><th>" << Tr(lang, Msg::kColReason) << "</th></tr>\n";
+  for (const auto& f : failed) {
+    out << "<tr><td>" << Escape(f.path) << "</td><td>" << Escape(f.reason) << "</td></tr>\n";
+  }
+  out << "</table>\n</section>\n";
+}
+
+void WriteProvenance(const Provenance& p, Lang lang, std::ostream& out) {
+  out << "<footer class=\"provenance\"><h3>" << Tr(lang, Msg::kProvenance)
+      << "</h3><dl class=\"meta\">"
+      << "<dt>" << Tr(lang, Msg::kColJixiao) << "</dt><dd>" << Escape(p.jixiao) << "</dd><dt>"
+      << Tr(lang, Msg::kColRules) << "</dt><dd><code>" << Escape(p.rules) << "</code></dd><dt>"
+      << Tr(lang, Msg::kColRunAt) << "</dt><dd>" << Escape(p.run_at) << "</dd></dl></footer>\n";
 }
 
 }  // namespace
 
-Status WriteHtml(const std::vector<AuditResult>& results, std::ostream& out,
-                 const WriteOptions& options) {
-  out << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+Status WriteHtml(const ReportSet& set, std::ostream& out, const WriteOptions& options) {
+  const Lang lang = options.lang;
+  out << "<!DOCTYPE html>\n<html lang=\"" << (lang == Lang::kZh ? "zh-CN" : "en")
+      << "\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<title>jixiao 绩效自评报告审核</title>\n<style>"
-      << kStyle << "</style>\n</head>\n<body>\n<h1>jixiao 绩效自评报告审核 audit</h1>\n";
-  if (results.size() > 1) {
+         "<meta name=\"generator\" content=\""
+      << Escape(set.provenance.jixiao) << "\">\n<title>" << Tr(lang, Msg::kTitle)
+      << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<h1>" << Tr(lang, Msg::kTitle)
+      << "</h1>\n";
+  if (set.documents.size() > 1 || !set.failed.empty()) {
     out << "<nav><ul>\n";
-    for (size_t i = 0; i < results.size(); ++i) {
-      out << "<li><a href=\"#d" << i + 1 << "\">" << Escape(results[i].document) << "</a> — "
-          << Escape(CountsLine(results[i])) << "</li>\n";
+    for (size_t i = 0; i < set.documents.size(); ++i) {
+      const AuditResult& r = set.documents[i].result;
+      out << "<li><a href=\"#d" << i + 1 << "\">" << Escape(r.path) << "</a> — "
+          << Escape(CountsLine(r, lang)) << "</li>\n";
+    }
+    if (!set.failed.empty()) {
+      out << "<li><a href=\"#failed\">" << Tr(lang, Msg::kUnreadable) << "</a> — "
+          << set.failed.size() << "</li>\n";
     }
     out << "</ul></nav>\n";
   }
-  for (size_t i = 0; i < results.size(); ++i) {
-    WriteDocument(results[i], static_cast<int>(i + 1), options, out);
+  if (set.documents.empty() && set.failed.empty())
+    out << "<p>" << Tr(lang, Msg::kNoDocuments) << "</p>\n";
+  for (size_t i = 0; i < set.documents.size(); ++i) {
+    WriteDocument(set.documents[i], static_cast<int>(i + 1), options, out);
   }
+  WriteFailed(set.failed, lang, out);
+  WriteProvenance(set.provenance, lang, out);
   out << "</body>\n</html>\n";
   return Status::Ok();
 }

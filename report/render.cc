@@ -1,13 +1,12 @@
 // Poppler rendering, cropping and a small PNG encoder (zlib deflate, filter "Up").
 #include "report/render.h"
 
-#include <zlib.h>
-
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <fstream>
@@ -82,7 +81,8 @@ Result<RgbImage> PdfPages::Render(int page, double dpi) const {
     return Status(Status::Code::kInternal, path_ + ": no page " + std::to_string(page));
   }
   std::unique_ptr<poppler::page> p(doc_->create_page(page - 1));
-  if (!p) return Status(Status::Code::kCorrupt, path_ + ": cannot read page " + std::to_string(page));
+  if (!p)
+    return Status(Status::Code::kCorrupt, path_ + ": cannot read page " + std::to_string(page));
   poppler::page_renderer renderer;
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
@@ -119,9 +119,11 @@ RgbImage Crop(const RgbImage& image, int x, int y, int w, int h) {
   out.height = y1 - y0;
   out.pixels.reserve(static_cast<size_t>(out.width) * static_cast<size_t>(out.height) * 3);
   for (int row = y0; row < y1; ++row) {
-    auto begin = image.pixels.begin() +
-                 static_cast<std::ptrdiff_t>((static_cast<size_t>(row) * static_cast<size_t>(image.width) +
-                                              static_cast<size_t>(x0)) * 3);
+    auto begin =
+        image.pixels.begin() +
+        static_cast<std::ptrdiff_t>((static_cast<size_t>(row) * static_cast<size_t>(image.width) +
+                                     static_cast<size_t>(x0)) *
+                                    3);
     out.pixels.insert(out.pixels.end(), begin, begin + static_cast<std::ptrdiff_t>(out.width) * 3);
   }
   return out;
@@ -178,16 +180,17 @@ std::string EncodePng(const RgbImage& image) {
   }
   uLongf zlen = compressBound(static_cast<uLong>(raw.size()));
   std::string z(zlen, '\0');
-  compress2(reinterpret_cast<Bytef*>(z.data()), &zlen, raw.data(), static_cast<uLong>(raw.size()), 9);
+  compress2(reinterpret_cast<Bytef*>(z.data()), &zlen, raw.data(), static_cast<uLong>(raw.size()),
+            9);
   z.resize(zlen);
 
   std::string png("\x89PNG\r\n\x1a\n", 8);
   std::string ihdr;
   Put32(ihdr, static_cast<uint32_t>(w));
   Put32(ihdr, static_cast<uint32_t>(h));
-  ihdr += static_cast<char>(8);                // bit depth
-  ihdr += static_cast<char>(grey ? 0 : 2);     // colour type: greyscale or RGB
-  ihdr += std::string(3, '\0');                // deflate, adaptive filtering, no interlace
+  ihdr += static_cast<char>(8);             // bit depth
+  ihdr += static_cast<char>(grey ? 0 : 2);  // colour type: greyscale or RGB
+  ihdr += std::string(3, '\0');             // deflate, adaptive filtering, no interlace
   Chunk(png, "IHDR", ihdr);
   Chunk(png, "IDAT", z);
   Chunk(png, "IEND", "");

@@ -31,7 +31,8 @@ Status ToStreamOrFile(const std::string& out_path, std::ostream& out,
                       const std::function<Status(std::ostream&)>& write) {
   if (out_path.empty() || out_path == "-") {
     Status s = write(out);
-    if (s.ok() && !out.flush()) return Status(Status::Code::kIoError, "standard output: cannot write");
+    if (s.ok() && !out.flush())
+      return Status(Status::Code::kIoError, "standard output: cannot write");
     return s;
   }
   return WriteStreamAtomically(out_path, write);
@@ -50,11 +51,11 @@ Status ToFile(const std::string& out_path, std::ostream& out,
 }
 
 // An output that would replace an input or the database is refused before anything is written.
-Status RefuseInputs(const std::vector<AuditResult>& results, const std::string& out_path,
+Status RefuseInputs(const ReportSet& set, const std::string& out_path,
                     const WriteOptions& options) {
   if (out_path.empty() || out_path == "-") return Status::Ok();
   std::vector<std::string> inputs = options.inputs;
-  for (const auto& r : results) inputs.push_back(r.path);
+  for (const auto& d : set.documents) inputs.push_back(d.result.path);
   Status s = RefuseInput(out_path, inputs, "the input");
   if (!s.ok() || options.database.empty()) return s;
   const std::string& db = options.database;
@@ -65,48 +66,57 @@ Status RefuseInputs(const std::vector<AuditResult>& results, const std::string& 
 
 Status WriteResults(const std::vector<AuditResult>& results, Format format,
                     const std::string& out_path, std::ostream& out, const WriteOptions& options) {
-  if (format == Format::kPdf && results.size() == 1 && !out_path.empty() && out_path != "-" &&
-      SameFile(results[0].path, out_path)) {
+  ReportSet set;
+  for (const auto& r : results) set.documents.push_back(DocumentReport{r, "", "", {}});
+  return WriteReport(set, format, out_path, out, options);
+}
+
+Status WriteReport(const ReportSet& set, Format format, const std::string& out_path,
+                   std::ostream& out, const WriteOptions& options) {
+  const auto& docs = set.documents;
+  if (format == Format::kPdf && docs.size() == 1 && !out_path.empty() && out_path != "-" &&
+      SameFile(docs[0].result.path, out_path)) {
     return Status(Status::Code::kUsage,
                   out_path + ": the annotated copy must not overwrite the original");
   }
-  if (Status s = RefuseInputs(results, out_path, options); !s.ok()) return s;
+  if (Status s = RefuseInputs(set, out_path, options); !s.ok()) return s;
   switch (format) {
     case Format::kText:
       return ToStreamOrFile(out_path, out, [&](std::ostream& os) {
-        for (size_t i = 0; i < results.size(); ++i) {
+        for (size_t i = 0; i < docs.size(); ++i) {
           if (i) os << "\n";  // a blank line between documents
-          WriteText(results[i], os, options);
+          WriteText(docs[i], os, options);
         }
         return Status::Ok();
       });
     case Format::kJson:
       return ToStreamOrFile(out_path, out, [&](std::ostream& os) {
-        for (const auto& r : results) os << ToJson(r) << "\n";
+        WriteJson(set, os);
         return Status::Ok();
       });
     case Format::kCsv:
       return ToStreamOrFile(out_path, out, [&](std::ostream& os) {
-        WriteCsv(results, os);
+        WriteCsv(set, os, options.lang);
         return Status::Ok();
       });
     case Format::kHtml:
+      if (IsSiteTarget(out_path)) return WriteHtmlSite(set, out_path, options);
       return ToStreamOrFile(out_path, out,
-                            [&](std::ostream& os) { return WriteHtml(results, os, options); });
+                            [&](std::ostream& os) { return WriteHtml(set, os, options); });
     case Format::kXlsx:
       if (out_path.empty()) return Status(Status::Code::kUsage, "--format xlsx needs -o FILE");
       return ToFile(out_path, out, [&](const std::string& temp) {
-        return WriteXlsx(results, temp, out_path == "-" ? "standard output" : out_path);
+        return WriteXlsx(set, temp, out_path == "-" ? "standard output" : out_path, options.lang);
       });
     case Format::kPdf:
       if (out_path.empty()) return Status(Status::Code::kUsage, "--format pdf needs -o FILE");
-      if (results.size() != 1) {
-        return Status(Status::Code::kUsage,
-                      "--format pdf annotates one document; " + std::to_string(results.size()) +
-                          " were given");
+      if (docs.size() != 1) {
+        return Status(Status::Code::kUsage, "--format pdf annotates one document; " +
+                                                std::to_string(docs.size()) + " were given");
       }
       return ToFile(out_path, out, [&](const std::string& temp) {
-        return WriteAnnotatedPdf(results[0], temp, out_path == "-" ? "standard output" : out_path);
+        return WriteAnnotatedPdf(docs[0], set.provenance, temp,
+                                 out_path == "-" ? "standard output" : out_path, options.lang);
       });
   }
   return Status(Status::Code::kInternal, "unknown output format");

@@ -9,6 +9,7 @@
 
 #include "audit/audit.h"
 #include "extract/status.h"
+#include "report/messages.h"
 
 namespace jixiao {
 
@@ -20,11 +21,67 @@ bool ParseFormat(const std::string& name, Format* out);
 struct WriteOptions {
   bool color = false;  // ANSI colours in text output (a terminal, and NO_COLOR unset)
   int dpi = 80;        // resolution of the page images in HTML output (72–100 keeps files small)
+  Lang lang = Lang::kZh;  // of every word a person reads (JSON keys are never translated)
+  int width = 0;          // terminal columns for text output; 0: do not wrap
   // Files the output must never be, beside each result's path: every input named on the command
   // line (those that failed to read too), rule files, the database (and its -wal, -shm, -journal).
   std::vector<std::string> inputs;
   std::string database;
 };
+
+// The decision an auditor recorded on a finding (`jixiao review`); empty `decision`: open.
+struct Review {
+  std::string decision;     // "accepted" or "dismissed"
+  std::string why, by, at;  // at: UTC "2026-12-01T10:00:00Z"
+};
+
+// What a finding carries beyond audit/finding.h in exports.
+struct FindingExtra {
+  std::string fingerprint;  // Fingerprint(); computed by the writers when empty
+  std::string other_file;   // change.cross_year: the other year's document
+  int other_page = 0, other_line = 0;
+  std::string other_quote;
+  Review review;
+};
+
+// One audited document as the deliverables show it.
+struct DocumentReport {
+  AuditResult result;
+  std::string sha256;               // of the input file; "" when unknown
+  std::string audited_at;           // UTC; "" when unknown
+  std::vector<FindingExtra> extra;  // parallel to result.findings, or empty
+};
+
+// An input that could not be read: listed in every deliverable, never dropped.
+struct FailedInput {
+  std::string path;
+  std::string reason;  // the one-line error
+};
+
+// What made the outputs: every export carries it.
+struct Provenance {
+  std::string jixiao;  // "jixiao 0.1.0 (build 1a2b3c…)"
+  std::string rules;   // Rules::Version()
+  std::string run_at;  // UTC
+};
+
+struct ReportSet {
+  std::vector<DocumentReport> documents;
+  std::vector<FailedInput> failed;
+  Provenance provenance;
+};
+
+// The stable id of a finding: check id, the document's SHA-256 and what the finding is about (its
+// indicator path, stated value and the figures of its quote: not an offset, so it survives a
+// re-extraction that moves text), as 16 hex digits. `ordinal` tells apart findings that agree on
+// all of these (0 for the first).
+std::string Fingerprint(const Finding& f, const std::string& sha256, int ordinal = 0);
+// Fingerprints for every finding of `r`, in order, with ordinals for repeats.
+std::vector<std::string> Fingerprints(const AuditResult& r, const std::string& sha256);
+
+// Writes a whole set (documents, failed inputs, provenance) in `format`; see WriteResults.
+Status WriteReport(const ReportSet& set, Format format, const std::string& out_path,
+                   std::ostream& out, const WriteOptions& options);
 
 // Writes the results of several documents.
 //
@@ -50,6 +107,7 @@ std::string CsvField(const std::string& s);
 // each with check id, location, indicator path, the quote with the stated figure in 【】, stated
 // vs recomputed and the arithmetic; then a line with counts and coverage.
 void WriteText(const AuditResult& r, std::ostream& out, const WriteOptions& options);
+void WriteText(const DocumentReport& d, std::ostream& out, const WriteOptions& options);
 
 }  // namespace jixiao
 

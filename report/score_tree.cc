@@ -45,8 +45,8 @@ int64_t Pow10(int n) {
 }
 
 std::string Format(const Decimal& d) {
-  uint64_t magnitude = d.mantissa < 0 ? static_cast<uint64_t>(-d.mantissa)
-                                      : static_cast<uint64_t>(d.mantissa);
+  uint64_t magnitude =
+      d.mantissa < 0 ? static_cast<uint64_t>(-d.mantissa) : static_cast<uint64_t>(d.mantissa);
   uint64_t unit = static_cast<uint64_t>(Pow10(d.scale));
   std::string out = d.mantissa < 0 ? "-" : "";
   out += std::to_string(magnitude / unit);

@@ -19,15 +19,15 @@ bool DecimalEqual(const std::string& a, const std::string& b);
 
 // A recomputed sum and whether it matches the stated value (nullopt: nothing to compare).
 struct SumCheck {
-  std::string sum;          // "" when a child lacks the value
-  std::optional<bool> ok;   // set when both the sum and the stated value are known
+  std::string sum;         // "" when a child lacks the value
+  std::optional<bool> ok;  // set when both the sum and the stated value are known
 };
 
 struct TreeRow {
   const IndicatorRow* row = nullptr;  // points into the AuditResult::indicators it was built from
   int depth = 0;                      // row->path.size() - 1
   int children = 0;
-  SumCheck max, score;                // of the children; meaningful when children > 0
+  SumCheck max, score;  // of the children; meaningful when children > 0
 };
 
 // One TreeRow per indicator, in the given order. Children of a row are the rows whose path

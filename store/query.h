@@ -3,6 +3,7 @@
 #ifndef JIXIAO_STORE_QUERY_H_
 #define JIXIAO_STORE_QUERY_H_
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -24,6 +25,8 @@ struct FindingFilter {
 
 // One finding with the document it is on (and, for change.cross_year, the other document).
 struct FindingRow {
+  int64_t document_id = 0;
+  std::string hash;      // the document's SHA-256
   std::string path;      // the document's path (first stored)
   std::string document;  // name
   std::string department;

@@ -158,11 +158,11 @@ TEST_CASE("batch over clean text files exits 0 and report/stats read the databas
         "stated, recomputed, arithmetic) SELECT id, 1, 'unit.scale', 'warning', 3, 9, 'q', "
         "'[]', '1万元', '1元', '' FROM documents WHERE path LIKE '%-1.txt'");
   }
-  Run text = Jixiao("report --db " + db.string(), dir);
+  Run text = Jixiao("report --lang en --db " + db.string(), dir);
   CHECK(text.rc == 1);  // an error finding
   CHECK(text.out.find(":2:7: error score.total [决策 / 目标]: stated 95.5, recomputed 96 "
                       "(40 + 56 = 96)") != std::string::npos);
-  CHECK(text.out.find("2 findings\n") != std::string::npos);
+  CHECK(text.out.find("2 findings in 3 documents\n") != std::string::npos);
 
   Run errors = Jixiao("report --db " + db.string() + " --severity error --format json", dir);
   CHECK(errors.rc == 1);
@@ -170,7 +170,7 @@ TEST_CASE("batch over clean text files exits 0 and report/stats read the databas
   CHECK(errors.out.find("\"check\":\"score.total\",\"severity\":\"error\",\"page\":2") !=
         std::string::npos);
 
-  Run warn = Jixiao("report --db " + db.string() + " --check unit.scale --format csv", dir);
+  Run warn = Jixiao("report --lang en --db " + db.string() + " --check unit.scale --format csv", dir);
   CHECK(warn.rc == 0);
   CHECK(warn.out.rfind("\xEF\xBB\xBF"
                        "file,document,department,year,check,",
@@ -178,8 +178,10 @@ TEST_CASE("batch over clean text files exits 0 and report/stats read the databas
   CHECK(warn.out.find(",乐昌市,2024,unit.scale,warning,3,9,") != std::string::npos);
   CHECK(std::count(warn.out.begin(), warn.out.end(), '\n') == 2);
 
+  // A year no document has is a mistake in the filter, not a clean result.
   Run none = Jixiao("report --db " + db.string() + " --year 2023", dir);
-  CHECK(none.out == "0 findings\n");
+  CHECK(none.rc == 2);
+  CHECK(none.err.find("no document of year 2023") != std::string::npos);
   Run quoted = Jixiao("report --db " + db.string() + " --format csv --severity error", dir);
   CHECK(quoted.out.find("\"总分95.5分, \"\"合计\"\"\"") != std::string::npos);
 
@@ -196,7 +198,7 @@ TEST_CASE("batch over clean text files exits 0 and report/stats read the databas
             ",\"with_score\":" +
             std::to_string(Count(db, "SELECT count(*) FROM indicators WHERE score != ''")) +
             ",\"checks_run\":" + std::to_string(Count(db, "SELECT count(*) FROM checks")) +
-            ",\"unread\":0},\"not_assessed\":0}\n");
+            ",\"unread\":0},\"not_assessed\":0,\"duplicates\":2}\n");
   CHECK(Count(db, "SELECT count(*) FROM indicators") == 3 * 11);
   Run stats_text = Jixiao("stats --db " + db.string(), dir);
   CHECK(stats_text.out.find("乐昌市") != std::string::npos);
@@ -348,8 +350,12 @@ TEST_CASE("batch over two years of one department stores cross-year findings", "
                                                   "severity = '") +
                                           severity + "'"));
     };
-    const std::string findings = "findings: " + n("error") + " error, " + n("warning") +
-                                 " warning, " + n("info") + " info (1 cross-year)\n";
+    auto plural = [&](const char* severity) {
+      const std::string k = n(severity);
+      return k + " " + severity + (k == "1" ? "" : "s");
+    };
+    const std::string findings = "findings: " + plural("error") + ", " + plural("warning") +
+                                 ", " + plural("info") + " (1 cross-year)\n";
     CHECK(r.err.find(findings) != std::string::npos);
     Run again = Jixiao("batch --db " + db.string() + " " + kSrc + "/corpus/crossyear", dir);
     CHECK(again.err.find("(0 audited, 2 unchanged, 0 failed)") != std::string::npos);

@@ -31,10 +31,14 @@ def check(name, ok, detail=""):
         failures.append(name)
 
 
+# The messages checked below are the English ones (jixiao's default language is Chinese).
+ENV = dict(os.environ, LC_ALL="en_US.UTF-8")
+
+
 def run(args, cwd=None, stdin=None):
     try:
         p = subprocess.run([JIXIAO] + args, capture_output=True, timeout=TIMEOUT, cwd=cwd,
-                           stdin=stdin)
+                           stdin=stdin, env=ENV)
     except subprocess.TimeoutExpired:
         return None, b"", "no answer after %.0f s (hang)" % TIMEOUT
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")

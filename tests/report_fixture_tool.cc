@@ -22,7 +22,9 @@ int main(int argc, char** argv) {
   if (docs != "text") results.push_back(jixiao::testing::MeizhouFixture(JIXIAO_SOURCE_DIR));
   if (docs != "meizhou") results.push_back(jixiao::testing::LechangTextFixture(JIXIAO_SOURCE_DIR));
   std::string out = argv[2];
-  jixiao::Status s = jixiao::WriteResults(results, format, out == "-" ? "" : out, std::cout, {});
+  jixiao::WriteOptions options;
+  options.lang = jixiao::ChooseLang("");
+  jixiao::Status s = jixiao::WriteResults(results, format, out == "-" ? "" : out, std::cout, options);
   if (!s.ok()) {
     std::cerr << s.message() << "\n";
     return 2;

@@ -41,6 +41,19 @@ expect 1 '预算使用效益 › 效率性 › 重点工作完成率'
 expect 1 'id="d1-p13"'
 expect 1 'href="#d1-f1"'
 expect 1 'id="d2"'
+# The folder form: an index with the documents and their links, rendered by Chromium too.
+"$tool" html "$out/site/" both
+timeout 90 "$chromium" "${flags[@]}" --dump-dom "file://$out/site/index.html" >"$out/index-dom.html" 2>>"$out/chromium.log"
+for want in 'id="docs"' 'href="docs/1.html"' 'href="docs/2.html"' 'id="f-search"' 'id="shown">2<'; do
+  if ! grep -q -F -- "$want" "$out/index-dom.html"; then
+    echo "FAIL: expected '$want' in the index DOM"
+    fail=1
+  fi
+done
+if [[ ! -s "$out/site/docs/1.html" ]]; then
+  echo "FAIL: no document page"
+  fail=1
+fi
 if [[ ! -s "$out/screenshot.png" ]]; then
   echo "FAIL: no screenshot at $out/screenshot.png"
   fail=1

@@ -20,6 +20,8 @@
 
 #include "report/atomic_file.h"
 #include "report/finding_text.h"
+#include "report/wrap.h"
+#include "report/writers.h"
 #include "report/render.h"
 #include "report/report.h"
 #include "report/score_tree.h"
@@ -137,6 +139,9 @@ TEST_CASE("SplitQuote marks the stated figure", "[report]") {
       {"没有数字", "5", "没有数字", "", ""},
       {"得分 5", "", "得分 5", "", ""},
       {"收入 5,448.16 万元", "5,448.16万元", "收入 ", "5,448.16", " 万元"},
+      // A max and a score of one value: the score is marked.
+      {"(分值 10 分，自评得 10 分)", "10", "(分值 10 分，自评得 ", "10", " 分)"},
+      {"满分 5 分，得分 5 分", "5", "满分 5 分，得分 ", "5", " 分"},
   };
   for (const auto& c : cases) {
     INFO(c.quote << " / " << c.stated);
@@ -145,6 +150,30 @@ TEST_CASE("SplitQuote marks the stated figure", "[report]") {
     CHECK(q.figure == c.figure);
     CHECK(q.after == c.after);
   }
+  // A restated figure whose quote holds the other statement: that one is marked.
+  QuoteParts q = SplitQuote("此项指标自评得 9 分。", "10", "9");
+  CHECK(q.figure == "9");
+  CHECK(q.before == "此项指标自评得 ");
+}
+
+TEST_CASE("Wrap breaks lines without splitting a figure", "[report][wrap]") {
+  struct Case {
+    std::string text;
+    int indent, width;
+    std::string want;
+  } cases[] = {
+      {"abc def ghi", 2, 7, "abc def\n  ghi"},
+      {"stated 25100.43/27600.43 = 90.94%", 0, 20, "stated\n25100.43/27600.43 =\n90.94%"},
+      {"执行率为90.94%，较好", 0, 12, "执行率为\n90.94%，较好"},
+      {"短", 0, 0, "短"},
+      {"\x1b[1m粗体\x1b[0m字", 0, 4, "\x1b[1m粗体\n\x1b[0m字"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(Wrap(c.text, c.indent, c.width) == c.want);
+  }
+  CHECK(DisplayWidth("中文ab") == 6);
+  CHECK(DisplayWidth("\x1b[31mab\x1b[0m") == 2);
 }
 
 TEST_CASE("DecimalSum adds exactly as written", "[report]") {
@@ -206,19 +235,20 @@ TEST_CASE("CSV round-trips with a BOM and RFC 4180 quoting", "[report]") {
   CHECK(csv.find("\r\n") != std::string::npos);
   auto rows = ParseCsv(csv.substr(3));
   REQUIRE(rows.size() == 1 + results[0].findings.size() + results[1].findings.size());
-  CHECK(rows[0] == FindingColumns());
+  CHECK(rows[0] == FindingColumnNames(Lang::kZh));
   size_t i = 1;
   for (const auto& r : results) {
-    for (const auto& f : r.findings) {
+    DocumentReport d{r, "", "", {}};
+    for (size_t k = 0; k < r.findings.size(); ++k) {
       INFO("row " << i);
-      CHECK(rows[i] == FindingRow(r, f));
+      CHECK(rows[i] == FindingFields(d, k, Provenance{}, Lang::kZh));
       ++i;
     }
   }
   // The text input's quote has a comma and double quotes: it must come back intact.
-  CHECK(rows.back()[7] == "预算执行率为 90.49%，\"执行\"较好");
-  CHECK(rows[4][6] == "预算使用效益");
-  CHECK(rows[5][6] == "预算使用效益 › 效率性 › 重点工作完成率");
+  CHECK(rows.back()[12] == "预算执行率为 90.49%，\"执行\"较好");
+  CHECK(rows[4][8] == "预算使用效益");
+  CHECK(rows[5][8] == "预算使用效益 › 效率性 › 重点工作完成率");
 }
 
 TEST_CASE("XLSX has a findings sheet and a documents sheet", "[report]") {
@@ -226,7 +256,9 @@ TEST_CASE("XLSX has a findings sheet and a documents sheet", "[report]") {
   TempDir dir;
   std::string file = dir / "audit.xlsx";
   std::ostringstream unused;
-  REQUIRE(WriteResults(BothFixtures(), Format::kXlsx, file, unused, {}).ok());
+  WriteOptions en;
+  en.lang = Lang::kEn;
+  REQUIRE(WriteResults(BothFixtures(), Format::kXlsx, file, unused, en).ok());
   std::string workbook = Run("unzip -p '" + file + "' xl/workbook.xml");
   CHECK(workbook.find("name=\"Findings\"") != std::string::npos);
   CHECK(workbook.find("name=\"Documents\"") != std::string::npos);
@@ -239,14 +271,14 @@ TEST_CASE("XLSX has a findings sheet and a documents sheet", "[report]") {
   }
   std::string sheet1 = Run("unzip -p '" + file + "' xl/worksheets/sheet1.xml");
   CHECK(sheet1.find("<pane ySplit=\"1\"") != std::string::npos);        // frozen header
-  CHECK(sheet1.find("<autoFilter ref=\"A1:K7\"/>") != std::string::npos);  // header + 6 findings
+  CHECK(sheet1.find("<autoFilter ref=\"A1:Y7\"/>") != std::string::npos);  // header + 6 findings
   CHECK(Count(sheet1, "<row ") == 7);
-  CHECK(sheet1.find("<c r=\"D5\"><v>13</v>") != std::string::npos);  // page as a number
+  CHECK(sheet1.find("<c r=\"G5\"><v>13</v>") != std::string::npos);  // page as a number
   CHECK(sheet1.find("<col ") != std::string::npos);
   std::string sheet2 = Run("unzip -p '" + file + "' xl/worksheets/sheet2.xml");
   CHECK(Count(sheet2, "<row ") == 3);
   CHECK(sheet2.find("<v>98.39</v>") != std::string::npos);
-  CHECK(sheet2.find("<autoFilter ref=\"A1:P3\"/>") != std::string::npos);
+  CHECK(sheet2.find("<autoFilter ref=\"A1:T3\"/>") != std::string::npos);
 }
 
 namespace {
@@ -452,7 +484,7 @@ TEST_CASE("Outputs are written atomically and errors name the file", "[report]")
     std::string file = dir / "out.csv";
     std::ofstream(file) << "old";
     REQUIRE(WriteResults(results, Format::kCsv, file, unused, {}).ok());
-    CHECK(ReadFile(file).rfind("\xEF\xBB\xBF" "document,", 0) == 0);
+    CHECK(ReadFile(file).rfind("\xEF\xBB\xBF" "文件,文档,", 0) == 0);
     CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
   }
   SECTION("an unwritable destination names the file") {

@@ -9,14 +9,20 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "build_id.h"
+#include "report/atomic_file.h"
+#include "report/finding_text.h"
+#include "report/report.h"
+#include "report/wrap.h"
 #include "report/printable.h"
 #include "rules/rules.h"
 #include "store/batch.h"
+#include "store/load.h"
 #include "store/query.h"
+#include "store/reviews.h"
 #include "store/store.h"
+#include "tools/cli_common.h"
 #include "tools/commands.h"
-#include "build_id.h"
-#include "report/report.h"
 
 namespace jixiao::cli {
 
@@ -26,16 +32,19 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitTrouble = 2;
 
-int Fail(const std::string& message) {
-  std::cerr << "jixiao: " << Printable(message) << "\n";
-  return kExitTrouble;
-}
-
 std::string Duration(double seconds) {
   long s = static_cast<long>(seconds + 0.5);
   if (s >= 3600) return fmt::format("{}h{:02}m", s / 3600, s / 60 % 60);
   if (s >= 60) return fmt::format("{}m{:02}s", s / 60, s % 60);
   return fmt::format("{}s", s);
+}
+
+constexpr int kReportJsonSchemaVersion = 2;
+
+const char* sep_of(bool zh) { return zh ? "，" : ", "; }
+
+std::string Plural(int64_t n, const char* singular) {
+  return fmt::format("{} {}{}", n, singular, n == 1 ? "" : "s");
 }
 
 std::string JoinPath(const std::vector<std::string>& path) {
@@ -44,35 +53,49 @@ std::string JoinPath(const std::vector<std::string>& path) {
   return out;
 }
 
-// The progress line on stderr.
+// The progress bar on stderr: done/total with a bar and percent, elapsed time, an ETA from the
+// recent rate (an exponentially weighted average, so it follows a batch that speeds up or slows
+// down), failures so far and the file just finished. Redrawn at most 5 times a second.
 class Progress {
+  using Clock = std::chrono::steady_clock;
+
  public:
-  Progress(size_t total, bool show) : total_(total), show_(show), start_(Clock::now()) {}
+  Progress(size_t total, bool show) : total_(total), show_(show), start_(Clock::now()) {
+    last_ = start_;
+    rate_at_ = start_;
+  }
 
   void Add(const BatchItem& item) {
     ++done_;
     failed_ += item.stored.failed;
     if (!show_) return;
     auto now = Clock::now();
+    // The rate over the last interval, folded into the average.
+    double dt = std::chrono::duration<double>(now - rate_at_).count();
+    if (dt >= 0.5) {
+      double r = static_cast<double>(done_ - rate_done_) / dt;
+      rate_ = rate_ < 0 ? r : 0.7 * rate_ + 0.3 * r;
+      rate_at_ = now;
+      rate_done_ = done_;
+    }
     if (done_ != total_ && now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
-    double secs = std::chrono::duration<double>(now - start_).count();
-    double rate = secs > 0 ? static_cast<double>(done_) / secs : 0;
-    std::string eta = rate > 0 ? Duration(static_cast<double>(total_ - done_) / rate) : "?";
-    std::cerr << fmt::format("\r\x1b[K[{}/{}] {:.1f} docs/s, ETA {}, {} failed", done_, total_,
-                             rate, eta, failed_)
-              << std::flush;
+    std::cerr << "\r\x1b[K" << Line(item.path, now) << std::flush;
   }
+
+  // One frame of the bar (public for its test through --progress always).
+  std::string Line(const std::string& path, Clock::time_point now) const;
 
   // The end-of-run summary.
   void Summary(const BatchSummary& s) const {
     if (show_ && done_ > 0) std::cerr << "\n";
     double secs = std::chrono::duration<double>(Clock::now() - start_).count();
     std::cerr << fmt::format(
-        "jixiao batch: {} documents ({} audited, {} unchanged, {} failed) in {:.1f}s; unchanged "
-        "files: {} not re-read, {} re-hashed; {} pages; findings: {} error, {} warning, {} info",
-        s.files, s.audited, s.unchanged + s.rehashed, s.failed.size(), secs, s.unchanged,
-        s.rehashed, s.pages, s.errors, s.warnings, s.infos);
+        "jixiao batch: {} ({} audited, {} unchanged, {} failed) in {:.1f}s; unchanged "
+        "files: {} not re-read, {} re-hashed; {}; findings: {}, {}, {}",
+        Plural(s.files, "document"), s.audited, s.unchanged + s.rehashed, s.failed.size(), secs,
+        s.unchanged, s.rehashed, Plural(s.pages, "page"), Plural(s.errors, "error"),
+        Plural(s.warnings, "warning"), Plural(s.infos, "info"));
     if (s.cross_year > 0) std::cerr << fmt::format(" ({} cross-year)", s.cross_year);
     std::cerr << "\n";
     auto failed = s.failed;
@@ -81,38 +104,70 @@ class Progress {
   }
 
  private:
-  using Clock = std::chrono::steady_clock;
-  size_t total_, done_ = 0, failed_ = 0;
+  size_t total_, done_ = 0, failed_ = 0, rate_done_ = 0;
   bool show_;
-  Clock::time_point start_, last_;
+  double rate_ = -1;  // documents per second, smoothed; < 0 until first measured
+  Clock::time_point start_, last_, rate_at_;
 };
 
-void PrintFindingText(const FindingRow& r) {
-  const Finding& f = r.finding;
-  // Text from documents and file names is shown escaped (report/printable.h).
-  const auto P = [](const std::string& s) { return Printable(s); };
-  std::cout << fmt::format("{}:{}:{}: {} {}", P(r.path), f.page, f.line, SeverityName(f.severity),
-                           P(r.check));
-  if (!f.path.empty()) std::cout << " [" << JoinPath(f.path) << "]";
-  if (!f.stated.empty() || !f.recomputed.empty()) {
-    std::cout << ": stated " << P(f.stated) << ", recomputed " << P(f.recomputed);
-  }
-  if (!f.arithmetic.empty()) std::cout << " (" << P(f.arithmetic) << ")";
-  if (!r.other_path.empty()) {
-    std::cout << fmt::format(" [vs {}:{}:{}]", P(r.other_path), r.other_page, r.other_line);
-  }
-  std::cout << "\n";
-  if (!f.quote.empty()) std::cout << "    " << P(f.quote) << "\n";
+std::string Progress::Line(const std::string& path, Clock::time_point now) const {
+  const double secs = std::chrono::duration<double>(now - start_).count();
+  const double pct =
+      total_ ? 100.0 * static_cast<double>(done_) / static_cast<double>(total_) : 100;
+  constexpr int kBar = 24;
+  const int filled = static_cast<int>(pct / 100.0 * kBar + 0.5);
+  std::string bar = std::string(static_cast<size_t>(filled), '#') +
+                    std::string(static_cast<size_t>(kBar - filled), '.');
+  double rate = rate_ > 0 ? rate_ : (secs > 0 ? static_cast<double>(done_) / secs : 0);
+  std::string eta = done_ == total_ ? "0s"
+                    : rate > 0      ? Duration(static_cast<double>(total_ - done_) / rate)
+                                    : "?";
+  std::string name = path;
+  if (auto slash = name.find_last_of('/'); slash != std::string::npos)
+    name = name.substr(slash + 1);
+  if (name.size() > 40) name = "…" + name.substr(name.size() - 39);
+  return fmt::format("[{}] {:3.0f}% {}/{} elapsed {} ETA {} {:.1f}/s {} failed  {}", bar, pct,
+                     done_, total_, Duration(secs), eta, rate, failed_, name);
 }
 
-void PrintFindingJson(const FindingRow& r) {
-  const Finding& f = r.finding;
+// One finding a line, like grep: file:page:line: severity check [path]: stated, recomputed
+// (arithmetic) #fingerprint; the quote on the next line.
+void PrintFindingText(const DocumentReport& d, size_t i, Lang lang, std::ostream& out) {
+  const Finding& f = d.result.findings[i];
+  const FindingExtra& e = d.extra[i];
+  const bool zh = lang == Lang::kZh;
+  // Text from documents, file names and reviews is shown escaped (report/printable.h).
+  const auto P = [](const std::string& s) { return Printable(s); };
+  out << fmt::format("{}:{}:{}: {} {}", P(d.result.path), f.page, f.line,
+                     SeverityWord(lang, f.severity), CheckName(f.check));
+  if (!f.path.empty()) out << " [" << P(JoinPath(f.path)) << "]";
+  if (!f.stated.empty() || !f.recomputed.empty()) {
+    out << ": " << Tr(lang, Msg::kStated) << " " << P(f.stated) << (zh ? "，" : ", ")
+        << Tr(lang, Msg::kRecomputed) << " " << P(f.recomputed);
+  }
+  if (!f.arithmetic.empty()) out << " (" << P(f.arithmetic) << ")";
+  if (!e.other_file.empty()) {
+    out << fmt::format(" [vs {}:{}:{}]", P(e.other_file), e.other_page, e.other_line);
+  }
+  out << " #" << e.fingerprint;
+  if (!e.review.decision.empty()) {
+    out << " [" << DecisionWord(e.review, lang) << ": " << P(e.review.why) << " — "
+        << P(e.review.by) << " " << P(e.review.at) << "]";
+  }
+  out << "\n";
+  if (!f.quote.empty()) out << "    " << P(f.quote) << "\n";
+}
+
+void PrintFindingJson(const DocumentReport& d, size_t i, const Provenance& p, std::ostream& out) {
+  const Finding& f = d.result.findings[i];
+  const FindingExtra& e = d.extra[i];
+  const AuditResult& r = d.result;
   nlohmann::ordered_json j;
   j["file"] = r.path;
   j["document"] = r.document;
   j["department"] = r.department;
   j["year"] = r.year;
-  j["check"] = r.check;
+  j["check"] = CheckName(f.check);
   j["severity"] = SeverityName(f.severity);
   j["page"] = f.page;
   j["line"] = f.line;
@@ -122,35 +177,30 @@ void PrintFindingJson(const FindingRow& r) {
   j["recomputed"] = f.recomputed;
   j["arithmetic"] = f.arithmetic;
   if (f.bbox) j["bbox"] = {f.bbox->x0, f.bbox->y0, f.bbox->x1, f.bbox->y1};
-  if (!r.other_path.empty()) {
-    j["other_file"] = r.other_path;
-    j["other_page"] = r.other_page;
-    j["other_line"] = r.other_line;
-    j["other_quote"] = r.other_quote;
+  if (!e.other_file.empty()) {
+    j["other_file"] = e.other_file;
+    j["other_page"] = e.other_page;
+    j["other_line"] = e.other_line;
+    j["other_quote"] = e.other_quote;
   }
-  std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  j["schema_version"] = kReportJsonSchemaVersion;
+  j["fingerprint"] = e.fingerprint;
+  j["decision"] = e.review.decision.empty() ? "open" : e.review.decision;
+  if (!e.review.decision.empty()) {
+    j["review"] = {{"why", e.review.why}, {"by", e.review.by}, {"at", e.review.at}};
+  }
+  j["sha256"] = d.sha256;
+  j["audited_at"] = d.audited_at;
+  j["jixiao"] = p.jixiao;
+  j["rules"] = p.rules;
+  out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
-void PrintFindingCsv(const FindingRow& r) {
-  const Finding& f = r.finding;
-  std::vector<std::string> cells = {r.path,
-                                    r.document,
-                                    r.department,
-                                    r.year ? std::to_string(r.year) : "",
-                                    r.check,
-                                    SeverityName(f.severity),
-                                    std::to_string(f.page),
-                                    std::to_string(f.line),
-                                    JoinPath(f.path),
-                                    f.stated,
-                                    f.recomputed,
-                                    f.arithmetic,
-                                    f.quote,
-                                    r.other_path,
-                                    r.other_path.empty() ? "" : std::to_string(r.other_page),
-                                    r.other_path.empty() ? "" : std::to_string(r.other_line)};
-  for (size_t i = 0; i < cells.size(); ++i) std::cout << (i ? "," : "") << CsvField(cells[i]);
-  std::cout << "\r\n";
+std::optional<Severity> SeverityFrom(const std::string& s) {
+  if (s == "error") return Severity::kError;
+  if (s == "warning") return Severity::kWarning;
+  if (s == "info") return Severity::kInfo;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -164,8 +214,9 @@ StoreCommands::StoreCommands(CLI::App& app) {
   batch_->add_flag("--retry-failed", retry_failed_, "re-read documents that failed before");
   batch_->add_flag("--rehash", rehash_,
                    "read and hash every file, even those whose size and times are unchanged");
-  batch_->add_option("--progress", progress_, "auto (on a terminal), always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  batch_->add_option("--progress", progress_, "a progress bar: auto (on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   batch_->add_option("--rules", rules_dir_, "a directory of *.rules files to add or override");
   AddLimitOptions(batch_, &extract_);
   batch_->add_option("PATH", inputs_,
@@ -174,20 +225,27 @@ StoreCommands::StoreCommands(CLI::App& app) {
 
   report_ = app.add_subcommand("report", "list findings across a batch database");
   report_->add_option("--db", db_, "the database")->required();
-  report_->add_option("--format", format_,
-                      "text, json (one object a line), csv (UTF-8, BOM), html or xlsx (with -o)")
-      ->check(CLI::IsMember({"text", "json", "csv", "html", "xlsx"}));
-  report_->add_option("-o,--output", output_, "the file for html and xlsx");
+  report_
+      ->add_option("--format", format_,
+                   "text, json (one object a line), csv (UTF-8, BOM), html or xlsx (with -o)")
+      ->check(CLI::IsMember({"text", "json", "csv", "html", "xlsx"}))
+      ->capture_default_str();
+  report_->add_option("-o,--output", output_, "write to FILE instead of standard output");
   report_->add_option("--severity", severity_, "this severity and above: info, warning, error")
       ->check(CLI::IsMember({"info", "warning", "error"}));
-  report_->add_option("--check", check_, "one check id, e.g. score.total");
+  report_->add_option("--check", check_, "one check id (see `jixiao checks`), e.g. score.total");
   report_->add_option("--department", department_, "one department, exactly as stored");
   report_->add_option("--year", year_, "one year");
+  report_->add_flag("--all", all_,
+                    "also the findings already accepted or dismissed (jixiao review)");
+  report_->add_flag("-q,--quiet", quiet_, "no confirmation line after -o");
 
   stats_ = app.add_subcommand("stats", "summarize a batch database per department and year");
   stats_->add_option("--db", db_, "the database")->required();
   stats_->add_option("--format", format_, "text, json or csv")
-      ->check(CLI::IsMember({"text", "json", "csv"}));
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->capture_default_str();
+  stats_->add_option("-o,--output", output_, "write to FILE instead of standard output");
 
   merge_ = app.add_subcommand("merge", "copy batch databases into one, without duplicates");
   merge_->add_option("--db", db_, "the database to merge into (created if missing)")->required();
@@ -195,45 +253,171 @@ StoreCommands::StoreCommands(CLI::App& app) {
   shard_.emplace(app, batch_, merge_);  // plan; batch and merge --manifest
 }
 
-// report --format html|xlsx: the findings of the batch grouped per document, through the same
-// writers as `jixiao audit` (the HTML renders the pages of PDFs that are still at their path).
-int StoreCommands::WriteDocuments(Store& store, const FindingFilter& filter) {
-  if (output_.empty()) return Fail("report --format " + format_ + " needs -o FILE");
-  std::vector<AuditResult> results;
-  std::map<std::string, size_t> index;
-  long errors = 0;
-  Status s = ForEachFinding(store, filter, [&](const FindingRow& r) {
-    auto [it, fresh] = index.emplace(r.path, results.size());
-    if (fresh) {
-      AuditResult a;
-      a.path = r.path;
-      a.document = r.document;
-      a.department = r.department;
-      a.year = r.year;
-      results.push_back(std::move(a));
+int StoreCommands::RunReport() {
+  const Ui& ui = GlobalUi();
+  const Lang lang = ui.lang;
+  const bool zh = lang == Lang::kZh;
+  auto store = Store::Open(db_, /*read_only=*/true);
+  if (!store.ok()) return Fail(store.status().message());
+  FindingFilter filter;
+  filter.min_severity = SeverityFrom(severity_);
+  // A filter that cannot match is a mistake, not a clean result: say so, exit 2.
+  if (!check_.empty() && !CheckFromName(check_)) {
+    std::string hint = DidYouMean(check_, CheckIds());
+    return Fail("unknown check id '" + check_ + "'" +
+                (hint.empty() ? "" : "; did you mean '" + hint + "'?") +
+                " (`jixiao checks` lists them)");
+  }
+  filter.check = check_;
+  filter.department = department_;
+  filter.year = year_;
+  if ((format_ == "html" || format_ == "xlsx") && output_.empty()) {
+    return Fail("report --format " + format_ + " needs -o FILE");
+  }
+  auto reports = LoadReports(*store, filter);
+  if (!reports.ok()) return Fail(reports.status().message());
+  if (reports->empty() && (!department_.empty() || year_ != 0)) {
+    std::string what = !department_.empty() ? "department '" + department_ + "'" : "";
+    if (year_ != 0) what += (what.empty() ? "year " : " in year ") + std::to_string(year_);
+    std::string hint;
+    if (!department_.empty()) {
+      auto names = Departments(*store);
+      if (names.ok()) hint = DidYouMean(department_, *names);
     }
-    AuditResult& a = results[it->second];
-    a.findings.push_back(r.finding);
-    a.pages = std::max(a.pages, r.finding.page);  // the writers only need the pages with findings
-    errors += r.finding.severity == Severity::kError;
-  });
+    return Fail(db_ + ": no document of " + what +
+                (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+  }
+  auto reviews = LoadReviews(*store);
+  if (!reviews.ok()) return Fail(reviews.status().message());
+
+  ReportSet set;
+  {
+    auto version = Rules::VersionOf("");
+    set.provenance = MakeProvenance(version.ok() ? *version : "");
+  }
+  long shown = 0, errors = 0, decided = 0, unassessed = 0;
+  for (auto& stored : *reports) {
+    if (stored.failed) {
+      set.failed.push_back({stored.result.path, stored.error});
+      continue;
+    }
+    DocumentReport d;
+    d.sha256 = stored.hash;
+    d.audited_at = stored.audited_at;
+    const std::vector<std::string> fps = Fingerprints(stored.result, stored.hash);
+    AuditResult r = stored.result;
+    r.findings.clear();
+    for (size_t i = 0; i < stored.result.findings.size(); ++i) {
+      FindingExtra e;
+      e.fingerprint = fps[i];
+      const FindingRow& row = stored.rows[i];
+      e.other_file = row.other_path;
+      e.other_page = row.other_page;
+      e.other_line = row.other_line;
+      e.other_quote = row.other_quote;
+      if (auto it = reviews->find(fps[i]); it != reviews->end()) {
+        e.review = Review{it->second.decision, it->second.why, it->second.by, it->second.at};
+      }
+      if (!e.review.decision.empty() && !all_) {
+        ++decided;
+        continue;
+      }
+      const Finding& f = stored.result.findings[i];
+      errors += f.severity == Severity::kError;
+      ++shown;
+      r.findings.push_back(f);
+      d.extra.push_back(std::move(e));
+    }
+    d.result = std::move(r);
+    if (!d.result.assessed) ++unassessed;
+    set.documents.push_back(std::move(d));
+  }
+  const bool filtered = !check_.empty() || filter.min_severity;
+  Status s;
+  if (format_ == "html" || format_ == "xlsx") {
+    WriteOptions wo;
+    wo.lang = lang;
+    wo.database = db_;  // -o naming the database is refused
+    std::ostringstream unused;
+    s = WriteReport(set, format_ == "html" ? Format::kHtml : Format::kXlsx, output_, unused, wo);
+  } else if (format_ == "csv") {
+    WriteOptions wo;
+    wo.lang = lang;
+    wo.database = db_;
+    s = WriteReport(set, Format::kCsv, output_, std::cout, wo);
+  } else {
+    s = ToOutput(output_, db_, [&](std::ostream& out) {
+      for (const auto& d : set.documents) {
+        for (size_t i = 0; i < d.result.findings.size(); ++i) {
+          if (format_ == "json") {
+            PrintFindingJson(d, i, set.provenance, out);
+          } else {
+            PrintFindingText(d, i, lang, out);
+          }
+        }
+      }
+      // Documents with nothing checked in them: listed, so that no finding never reads as clean.
+      for (const auto& d : set.documents) {
+        const AuditResult& r = d.result;
+        if (r.assessed) continue;
+        if (format_ == "json") {
+          const std::string note = r.note.empty() ? "no self-evaluation content found" : r.note;
+          nlohmann::ordered_json j = {{"file", r.path},
+                                      {"document", r.document},
+                                      {"department", r.department},
+                                      {"year", r.year},
+                                      {"status", "not assessed"},
+                                      {"note", note},
+                                      {"schema_version", kReportJsonSchemaVersion},
+                                      {"sha256", d.sha256}};
+          out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        } else {
+          out << Printable(r.path) << ": " << Tr(lang, Msg::kStatusNotAssessed) << (zh ? "：" : ": ")
+              << (r.note.empty() ? std::string(Tr(lang, Msg::kNoContent)) : Printable(r.note))
+              << "\n";
+        }
+      }
+      if (format_ == "json") {
+        for (const auto& f : set.failed) {
+          nlohmann::ordered_json j = {
+              {"file", f.path}, {"error", f.reason}, {"schema_version", kReportJsonSchemaVersion}};
+          out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        }
+        return;
+      }
+      for (const auto& f : set.failed) {
+        out << (zh ? "无法读取: " : "unreadable: ") << Printable(f.reason) << "\n";
+      }
+      // The footer: how many findings in how many documents, what was left out.
+      const char* sep = zh ? "，" : ", ";
+      out << CountOf(lang, shown, Msg::kFindings) << (zh ? "，涉及 " : " in ")
+          << CountOf(lang, static_cast<long>(set.documents.size()), Msg::kColDocs);
+      if (!set.failed.empty()) {
+        out << sep << set.failed.size() << (zh ? " 个文件无法读取" : " unreadable");
+      }
+      if (unassessed > 0) {
+        out << sep << unassessed << (zh ? " 份未评估" : " not assessed");
+      }
+      if (decided > 0) {
+        out << sep << decided
+            << (zh ? " 个已复核未列出（--all 列出全部）"
+                   : " reviewed not shown (--all shows them)");
+      }
+      if (filtered && shown == 0) {
+        out << sep << (zh ? "没有符合筛选条件的问题" : "none matches the filter");
+      }
+      out << "\n";
+    });
+  }
   if (!s.ok()) return Fail(s.message());
-  s = ForEachUnassessed(store, filter, [&](const UnassessedRow& u) {
-    AuditResult a;
-    a.path = u.path;
-    a.document = u.document;
-    a.department = u.department;
-    a.year = u.year;
-    a.assessed = false;  // the writers say "not assessed", never "clean"
-    a.note = u.note;
-    results.push_back(std::move(a));
-  });
-  if (!s.ok()) return Fail(s.message());
-  Format format = format_ == "html" ? Format::kHtml : Format::kXlsx;
-  WriteOptions options;
-  options.database = db_;  // -o naming the database is refused
-  s = WriteResults(results, format, output_, std::cout, options);
-  if (!s.ok()) return Fail(s.message());
+  if (!output_.empty() && !quiet_) {
+    std::cerr << "jixiao: " << (zh ? "已写入 " : "wrote ") << Printable(output_) << " ("
+              << CountOf(lang, shown, Msg::kFindings) << sep_of(zh)
+              << CountOf(lang, static_cast<long>(set.documents.size()), Msg::kColDocs);
+    if (!set.failed.empty())
+      std::cerr << sep_of(zh) << set.failed.size() << (zh ? " 个无法读取" : " unreadable");
+    std::cerr << ")\n";
+  }
   return errors > 0 ? kExitFindings : kExitClean;
 }
 
@@ -263,9 +447,14 @@ std::optional<int> StoreCommands::Run() {
       auto loaded = load_rules();
       if (!loaded.ok()) return Fail(loaded.status().message());
     }
+    const std::vector<std::string> files = FindInputs(inputs_);
+    if (files.empty()) {
+      std::string given;
+      for (const auto& in : inputs_) given += (given.empty() ? "" : " ") + in;
+      return Fail("no PDF or .txt file under " + given);
+    }
     auto store = Store::Open(db_);
     if (!store.ok()) return Fail(store.status().message());
-    const std::vector<std::string> files = FindInputs(inputs_);
     const bool show = progress_ == "always" || (progress_ == "auto" && isatty(2));
     Progress progress(files.size(), show);
     // Test hook: die like a killed process after N committed documents.
@@ -294,129 +483,8 @@ std::optional<int> StoreCommands::Run() {
     if (!summary.failed.empty()) return kExitTrouble;
     return summary.errors > 0 ? kExitFindings : kExitClean;
   }
-  if (*report_) {
-    auto store = Store::Open(db_, /*read_only=*/true);
-    if (!store.ok()) return Fail(store.status().message());
-    FindingFilter filter;
-    if (!severity_.empty()) {
-      filter.min_severity = severity_ == "error"     ? Severity::kError
-                            : severity_ == "warning" ? Severity::kWarning
-                                                     : Severity::kInfo;
-    }
-    filter.check = check_;
-    filter.department = department_;
-    filter.year = year_;
-    if (format_ == "html" || format_ == "xlsx") return WriteDocuments(*store, filter);
-    if (format_ == "csv") {
-      std::cout << "\xEF\xBB\xBF"
-                   "file,document,department,year,check,severity,page,line,path,stated,"
-                   "recomputed,arithmetic,quote,other_file,other_page,other_line\r\n";
-    }
-    long n = 0, errors = 0;
-    Status s = ForEachFinding(*store, filter, [&](const FindingRow& r) {
-      ++n;
-      errors += r.finding.severity == Severity::kError;
-      if (format_ == "json") {
-        PrintFindingJson(r);
-      } else if (format_ == "csv") {
-        PrintFindingCsv(r);
-      } else {
-        PrintFindingText(r);
-      }
-    });
-    if (!s.ok()) return Fail(s.message());
-    // Documents with nothing checked in them: listed, so that no finding never reads as clean.
-    long unassessed = 0;
-    s = ForEachUnassessed(*store, filter, [&](const UnassessedRow& u) {
-      ++unassessed;
-      const std::string note = u.note.empty() ? "no self-evaluation content found" : u.note;
-      if (format_ == "json") {
-        nlohmann::ordered_json j = {{"file", u.path},          {"document", u.document},
-                                    {"department", u.department}, {"year", u.year},
-                                    {"status", "not assessed"}, {"note", note}};
-        std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      } else if (format_ == "csv") {
-        std::vector<std::string> cells = {u.path, u.document, u.department,
-                                          u.year ? std::to_string(u.year) : "", "not_assessed",
-                                          "", "", "", "", "", "", "", note, "", "", ""};
-        for (size_t i = 0; i < cells.size(); ++i) std::cout << (i ? "," : "") << CsvField(cells[i]);
-        std::cout << "\r\n";
-      } else {
-        std::cout << Printable(u.path) << ": not assessed: " << Printable(note) << "\n";
-      }
-    });
-    if (!s.ok()) return Fail(s.message());
-    if (format_ == "text") {
-      std::cout << n << " findings";
-      if (unassessed > 0) std::cout << "; " << unassessed << " documents not assessed";
-      std::cout << "\n";
-    }
-    return errors > 0 ? kExitFindings : kExitClean;
-  }
-  if (*stats_) {
-    auto store = Store::Open(db_, /*read_only=*/true);
-    if (!store.ok()) return Fail(store.status().message());
-    auto stats = Stats(*store);
-    if (!stats.ok()) return Fail(stats.status().message());
-    auto coverage = [](const GroupStats& g) {
-      return g.indicators == 0 ? std::string("-")
-                               : fmt::format("{:.0f}%", 100.0 * g.with_score / g.indicators);
-    };
-    auto scores = [](const GroupStats& g) {
-      std::string out;
-      for (const auto& s : g.scores) out += (out.empty() ? "" : " ") + s;
-      return out.empty() ? std::string("-") : out;
-    };
-    if (format_ == "csv") {
-      std::cout << "\xEF\xBB\xBF"
-                   "department,year,documents,failed,pages,scores,errors,warnings,infos,"
-                   "cross_year,indicators,with_max,with_score,checks_run,unread,"
-                   "not_assessed\r\n";
-    } else if (format_ == "text") {
-      std::cout << fmt::format(
-          "{:<24} {:>5} {:>5} {:>6} {:>6} {:>10} {:>6} {:>6} {:>5} {:>5} "
-          "{:>8} {:>7} {:>7}\n",
-          "department", "year", "docs", "failed", "pages", "score", "error", "warn", "info",
-          "xyear", "coverage", "checks", "unassd");
-    }
-    for (const GroupStats& g : *stats) {
-      std::string dept = g.department.empty() ? "(unknown)" : Printable(g.department);
-      if (format_ == "json") {
-        nlohmann::ordered_json j = {{"department", g.department},
-                                    {"year", g.year},
-                                    {"documents", g.documents},
-                                    {"failed", g.failed},
-                                    {"pages", g.pages},
-                                    {"scores", g.scores},
-                                    {"errors", g.errors},
-                                    {"warnings", g.warnings},
-                                    {"infos", g.infos},
-                                    {"cross_year", g.cross_year},
-                                    {"coverage",
-                                     {{"indicators", g.indicators},
-                                      {"with_max", g.with_max},
-                                      {"with_score", g.with_score},
-                                      {"checks_run", g.checks_run},
-                                      {"unread", g.unread}}},
-                                    {"not_assessed", g.unassessed}};
-        std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      } else if (format_ == "csv") {
-        std::cout << fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n",
-                                 CsvField(g.department), g.year ? std::to_string(g.year) : "",
-                                 g.documents, g.failed, g.pages, CsvField(scores(g)), g.errors,
-                                 g.warnings, g.infos, g.cross_year, g.indicators, g.with_max,
-                                 g.with_score, g.checks_run, g.unread, g.unassessed);
-      } else {
-        std::cout << fmt::format(
-            "{:<24} {:>5} {:>5} {:>6} {:>6} {:>10} {:>6} {:>6} {:>5} {:>5} "
-            "{:>8} {:>7} {:>7}\n",
-            dept, g.year ? std::to_string(g.year) : "-", g.documents, g.failed, g.pages,
-            Printable(scores(g)),
-            g.errors, g.warnings, g.infos, g.cross_year, coverage(g), g.checks_run, g.unassessed);
-      }
-    }
-    return kExitClean;
-  }
+  if (*report_) return RunReport();
+  if (*stats_) return RunStats();
   if (*merge_) {
     size_t conflicts = 0;
     auto store = Store::Open(db_);
@@ -424,13 +492,15 @@ std::optional<int> StoreCommands::Run() {
     for (const auto& in : inputs_) {
       auto counts = store->Merge(in);
       if (!counts.ok()) return Fail(counts.status().message());
-      for (const auto& c : counts->conflicts) std::cerr << "jixiao: " << c << "\n";
+      auto reviews = MergeReviews(*store, in);
+      if (!reviews.ok()) return Fail(reviews.status().message());
+      for (const auto& c : counts->conflicts) std::cerr << "jixiao: " << Printable(c) << "\n";
       conflicts += counts->conflicts.size();
       std::cerr << fmt::format(
           "jixiao merge: {}: {} documents added, {} already present, {} "
-          "superseded, {} paths added or updated\n",
-          Printable(in), counts->documents_added, counts->documents_present, counts->documents_superseded,
-          counts->paths_added);
+          "superseded, {} paths added or updated, {} review decisions added or updated\n",
+          Printable(in), counts->documents_added, counts->documents_present,
+          counts->documents_superseded, counts->paths_added, *reviews);
     }
     return conflicts > 0 ? kExitTrouble : kExitClean;
   }

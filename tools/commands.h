@@ -20,6 +20,30 @@ namespace jixiao::cli {
 // PDF is read in one, under those bounds. An invalid value is a usage error.
 void AddLimitOptions(CLI::App* cmd, ExtractOptions* options);
 
+// jixiao audit (tools/audit_cmd.cc).
+struct AuditArgs {
+  std::vector<std::string> files;
+  std::string format = "text", out, rules_dir, reviews, severity;
+  bool quiet = false;
+  ExtractOptions opts;
+};
+CLI::App* AddAuditCommand(CLI::App& app, AuditArgs* args);
+int RunAudit(const AuditArgs& args);
+
+// jixiao review and jixiao checks (tools/review_cmd.cc).
+struct ReviewArgs {
+  std::string db, reviews, id, why, by;
+  bool accept = false, dismiss = false;
+  std::string checks_format = "text";
+};
+void AddReviewCommands(CLI::App& app, ReviewArgs* args, CLI::App** review, CLI::App** checks);
+int RunReview(const ReviewArgs& args);
+int RunChecks(const ReviewArgs& args);
+
+// `jixiao completion bash` and `jixiao man` (tools/completion.cc): from the CLI definition.
+std::string BashCompletion(const CLI::App& app);
+std::string ManPage(const CLI::App& app, const std::string& version);
+
 // plan, and the --manifest modes of batch (one shard) and merge (coverage): tools/shard_cmd.cc,
 // docs/scale.md. Registered by StoreCommands on its batch and merge subcommands.
 class ShardCommands {
@@ -78,9 +102,12 @@ class StoreCommands {
   ExtractOptions extract_;
   std::vector<std::string> inputs_;
   std::string format_ = "text", severity_, check_, department_;
-  std::string output_;  // report --format html|xlsx -o FILE
-  int WriteDocuments(Store& store, const FindingFilter& filter);
+  std::string output_;  // report -o FILE, stats -o FILE
+  bool all_ = false;    // report --all: decided findings too
+  bool quiet_ = false;
   int year_ = 0;
+  int RunReport();
+  int RunStats();
 };
 
 }  // namespace jixiao::cli

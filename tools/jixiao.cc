@@ -3,23 +3,24 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-
-#include "report/printable.h"
-#include "build_id.h"
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "report/printable.h"
 
 #include "audit/audit.h"
-#include "rules/rules.h"
+#include "build_id.h"
 #include "extract/extract.h"
-#include "structure/structure.h"
 #include "report/report.h"
+#include "rules/rules.h"
+#include "structure/structure.h"
+#include "tools/cli_common.h"
 #include "tools/commands.h"
 
 namespace {
@@ -74,118 +75,109 @@ int RunExtract(const std::string& file, const std::string& format,
   return kExitClean;
 }
 
-int RunAudit(const std::vector<std::string>& files, const std::string& format_name,
-             const std::string& out_path, const std::string& rules_dir,
-             const jixiao::ExtractOptions& opts) {
-  jixiao::Format format;
-  if (!jixiao::ParseFormat(format_name, &format)) {
-    PrintError("unknown --format '" + format_name + "' (text, json, csv, xlsx, html, pdf)");
-    return kExitTrouble;
-  }
-  auto rules = jixiao::Rules::Builtin();
-  if (!rules.ok()) {
-    PrintError(rules.status().message());
-    return kExitTrouble;
-  }
-  if (!rules_dir.empty()) {
-    jixiao::Status s = rules->AddDir(rules_dir);
-    if (!s.ok()) {
-      PrintError(s.message());
-      return kExitTrouble;
-    }
-  }
-  std::vector<jixiao::AuditResult> results;
-  bool trouble = false;
-  for (const auto& f : files) {
-    // --max-seconds and --max-memory bound the whole document: reading and audit.
-    jixiao::AuditLimits limits{opts.max_seconds, opts.max_memory_mib,
-                               std::chrono::steady_clock::now()};
-    auto doc = jixiao::LoadDocument(f, opts);
-    if (!doc.ok()) {
-      PrintError(doc.status().message());
-      trouble = true;
-      continue;
-    }
-    auto result = jixiao::Audit(*doc, *rules, limits);
-    if (!result.ok()) {
-      PrintError(result.status().message());
-      trouble = true;
-      continue;
-    }
-    results.push_back(std::move(result).value());
-  }
-  jixiao::WriteOptions wo;
-  wo.color = (out_path.empty() || out_path == "-") && format == jixiao::Format::kText &&
-             isatty(1) && std::getenv("NO_COLOR") == nullptr;
-  // The output must not replace any input: the documents (read or not) and the rule files.
-  wo.inputs = files;
-  if (!rules_dir.empty()) {
-    std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(rules_dir, ec)) {
-      wo.inputs.push_back(e.path().string());
-    }
-  }
-  jixiao::Status s = jixiao::WriteResults(results, format, out_path, std::cout, wo);
-  if (!s.ok()) {
-    PrintError(s.message());
-    return kExitTrouble;
-  }
-  if (trouble) return kExitTrouble;
-  for (const auto& r : results) {
-    if (r.errors() > 0) return kExitFindings;
-  }
-  return kExitClean;
-}
-
 }  // namespace
 
+// The subcommands, for "did you mean" and `jixiao help CMD`.
+const std::vector<std::string> kCommands = {"extract", "outline",    "audit", "batch",
+                                            "report",  "stats",      "merge", "review",
+                                            "checks",  "completion", "man",   "plan"};
+
 int main(int argc, char** argv) {
-  CLI::App app{"jixiao: audits Chinese government performance self-evaluation reports "
-               "(部门整体支出绩效自评报告) for internal consistency"};
+  // `jixiao help [CMD]` is `jixiao [CMD] --help`; an unknown command gets a suggestion.
+  std::vector<std::string> args(argv, argv + argc);
+  if (args.size() >= 2 && args[1] == "help") {
+    args.erase(args.begin() + 1);
+    if (args.size() >= 2 &&
+        std::find(kCommands.begin(), kCommands.end(), args[1]) == kCommands.end()) {
+      return jixiao::cli::Fail("help: unknown command '" + args[1] + "'");
+    }
+    args.insert(args.begin() + (args.size() >= 2 ? 2 : 1), "--help");
+  }
+  if (args.size() >= 2 && !args[1].empty() && args[1][0] != '-' &&
+      std::find(kCommands.begin(), kCommands.end(), args[1]) == kCommands.end()) {
+    std::string hint = jixiao::cli::DidYouMean(args[1], kCommands);
+    return jixiao::cli::Fail("unknown command '" + args[1] + "'" +
+                             (hint.empty() ? "" : "; did you mean '" + hint + "'?") +
+                             " (jixiao --help lists the commands)");
+  }
+
+  CLI::App app{
+      "jixiao: audits Chinese government performance self-evaluation reports "
+      "(部门整体支出绩效自评报告) for internal consistency"};
   app.set_version_flag("--version", std::string("jixiao ") + JIXIAO_BUILD_ID);
+  app.name("jixiao");
   app.require_subcommand(1);
+  app.fallthrough();  // --lang and --color also after the subcommand
+  app.failure_message(jixiao::cli::FailureMessage);
+  jixiao::cli::Ui& ui = jixiao::cli::GlobalUi();
+  app.add_option("--lang", ui.lang_flag,
+                 "language of the output: zh (default) or en (or LANG=en_…)")
+      ->check(CLI::IsMember({"zh", "en"}));
+  app.add_option("--color", ui.color_flag,
+                 "colour on a terminal: auto (NO_COLOR and TERM=dumb honoured), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
 
   jixiao::ExtractOptions opts;
   auto add_limits = [&opts](CLI::App* cmd) { jixiao::cli::AddLimitOptions(cmd, &opts); };
 
   std::string extract_file, extract_format = "text";
   auto* extract = app.add_subcommand("extract", "print the normalized, page-numbered text");
-  extract->add_option("--format", extract_format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
-  extract->add_option("FILE", extract_file, "a PDF or .txt file")->required();
+  extract->add_option("--format", extract_format, "output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  extract->add_option("FILE", extract_file, "a PDF or .txt file; - reads standard input")
+      ->required();
   add_limits(extract);
 
-  std::vector<std::string> audit_files;
-  std::string audit_format = "text", audit_out, rules_dir;
-  auto* audit = app.add_subcommand("audit", "recompute every score and figure; list findings");
-  audit->add_option("--format", audit_format, "text, json, csv, xlsx, html or pdf");
-  audit->add_option("-o,--output", audit_out, "write to FILE instead of standard output");
-  audit->add_option("--rules", rules_dir, "a directory of *.rules files to add or override");
-  audit->add_option("FILE", audit_files, "PDF or .txt files")->required();
-  add_limits(audit);
+  jixiao::cli::AuditArgs audit_args;
+  auto* audit = jixiao::cli::AddAuditCommand(app, &audit_args);
 
-  std::string outline_file;
+  std::string outline_file, outline_rules;
   auto* outline = app.add_subcommand("outline", "print the indicator tree as jixiao reads it");
   bool outline_structure = false;
   outline->add_flag("--structure", outline_structure,
                     "print the document model instead: kind and parts, sections, tables as grids");
-  outline->add_option("FILE", outline_file, "a PDF or .txt file")->required();
+  outline->add_option("--rules", outline_rules, "a directory of *.rules files to add or override");
+  outline->add_option("FILE", outline_file, "a PDF or .txt file; - reads standard input")
+      ->required();
   add_limits(outline);
   jixiao::cli::StoreCommands store_commands(app);  // batch, report, stats, merge
+  jixiao::cli::ReviewArgs review_args;
+  CLI::App* review = nullptr;
+  CLI::App* checks = nullptr;
+  jixiao::cli::AddReviewCommands(app, &review_args, &review, &checks);
+  std::string shell;
+  auto* completion = app.add_subcommand("completion", "print the shell completion script (bash)");
+  completion->add_option("SHELL", shell, "bash")->check(CLI::IsMember({"bash"}))->required();
+  auto* man = app.add_subcommand("man", "print the man page (roff)");
 
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> rev(args.rbegin(), args.rend() - 1);  // CLI11 parses a reversed list
+    app.parse(rev);
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return kExitTrouble;
   }
+  ui.lang = jixiao::ChooseLang(ui.lang_flag);
 
   try {
-    if (*extract) return RunExtract(extract_file, extract_format, opts);
+    jixiao::cli::StdinFile stdin_file;
+    auto input = [&](const std::string& f) -> jixiao::Result<std::string> {
+      if (f != "-") return f;
+      return stdin_file.Path();
+    };
+    if (*extract) {
+      auto path = input(extract_file);
+      if (!path.ok()) return jixiao::cli::Fail(path.status().message());
+      return RunExtract(*path, extract_format, opts);
+    }
     if (*outline) {
-      auto doc = jixiao::LoadDocument(outline_file, opts);
+      auto path = input(outline_file);
+      if (!path.ok()) return jixiao::cli::Fail(path.status().message());
+      auto doc = jixiao::LoadDocument(*path, opts);
       if (!doc.ok()) {
         PrintError(doc.status().message());
         return kExitTrouble;
@@ -195,6 +187,10 @@ int main(int argc, char** argv) {
         PrintError(rules.status().message());
         return kExitTrouble;
       }
+      if (!outline_rules.empty()) {
+        jixiao::Status s = rules->AddDir(outline_rules);
+        if (!s.ok()) return jixiao::cli::Fail(s.message());
+      }
       if (outline_structure) {
         std::cout << jixiao::BuildStructure(*doc, *rules).Dump(*doc);
       } else {
@@ -202,7 +198,17 @@ int main(int argc, char** argv) {
       }
       return kExitClean;
     }
-    if (*audit) return RunAudit(audit_files, audit_format, audit_out, rules_dir, opts);
+    if (*audit) return jixiao::cli::RunAudit(audit_args);
+    if (*review) return jixiao::cli::RunReview(review_args);
+    if (*checks) return jixiao::cli::RunChecks(review_args);
+    if (*completion) {
+      std::cout << jixiao::cli::BashCompletion(app);
+      return kExitClean;
+    }
+    if (*man) {
+      std::cout << jixiao::cli::ManPage(app, std::string("jixiao ") + JIXIAO_BUILD_ID);
+      return kExitClean;
+    }
     if (auto rc = store_commands.Run()) return *rc;
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what());

@@ -6,6 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JIXIAO=${JIXIAO:-build/jixiao}
 mode=${1:-write}   # "write" or "check"
+# Deterministic outputs: Chinese (the default language), no colour, a fixed run date; the build id
+# and the rules digest in the JSON provenance are replaced (they change with every code change).
+unset LANG LC_ALL LC_MESSAGES
+export NO_COLOR=1 SOURCE_DATE_EPOCH=0
+stable() { sed -E 's/[0-9]+\.[0-9]+\.[0-9]+\+[0-9a-f]{12}/BUILD/g; s/"rules":"[^"]*"/"rules":"RULES"/g'; }
 status=0
 for f in corpus/*.txt corpus/*.pdf corpus/styles/*.txt corpus/styles/forms/*.txt; do
   [[ -e "$f" ]] || continue
@@ -19,7 +24,7 @@ for f in corpus/*.txt corpus/*.pdf corpus/styles/*.txt corpus/styles/forms/*.txt
       audit) cmd=("$JIXIAO" audit --format json "$f") ;;
       text) cmd=("$JIXIAO" audit "$f") ;;
     esac
-    got=$("${cmd[@]}" 2>&1) || true
+    got=$("${cmd[@]}" 2>&1 | stable) || true
     if [[ $mode == write ]]; then
       printf '%s\n' "$got" > "$out"
     elif ! diff -u "$out" <(printf '%s\n' "$got") > /tmp/jixiao_golden.diff; then
