@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates tests/golden/ from the current build: for each document in corpus/ (and
-# corpus/styles/), its normalized text (extract), document model (outline --structure), outline (outline) and audit JSON (audit --format
+# Regenerates tests/golden/ from the current build: for each document in corpus/, corpus/styles/,
+# corpus/styles/forms/ and the real-derived corpus/real/ and corpus/forms/ (so the tests assert what
+# jixiao finds in each), its normalized text (extract), document model (outline --structure), outline (outline) and audit JSON (audit --format
 # json) and terminal text (audit). Review the diff before committing: a golden change is a behaviour change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ unset LANG LC_ALL LC_MESSAGES
 export NO_COLOR=1 SOURCE_DATE_EPOCH=0
 stable() { sed -E 's/[0-9]+\.[0-9]+\.[0-9]+\+[0-9a-f]{12}/BUILD/g; s/"rules":"[^"]*"/"rules":"RULES"/g'; }
 status=0
-for f in corpus/*.txt corpus/*.pdf corpus/styles/*.txt corpus/styles/forms/*.txt; do
+for f in corpus/*.txt corpus/*.pdf corpus/styles/*.txt corpus/styles/forms/*.txt corpus/real/*.txt corpus/real/*.pdf corpus/forms/*.txt corpus/forms/*.pdf; do
   [[ -e "$f" ]] || continue
   base=$(basename "$f"); base=${base%.*}; ext=${f##*.}
   for kind in extract structure outline audit text; do
