@@ -164,10 +164,12 @@ AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages)
     if (outline.total && !outside(doc.LineAt(outline.total->where.begin))) outline.total.reset();
   }
 
-  // In such parts only the generic figure checks run: breakdowns (其中), 合计 columns and
-  // year-over-year changes, whose reading does not depend on a scoring template.
+  // In such parts only the generic figure checks run: breakdowns (其中), 合计 columns,
+  // year-over-year changes and rates bound by their words (占 p%, 完成预算的 p%), whose reading
+  // does not depend on a scoring template.
   auto generic = [](CheckId id) {
-    return id == CheckId::kSumBreakdown || id == CheckId::kTableColumn || id == CheckId::kChangeYoy;
+    return id == CheckId::kSumBreakdown || id == CheckId::kTableColumn || id == CheckId::kChangeYoy ||
+           id == CheckId::kRateRatio;
   };
   std::vector<Relation> relations;
   for (const Relation& rel : outline.relations)

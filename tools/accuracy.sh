@@ -13,9 +13,16 @@ row() {  # corpus-name ext [score_corpus args]
     sed -n 's/^TOTAL docs [0-9]* (no output: [0-9]*)  indicators \(.*\)  relations checked \(.*\)  findings recalled \(.*\)  unlabelled errors\/warnings \(.*\)  totals \(.*\)$/| '"$name"' '"$ext"' | \1 | \2 | \3 | \4 | \5 |/p'
 }
 for ext in txt pdf; do row shared $ext; done
-# The project's own real-derived corpora (PDF rows count only the documents that have a PDF).
-for ext in txt pdf; do row corpus/real $ext --labels corpus/real/labels --corpus corpus/real; done
-for ext in txt pdf; do row corpus/forms $ext --labels corpus/forms/labels --corpus corpus/forms; done
+# The project's own real-derived corpora; the PDF rows score only the documents that have a PDF.
+pdf_labels() {  # corpus-dir → a temporary folder with the labels of its PDFs
+  local d; d=$(mktemp -d)
+  for p in "$1"/*.pdf; do cp "$1/labels/$(basename "${p%.pdf}").json" "$d/"; done
+  echo "$d"
+}
+for c in corpus/real corpus/forms; do
+  row "$c" txt --labels "$c/labels" --corpus "$c"
+  l=$(pdf_labels "$c"); row "$c" pdf --labels "$l" --corpus "$c"; rm -rf "$l"
+done
 echo
 echo '| mutations (one wrong figure planted at a time, 40 per document) | detected |'
 echo '|---|---|'
