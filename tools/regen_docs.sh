@@ -6,7 +6,7 @@
 #     ...
 #     ```
 # is replaced by `jixiao ARGS` run from the repository root (stdout then stderr, exit code noted
-# when not 0), with SOURCE_DATE_EPOCH fixed and the build id replaced by "BUILD".
+# when not 0), with SOURCE_DATE_EPOCH fixed, the build id replaced by "BUILD" and the rules digest by "RULES".
 # Usage: tools/regen_docs.sh [check]   (check: exit 1 when a file would change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,9 @@ def run(m):
                        shell=True, capture_output=True, text=True)
     out = p.stdout + p.stderr
     out = re.sub(r"\d+\.\d+\.\d+\+[0-9a-f]{12}", "BUILD", out)
+    # The rules digest changes with every rule edit, like the build id: "jixiao BUILD,<digest>" in CSV.
+    out = re.sub(r"(jixiao BUILD,)[0-9a-f]{16}\b", r"\1RULES", out)
+    out = re.sub(r'("rules":\s*")[0-9a-f]{16}"', r'\1RULES"', out)
     if p.returncode != 0:
         out += "(exit %d)\n" % p.returncode
     return m.group(1) + "```\n" + out + "```"
