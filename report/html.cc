@@ -75,33 +75,7 @@ table.tree tr.flagged td { background: #fff4f4; }
 )css";
 
 // HTML-escaped, controls and bidi characters shown escaped (report/printable.h) first.
-std::string Escape(const std::string& text) {
-  const std::string s = Printable(text, /*keep_newlines=*/true);
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Escape(const std::string& text) { return HtmlEntities(Printable(text, /*keep_newlines=*/true)); }
 
 // A CSS percentage with two decimals, locale-free.
 std::string Percent(double v) {

@@ -8,37 +8,14 @@
 
 #include "report/atomic_file.h"
 #include "report/finding_text.h"
+#include "report/printable.h"
 #include "report/writers.h"
 
 namespace jixiao {
 
 namespace {
 
-std::string Esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Esc(const std::string& s) { return HtmlEntities(s); }
 
 constexpr char kIndexStyle[] = R"css(
 body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; margin: 0 auto;

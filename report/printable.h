@@ -17,6 +17,9 @@ namespace jixiao {
 // JSON keeps the text intact (its escaping is JSON's own); every output for people uses this.
 std::string Printable(std::string_view s, bool keep_newlines = false);
 
+// `s` with & < > " ' as HTML entities (nothing else changed), for text and attribute values.
+std::string HtmlEntities(std::string_view s);
+
 }  // namespace jixiao
 
 #endif  // JIXIAO_REPORT_PRINTABLE_H_
