@@ -15,7 +15,8 @@ namespace jixiao {
 
 namespace {
 
-std::string Esc(const std::string& s) { return HtmlEntities(s); }
+// Controls and bidi characters shown escaped first (issue 13 item 3), as on the single-document page.
+std::string Esc(const std::string& s) { return HtmlEntities(Printable(s, /*keep_newlines=*/true)); }
 
 constexpr char kIndexStyle[] = R"css(
 body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; margin: 0 auto;
