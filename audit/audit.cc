@@ -128,7 +128,16 @@ AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages)
 
   if (!stages.Done("the document structure")) return r;
   Outline outline;
+  ReadTableTrees(doc, structure, rules, &outline);
+  const size_t from_tables = outline.indicators.size();
   ParseTree(doc, structure, rules, &outline);
+  // Headings and a tree table both hold a tree (a table cut short, its rest read as headings, or
+  // a narrative restated by a table): neither is known complete, so no sums are checked on the
+  // table's nodes or over the first level.
+  if (from_tables > 0 && outline.indicators.size() > from_tables) {
+    outline.top_incomplete = true;
+    for (size_t i = 0; i < from_tables; ++i) outline.indicators[i].incomplete = true;
+  }
   if (!stages.Done("the indicator tree")) return r;
   ParseTables(doc, rules, &outline);
   if (!stages.Done("the tables")) return r;
@@ -301,7 +310,16 @@ Result<AuditResult> Audit(const Document& doc, const Rules& rules, const AuditLi
 std::string DumpOutline(const Document& doc, const Rules& rules) {
   Structure structure = BuildStructure(doc, rules);
   Outline outline;
+  ReadTableTrees(doc, structure, rules, &outline);
+  const size_t from_tables = outline.indicators.size();
   ParseTree(doc, structure, rules, &outline);
+  // Headings and a tree table both hold a tree (a table cut short, its rest read as headings, or
+  // a narrative restated by a table): neither is known complete, so no sums are checked on the
+  // table's nodes or over the first level.
+  if (from_tables > 0 && outline.indicators.size() > from_tables) {
+    outline.top_incomplete = true;
+    for (size_t i = 0; i < from_tables; ++i) outline.indicators[i].incomplete = true;
+  }
   ParseTables(doc, rules, &outline);
   return outline.Dump();
 }

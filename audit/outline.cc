@@ -45,4 +45,10 @@ std::string Outline::Dump() const {
   return out;
 }
 
+bool Outline::InTreeTable(size_t offset) const {
+  for (const Span& t : tree_tables)
+    if (t.begin <= offset && offset < t.end) return true;
+  return false;
+}
+
 }  // namespace jixiao

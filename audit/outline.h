@@ -78,6 +78,9 @@ struct Outline {
   std::vector<Form> forms;
 
   std::vector<Span> read;             // spans some parser read (headings, statements, rows)
+  // Scoring tables read as the tree (ReadTableTrees): no heading or table row of other readers.
+  std::vector<Span> tree_tables;
+  bool InTreeTable(size_t offset) const;
   std::vector<Span> unread;           // looks like scores or figures, could not be read
   int unbound = 0;                    // relations suspected but not bound by the words (coverage)
   bool top_incomplete = false;        // unread points outside every indicator: no score.total sum
@@ -91,6 +94,10 @@ struct Outline {
 // The parsers, in the order Audit runs them. Each reads `doc` and adds to `out`.
 void ParseTree(const Document& doc, const Structure& structure, const Rules& rules, Outline* out);
 void ParseTables(const Document& doc, const Rules& rules, Outline* out);
+// A report's scoring tables (一级/二级/三级指标 | 分值 | 得分 grids of the structure) as its
+// indicator tree (table_tree.cc). Runs first: the lines of the tables it reads are no headings
+// for ParseTree and no rows for ParseTables.
+void ReadTableTrees(const Document& doc, const Structure& structure, const Rules& rules, Outline* out);
 void ParseFigures(const Document& doc, const Rules& rules, Outline* out);
 void ParseClaims(const Document& doc, const Rules& rules, Outline* out);
 // The self-evaluation forms: for each part of kind project_form / department_form, its funds

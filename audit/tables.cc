@@ -118,6 +118,7 @@ class TableParser {
  private:
   // A header: a name column word, then two or more column words.
   bool Header(Span line, Table* t) {
+    if (out_->InTreeTable(line.begin)) return false;  // read as the tree (ReadTableTrees)
     std::string_view s = View(doc_.text, line);
     if (s.size() > 400) return false;
     // The first name-column word followed by column words only (a title may be joined before).

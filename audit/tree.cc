@@ -56,6 +56,7 @@ class TreeParser {
     // A form is read from its tables (ReadForms); its lines are no headings of a report's tree.
     DocKind kind = st_.PartAt(line.begin).kind;
     if (kind == DocKind::kProjectForm || kind == DocKind::kDepartmentForm) return;
+    if (out_->InTreeTable(line.begin)) return;  // a scoring table read as the tree
     std::string style;
     size_t name_from = line.begin;
     if (auto m = FindFirst({&rules_.One("score.marker")}, doc_.text, line);

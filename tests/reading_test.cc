@@ -188,3 +188,54 @@ TEST_CASE("document kinds: a 决算 is named and not checked as a self-evaluatio
 }
 
 }  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// A report's scoring table with 一级/二级/三级 columns; `config` is the 预算配置 max as written.
+std::string TreeTable(const std::string& config) {
+  return "青石县文化局2023年度部门整体支出绩效自评报告\n"
+         "二、绩效自评得分情况\n"
+         "| 一级指标 | 二级指标 | 三级指标 | 分值 | 自评得分 |\n"
+         "| 投入(20分) | 预算编制(10分) | 目标合理性 | 5 | 5 |\n"
+         "| | | 编制科学性 | 5 | 4 |\n"
+         "| | 预算配置(" + config + "分) | 人员控制率 | 10 | 10 |\n"
+         "| 过程(80分) | 预算执行(80分) | 执行率 | 80 | 70 |\n"
+         "| 合计 | | | 100 | 89 |\n";
+}
+
+}  // namespace
+
+TEST_CASE("a report's scoring table is its indicator tree", "[reading][tables]") {
+  CHECK(Indicators(TreeTable("10")) ==
+        "投入 20/-\n投入>预算编制 10/-\n投入>预算编制>目标合理性 5/5\n投入>预算编制>编制科学性 5/4\n"
+        "投入>预算配置 10/-\n投入>预算配置>人员控制率 10/10\n过程 80/-\n过程>预算执行 80/-\n"
+        "过程>预算执行>执行率 80/70\n");
+  // Merged cells carry the 一级 and 二级 down: 预算编制's children are its two rows.
+  CHECK(ChecksOf(TreeTable("10"), CheckId::kScoreChildrenMax) ==
+        std::vector<std::string>{"pass 20", "pass 10", "pass 10", "pass 80", "pass 80"});
+  // A wrong max in a name cell is found, with the parent that no longer adds up.
+  CHECK(ChecksOf(TreeTable("12"), CheckId::kScoreChildrenMax) ==
+        std::vector<std::string>{"fail 20", "pass 10", "fail 12", "pass 80", "pass 80"});
+  AuditResult r = Audit(DocumentOf(TreeTable("10")), BuiltinRules());
+  REQUIRE(r.total.has_value());
+  CHECK(r.total->score == "89");
+  CHECK(r.total->max == "100");
+}
+
+TEST_CASE("a table with one name column restates the headings; a tree in both is not summed", "[reading][tables]") {
+  // One name column: a summary, not a tree (the tables reader compares it with the headings).
+  const std::string summary =
+      "一、投入（分值20分，自评得分18分）\n"
+      "二、过程（分值80分，自评得分70分）\n"
+      "| 二级指标 | 分值 | 得分 |\n"
+      "| 投入 | 20 | 18 |\n"
+      "| 过程 | 80 | 70 |\n";
+  CHECK(Indicators(summary) == "投入 20/18\n过程 80/70\n");
+  // Headings and a tree table both: the table may be cut short, so its sums are not checked.
+  const std::string both = TreeTable("12") + "三、产出（分值30分，自评得分30分）\n";
+  CHECK(ChecksOf(both, CheckId::kScoreChildrenMax).empty());
+  CHECK(ChecksOf(both, CheckId::kScoreTotal).empty());
+}
+
+}  // namespace jixiao

@@ -1,0 +1,218 @@
+// ReadTableTrees: a report's scoring tables (一级指标 | 二级指标 | 三级指标 | 分值 | 得分, in any of
+// the shapes the structure stage reads) as its indicator tree. Each name column is a level; a
+// name cell left empty or merged down continues the node above it; a row's 得分 belongs to the
+// deepest name it states, a 分值 column to the name column on its left. Maxima written inside a
+// name ("投入(15分)") are the node's max. The nodes join Outline::indicators like headings do,
+// so the tree checks (sums, ranges, total) run on them unchanged.
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "audit/outline.h"
+#include "audit/scan.h"
+
+namespace jixiao {
+
+namespace {
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+std::string NoSpace(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '|') out += c;
+  return out;
+}
+
+struct Layout {
+  std::vector<int> names;      // name columns, outermost level first
+  std::vector<int> name_max;   // per level: its 分值 column, or -1
+  int score = -1;              // the 得分 column, or -1
+};
+
+class TableTree {
+ public:
+  TableTree(const Document& doc, const Rules& rules, Outline* out)
+      : doc_(doc), rules_(rules), out_(out), name_(rules.One("scoretable.name")),
+        max_(rules.One("scoretable.max")), score_(rules.One("scoretable.score")),
+        name_max_(rules.One("scoretable.name_max")), total_(rules.One("scoretable.total")) {}
+
+  // The columns' roles, or false when the table is not a scoring table.
+  bool LayoutOf(const Table& t, Layout* l) const {
+    for (size_t i = 0; i < t.columns.size(); ++i) {
+      const std::string& label = t.columns[i].label;
+      const int c = static_cast<int>(i);
+      if (RE2::FullMatch(label, name_)) {
+        l->names.push_back(c);
+        l->name_max.push_back(-1);
+      } else if (RE2::FullMatch(label, max_)) {
+        if (!l->names.empty() && l->name_max.back() < 0) l->name_max.back() = c;
+      } else if (RE2::FullMatch(label, score_)) {
+        if (l->score < 0) l->score = c;
+      }
+    }
+    // One name column is a list of indicators, not a tree: a summary that restates the headings
+    // (ParseTables compares those). A tree table names two levels or more.
+    if (l->names.size() < 2) return false;
+    bool any_max = std::any_of(l->name_max.begin(), l->name_max.end(), [](int c) { return c >= 0; });
+    return l->score >= 0 || any_max;
+  }
+
+  void Read(const Table& t) {
+    Layout l;
+    if (!LayoutOf(t, &l)) return;
+    for (const TableRow& r : t.rows)
+      for (const Span& read : out_->read)
+        if (Overlaps(read, r.at)) return;  // another reader took this table
+    std::vector<int> current(l.names.size(), -1);  // the open node of each level
+    const size_t before = out_->indicators.size();
+    for (const TableRow& r : t.rows) Row(l, r, &current);
+    if (out_->indicators.size() == before) return;
+    out_->tree_tables.push_back(t.at);
+    for (const Span& u : t.unread) out_->unread.push_back(u);
+  }
+
+ private:
+  std::string TextOf(const Cell& c) const {
+    if (c.empty || c.at.empty()) return "";
+    return NoSpace(View(doc_.text, c.at));
+  }
+
+  // A cell that is one figure (a 分 may follow), as points.
+  std::optional<Stated> FigureOf(const Cell& c, Span row) {
+    if (c.empty || c.carried || c.at.empty()) return std::nullopt;
+    std::string_view v = View(doc_.text, c.at);
+    size_t b = 0, e = v.size();
+    while (b < e && (v[b] == ' ' || v[b] == '|')) ++b;
+    while (e > b && (v[e - 1] == ' ' || v[e - 1] == '|')) --e;
+    if (b == e) return std::nullopt;
+    auto n = FigureAt(doc_.text, c.at.begin + b);
+    if (!n || n->end != c.at.begin + e || n->unit == Unit::kPercent ||
+        (n->unit != Unit::kNone && n->unit != Unit::kPoints && n->unit != Unit::kCount)) {
+      // Digits that are not one plain figure ("IO", "52.352.3", "5%") in a points column.
+      if (std::any_of(v.begin() + static_cast<long>(b), v.begin() + static_cast<long>(e),
+                      [](char ch) { return ch >= '0' && ch <= '9'; }))
+        out_->unread.push_back(c.at);
+      return std::nullopt;
+    }
+    if (n->unit == Unit::kCount && n->measure != "分") return std::nullopt;
+    n->unit = Unit::kPoints;
+    n->measure = "分";
+    return Stated{*n, Span{n->begin, n->end}, row, "table"};
+  }
+
+  // The max written inside a name cell ("投入(15分)"), and the name without it.
+  std::string NameOf(const Cell& c, Span row, std::optional<Stated>* max) const {
+    std::string s = TextOf(c);
+    re2::StringPiece m;
+    if (RE2::PartialMatch(s, name_max_, &m)) {
+      std::string_view cv = View(doc_.text, c.at);
+      size_t pos = cv.rfind(std::string_view(m.data(), m.size()));
+      if (pos != std::string_view::npos) {
+        if (auto n = FigureAt(doc_.text, c.at.begin + pos)) {
+          n->unit = Unit::kPoints;
+          n->measure = "分";
+          *max = Stated{*n, Span{n->begin, n->end}, row, "table"};
+        }
+      }
+      RE2::Replace(&s, name_max_, "");
+    }
+    return CleanName(s);
+  }
+
+  void Row(const Layout& l, const TableRow& r, std::vector<int>* current) {
+    auto cell = [&](int c) -> const Cell* {
+      return c >= 0 && static_cast<size_t>(c) < r.cells.size() ? &r.cells[static_cast<size_t>(c)] : nullptr;
+    };
+    // A total row: its first filled cell says so.
+    for (const Cell& c : r.cells) {
+      std::string s = TextOf(c);
+      if (s.empty() || c.carried) continue;
+      if (RE2::PartialMatch(s, total_)) {
+        Total(l, r, cell);
+        return;
+      }
+      break;
+    }
+    // The deepest level with a name of its own in this row.
+    int deepest = -1;
+    for (size_t k = 0; k < l.names.size(); ++k) {
+      const Cell* c = cell(l.names[k]);
+      if (c && !c->carried && !TextOf(*c).empty()) deepest = static_cast<int>(k);
+    }
+    const Cell* score_cell = cell(l.score);
+    if (deepest < 0) {
+      if (score_cell && FigureOf(*score_cell, r.at)) out_->unread.push_back(r.at);  // a score with no name
+      return;
+    }
+    for (size_t k = 0; k <= static_cast<size_t>(deepest); ++k) {
+      const Cell* c = cell(l.names[k]);
+      if (c == nullptr || c->carried || TextOf(*c).empty()) continue;  // continues the node above
+      std::optional<Stated> max;
+      std::string name = NameOf(*c, r.at, &max);
+      if (name.empty()) continue;
+      if (const Cell* mc = cell(l.name_max[k])) {
+        if (auto m = FigureOf(*mc, r.at)) max = m;
+      }
+      Indicator ind;
+      ind.name = name;
+      ind.level = static_cast<int>(k) + 1;
+      for (size_t up = k; up-- > 0;) {
+        if ((*current)[up] >= 0) {
+          ind.parent = (*current)[up];
+          break;
+        }
+      }
+      if (ind.parent >= 0) ind.level = out_->indicators[static_cast<size_t>(ind.parent)].level + 1;
+      else ind.level = 1;
+      ind.max = max;
+      if (static_cast<int>(k) == deepest && score_cell) ind.score = FigureOf(*score_cell, r.at);
+      ind.heading = c->at;
+      ind.body = r.at;
+      const int index = static_cast<int>(out_->indicators.size());
+      if (ind.parent >= 0) out_->indicators[static_cast<size_t>(ind.parent)].children.push_back(index);
+      out_->indicators.push_back(std::move(ind));
+      (*current)[k] = index;
+      for (size_t deeper = k + 1; deeper < current->size(); ++deeper) (*current)[deeper] = -1;
+    }
+    out_->read.push_back(r.at);
+  }
+
+  template <typename CellFn>
+  void Total(const Layout& l, const TableRow& r, CellFn cell) {
+    out_->read.push_back(r.at);
+    if (out_->total) return;
+    Outline::Total total;
+    for (size_t k = l.name_max.size(); k-- > 0;) {
+      if (const Cell* mc = cell(l.name_max[k])) {
+        if (auto m = FigureOf(*mc, r.at)) {
+          total.max = m;
+          break;
+        }
+      }
+    }
+    if (const Cell* sc = cell(l.score)) total.score = FigureOf(*sc, r.at);
+    if (!total.max && !total.score) return;
+    total.where = r.at;
+    out_->total = total;
+  }
+
+  const Document& doc_;
+  const Rules& rules_;
+  Outline* out_;
+  const re2::RE2 &name_, &max_, &score_, &name_max_, &total_;
+};
+
+}  // namespace
+
+void ReadTableTrees(const Document& doc, const Structure& structure, const Rules& rules, Outline* out) {
+  TableTree reader(doc, rules, out);
+  for (const Table& t : structure.tables) {
+    const Part& part = structure.PartAt(t.at.begin);
+    if (part.kind == DocKind::kProjectForm || part.kind == DocKind::kDepartmentForm) continue;  // ReadForms
+    if (!IsSelfEvaluation(part.kind) && part.kind != DocKind::kUnknown) continue;
+    reader.Read(t);
+  }
+}
+
+}  // namespace jixiao
