@@ -182,7 +182,7 @@ AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages)
   };
   std::vector<Relation> relations;
   for (const Relation& rel : outline.relations)
-    if (generic(rel.check) || outside(doc.LineAt(rel.anchor.begin))) relations.push_back(rel);
+    if (generic(rel.check) || rel.any_part || outside(doc.LineAt(rel.anchor.begin))) relations.push_back(rel);
   std::vector<CheckResult> results;
   for (const CheckResult& c : outline.results)
     if (outside(c.line)) results.push_back(c);

@@ -454,6 +454,7 @@ void ParseClaims(const Document& doc, const Rules& rules, Outline* out) {
   Overstaff(doc, rules, out);
   WordComparisons(doc, rules, out);
   Largest(doc, rules, sentences, out);
+  BudgetCompletion(doc, rules, sentences, out);
   AssignPaths(out, first_relation);
 }
 

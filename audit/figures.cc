@@ -769,6 +769,7 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   FormulaRates(doc, rules, out, &used);
   ProseRates(doc, rules, sentences, used, figs, out);
   ParseSums(doc, rules, sentences, out);
+  ParseLists(doc, rules, sentences, out);
   ParseChanges(doc, rules, sentences, out);
   UnitScale(doc, figs, out);
   Restated(doc, rules, sentences, out);

@@ -24,6 +24,15 @@ void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sen
 void ParseAccounts(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                    Outline* out);
 
+// sum.breakdown of counts and their lists ("内设2个中队，即甲中队、乙中队", "甲、乙和丙共三个乡镇");
+// unit.scale of a total in 元 among totals in 万元. In figures_lists.cc.
+void ParseLists(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                Outline* out);
+
+// claim.contradiction of "完成年初预算100%" against "决算数大于预算数 D". In claims_budget.cc.
+void BudgetCompletion(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                      Outline* out);
+
 // The path of the innermost indicator whose heading and body hold `offset`; empty outside any
 // (or before ParseTree has run). In figures.cc; used by claims.cc too.
 std::vector<std::string> PathAt(const Outline& outline, size_t offset);

@@ -1,6 +1,7 @@
 // change.yoy: year-over-year changes and targets derived from a base.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "audit/figures.h"
@@ -280,6 +281,58 @@ void PlanVsTarget(const Document& doc, const Rules& rules, const std::vector<Sen
   }
 }
 
+// The figures of a list written "4125.49,4143.91万元" or "23.51%、38.28%": each with the unit
+// the list ends in (or its own), spans in `t`.
+std::vector<Number> ListFigures(const std::string& t, Span list, std::string_view unit) {
+  std::vector<Number> out;
+  static const RE2 kToken(R"((\d+(?:\.\d+)?)\s*(%?))");
+  std::string_view v = View(t, list);
+  re2::StringPiece in(v.data(), v.size());
+  re2::StringPiece tok, pct;
+  while (RE2::FindAndConsume(&in, kToken, &tok, &pct)) {
+    std::string text(tok.data(), tok.size());
+    text += pct.empty() ? std::string(unit) : "%";
+    auto n = ParseNumber(text);
+    if (!n) return {};
+    n->begin = list.begin + static_cast<size_t>(tok.data() - v.data());
+    n->end = n->begin + tok.size() + pct.size();
+    out.push_back(*n);
+  }
+  return out;
+}
+
+// "收、支总计各是 A,B 万元。与上年相比，收、支总计各减少 C,D 万元，各下降 P%、Q%": P = C / (A + C).
+void Each(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences, size_t i,
+          Outline* out) {
+  const std::string& t = doc.text;
+  const Sentence& s = sentences[i];
+  for (const Match& m : FindAll(rules.One("fig.yoy_each"), t, s.span)) {
+    std::vector<Number> diffs = ListFigures(t, m.Get("diffs"), View(t, m.Get("unit")));
+    std::vector<Number> pcts = ListFigures(t, m.Get("pcts"), "%");
+    if (diffs.size() < 2 || pcts.size() != diffs.size()) continue;
+    // The current figures: the last list "各是 …" before, in this sentence or one before on its line.
+    std::vector<Number> curs;
+    Span quote = s.span;
+    for (size_t k = 0; k <= i; ++k) {
+      if (sentences[k].line != s.line) continue;
+      Span within{sentences[k].span.begin, std::min(sentences[k].span.end, m.whole.begin)};
+      for (const Match& c : FindAll(rules.One("fig.yoy_each_cur"), t, within)) {
+        if (View(t, c.Get("unit")) != View(t, m.Get("unit"))) continue;
+        curs = ListFigures(t, c.Get("list"), View(t, c.Get("unit")));
+        quote.begin = sentences[k].span.begin;
+      }
+    }
+    if (curs.size() != diffs.size()) continue;
+    bool up = Up(View(t, m.Get("dir")));
+    for (size_t k = 0; k < curs.size(); ++k) {
+      Expr prev = up ? Expr::Diff(Fig(curs[k]), Fig(diffs[k])) : Expr::Sum({Fig(curs[k]), Fig(diffs[k])});
+      std::string note = "item " + std::to_string(k + 1) + " of the lists: previous year = " + curs[k].Plain() +
+                         (up ? " − " : " + ") + diffs[k].Plain() + "; change " + Written(diffs[k]) + " / previous";
+      out->relations.push_back(Change(pcts[k], Expr::Quotient(Fig(diffs[k]), prev), quote, note));
+    }
+  }
+}
+
 }  // namespace
 
 void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
@@ -293,6 +346,7 @@ void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sen
     Based(doc, rules, s, sentences, out);
     AgainstBase(doc, rules, s, sentences, out);
     PercentWithPrev(doc, rules, s, out);
+    Each(doc, rules, sentences, i, out);
   }
   PlanVsTarget(doc, rules, sentences, out);
 }

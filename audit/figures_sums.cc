@@ -48,6 +48,53 @@ void AddBreakdown(const Document& doc, const Number& total, const std::vector<Nu
   out->relations.push_back(r);
 }
 
+// Open parentheses left at the end of `s`.
+int ParenDepth(std::string_view s) {
+  int depth = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '(' || s.compare(i, 3, "（") == 0) ++depth;
+    if ((s[i] == ')' || s.compare(i, 3, "）") == 0) && depth > 0) --depth;
+  }
+  return depth;
+}
+
+// A part with its own breakdown in an aside right after it: "局本级187人(在职在编139人、退休人员8
+// 人、协管员40人)", "财政拨款收入1420.09万元(年初预算安排1161.21万元,年中追加258.88万元)".
+void Aside(const Document& doc, const Rules& rules, const Number& part, const std::vector<Number>& figs,
+           Span quote, Outline* out) {
+  const std::string& t = doc.text;
+  size_t open = part.end;
+  while (open < t.size() && t[open] == ' ') ++open;
+  size_t body = t.compare(open, 1, "(") == 0 ? open + 1 : t.compare(open, 3, "（") == 0 ? open + 3 : 0;
+  if (body == 0) return;
+  size_t close = std::string::npos;
+  for (size_t i = body; i < t.size() && t[i] != '\n'; ++i) {
+    if (t[i] == '(' || t.compare(i, 3, "（") == 0) return;  // nested: not read
+    if (t[i] == ')' || t.compare(i, 3, "）") == 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close == std::string::npos) return;
+  std::vector<Number> sub;
+  for (const Number& n : figs) {
+    if (n.begin >= body && n.end <= close && SameKind(n, part)) sub.push_back(n);
+  }
+  if (sub.size() < 2) return;
+  std::string_view aside = View(t, Span{body, close});
+  size_t before = out->relations.size();
+  AddBreakdown(doc, part, sub, quote, "breakdown in an aside", out);
+  if (out->relations.size() == before) return;
+  Relation& r = out->relations.back();
+  // "(含…)", "(其中…)", "(…等)": the aside names some of the part, not all of it.
+  if (AnyMatch(rules.Get("fig.aside_partial"), aside) && r.compare == Relation::Compare::kEqual) {
+    r.compare = Relation::Compare::kAtMost;
+    r.note += " (the aside names some parts: partial)";
+  }
+  // An aside is a looser statement than a list after 其中: a sum that does not fit is a warning.
+  r.severity = Severity::kWarning;
+}
+
 // "X，其中 a，b，c" and "分为 2 类，分别为：a 和 b".
 void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
              Outline* out) {
@@ -70,6 +117,8 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
         for (const Number& n : figs) {
           if (n.begin < m.whole.end) continue;
           if (!IsQuantity(n)) continue;
+          // A figure in an aside is a part of a part ("局本级187人(在职139人、退休8人)"): read below.
+          if (ParenDepth(View(t, Span{m.whole.end, n.begin})) > 0) continue;
           if (!parts.empty() && !SameKind(parts.front(), n)) continue;
           Span clause = ClauseBefore(t, n.begin, m.whole.end);
           std::string_view cv = View(t, clause);
@@ -137,6 +186,7 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
             }
           }
         }
+        for (const Number& part : parts) Aside(doc, rules, part, figs, quote, out);
         // "A X万元，占p%" / "占收入合计的p%": the share of the total the list breaks down.
         for (const Number& part : parts) {
           std::string_view after = View(t, Span{part.end, std::min(part.end + 40, list_span.end)});

@@ -60,6 +60,9 @@ struct Relation {
   std::string note;                          // what the figures are, appended to the arithmetic
   // Results shown as a percentage even if `stated` is not one (rates stated as "0").
   bool as_percent = false;
+  // Read from words that bind it whatever the template (a claim next to its own figures): checked
+  // in parts that are not self-evaluations (a 决算, a 预算) too, like the generic checks.
+  bool any_part = false;
 };
 
 // Evaluates a relation against the document: verdict, severity, quote, arithmetic.

@@ -1,0 +1,129 @@
+// Relations stated in the narrative: counts with their lists, parts with their asides, a total
+// in 元 among totals in 万元, a completion of the budget against the gap the sentence states.
+// Invented sentences, several wordings each.
+#include <catch2/catch.hpp>
+
+#include "audit/audit.h"
+#include "audit_testing.h"
+#include "extract/extract.h"
+
+namespace jixiao {
+namespace {
+
+using testing::DocumentOf;
+using testing::Pick;
+using testing::Run;
+
+struct Case {
+  const char* text;
+  CheckId check;
+  const char* stated;  // as written, with unit
+  Verdict verdict;
+};
+
+void Both(const Document& doc, const Rules& rules, Outline* out) {
+  ParseFigures(doc, rules, out);
+  ParseClaims(doc, rules, out);
+}
+
+TEST_CASE("narrative: counts, asides, units, budget claims", "[narrative]") {
+  const Case cases[] = {
+      // A count, a word or mark that binds it, and the names it counts.
+      {"内设2个中队，即文秘中队、机要中队。", CheckId::kSumBreakdown, "2个", Verdict::kPass},
+      {"下设3个科室，即办公室、财务科、业务科、信息科。", CheckId::kSumBreakdown, "3个", Verdict::kFail},
+      {"直属事业单位三个,即甲服务中心、乙服务中心。", CheckId::kSumBreakdown, "三个", Verdict::kFail},
+      {"纳入部门预算编制范围的单位共3个，分别为局机关本级、甲中心和乙中心。", CheckId::kSumBreakdown,
+       "3个", Verdict::kPass},
+      {"纳入决算编制范围的单位共4个,分别是:局机关、甲站、乙站、丙所。", CheckId::kSumBreakdown, "4个",
+       Verdict::kPass},
+      // Asides inside the names are not names; a colon binds; the count's noun may hold 、.
+      {"设5个职能股、室：办公室、人事股(党建办、老干办)、财务股、法规股、项目股。", CheckId::kSumBreakdown,
+       "5个", Verdict::kPass},
+      {"本项目以全县4座(甲水库、乙水库、丙水库、丁水库)除险加固工程的批复为依据。", CheckId::kSumBreakdown,
+       "4座", Verdict::kPass},
+      {"以5宗（东坑、西坑、南坑、北坑）工程为依据。", CheckId::kSumBreakdown, "5宗", Verdict::kFail},
+      // The list before its count, closed by 共; Chinese numerals.
+      {"已向东城、西城、南城和北城共四个街道各拨付5万元。", CheckId::kSumBreakdown, "四个", Verdict::kPass},
+      {"向甲、乙、丙、丁、戊、己、庚、辛、壬、癸、子和丑共十二个村下拨补助。", CheckId::kSumBreakdown,
+       "十二个", Verdict::kPass},
+      {"向东村、西村、南村、北村共五个村下拨补助。", CheckId::kSumBreakdown, "五个", Verdict::kFail},
+      // A name may hold 和 itself, or 和 may join two: off by that, only a warning.
+      {"向东城、西城和北城共四个街道拨付经费。", CheckId::kSumBreakdown, "四个", Verdict::kWarning},
+      // A part with its own breakdown in an aside.
+      {"现有人员120人，其中机关30人(在职20人、退休10人)，中心90人(在职60人、退休25人、临聘5人)。",
+       CheckId::kSumBreakdown, "120人", Verdict::kPass},
+      {"现有人员120人，其中机关30人(在职20人、退休10人)，中心90人(在职60人、退休25人、临聘5人)。",
+       CheckId::kSumBreakdown, "90人", Verdict::kPass},
+      {"现有人员120人，其中机关30人（在职20人、退休10人），中心90人（在职60人、退休25人、临聘7人）。",
+       CheckId::kSumBreakdown, "90人", Verdict::kWarning},
+      {"决算总收入500.00万元，其中财政拨款收入480.00万元(年初预算安排400.00万元，年中追加80.00万元)，其他收入20.00万元。",
+       CheckId::kSumBreakdown, "480.00万元", Verdict::kPass},
+      {"决算总收入500.00万元，其中财政拨款收入480.00万元(含上年结转30.00万元、代管资金10.00万元)，其他收入20.00万元。",
+       CheckId::kSumBreakdown, "480.00万元", Verdict::kPass},
+      // A department's total in 元 among its totals in 万元.
+      {"决算总收入为1432.33万元，其中财政拨款1420.09万元。年度决算总支出2263.81元。", CheckId::kUnitScale,
+       "2263.81元", Verdict::kWarning},
+      {"本年收入总计980.50万元；本年支出总计1012.36元。", CheckId::kUnitScale, "1012.36元",
+       Verdict::kWarning},
+      // Changes of several subjects at once, in the order of their figures.
+      {"2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。",
+       CheckId::kChangeYoy, "23.51%", Verdict::kPass},
+      {"2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。",
+       CheckId::kChangeYoy, "38.28%", Verdict::kWarning},
+      {"本年收入、支出分别为200.00、150.00万元，较上年分别增加20.00、30.00万元，分别增长11.11%、30.00%。",
+       CheckId::kChangeYoy, "30.00%", Verdict::kFail},
+      {"本年收入、支出分别为200.00、150.00万元，较上年分别增加20.00、30.00万元，分别增长11.11%、25.00%。",
+       CheckId::kChangeYoy, "25.00%", Verdict::kPass},
+      // A completion of the budget against the gap between 决算 and 预算.
+      {"本单位支出总计1741.75万元，与上年相比减少53.7万元；完成年初预算100%，决算数大于预算数55.93万元。",
+       CheckId::kClaimContradiction, "100%", Verdict::kFail},
+      {"支出决算1000.00万元，完成年初预算的95.24%，决算数小于预算数50.00万元。", CheckId::kClaimContradiction,
+       "95.24%", Verdict::kPass},
+      {"支出决算1000.00万元，完成调整预算105.26%，决算支出超过预算50.00万元。", CheckId::kClaimContradiction,
+       "105.26%", Verdict::kPass},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    Document doc = DocumentOf(c.text);
+    auto all = Run(Both, doc);
+    auto got = Pick(all, c.check, c.stated);
+    for (const auto& x : all) UNSCOPED_INFO(x.stated << " " << x.arithmetic);
+    REQUIRE(got.size() >= 1);
+    CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
+  }
+}
+
+TEST_CASE("narrative: no false alarms", "[narrative]") {
+  const char* texts[] = {
+      // Partial lists count nothing.
+      "下设5个科室，包括办公室、财务股等。",
+      "局机关设办公室、预算股、国库股等16个股室。",
+      "内设机构5个，即办公室、财务股、人事股及其他业务股室。",
+      // A list of amounts is a breakdown, not a list of names.
+      "共3个项目，分别为：甲项目30万元、乙项目20万元和丙项目10万元。",
+      "实施项目15个(含结转项目5个)，年中增加2个。",
+      // A count followed by something else than its names.
+      "完成3项:一是修订制度；二是开展培训；三是完善台账。",
+      "共3个,均已完工。",
+      // An aside with one figure, or figures of another kind, is no breakdown.
+      "现有人员30人，其中机关20人(含借调2人)，中心10人(占33.3%)。",
+      // A small expense in 元 next to totals in 万元, and totals in 元 far from them.
+      "决算总收入为1432.33万元。差旅费总支出2263.81元。",
+      "决算总收入为1432.33万元。年度决算总支出14323300.00元。",
+      "决算总收入为1432.33万元。年度决算总支出12.50元。",
+      // A completion rate without a stated gap, and a gap on another year.
+      "支出决算1000.00万元，完成年初预算100%。",
+      "支出决算1000.00万元，比上年增加50.00万元；完成年初预算100%。",
+  };
+  for (const char* t : texts) {
+    INFO(t);
+    Document doc = DocumentOf(t);
+    for (const auto& c : Run(Both, doc)) {
+      INFO(c.arithmetic);
+      CHECK(c.verdict == Verdict::kPass);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace jixiao
