@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "store/figures.h"
+#include "store/forms.h"
 #include "store/store_internal.h"
 
 namespace jixiao {
@@ -108,9 +109,27 @@ std::optional<StoredDocument> FindById(SQLite::Database& db, int64_t id) {
   return ReadStored(q);
 }
 
+using Groups = std::set<std::pair<std::string, int>>;
+
+// The (department, year) groups of document `id`'s forms (forms.department_key, forms.year).
+void FormGroups(SQLite::Database& db, int64_t id, Groups* out) {
+  SQLite::Statement q(db, "SELECT DISTINCT department_key, year FROM forms WHERE document_id = ?");
+  q.bind(1, id);
+  while (q.executeStep()) out->insert({q.getColumn(0).getString(), q.getColumn(1).getInt()});
+}
+
+// Recomputes the findings the store computes itself for these groups: change.cross_year (by the
+// documents' department and year) and sum.projects (by the forms').
+void Recompute(SQLite::Database& db, const Groups& documents, const Groups& forms) {
+  for (const auto& [dept, year] : documents) RecomputeCrossYear(db, dept, year);
+  for (const auto& [dept, year] : forms) RecomputeProjectSums(db, dept, year);
+}
+
 // Deletes a document and (by cascade) its rows, paths and the cross-year findings naming it. The
-// caller recomputes the cross-year findings around its department and year.
-void DeleteDocument(SQLite::Database& db, const StoredDocument& d) {
+// caller recomputes the cross-year findings around its department and year, and the sum.projects
+// findings of the groups its forms were in (added to `forms`).
+void DeleteDocument(SQLite::Database& db, const StoredDocument& d, Groups* forms) {
+  FormGroups(db, d.id, forms);
   SQLite::Statement del(db, "DELETE FROM documents WHERE id = ?");
   del.bind(1, d.id);
   del.exec();
@@ -177,6 +196,75 @@ void BindCheck(SQLite::Statement& s, int first, const CheckResult& c) {
     s.bind(first + 10, c.bbox->y1);
   } else {
     for (int i = 7; i <= 10; ++i) s.bind(first + i);
+  }
+}
+
+void BindOptional(SQLite::Statement& s, int i, const std::optional<std::string>& v) {
+  if (v)
+    s.bind(i, *v);
+  else
+    s.bind(i);
+}
+
+// The rows of `forms` (schema 006).
+void InsertForms(SQLite::Database& db, int64_t id, const std::vector<StoredForm>& forms) {
+  SQLite::Statement ins(
+      db,
+      "INSERT INTO forms (document_id, seq, kind, first_page, last_page, first_line, last_line, "
+      "title, project, department, department_key, unit, code, year, assessed, total_max, "
+      "total_score, budget, spent, rate, funds_unit, spent_page, spent_line, project_spending, "
+      "project_spending_page, project_spending_line, project_spending_quote, errors, warnings, "
+      "infos) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (const StoredForm& f : forms) {
+    int i = 1;
+    ins.bind(i++, id);
+    ins.bind(i++, f.seq);
+    ins.bind(i++, f.kind);
+    ins.bind(i++, f.first_page);
+    ins.bind(i++, f.last_page);
+    if (f.first_line > 0) {
+      ins.bind(i++, f.first_line);
+      ins.bind(i++, f.last_line);
+    } else {
+      ins.bind(i++);
+      ins.bind(i++);
+    }
+    ins.bind(i++, f.title);
+    ins.bind(i++, f.project);
+    ins.bind(i++, f.department);
+    ins.bind(i++, f.department_key);
+    ins.bind(i++, f.unit);
+    ins.bind(i++, f.code);
+    ins.bind(i++, f.year);
+    ins.bind(i++, f.assessed ? 1 : 0);
+    BindOptional(ins, i++, f.total_max);
+    BindOptional(ins, i++, f.total_score);
+    BindOptional(ins, i++, f.budget);
+    BindOptional(ins, i++, f.spent ? std::optional<std::string>(f.spent->value) : std::nullopt);
+    BindOptional(ins, i++, f.rate);
+    BindOptional(ins, i++,
+                 f.spent && !f.spent->unit.empty() ? std::optional<std::string>(f.spent->unit)
+                                                   : std::nullopt);
+    if (f.spent) {
+      ins.bind(i++, f.spent->page);
+      ins.bind(i++, f.spent->line);
+    } else {
+      ins.bind(i++);
+      ins.bind(i++);
+    }
+    if (f.project_spending) {
+      ins.bind(i++, f.project_spending->value + f.project_spending->unit);
+      ins.bind(i++, f.project_spending->page);
+      ins.bind(i++, f.project_spending->line);
+      ins.bind(i++, f.project_spending->quote);
+    } else {
+      for (int k = 0; k < 4; ++k) ins.bind(i++);
+    }
+    ins.bind(i++, f.errors);
+    ins.bind(i++, f.warnings);
+    ins.bind(i++, f.infos);
+    ins.exec();
+    ins.reset();
   }
 }
 
@@ -275,10 +363,12 @@ int64_t InsertDocument(SQLite::Database& db, const DocumentRecord& rec, const Ve
     chk.exec();
     chk.reset();
   }
+  const std::vector<StoredForm> forms = FormsOf(r, rec.extents);
+  InsertForms(db, id, forms);
   SQLite::Statement fnd(db,
                         "INSERT INTO findings (document_id, seq, check_id, severity, page, line, "
                         "quote, path, stated, recomputed, arithmetic, bbox_x0, bbox_y0, bbox_x1, "
-                        "bbox_y1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                        "bbox_y1, part) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   seq = 0;
   for (const auto& f : r.findings) {
     fnd.bind(1, id);
@@ -286,6 +376,10 @@ int64_t InsertDocument(SQLite::Database& db, const DocumentRecord& rec, const Ve
     fnd.bind(3, CheckName(f.check));
     fnd.bind(4, SeverityName(f.severity));
     BindCheck(fnd, 5, f);
+    if (int part = forms.empty() ? -1 : PartOf(forms, f.page, f.line); part >= 0)
+      fnd.bind(16, part);
+    else
+      fnd.bind(16);
     fnd.exec();
     fnd.reset();
   }
@@ -434,8 +528,9 @@ Status Store::Touch(const std::string& path, int64_t id, const std::optional<Fil
     q.reset();
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     if (auto orphan = SetSource(db, path, id, stat)) {
-      DeleteDocument(db, *orphan);
-      RecomputeCrossYear(db, orphan->department, orphan->year);
+      Groups forms;
+      DeleteDocument(db, *orphan, &forms);
+      Recompute(db, {{orphan->department, orphan->year}}, forms);
     }
     t.commit();
     return Status::Ok();
@@ -448,13 +543,15 @@ Result<StoredDocument> Store::Write(const DocumentRecord& rec, const Versions& v
     SQLite::Database& db = impl_->db;
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     std::vector<StoredDocument> removed;
+    Groups form_groups;
     std::vector<std::pair<std::string, std::optional<FileStat>>> paths;
     if (auto existing = FindRow(db, rec.hash, v)) {
       const bool redo = replace || rec.hash.rfind("path:", 0) == 0;
       if (!redo) {
         if (auto orphan = SetSource(db, rec.path, existing->id, rec.stat)) {
-          DeleteDocument(db, *orphan);
-          RecomputeCrossYear(db, orphan->department, orphan->year);
+          Groups forms;
+          DeleteDocument(db, *orphan, &forms);
+          Recompute(db, {{orphan->department, orphan->year}}, forms);
         }
         t.commit();
         out = *existing;
@@ -466,7 +563,7 @@ Result<StoredDocument> Store::Write(const DocumentRecord& rec, const Versions& v
                           "WHERE document_id = ? ORDER BY path");
       q.bind(1, existing->id);
       while (q.executeStep()) paths.emplace_back(q.getColumn(0).getString(), ReadStat(q, 1));
-      DeleteDocument(db, *existing);
+      DeleteDocument(db, *existing, &form_groups);
       removed.push_back(*existing);
     }
     const int64_t id = InsertDocument(db, rec, v);
@@ -474,13 +571,14 @@ Result<StoredDocument> Store::Write(const DocumentRecord& rec, const Versions& v
       if (p != rec.path) SetSource(db, p, id, stat);
     }
     if (auto orphan = SetSource(db, rec.path, id, rec.stat)) {
-      DeleteDocument(db, *orphan);
+      DeleteDocument(db, *orphan, &form_groups);
       removed.push_back(*orphan);
     }
     out = *FindById(db, id);
-    std::set<std::pair<std::string, int>> groups = {{out.department, out.year}};
+    Groups groups = {{out.department, out.year}};
     for (const auto& d : removed) groups.insert({d.department, d.year});
-    for (const auto& [dept, year] : groups) RecomputeCrossYear(db, dept, year);
+    FormGroups(db, id, &form_groups);
+    Recompute(db, groups, form_groups);
     t.commit();
     return Status::Ok();
   });
@@ -499,6 +597,7 @@ Status Store::RecomputeAllCrossYear() {
     while (q.executeStep())
       groups.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt());
     for (const auto& [dept, year] : groups) RecomputeCrossYear(db, dept, year);
+    RecomputeAllProjectSums(db);
     t.commit();
     return Status::Ok();
   });
