@@ -13,6 +13,7 @@
 #include "extract/extract.h"
 #include "rules/rules.h"
 #include "store/forms.h"
+#include "store/project_sums.h"
 #include "store/store.h"
 #include "test_util.h"
 
@@ -258,6 +259,128 @@ TEST_CASE("a version-5 database migrates to the forms schema", "[batch][forms][s
   auto r = test::RunJixiao("stats --db " + db + " --projects");
   INFO(r.err);
   CHECK(r.exit_code == 0);
+}
+
+}  // namespace
+}  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// Hand-built results through Store::Write: the arithmetic of sum.projects, table-driven.
+DocumentRecord FormRecord(const std::string& name, const std::string& code,
+                          const std::string& spent, bool breakdown_ok = true) {
+  DocumentRecord rec;
+  rec.path = name + ".txt";
+  rec.hash = name + code + spent;
+  rec.size = 1;
+  rec.result.document = name;
+  rec.result.path = rec.path;
+  rec.result.department = "甲县乙局";
+  rec.result.year = 2022;
+  rec.result.pages = 1;
+  AuditResult::Part p;
+  p.kind = "project_form";
+  p.first_page = p.last_page = 1;
+  p.project = "项目" + code;
+  p.department = "001-甲县乙局";
+  p.code = code;
+  p.year = 2022;
+  p.assessed = true;
+  rec.result.parts.push_back(p);
+  CheckResult c;
+  c.check = CheckId::kSumBreakdown;
+  c.verdict = breakdown_ok ? Verdict::kPass : Verdict::kFail;
+  c.severity = breakdown_ok ? Severity::kInfo : Severity::kError;
+  c.page = 1;
+  c.line = 5;
+  c.path = {"年度资金总额"};
+  c.stated = spent;
+  c.arithmetic = "x → stated ✓; 其中 rows of 全年执行数 → 年度资金总额";
+  rec.result.checks.push_back(c);
+  rec.extents = {PartExtent{1, 20, "万元"}};
+  return rec;
+}
+
+DocumentRecord ReportRecord(const std::string& value, const std::string& quote) {
+  DocumentRecord rec;
+  rec.path = "report.txt";
+  rec.hash = "report" + value + quote;
+  rec.size = 1;
+  rec.result.document = "report";
+  rec.result.path = rec.path;
+  rec.result.department = "甲县乙局";
+  rec.result.year = 2022;
+  rec.result.pages = 1;
+  AuditResult::Part p;
+  p.kind = "department_report";
+  p.first_page = p.last_page = 1;
+  p.assessed = true;
+  rec.result.parts.push_back(p);
+  rec.result.figures.push_back(FigureRow{"项目支出", 2022, value, 1, 3, quote});
+  return rec;
+}
+
+TEST_CASE("sum.projects adds exactly, within rounding, each project once", "[batch][forms][store]") {
+  const std::string kDecided = "整体支出决算500万元，其中项目支出";
+  struct Row {
+    const char* what;
+    std::vector<std::pair<std::string, std::string>> forms;  // code, 全年执行数 (万元)
+    std::string report, quote;
+    int findings;
+    const char* outcome;
+  } rows[] = {
+      {"within the rounding of 230", {{"A1", "120.2"}, {"A2", "110.2"}}, "230万元", kDecided, 0,
+       "pass"},
+      {"beyond it", {{"A1", "120.4"}, {"A2", "110.4"}}, "230万元", kDecided, 1, "fail"},
+      {"the same project twice counts once", {{"A1", "120"}, {"A1", "120"}, {"A2", "110"}},
+       "235万元", kDecided, 0, "pass"},
+      {"a report in 元", {{"A1", "120"}, {"A2", "110"}}, "2300000元", kDecided, 0, "pass"},
+      // 120 and 110 万元 stand for [119.5, 120.5] and [109.5, 110.5]: their sum is at least 229万元.
+      {"a report in 元, within the forms' rounding", {{"A1", "120"}, {"A2", "110"}}, "2290000元",
+       kDecided, 0, "pass"},
+      {"a report in 元, exceeded", {{"A1", "120"}, {"A2", "110"}}, "2280000元", kDecided, 1,
+       "fail"},
+      {"a 预算 sentence is not the 决算", {{"A1", "500"}}, "200万元", "年初预算项目支出", 0,
+       "report's 项目支出 not read"},
+  };
+  int n = 0;
+  for (const Row& r : rows) {
+    INFO(r.what);
+    std::string db = FreshDb("sums-" + std::to_string(n++));
+    auto store = Store::Open(db);
+    REQUIRE(store.ok());
+    const Versions v{"t", "r"};
+    int k = 0;
+    for (const auto& [code, spent] : r.forms)
+      REQUIRE(store->Write(FormRecord("form" + std::to_string(k++), code, spent), v, false).ok());
+    REQUIRE(store->Write(ReportRecord(r.report, r.quote + r.report), v, false).ok());
+    CHECK(Count(db, "SELECT count(*) FROM findings WHERE check_id = 'sum.projects'") == r.findings);
+    auto sums = ProjectSums(*store, "", 0);
+    REQUIRE(sums.ok());
+    REQUIRE(sums->size() == 1);
+    CHECK((*sums)[0].department == "甲县乙局");
+    CHECK(std::string(OutcomeName((*sums)[0].outcome)) == r.outcome);
+  }
+}
+
+TEST_CASE("sum.projects leaves out a form contradicted by its own 其中 rows, and says so",
+          "[batch][forms][store]") {
+  std::string db = FreshDb("sums-unread");
+  auto store = Store::Open(db);
+  REQUIRE(store.ok());
+  const Versions v{"t", "r"};
+  REQUIRE(store->Write(FormRecord("f1", "B1", "250"), v, false).ok());
+  REQUIRE(store->Write(FormRecord("f2", "B2", "0", /*breakdown_ok=*/false), v, false).ok());
+  REQUIRE(store->Write(ReportRecord("200万元", "支出决算中项目支出200万元"), v, false).ok());
+  auto sums = ProjectSums(*store, "甲县乙局", 2022);
+  REQUIRE(sums.ok());
+  REQUIRE(sums->size() == 1);
+  CHECK((*sums)[0].forms == 2);
+  CHECK((*sums)[0].forms_read == 1);
+  CHECK((*sums)[0].outcome == ProjectSum::Outcome::kFail);
+  CHECK((*sums)[0].arithmetic.find("1 of 2 forms' 全年执行数 not read") != std::string::npos);
+  CHECK(Count(db, "SELECT count(*) FROM findings WHERE check_id = 'sum.projects'") == 1);
 }
 
 }  // namespace
