@@ -52,6 +52,9 @@ void RecomputeProjectSums(SQLite::Database& db, const std::string& department, i
 // The same for every department and year of the forms table.
 void RecomputeAllProjectSums(SQLite::Database& db);
 
+// Writes the rows of `forms` for document `id` (store/forms_table.cc).
+void InsertForms(SQLite::Database& db, int64_t id, const std::vector<StoredForm>& forms);
+
 // How much CheckDatabase reads: the schema only; PRAGMA quick_check (every page, O(size)); or
 // PRAGMA integrity_check (also every index against its table).
 enum class CheckDepth { kSchema, kQuick, kFull };
