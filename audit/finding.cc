@@ -9,7 +9,7 @@ constexpr const char* kCheckNames[kNumCheckIds] = {
     "score.grade",        "score.range",        "score.from_rate", "rate.ratio",
     "sum.breakdown",      "table.row",          "table.column",    "figure.restated",
     "change.yoy",         "unit.scale",         "claim.contradiction", "parse.unread",
-    "change.cross_year",  "score.reason_missing",
+    "change.cross_year",  "score.reason_missing", "sum.projects",
 };
 }  // namespace
 

@@ -31,8 +31,10 @@ enum class CheckId {
   kParseUnread,         // parse.unread: a part that looks like scores or figures but was not read
   kChangeCrossYear,     // change.cross_year: last year's figure differs from last year's report
   kScoreReasonMissing,  // score.reason_missing: a form's rule requires a 偏差原因 and the cell is empty
+  kSumProjects,         // sum.projects: (batch) Σ 全年执行数 of a department's project forms exceeds
+                        // the 项目支出 (决算) of its report
 };
-inline constexpr int kNumCheckIds = 18;
+inline constexpr int kNumCheckIds = 19;
 
 const char* CheckName(CheckId id);                       // "score.children_sum", ...
 std::optional<CheckId> CheckFromName(const std::string& name);

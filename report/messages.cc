@@ -61,6 +61,18 @@ constexpr Entry kMessages[] = {
     {Msg::kColCoverage, "覆盖率", "coverage"},
     {Msg::kColNotAssessed, "未评估", "not_assessed"},
     {Msg::kColDuplicates, "重复", "duplicates"},
+    {Msg::kColUnit, "实施单位", "unit"},
+    {Msg::kColCode, "项目编码", "code"},
+    {Msg::kColProject, "项目名称", "project"},
+    {Msg::kColKind, "类型", "kind"},
+    {Msg::kColBudget, "全年预算数", "budget"},
+    {Msg::kColSpent, "全年执行数", "spent"},
+    {Msg::kColRate, "执行率", "rate"},
+    {Msg::kColFindingsCount, "问题数", "findings"},
+    {Msg::kColOutcome, "核对结果", "outcome"},
+    {Msg::kColSum, "项目执行数之和", "sum"},
+    {Msg::kColForms, "项目数", "forms"},
+    {Msg::kColFormsRead, "已读执行数", "forms_read"},
     {Msg::kSevError, "错误", "error"},
     {Msg::kSevWarning, "警告", "warning"},
     {Msg::kSevInfo, "提示", "info"},
@@ -154,6 +166,8 @@ constexpr Meaning kMeanings[] = {
      "(batch) last year's figure differs from last year's report"},
     {CheckId::kScoreReasonMissing, "表格规则要求填写偏差原因但未填写",
      "a form's rule requires a 偏差原因 and the cell is empty"},
+    {CheckId::kSumProjects, "部门各项目支出绩效自评表全年执行数之和超过部门报告的项目支出决算数（批量）",
+     "(batch) Σ 全年执行数 of a department's project forms exceeds the 项目支出 (决算) of its report"},
 };
 static_assert(std::size(kMeanings) == kNumCheckIds, "one meaning per check id");
 

@@ -119,6 +119,7 @@ DocumentRecord AuditFile(const std::string& path, std::optional<ContentHash> has
       return rec;
     }
     rec.result = std::move(result).value();
+    rec.extents = PartExtents(*doc, rules, rec.result.parts.size());
   } catch (const std::exception& e) {
     rec.status = Status(Status::Code::kInternal, path + ": internal error: " + e.what());
     rec.result = AuditResult{};
@@ -220,7 +221,8 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
     on_item(item);
   };
 
-  // The cross-year findings of every file's document, once the last document is written.
+  // The findings the store computes (change.cross_year, sum.projects) on every file's document,
+  // once the last document is written.
   auto add_cross_year = [&]() -> Status {
     if (ids.empty()) return Status::Ok();
     auto counts = CrossYearCounts(store);
@@ -231,7 +233,7 @@ Status RunBatch(Store& store, const std::vector<std::string>& files, const Rules
       sum.errors += c->second.errors;
       sum.warnings += c->second.warnings;
       sum.infos += c->second.infos;
-      sum.cross_year += c->second.errors + c->second.warnings + c->second.infos;
+      sum.cross_year += c->second.cross_year;
     }
     return Status::Ok();
   };

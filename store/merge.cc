@@ -73,6 +73,7 @@ std::vector<std::pair<std::string, std::string>> ResultParts(SQLite::Database& d
       db, "findings", {"id", "document_id", "other_document_id", "other_page", "other_line",
                        "other_quote"});
   const std::string fig_cols = ColumnsWithout(db, "figures", {"document_id"});
+  const std::string frm_cols = ColumnsWithout(db, "forms", {"document_id"});
   const std::string s = schema + ".";
   return {
       {"document row", RowsDigest(db, "SELECT " + doc_cols + " FROM " + s + "documents WHERE id = ?",
@@ -86,6 +87,8 @@ std::vector<std::pair<std::string, std::string>> ResultParts(SQLite::Database& d
                                       "NULL ORDER BY seq", id)},
       {"figures", RowsDigest(db, "SELECT " + fig_cols + " FROM " + s +
                                      "figures WHERE document_id = ? ORDER BY " + fig_cols, id)},
+      {"forms", RowsDigest(db, "SELECT " + frm_cols + " FROM " + s +
+                                   "forms WHERE document_id = ? ORDER BY seq", id)},
   };
 }
 
@@ -180,6 +183,7 @@ Result<Store::MergeCounts> Store::Merge(const std::string& other, bool check) {
     const std::string chk_cols = ColumnsExcept(db, "checks", "document_id");
     const std::string fig_cols = ColumnsExcept(db, "figures", "document_id");
     const std::string fnd_cols = ColumnsExcept(db, "findings", "id");
+    const std::string frm_cols = ColumnsExcept(db, "forms", "document_id");
 
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement docs(db,
@@ -221,7 +225,8 @@ Result<Store::MergeCounts> Store::Merge(const std::string& other, bool check) {
         ++counts.documents_added;
         for (const auto& [table, cols] : {std::pair{std::string("indicators"), ind_cols},
                                           std::pair{std::string("checks"), chk_cols},
-                                          std::pair{std::string("figures"), fig_cols}}) {
+                                          std::pair{std::string("figures"), fig_cols},
+                                          std::pair{std::string("forms"), frm_cols}}) {
           SQLite::Statement c(db, "INSERT INTO main." + table + " (document_id, " + cols +
                                       ") SELECT ?, " + cols + " FROM other." + table +
                                       " WHERE document_id = ?");

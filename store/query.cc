@@ -163,13 +163,15 @@ Result<std::unordered_map<int64_t, FindingCounts>> CrossYearCounts(Store& store)
   std::unordered_map<int64_t, FindingCounts> out;
   Status s = Guarded(impl->path, [&] {
     SQLite::Statement q(impl->db,
-                        "SELECT document_id, severity, count(*) FROM findings WHERE check_id = "
-                        "'change.cross_year' GROUP BY 1, 2");
+                        "SELECT document_id, severity, check_id = 'change.cross_year', "
+                        "count(*) FROM findings WHERE check_id IN ('change.cross_year', "
+                        "'sum.projects') GROUP BY 1, 2, 3");
     while (q.executeStep()) {
       FindingCounts& c = out[q.getColumn(0).getInt64()];
       const std::string sev = q.getColumn(1).getString();
-      const int n = q.getColumn(2).getInt();
+      const int n = q.getColumn(3).getInt();
       (sev == "error" ? c.errors : sev == "warning" ? c.warnings : c.infos) += n;
+      if (q.getColumn(2).getInt() != 0) c.cross_year += n;
     }
     return Status::Ok();
   });

@@ -76,10 +76,12 @@ Result<std::vector<GroupStats>> Stats(Store& store);
 // Findings by severity.
 struct FindingCounts {
   int errors = 0, warnings = 0, infos = 0;
+  int cross_year = 0;  // of them, change.cross_year (the others: sum.projects)
 };
 
-// The change.cross_year findings each document carries, by document id; documents without any
-// are absent. (The documents table counts audit findings only: these come on top.)
+// The findings the store computes itself (change.cross_year, sum.projects) each document carries,
+// by document id; documents without any are absent. (The documents table counts audit findings
+// only: these come on top.)
 Result<std::unordered_map<int64_t, FindingCounts>> CrossYearCounts(Store& store);
 
 }  // namespace jixiao

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "store/figures.h"
+#include "store/forms.h"
 #include "store/store_internal.h"
 
 namespace jixiao {
@@ -108,9 +109,27 @@ std::optional<StoredDocument> FindById(SQLite::Database& db, int64_t id) {
   return ReadStored(q);
 }
 
+using Groups = std::set<std::pair<std::string, int>>;
+
+// The (department, year) groups of document `id`'s forms (forms.department_key, forms.year).
+void FormGroups(SQLite::Database& db, int64_t id, Groups* out) {
+  SQLite::Statement q(db, "SELECT DISTINCT department_key, year FROM forms WHERE document_id = ?");
+  q.bind(1, id);
+  while (q.executeStep()) out->insert({q.getColumn(0).getString(), q.getColumn(1).getInt()});
+}
+
+// Recomputes the findings the store computes itself for these groups: change.cross_year (by the
+// documents' department and year) and sum.projects (by the forms').
+void Recompute(SQLite::Database& db, const Groups& documents, const Groups& forms) {
+  for (const auto& [dept, year] : documents) RecomputeCrossYear(db, dept, year);
+  for (const auto& [dept, year] : forms) RecomputeProjectSums(db, dept, year);
+}
+
 // Deletes a document and (by cascade) its rows, paths and the cross-year findings naming it. The
-// caller recomputes the cross-year findings around its department and year.
-void DeleteDocument(SQLite::Database& db, const StoredDocument& d) {
+// caller recomputes the cross-year findings around its department and year, and the sum.projects
+// findings of the groups its forms were in (added to `forms`).
+void DeleteDocument(SQLite::Database& db, const StoredDocument& d, Groups* forms) {
+  FormGroups(db, d.id, forms);
   SQLite::Statement del(db, "DELETE FROM documents WHERE id = ?");
   del.bind(1, d.id);
   del.exec();
@@ -275,10 +294,12 @@ int64_t InsertDocument(SQLite::Database& db, const DocumentRecord& rec, const Ve
     chk.exec();
     chk.reset();
   }
+  const std::vector<StoredForm> forms = FormsOf(r, rec.extents);
+  InsertForms(db, id, forms);
   SQLite::Statement fnd(db,
                         "INSERT INTO findings (document_id, seq, check_id, severity, page, line, "
                         "quote, path, stated, recomputed, arithmetic, bbox_x0, bbox_y0, bbox_x1, "
-                        "bbox_y1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                        "bbox_y1, part) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   seq = 0;
   for (const auto& f : r.findings) {
     fnd.bind(1, id);
@@ -286,6 +307,10 @@ int64_t InsertDocument(SQLite::Database& db, const DocumentRecord& rec, const Ve
     fnd.bind(3, CheckName(f.check));
     fnd.bind(4, SeverityName(f.severity));
     BindCheck(fnd, 5, f);
+    if (int part = forms.empty() ? -1 : PartOf(forms, f.page, f.line); part >= 0)
+      fnd.bind(16, part);
+    else
+      fnd.bind(16);
     fnd.exec();
     fnd.reset();
   }
@@ -434,8 +459,9 @@ Status Store::Touch(const std::string& path, int64_t id, const std::optional<Fil
     q.reset();
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     if (auto orphan = SetSource(db, path, id, stat)) {
-      DeleteDocument(db, *orphan);
-      RecomputeCrossYear(db, orphan->department, orphan->year);
+      Groups forms;
+      DeleteDocument(db, *orphan, &forms);
+      Recompute(db, {{orphan->department, orphan->year}}, forms);
     }
     t.commit();
     return Status::Ok();
@@ -448,13 +474,15 @@ Result<StoredDocument> Store::Write(const DocumentRecord& rec, const Versions& v
     SQLite::Database& db = impl_->db;
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     std::vector<StoredDocument> removed;
+    Groups form_groups;
     std::vector<std::pair<std::string, std::optional<FileStat>>> paths;
     if (auto existing = FindRow(db, rec.hash, v)) {
       const bool redo = replace || rec.hash.rfind("path:", 0) == 0;
       if (!redo) {
         if (auto orphan = SetSource(db, rec.path, existing->id, rec.stat)) {
-          DeleteDocument(db, *orphan);
-          RecomputeCrossYear(db, orphan->department, orphan->year);
+          Groups forms;
+          DeleteDocument(db, *orphan, &forms);
+          Recompute(db, {{orphan->department, orphan->year}}, forms);
         }
         t.commit();
         out = *existing;
@@ -466,7 +494,7 @@ Result<StoredDocument> Store::Write(const DocumentRecord& rec, const Versions& v
                           "WHERE document_id = ? ORDER BY path");
       q.bind(1, existing->id);
       while (q.executeStep()) paths.emplace_back(q.getColumn(0).getString(), ReadStat(q, 1));
-      DeleteDocument(db, *existing);
+      DeleteDocument(db, *existing, &form_groups);
       removed.push_back(*existing);
     }
     const int64_t id = InsertDocument(db, rec, v);
@@ -474,13 +502,14 @@ Result<StoredDocument> Store::Write(const DocumentRecord& rec, const Versions& v
       if (p != rec.path) SetSource(db, p, id, stat);
     }
     if (auto orphan = SetSource(db, rec.path, id, rec.stat)) {
-      DeleteDocument(db, *orphan);
+      DeleteDocument(db, *orphan, &form_groups);
       removed.push_back(*orphan);
     }
     out = *FindById(db, id);
-    std::set<std::pair<std::string, int>> groups = {{out.department, out.year}};
+    Groups groups = {{out.department, out.year}};
     for (const auto& d : removed) groups.insert({d.department, d.year});
-    for (const auto& [dept, year] : groups) RecomputeCrossYear(db, dept, year);
+    FormGroups(db, id, &form_groups);
+    Recompute(db, groups, form_groups);
     t.commit();
     return Status::Ok();
   });
@@ -499,6 +528,7 @@ Status Store::RecomputeAllCrossYear() {
     while (q.executeStep())
       groups.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt());
     for (const auto& [dept, year] : groups) RecomputeCrossYear(db, dept, year);
+    RecomputeAllProjectSums(db);
     t.commit();
     return Status::Ok();
   });

@@ -16,6 +16,7 @@
 #include "audit/audit.h"
 #include "extract/status.h"
 #include "store/file_stat.h"
+#include "store/forms.h"
 
 namespace jixiao {
 
@@ -36,6 +37,9 @@ struct DocumentRecord {
   std::optional<FileStat> stat;
   Status status;       // not ok: the document could not be read; `result` is ignored
   AuditResult result;  // when status.ok()
+  // The source lines and funds units of result.parts (PartExtents); empty when not known, and
+  // then the parts are placed by page.
+  std::vector<PartExtent> extents;
 };
 
 // The stored row of one document (without its indicators, checks and findings).

@@ -46,6 +46,15 @@ std::string UtcNow();
 // when the department is empty or the year is 0.
 void RecomputeCrossYear(SQLite::Database& db, const std::string& department, int year);
 
+// Deletes and recomputes the sum.projects findings of `department` (forms.department_key) and
+// `year` (store/project_sums.h). Call inside a transaction. Nothing when either is empty / 0.
+void RecomputeProjectSums(SQLite::Database& db, const std::string& department, int year);
+// The same for every department and year of the forms table.
+void RecomputeAllProjectSums(SQLite::Database& db);
+
+// Writes the rows of `forms` for document `id` (store/forms_table.cc).
+void InsertForms(SQLite::Database& db, int64_t id, const std::vector<StoredForm>& forms);
+
 // How much CheckDatabase reads: the schema only; PRAGMA quick_check (every page, O(size)); or
 // PRAGMA integrity_check (also every index against its table).
 enum class CheckDepth { kSchema, kQuick, kFull };

@@ -246,6 +246,16 @@ StoreCommands::StoreCommands(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
   stats_->add_option("-o,--output", output_, "write to FILE instead of standard output");
+  stats_->add_flag("--projects", projects_,
+                   "one row per form (项目支出 / 部门整体支出绩效自评表) instead of per department, "
+                   "then the Σ 全年执行数 check of each department and year");
+  stats_->add_flag("--across-years", across_years_,
+                   "with --projects: each project found in several years, side by side (by "
+                   "project code, else by name)");
+  stats_->add_option("--department", department_,
+                     "with --projects: one department (主管部门, with or without its code)");
+  stats_->add_option("--unit", unit_, "with --projects: one 实施单位");
+  stats_->add_option("--year", year_, "with --projects: one year");
 
   merge_ = app.add_subcommand("merge", "copy batch databases into one, without duplicates");
   merge_->add_option("--db", db_, "the database to merge into (created if missing)")->required();

@@ -106,8 +106,11 @@ class StoreCommands {
   bool all_ = false;    // report --all: decided findings too
   bool quiet_ = false;
   int year_ = 0;
+  bool projects_ = false, across_years_ = false;  // stats --projects [--across-years]
+  std::string unit_;                              // stats --projects --unit
   int RunReport();
   int RunStats();
+  int RunProjects();  // tools/projects_cmd.cc
 };
 
 }  // namespace jixiao::cli

@@ -17,6 +17,10 @@
 namespace jixiao::cli {
 
 int StoreCommands::RunStats() {
+  if (projects_) return RunProjects();
+  if (across_years_ || !unit_.empty() || !department_.empty() || year_ != 0) {
+    return Fail("stats: --across-years, --department, --unit and --year go with --projects");
+  }
   const Lang lang = GlobalUi().lang;
   auto store = Store::Open(db_, /*read_only=*/true);
   if (!store.ok()) return Fail(store.status().message());
