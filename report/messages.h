@@ -114,6 +114,7 @@ enum class Msg {
   kTitle,
   kNoDocuments,
   kGrandTotal,
+  kOperands,
   kCount  // not a message
 };
 
