@@ -4,10 +4,10 @@
 // the Chinese outputs; tests/papers2_test.cc fails on any in the goldens.
 #include "report/audit_words.h"
 
+#include <re2/re2.h>
+
 #include <memory>
 #include <vector>
-
-#include <re2/re2.h>
 
 namespace jixiao {
 
@@ -68,7 +68,8 @@ constexpr Phrase kZh[] = {
     // Figures (audit/figures*.cc, audit/accounts.cc).
     {R"re(the formula uses (.+?) for )re", R"re(算式以 \1 代替)re"},
     {R"re(formula as written)re", R"re(按所写算式)re"},
-    {R"re(the sentence says there is no (.+?), so the rate is 0)re", R"re(句中称没有\1，故比率为 0)re"},
+    {R"re(the sentence says there is no (.+?), so the rate is 0)re",
+     R"re(句中称没有\1，故比率为 0)re"},
     {R"re(a share cannot exceed 100%; no figures are stated to recompute it)re",
      R"re(占比不能超过 100%；未列出可复算的数字)re"},
     {R"re(no pair of figures in the sentence gives ([^ ;]+); holds only if the denominator is )re",
@@ -77,13 +78,15 @@ constexpr Phrase kZh[] = {
     {R"re(; in the sentence: )re", R"re(；句中：)re"},
     {R"re( \(closest reading; no pair of stated figures gives ([^ )]+)\))re",
      R"re(（最接近的读法；没有一对所列数字能得出 \1）)re"},
-    {R"re(; the figures may not be this rate's inputs)re", R"re(；这些数字可能不是该比率的计算依据)re"},
+    {R"re(; the figures may not be this rate's inputs)re",
+     R"re(；这些数字可能不是该比率的计算依据)re"},
     {R"re(the same digits ([^ ]+) are written in 元 \(line (\d+)\) and in 万元 \(line (\d+)\): a factor of 10000 apart)re",
      R"re(同一数字 \1 以元（第\2行）和以万元（第\3行）表述：相差 10000 倍)re"},
     {R"re( restated as )re", R"re( 重述为 )re"},
     {R"re(即: )re", R"re(即：)re"},
     {R"re( restates )re", R"re( 重述 )re"},
-    {R"re(, and the sentence says '([^']*)': nil, so 0)re", R"re(，而句中称“\1”：即为零，应为 0)re"},
+    {R"re(, and the sentence says '([^']*)': nil, so 0)re",
+     R"re(，而句中称“\1”：即为零，应为 0)re"},
     {R"re( cites the table's 合计 )re", R"re( 引用表格合计 )re"},
     {R"re(the table cited \(合计 line (\d+)\) has (\d+) rows above its total)re",
      R"re(所引表格（合计在第\1行）合计行以上有 \2 行)re"},
@@ -103,15 +106,18 @@ constexpr Phrase kZh[] = {
     {R"re( \(partial breakdown\))re", R"re(（部分明细）)re"},
     {R"re( \(the list ends in … or 等: partial\))re", R"re(（列举以…或“等”结尾：不完整）)re"},
     {R"re((\d+) numbered items listed)re", R"re(列出 \1 个编号项)re"},
-    {R"re((\d+) items named \(the last two joined by 和\))re", R"re(列出 \1 项（最后两项以“和”连接）)re"},
-    {R"re((\d+) items named \((\d+) if 和 joins two\))re", R"re(列出 \1 项（若“和”连接两项则为 \2 项）)re"},
+    {R"re((\d+) items named \(the last two joined by 和\))re",
+     R"re(列出 \1 项（最后两项以“和”连接）)re"},
+    {R"re((\d+) items named \((\d+) if 和 joins two\))re",
+     R"re(列出 \1 项（若“和”连接两项则为 \2 项）)re"},
     {R"re((\d+) items named)re", R"re(列出 \1 项)re"},
     {R"re((\d+) items ①… listed below)re", R"re(下文列出 \1 项 ①…)re"},
     // Forms (audit/forms_checks.cc; the rule sets' titles are in rules/forms_*.rules).
     {R"re((^|; )其中 rows of (.+?) → )re", R"re(\1\2的其中各行 → )re"},
     {R"re( \(some 其中 cells empty: their sum may not exceed the total\))re",
      R"re(（部分其中单元格为空：其和不得超过合计）)re"},
-    {R"re( ✓ \(an empty row printed 0\.00%, the form's convention\))re", R"re( ✓（空行填 0.00%，为该表惯例）)re"},
+    {R"re( ✓ \(an empty row printed 0\.00%, the form's convention\))re",
+     R"re( ✓（空行填 0.00%，为该表惯例）)re"},
     {R"re( ✗ \(0 / 0 is not a rate\))re", R"re( ✗（0 / 0 不是比率）)re"},
     {R"re(, the rate written without %)re", R"re(，比率未写 %)re"},
     {R"re(% and the reason cell is empty)re", R"re(%，且原因栏为空)re"},
@@ -133,7 +139,8 @@ constexpr Phrase kZh[] = {
     {R"re( \(stated in the name\))re", R"re(（见于名称）)re"},
     {R"re( \(stated in the cell\))re", R"re(（见于单元格）)re"},
     {R"re( \(stated in the footnote\))re", R"re(（见于脚注）)re"},
-    {R"re((分值|得分) of 预算执行 \+ (\d+) indicator rows → )re", R"re(预算执行 + \2 个指标行的\1 → )re"},
+    {R"re((分值|得分) of 预算执行 \+ (\d+) indicator rows → )re",
+     R"re(预算执行 + \2 个指标行的\1 → )re"},
     {R"re((分值|得分) of (\d+) indicator rows → )re", R"re(\2 个指标行的\1 → )re"},
     {R"re(the conclusion says every target was met; (.+?): 实际 (.+?) does not meet )re",
      R"re(结论称各项目标均已完成；\1：实际 \2 未达到 )re"},
@@ -143,7 +150,8 @@ constexpr Phrase kZh[] = {
     {R"re(total self-score: text states (.+?) \(line (\d+)\); table states )re",
      R"re(总分：正文填报 \1（第\2行）；表格填报 )re"},
     // The score tree (audit/tree_checks.cc).
-    {R"re((分值|self-scores) of the first level \((.+?)\) → total )re", R"re(一级指标（\2）的\1 → 总分 )re"},
+    {R"re((分值|self-scores) of the first level \((.+?)\) → total )re",
+     R"re(一级指标（\2）的\1 → 总分 )re"},
     {R"re((^|; )分值 of (.+?) → )re", R"re(\1\2的分值 → )re"},
     {R"re((^|; )self-scores of (.+?) → )re", R"re(\1\2的自评得分 → )re"},
     {R"re(points of the (\d+) sub-items → )re", R"re(\1 个分项的得分 → )re"},

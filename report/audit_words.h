@@ -1,7 +1,8 @@
 // The audit's own words (a finding's arithmetic and recomputed value, a document's note) in the
 // reader's language. audit/ writes them in English, and the JSON and the database keep that English
 // (a machine-stable contract); every output for people renders them through this catalogue
-// (report/audit_words.cc: one row per phrase the audit writes, the English pattern and its Chinese).
+// (report/audit_words.cc: one row per phrase the audit writes, the English pattern and its
+// Chinese).
 #ifndef JIXIAO_REPORT_AUDIT_WORDS_H_
 #define JIXIAO_REPORT_AUDIT_WORDS_H_
 

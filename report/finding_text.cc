@@ -110,7 +110,8 @@ QuoteParts SplitQuote(const Finding& f) {
     }
     return d;
   };
-  const bool whole = s.begin == 0 || !(IsDigit(f.quote[s.begin - 1]) || f.quote[s.begin - 1] == '.');
+  const bool whole =
+      s.begin == 0 || !(IsDigit(f.quote[s.begin - 1]) || f.quote[s.begin - 1] == '.');
   const bool ours = !number.empty() && (digits(number) == digits(LeadingNumber(f.stated)) ||
                                         digits(number) == digits(LeadingNumber(f.recomputed)));
   const bool is_quote = s.begin == 0 && s.end >= f.quote.size();

@@ -8,8 +8,8 @@
 #include <optional>
 
 #include "report/audit_words.h"
-#include "report/printable.h"
 #include "report/finding_text.h"
+#include "report/printable.h"
 #include "report/render.h"
 #include "report/score_tree.h"
 #include "report/writers.h"
@@ -94,7 +94,9 @@ document.addEventListener('mouseover', function (e) {
 )js";
 
 // HTML-escaped, controls and bidi characters shown escaped (report/printable.h) first.
-std::string Escape(const std::string& text) { return HtmlEntities(Printable(text, /*keep_newlines=*/true)); }
+std::string Escape(const std::string& text) {
+  return HtmlEntities(Printable(text, /*keep_newlines=*/true));
+}
 
 // A CSS percentage with two decimals, locale-free.
 std::string Percent(double v) {
@@ -186,10 +188,14 @@ OperandPlace PlaceOf(const Finding& f, const Finding::Operand& o, bool image, in
 
 std::string PlaceId(const std::string& key, OperandPlace p) {
   switch (p) {
-    case OperandPlace::kQuote: return key;
-    case OperandPlace::kCrop: return key + "-c";
-    case OperandPlace::kPage: return key + "-p";
-    case OperandPlace::kNone: return "";
+    case OperandPlace::kQuote:
+      return key;
+    case OperandPlace::kCrop:
+      return key + "-c";
+    case OperandPlace::kPage:
+      return key + "-p";
+    case OperandPlace::kNone:
+      return "";
   }
   return "";
 }
@@ -206,8 +212,9 @@ void WriteSummary(const DocumentReport& d, Lang lang, std::ostream& out) {
   item(Msg::kColPages, std::to_string(r.pages));
   if (r.total) item(Msg::kTotal, Escape(TotalText(r, lang)));
   std::string status = StatusWord(r);
-  item(Msg::kColStatus, "<span class=\"status-" + status + "\">" + Escape(StatusLabel(r, lang)) +
-                            "</span>" + (r.assessed || r.note.empty() ? "" : " " + Escape(AuditWords(lang, r.note))));
+  item(Msg::kColStatus,
+       "<span class=\"status-" + status + "\">" + Escape(StatusLabel(r, lang)) + "</span>" +
+           (r.assessed || r.note.empty() ? "" : " " + Escape(AuditWords(lang, r.note))));
   item(Msg::kFindings, Escape(CountsLine(r, lang)));
   item(Msg::kCoverage, Escape(CoverageLine(r, lang)));
   if (!d.sha256.empty()) item(Msg::kColSha256, "<code>" + Escape(d.sha256) + "</code>");
@@ -225,12 +232,14 @@ void WriteQuote(const Finding& f, int doc, size_t number, std::ostream& out) {
     std::string open, close;
   };
   std::vector<Cut> cuts;
-  if (!q.figure.empty()) cuts.push_back({q.before.size(), q.before.size() + q.figure.size(), "<mark>", "</mark>"});
+  if (!q.figure.empty())
+    cuts.push_back({q.before.size(), q.before.size() + q.figure.size(), "<mark>", "</mark>"});
   for (size_t k = 0; k < f.operands.size(); ++k) {
     const Span s = f.operands[k].in_quote;
     if (s.empty() || s.end > f.quote.size()) continue;
     const std::string key = OperandKey(doc, number, k + 1);
-    cuts.push_back({s.begin, s.end, "<span class=\"opnd\" id=\"" + key + "\" data-op=\"" + key + "\">", "</span>"});
+    cuts.push_back({s.begin, s.end,
+                    "<span class=\"opnd\" id=\"" + key + "\" data-op=\"" + key + "\">", "</span>"});
   }
   std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.begin < b.begin; });
   out << "<blockquote>";
@@ -266,13 +275,15 @@ void WriteArithmetic(const Finding& f, int doc, size_t number, bool image, int p
     if (href[k].empty()) {
       out << "<span data-op=\"" << key << "\">" << Escape(t) << "</span>";
     } else {
-      out << "<a class=\"opref\" href=\"#" << href[k] << "\" data-op=\"" << key << "\">" << Escape(t) << "</a>";
+      out << "<a class=\"opref\" href=\"#" << href[k] << "\" data-op=\"" << key << "\">"
+          << Escape(t) << "</a>";
     }
     at = pos + t.size();
   }
   out << Escape(arith.substr(at)) << "</div>\n";
   if (f.operands.empty()) return;
-  out << "<div class=\"operands\">" << Tr(lang, Msg::kOperands) << (lang == Lang::kZh ? "：" : ": ");
+  out << "<div class=\"operands\">" << Tr(lang, Msg::kOperands)
+      << (lang == Lang::kZh ? "：" : ": ");
   for (size_t k = 0; k < f.operands.size(); ++k) {
     const auto& o = f.operands[k];
     const std::string key = OperandKey(doc, number, k + 1);
@@ -280,7 +291,8 @@ void WriteArithmetic(const Finding& f, int doc, size_t number, bool image, int p
     if (href[k].empty()) {
       out << " <span data-op=\"" << key << "\">" << text << "</span>";
     } else {
-      out << " <a class=\"opref\" href=\"#" << href[k] << "\" data-op=\"" << key << "\">" << text << "</a>";
+      out << " <a class=\"opref\" href=\"#" << href[k] << "\" data-op=\"" << key << "\">" << text
+          << "</a>";
     }
   }
   out << "</div>\n";
@@ -473,8 +485,9 @@ void WritePages(const AuditResult& r, const std::vector<size_t>& order, int doc,
     }
     for (const OperandBox& o : operands[p]) {
       out << "<a class=\"hl op\" id=\"" << o.key << "-p\" data-op=\"" << o.key << "\" href=\"#"
-          << FindingId(doc, o.number) << "\" style=\"" << BoxStyle(o.box.x0, o.box.y0, o.box.x1, o.box.y1, w, h)
-          << "\"><span>#" << o.number << "·" << o.k << "</span></a>";
+          << FindingId(doc, o.number) << "\" style=\""
+          << BoxStyle(o.box.x0, o.box.y0, o.box.x1, o.box.y1, w, h) << "\"><span>#" << o.number
+          << "·" << o.k << "</span></a>";
     }
     out << "</div></figure>\n";
   }
@@ -527,8 +540,8 @@ Status WriteHtml(const ReportSet& set, std::ostream& out, const WriteOptions& op
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\""
       << Escape(set.provenance.jixiao) << "\">\n<title>" << Tr(lang, Msg::kTitle)
-      << "</title>\n<style>" << kStyle << "</style>\n<script>" << kScript << "</script>\n</head>\n<body>\n<h1>" << Tr(lang, Msg::kTitle)
-      << "</h1>\n";
+      << "</title>\n<style>" << kStyle << "</style>\n<script>" << kScript
+      << "</script>\n</head>\n<body>\n<h1>" << Tr(lang, Msg::kTitle) << "</h1>\n";
   if (set.documents.size() > 1 || !set.failed.empty()) {
     out << "<nav><ul>\n";
     for (size_t i = 0; i < set.documents.size(); ++i) {

@@ -1,6 +1,7 @@
 // Issue 14, the rest: the audit's own words in the reader's language (report/audit_words), the
 // marked figure taken from the finding's span (Finding::figure), and the operands of an
 // arithmetic linked to their places in the HTML.
+#include <re2/re2.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -9,7 +10,6 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <re2/re2.h>
 #include <set>
 #include <sstream>
 #include <string>
@@ -40,15 +40,17 @@ bool Has(const std::string& hay, const std::string& needle) {
 // Runs `cmd` (J = jixiao, S = the source tree) in `dir`, LANG unset; returns stdout.
 std::string Run(const std::string& cmd, const fs::path& dir, int* rc = nullptr) {
   const fs::path o = dir / "stdout";
-  std::string full = "cd '" + dir.string() + "' && unset LANG LC_ALL LC_MESSAGES; export NO_COLOR=1; J='" +
-                     kBin + "'; S='" + kSrc + "'; (" + cmd + ") >'" + o.string() + "' 2>/dev/null";
+  std::string full = "cd '" + dir.string() +
+                     "' && unset LANG LC_ALL LC_MESSAGES; export NO_COLOR=1; J='" + kBin +
+                     "'; S='" + kSrc + "'; (" + cmd + ") >'" + o.string() + "' 2>/dev/null";
   int status = std::system(full.c_str());
   if (rc) *rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return Slurp(o);
 }
 
 fs::path Fresh(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("jixiao-papers2-" + std::to_string(::getpid())) / name;
+  fs::path dir =
+      fs::temp_directory_path() / ("jixiao-papers2-" + std::to_string(::getpid())) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -75,18 +77,24 @@ TEST_CASE("audit words: the catalogue compiles and renders phrases in Chinese", 
     std::string en, zh, en_out;
   } cases[] = {
       // Exact figures: no rounding to go beyond, in either language.
-      {"16 + 22 = 38.00 → stated 35分 ✗ (differs beyond rounding); self-scores of 预算执行率、结转结余率 → 资金管理 自评得 35分",
-       "16 + 22 = 38.00 → 填报 35分 ✗（不符）；预算执行率、结转结余率的自评得分 → 资金管理 自评得 35分",
-       "16 + 22 = 38.00 → stated 35分 ✗ (differs); self-scores of 预算执行率、结转结余率 → 资金管理 自评得 35分"},
+      {"16 + 22 = 38.00 → stated 35分 ✗ (differs beyond rounding); self-scores of "
+       "预算执行率、结转结余率 → 资金管理 自评得 35分",
+       "16 + 22 = 38.00 → 填报 35分 ✗（不符）；预算执行率、结转结余率的自评得分 → 资金管理 自评得 "
+       "35分",
+       "16 + 22 = 38.00 → stated 35分 ✗ (differs); self-scores of 预算执行率、结转结余率 → "
+       "资金管理 自评得 35分"},
       // A recomputed range: rounding was considered, and the words say so.
-      {"25100.43 / 27600.43 = 90.9422% [90.9421%, 90.9423%] → stated 91.94% ✗ (differs beyond rounding)",
+      {"25100.43 / 27600.43 = 90.9422% [90.9421%, 90.9423%] → stated 91.94% ✗ (differs beyond "
+       "rounding)",
        "25100.43 / 27600.43 = 90.9422% [90.9421%, 90.9423%] → 填报 91.94% ✗（超出四舍五入范围）",
-       "25100.43 / 27600.43 = 90.9422% [90.9421%, 90.9423%] → stated 91.94% ✗ (differs beyond rounding)"},
-      {"3 = 4 → must be ≤ stated 2名 ✗ (differs beyond rounding)", "3 = 4 → 应 ≤ 填报 2名 ✗（不符）",
-       "3 = 4 → must be ≤ stated 2名 ✗ (differs)"},
+       "25100.43 / 27600.43 = 90.9422% [90.9421%, 90.9423%] → stated 91.94% ✗ (differs beyond "
+       "rounding)"},
+      {"3 = 4 → must be ≤ stated 2名 ✗ (differs beyond rounding)",
+       "3 = 4 → 应 ≤ 填报 2名 ✗（不符）", "3 = 4 → must be ≤ stated 2名 ✗ (differs)"},
       {"heading states 自评得分 10分 (line 6); body states 9分 (line 7) ✗",
        "标题填报自评得分 10分（第6行）；正文填报9分（第7行）✗", ""},
-      {"not a performance self-evaluation (部门决算, pages 1–1)", "不是绩效自评报告（部门决算，第1–1页）", ""},
+      {"not a performance self-evaluation (部门决算, pages 1–1)",
+       "不是绩效自评报告（部门决算，第1–1页）", ""},
       {"no self-evaluation content found", "未找到自评内容", ""},
       {"undefined (÷ 0)", "无法计算（÷ 0）", ""},
       {"0 ≤ score ≤ 20分", "0 ≤ 得分 ≤ 20分", ""},
@@ -100,7 +108,8 @@ TEST_CASE("audit words: the catalogue compiles and renders phrases in Chinese", 
   }
 }
 
-TEST_CASE("audit words: no English left in the Chinese rendering of any golden finding", "[papers2]") {
+TEST_CASE("audit words: no English left in the Chinese rendering of any golden finding",
+          "[papers2]") {
   int findings = 0;
   for (const auto& e : fs::directory_iterator(fs::path(kSrc) / "tests" / "golden")) {
     if (e.path().extension() != ".audit") continue;
@@ -131,7 +140,8 @@ TEST_CASE("audit words: no English left in the Chinese rendering of any golden f
   CHECK(findings > 100);
 }
 
-TEST_CASE("audit text: arithmetic and notes in Chinese by default, English with --lang en", "[papers2]") {
+TEST_CASE("audit text: arithmetic and notes in Chinese by default, English with --lang en",
+          "[papers2]") {
   fs::path dir = Fresh("text");
   const std::string zh = Run("$J audit $S/corpus/styles/tree-planted-errors.txt", dir);
   CHECK(Has(zh, "16 + 22 = 38.00 → 填报 35分 ✗（不符）"));
@@ -144,16 +154,19 @@ TEST_CASE("audit text: arithmetic and notes in Chinese by default, English with 
   const std::string note = Run("$J audit $S/corpus/real/beijing-district-sanitation-2020.txt", dir);
   CHECK(Has(note, "未评估：不是绩效自评报告（部门决算，第1–1页）"));
   // The JSON keeps the English (a contract).
-  const std::string json = Run("$J audit --format json $S/corpus/styles/tree-planted-errors.txt", dir);
+  const std::string json =
+      Run("$J audit --format json $S/corpus/styles/tree-planted-errors.txt", dir);
   CHECK(Has(json, "→ stated 35分 ✗ (differs beyond rounding)"));
   // CSV: the arithmetic column in Chinese.
-  const std::string csv = Run("$J audit --format csv $S/corpus/styles/tree-planted-errors.txt", dir);
+  const std::string csv =
+      Run("$J audit --format csv $S/corpus/styles/tree-planted-errors.txt", dir);
   CHECK(Has(csv, "✗（不符）"));
 }
 
 TEST_CASE("SplitQuote marks the finding's own figure span", "[papers2]") {
   using jixiao::Finding;
-  auto finding = [](std::string quote, std::string stated, std::string recomputed, size_t b, size_t e) {
+  auto finding = [](std::string quote, std::string stated, std::string recomputed, size_t b,
+                    size_t e) {
     Finding f;
     f.quote = std::move(quote);
     f.stated = std::move(stated);
@@ -167,7 +180,8 @@ TEST_CASE("SplitQuote marks the finding's own figure span", "[papers2]") {
   } cases[] = {
       // score.restated: the heading says 10 (stated), the body 9; the span is the body's 9 even
       // though the quote also holds a 10 (the max).
-      {finding("(分值 10 分，自评得 10 分)…此项自评得 9 分", "10", "9", 53, 58), "(分值 10 分，自评得 10 分)…此项自评得 ", "9"},
+      {finding("(分值 10 分，自评得 10 分)…此项自评得 9 分", "10", "9", 53, 58),
+       "(分值 10 分，自评得 10 分)…此项自评得 ", "9"},
       // The unit in the span is left outside the mark; a percent sign is kept.
       {finding("执行率为 90.94%。", "90.94%", "", 13, 19), "执行率为 ", "90.94%"},
       // A figure of another value, the values not quoted (a claim's rate): still marked.
@@ -186,11 +200,13 @@ TEST_CASE("SplitQuote marks the finding's own figure span", "[papers2]") {
   }
 }
 
-TEST_CASE("a PDF's score.restated: the quote marks and the box is the restated score", "[papers2]") {
+TEST_CASE("a PDF's score.restated: the quote marks and the box is the restated score",
+          "[papers2]") {
   fs::path dir = Fresh("restated");
   const std::string pdf = "$S/corpus/meizhou-city-2021.pdf";
   const std::string text = Run("$J audit " + pdf, dir);
-  // Heading 自评得 1 分 (line 474), body 自评得 2 分 (line 475): the body's 2 is marked, not the 1s.
+  // Heading 自评得 1 分 (line 474), body 自评得 2 分 (line 475): the body's 2 is marked, not the
+  // 1s.
   CHECK(Has(text, "③资产盘点情况(分值 1 分，自评得 1 分)"));
   CHECK(Has(text, "故此项指标自评得 【2】 分。"));
   // The box is the body's figure: the same box as the score.range finding on that figure.
