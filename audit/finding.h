@@ -59,6 +59,20 @@ struct CheckResult {
   std::string recomputed;               // "90.9422%"
   std::string arithmetic;               // "25100.43 / 27600.43 = 90.9422% → stated 90.94% ✓"
   std::optional<Box> bbox;              // PDF only: the figure's box on `page`
+  // Where, in `quote`, the figure the finding is about is written (the anchor: the stated value,
+  // or for score.restated the restated one): byte offsets into `quote`; empty when the figure is
+  // not inside the quote. Outputs mark this span rather than search the quote for `stated`.
+  // Not in the JSON (nor the database): a reader of those finds the figure by its value.
+  Span figure;
+  // The stated figures the arithmetic uses, left to right as written (relations only), each with
+  // its place, so an output can link an operand to where it stands. Not in the JSON.
+  struct Operand {
+    std::string text;          // as rendered in the arithmetic: "25100.43", "90.94%"
+    int page = 0, line = 0;
+    std::optional<Box> bbox;   // PDF only
+    Span in_quote;             // byte offsets into `quote`; empty when not quoted
+  };
+  std::vector<Operand> operands;
 };
 
 // A Finding is a CheckResult whose verdict is not kPass (or a parse.unread note).

@@ -18,6 +18,11 @@ void Expr::FigureSpans(std::vector<Span>* out) const {
   for (const Expr& a : args_) a.FigureSpans(out);
 }
 
+void Expr::Figures(std::vector<const Number*>* out) const {
+  if (op_ == Op::kFigure) out->push_back(&num_);
+  for (const Expr& a : args_) a.Figures(out);
+}
+
 Expr Expr::Const(const mpq_class& v, std::string text) {
   Expr e;
   e.op_ = Op::kConst;
@@ -163,9 +168,32 @@ std::string Cut(const std::string& t, Span quote, Span w) {
   return s;
 }
 
-}  // namespace
+// One piece of a finding's quote: the document bytes [begin, end) shown at byte `at` of the quote.
+struct Piece {
+  size_t begin, end, at;
+};
 
-CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anchor) {
+// `s` (document offsets) as offsets into the quote, when one piece holds it whole; else empty.
+Span InQuote(const std::vector<Piece>& pieces, Span s) {
+  if (s.empty()) return Span{};
+  for (const Piece& p : pieces) {
+    if (s.begin >= p.begin && s.end <= p.end) return Span{p.at + s.begin - p.begin, p.at + s.end - p.begin};
+  }
+  return Span{};
+}
+
+// Appends the text of window `w` of `quote` to `out` (as Cut does) and records its piece.
+void AppendCut(const std::string& t, Span quote, Span w, std::string* out, std::vector<Piece>* pieces) {
+  std::string s = Cut(t, quote, w);
+  const size_t lead = w.begin > quote.begin ? std::string("…").size() : 0;
+  size_t end = w.end;
+  while (end > w.begin && t[end - 1] == '\n') --end;  // Cut drops trailing newlines
+  pieces->push_back(Piece{w.begin, end, out->size() + lead});
+  *out += s;
+}
+
+CheckResult MakeResultPieces(const Document& doc, CheckId check, Span quote, Span anchor,
+                             std::vector<Piece>* pieces) {
   CheckResult c;
   c.check = check;
   Span at = anchor.empty() ? quote : anchor;
@@ -174,27 +202,39 @@ CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anch
   if (quote.end > quote.begin && quote.end <= doc.text.size()) {
     Span w = quote.end - quote.begin > kQuoteLimit ? Window(doc.text, quote, at, kQuoteContext)
                                                    : quote;
-    c.quote = Cut(doc.text, quote, w);
+    AppendCut(doc.text, quote, w, &c.quote, pieces);
   }
   c.bbox = doc.BoxOf(at.begin, at.end);
+  c.figure = InQuote(*pieces, anchor);
   return c;
 }
 
+}  // namespace
+
+CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anchor) {
+  std::vector<Piece> pieces;
+  return MakeResultPieces(doc, check, quote, anchor, &pieces);
+}
+
 CheckResult Evaluate(const Document& doc, const Relation& r) {
-  CheckResult c = MakeResult(doc, r.check, r.quote, r.anchor);
+  std::vector<Piece> pieces;
+  CheckResult c = MakeResultPieces(doc, r.check, r.quote, r.anchor, &pieces);
+  std::vector<const Number*> figures;
+  r.computed.Figures(&figures);
+  std::vector<Span> operands;
+  for (const Number* n : figures) operands.push_back(Span{n->begin, n->end});
   // Operands the window around the stated figure left out: a short window around each (at most
   // four), so the quote shows what the arithmetic uses and stays bounded.
   if (r.quote.end > r.quote.begin + kQuoteLimit && r.quote.end <= doc.text.size()) {
     Span at = r.anchor.empty() ? r.quote : r.anchor;
     Span shown = Window(doc.text, r.quote, at, kQuoteContext);
-    std::vector<Span> operands;
-    r.computed.FigureSpans(&operands);
     int added = 0;
     for (Span o : operands) {
       bool in_quote = o.begin >= r.quote.begin && o.end <= r.quote.end && o.end <= doc.text.size();
       if (!in_quote || (o.begin >= shown.begin && o.end <= shown.end) || added == 4) continue;
       Span w = Window(doc.text, r.quote, o, kQuoteContext / 4);
-      c.quote += " " + Cut(doc.text, r.quote, w);
+      c.quote += " ";
+      AppendCut(doc.text, r.quote, w, &c.quote, &pieces);
       shown = Span{std::min(shown.begin, w.begin), std::max(shown.end, w.end)};
       ++added;
     }
@@ -203,8 +243,21 @@ CheckResult Evaluate(const Document& doc, const Relation& r) {
     // A fragment inside the quote already shown adds nothing.
     bool inside = q.begin >= r.quote.begin && q.end <= r.quote.end;
     if (q.end > q.begin && q.end <= doc.text.size() && !inside) {
-      c.quote += " … " + doc.text.substr(q.begin, q.end - q.begin);
+      c.quote += " … ";
+      pieces.push_back(Piece{q.begin, q.end, c.quote.size()});
+      c.quote += doc.text.substr(q.begin, q.end - q.begin);
     }
+  }
+  for (const Number* n : figures) {
+    const Span o{n->begin, n->end};
+    if (o.end > doc.text.size() || o.empty()) continue;
+    CheckResult::Operand op;
+    op.text = n->Plain() + (n->unit == Unit::kPercent ? "%" : "");
+    op.page = doc.PageAt(o.begin);
+    op.line = doc.LineAt(o.begin);
+    op.bbox = doc.BoxOf(o.begin, o.end);
+    op.in_quote = InQuote(pieces, o);
+    c.operands.push_back(std::move(op));
   }
   c.path = r.path;
   c.stated = Written(r.stated);

@@ -33,6 +33,8 @@ class Expr {
   bool valid() const { return op_ != Op::kNone; }
   // The text spans of the stated figures in it (its operands), left to right as written.
   void FigureSpans(std::vector<Span>* out) const;
+  // The stated figures in it, left to right as Render writes them (the same order as FigureSpans).
+  void Figures(std::vector<const Number*>* out) const;
 
  private:
   enum class Op { kNone, kFigure, kConst, kSum, kDiff, kProduct, kQuotient };

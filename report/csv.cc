@@ -1,4 +1,5 @@
 // CSV: one row per finding, UTF-8 with a byte order mark so Excel shows Chinese, RFC 4180.
+#include "report/audit_words.h"
 #include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/report.h"
@@ -46,8 +47,8 @@ std::vector<std::string> FindingFields(const DocumentReport& d, size_t i, const 
           f.line > 0 ? std::to_string(f.line) : "",
           JoinPath(f.path),
           f.stated,
-          f.recomputed,
-          f.arithmetic,
+          AuditWords(lang, f.recomputed),
+          AuditWords(lang, f.arithmetic),
           f.quote,
           e.other_file,
           other && e.other_page > 0 ? std::to_string(e.other_page) : "",
@@ -128,7 +129,7 @@ void WriteCsv(const ReportSet& set, std::ostream& out, Lang lang) {
       row[2] = r.department;
       row[3] = r.year > 0 ? std::to_string(r.year) : "";
       row[4] = "not_assessed";
-      row[12] = r.note.empty() ? "no self-evaluation content found" : r.note;
+      row[12] = r.note.empty() ? Tr(lang, Msg::kNoContent) : AuditWords(lang, r.note);
       row[21] = d.sha256;
       row[22] = set.provenance.jixiao;
       row[23] = set.provenance.rules;

@@ -3,6 +3,7 @@
 
 #include <string_view>
 
+#include "report/audit_words.h"
 #include "report/score_tree.h"
 
 namespace jixiao {
@@ -92,6 +93,44 @@ QuoteParts SplitQuote(const std::string& quote, const std::string& stated,
   return parts;
 }
 
+QuoteParts SplitQuote(const Finding& f) {
+  const Span s = f.figure;
+  if (s.empty() || s.end > f.quote.size()) return SplitQuote(f.quote, f.stated, f.recomputed);
+  // The span holds the figure with its unit ("9 分", "25,100.43万元"): the number is marked, and
+  // a percent sign with it ("90.94%"), as when the figure is found by its value.
+  std::string_view fig(f.quote.data() + s.begin, s.end - s.begin);
+  std::string_view number = LeadingNumber(fig);
+  // The span is used when it holds a whole figure of the finding's value (stated, or recomputed:
+  // the other statement of a restated figure). Else — a span that is not a figure (a parse.unread
+  // line anchored on itself), or a quote edited after the span was taken — found by value.
+  auto digits = [](std::string_view v) {
+    std::string d;
+    for (char c : v) {
+      if (c != ',') d += c;
+    }
+    return d;
+  };
+  const bool whole =
+      s.begin == 0 || !(IsDigit(f.quote[s.begin - 1]) || f.quote[s.begin - 1] == '.');
+  const bool ours = !number.empty() && (digits(number) == digits(LeadingNumber(f.stated)) ||
+                                        digits(number) == digits(LeadingNumber(f.recomputed)));
+  const bool is_quote = s.begin == 0 && s.end >= f.quote.size();
+  if (!whole || number.empty() || is_quote) return SplitQuote(f.quote, f.stated, f.recomputed);
+  if (!ours) {
+    // A figure of another value (a claim's rate against the total it contradicts): marked when
+    // the values are not in the quote, so that the finding still has a mark.
+    QuoteParts by_value = SplitQuote(f.quote, f.stated, f.recomputed);
+    if (!by_value.figure.empty()) return by_value;
+  }
+  size_t len = number.size();
+  if (fig.substr(len, 1) == "%") ++len;
+  QuoteParts parts;
+  parts.before = f.quote.substr(0, s.begin);
+  parts.figure = f.quote.substr(s.begin, len);
+  parts.after = f.quote.substr(s.begin + len);
+  return parts;
+}
+
 std::string Location(const Finding& f, Lang lang) { return Place(f.page, f.line, lang); }
 
 std::string Place(int page, int line, Lang lang) {
@@ -125,9 +164,9 @@ std::string Summary(const Finding& f, Lang lang) {
   const std::string stated = Tr(lang, Msg::kStated), recomputed = Tr(lang, Msg::kRecomputed);
   if (!f.stated.empty()) values += stated + " " + f.stated;
   if (!f.recomputed.empty())
-    values += (values.empty() ? "" : ", ") + (recomputed + " " + f.recomputed);
+    values += (values.empty() ? "" : ", ") + (recomputed + " " + AuditWords(lang, f.recomputed));
   if (!values.empty()) s += ": " + values;
-  if (!f.arithmetic.empty()) s += (values.empty() ? ": " : "; ") + f.arithmetic;
+  if (!f.arithmetic.empty()) s += (values.empty() ? ": " : "; ") + AuditWords(lang, f.arithmetic);
   if (!f.quote.empty()) s += "\n「" + f.quote + "」";
   return s;
 }

@@ -1,13 +1,15 @@
 // The HTML report: one self-contained page (inline CSS, PNG data URIs), a section per document with
 // its summary and coverage, the findings beside images of their page regions, the score tree with
 // recomputed sums, and the pages that have findings with every finding's box highlighted.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
 #include <optional>
 
-#include "report/printable.h"
+#include "report/audit_words.h"
 #include "report/finding_text.h"
+#include "report/printable.h"
 #include "report/render.h"
 #include "report/score_tree.h"
 #include "report/writers.h"
@@ -72,10 +74,29 @@ table.tree tr.flagged td { background: #fff4f4; }
 .decision { font-size: .85em; border: 1px solid #d0d7de; border-radius: 3px; padding: 0 .3em; }
 .decision.accepted { color: #c62828; } .decision.dismissed { color: #57606a; text-decoration: line-through; }
 .status-not-assessed { color: #57606a; font-weight: bold; }
+.opnd { background: #e3f2fd; border-bottom: 2px solid #1565c0; }
+a.opref { color: #1565c0; text-decoration: none; border-bottom: 1px dashed #1565c0; }
+.hl.op { background: rgba(33, 150, 243, .18); border: 2px dashed #1565c0; }
+.hl.op span { background: #1565c0; }
+.operands { font-size: .9em; color: #57606a; margin: .2em 0; }
+.opnd.lit, .hl.op.lit, a.opref.lit, .opnd:target, .hl.op:target { background: #90caf9; outline: 2px solid #0d47a1; }
 )css";
 
+// Hovering an operand (in the arithmetic, the list, the quote or a box) lights every place that
+// shows it: the elements sharing its data-op.
+constexpr char kScript[] = R"js(
+document.addEventListener('mouseover', function (e) {
+  var t = e.target.closest ? e.target.closest('[data-op]') : null;
+  document.querySelectorAll('.lit').forEach(function (x) { x.classList.remove('lit'); });
+  if (!t) return;
+  document.querySelectorAll('[data-op="' + t.dataset.op + '"]').forEach(function (x) { x.classList.add('lit'); });
+});
+)js";
+
 // HTML-escaped, controls and bidi characters shown escaped (report/printable.h) first.
-std::string Escape(const std::string& text) { return HtmlEntities(Printable(text, /*keep_newlines=*/true)); }
+std::string Escape(const std::string& text) {
+  return HtmlEntities(Printable(text, /*keep_newlines=*/true));
+}
 
 // A CSS percentage with two decimals, locale-free.
 std::string Percent(double v) {
@@ -144,6 +165,40 @@ std::string PageId(int doc, int page) {
 std::string FindingId(int doc, size_t number) {
   return "d" + std::to_string(doc) + "-f" + std::to_string(number);
 }
+// Operand k (1-based) of a finding: the key its places share, and the id of each place.
+std::string OperandKey(int doc, size_t number, size_t k) {
+  return FindingId(doc, number) + "-o" + std::to_string(k);
+}
+
+// Where an operand can be shown, in order of preference: its span in the quote, its box on the
+// finding's crop, its box on the whole page.
+enum class OperandPlace { kNone, kQuote, kCrop, kPage };
+
+// The crop band of a finding's region (points, page space): the box ± 48 pt.
+bool InBand(const Finding& f, const Box& b) {
+  return f.bbox && b.y0 >= std::max(0.0, f.bbox->y0 - 48) && b.y1 <= f.bbox->y1 + 48;
+}
+
+OperandPlace PlaceOf(const Finding& f, const Finding::Operand& o, bool image, int pages) {
+  if (!o.in_quote.empty() && o.in_quote.end <= f.quote.size()) return OperandPlace::kQuote;
+  if (image && o.bbox && o.page == f.page && InBand(f, *o.bbox)) return OperandPlace::kCrop;
+  if (o.bbox && o.page >= 1 && o.page <= pages) return OperandPlace::kPage;
+  return OperandPlace::kNone;
+}
+
+std::string PlaceId(const std::string& key, OperandPlace p) {
+  switch (p) {
+    case OperandPlace::kQuote:
+      return key;
+    case OperandPlace::kCrop:
+      return key + "-c";
+    case OperandPlace::kPage:
+      return key + "-p";
+    case OperandPlace::kNone:
+      return "";
+  }
+  return "";
+}
 
 void WriteSummary(const DocumentReport& d, Lang lang, std::ostream& out) {
   const AuditResult& r = d.result;
@@ -157,8 +212,9 @@ void WriteSummary(const DocumentReport& d, Lang lang, std::ostream& out) {
   item(Msg::kColPages, std::to_string(r.pages));
   if (r.total) item(Msg::kTotal, Escape(TotalText(r, lang)));
   std::string status = StatusWord(r);
-  item(Msg::kColStatus, "<span class=\"status-" + status + "\">" + Escape(StatusLabel(r, lang)) +
-                            "</span>" + (r.assessed || r.note.empty() ? "" : " " + Escape(r.note)));
+  item(Msg::kColStatus,
+       "<span class=\"status-" + status + "\">" + Escape(StatusLabel(r, lang)) + "</span>" +
+           (r.assessed || r.note.empty() ? "" : " " + Escape(AuditWords(lang, r.note))));
   item(Msg::kFindings, Escape(CountsLine(r, lang)));
   item(Msg::kCoverage, Escape(CoverageLine(r, lang)));
   if (!d.sha256.empty()) item(Msg::kColSha256, "<code>" + Escape(d.sha256) + "</code>");
@@ -166,17 +222,85 @@ void WriteSummary(const DocumentReport& d, Lang lang, std::ostream& out) {
   out << "</dl>\n";
 }
 
-void WriteQuote(const Finding& f, std::ostream& out) {
+// The quote, the finding's figure marked, each quoted operand in a span that its references
+// link to (data-op lights it on hover).
+void WriteQuote(const Finding& f, int doc, size_t number, std::ostream& out) {
   if (f.quote.empty()) return;
-  QuoteParts q = SplitQuote(f.quote, f.stated, f.recomputed);
-  out << "<blockquote>" << Escape(q.before);
-  if (!q.figure.empty()) out << "<mark>" << Escape(q.figure) << "</mark>" << Escape(q.after);
-  out << "</blockquote>\n";
+  QuoteParts q = SplitQuote(f);
+  struct Cut {
+    size_t begin, end;
+    std::string open, close;
+  };
+  std::vector<Cut> cuts;
+  if (!q.figure.empty())
+    cuts.push_back({q.before.size(), q.before.size() + q.figure.size(), "<mark>", "</mark>"});
+  for (size_t k = 0; k < f.operands.size(); ++k) {
+    const Span s = f.operands[k].in_quote;
+    if (s.empty() || s.end > f.quote.size()) continue;
+    const std::string key = OperandKey(doc, number, k + 1);
+    cuts.push_back({s.begin, s.end,
+                    "<span class=\"opnd\" id=\"" + key + "\" data-op=\"" + key + "\">", "</span>"});
+  }
+  std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.begin < b.begin; });
+  out << "<blockquote>";
+  size_t at = 0;
+  for (const Cut& c : cuts) {
+    if (c.begin < at) continue;  // overlaps one already shown (an operand that is the figure)
+    out << Escape(f.quote.substr(at, c.begin - at)) << c.open
+        << Escape(f.quote.substr(c.begin, c.end - c.begin)) << c.close;
+    at = c.end;
+  }
+  out << Escape(f.quote.substr(at)) << "</blockquote>\n";
+}
+
+// The arithmetic with each operand's figure a link to its place, then the list of the operands
+// with their places ("① 25100.43 第3页，第12行").
+void WriteArithmetic(const Finding& f, int doc, size_t number, bool image, int pages, Lang lang,
+                     std::ostream& out) {
+  const std::string arith = AuditWords(lang, f.arithmetic);
+  if (arith.empty()) return;
+  std::vector<std::string> href(f.operands.size());
+  for (size_t k = 0; k < f.operands.size(); ++k) {
+    href[k] = PlaceId(OperandKey(doc, number, k + 1), PlaceOf(f, f.operands[k], image, pages));
+  }
+  // The operands stand in the arithmetic left to right, as the expression renders them.
+  out << "<div class=\"arith\">";
+  size_t at = 0;
+  for (size_t k = 0; k < f.operands.size(); ++k) {
+    const std::string& t = f.operands[k].text;
+    size_t pos = t.empty() ? std::string::npos : arith.find(t, at);
+    if (pos == std::string::npos) continue;
+    const std::string key = OperandKey(doc, number, k + 1);
+    out << Escape(arith.substr(at, pos - at));
+    if (href[k].empty()) {
+      out << "<span data-op=\"" << key << "\">" << Escape(t) << "</span>";
+    } else {
+      out << "<a class=\"opref\" href=\"#" << href[k] << "\" data-op=\"" << key << "\">"
+          << Escape(t) << "</a>";
+    }
+    at = pos + t.size();
+  }
+  out << Escape(arith.substr(at)) << "</div>\n";
+  if (f.operands.empty()) return;
+  out << "<div class=\"operands\">" << Tr(lang, Msg::kOperands)
+      << (lang == Lang::kZh ? "：" : ": ");
+  for (size_t k = 0; k < f.operands.size(); ++k) {
+    const auto& o = f.operands[k];
+    const std::string key = OperandKey(doc, number, k + 1);
+    const std::string text = Escape(o.text) + " " + Escape(Place(o.page, o.line, lang));
+    if (href[k].empty()) {
+      out << " <span data-op=\"" << key << "\">" << text << "</span>";
+    } else {
+      out << " <a class=\"opref\" href=\"#" << href[k] << "\" data-op=\"" << key << "\">" << text
+          << "</a>";
+    }
+  }
+  out << "</div>\n";
 }
 
 // The band of the page around the finding's box, full page width, with the box highlighted.
-void WriteRegion(const Finding& f, int doc, const RgbImage& page, double dpi, Lang lang,
-                 std::ostream& out) {
+void WriteRegion(const Finding& f, int doc, size_t number, const RgbImage& page, double dpi,
+                 Lang lang, std::ostream& out) {
   const double scale = dpi / 72.0;
   const double margin = 48;  // points above and below the box
   const Box& b = *f.bbox;
@@ -189,7 +313,17 @@ void WriteRegion(const Finding& f, int doc, const RgbImage& page, double dpi, La
       << "\" title=\"page " << f.page << "\"><img src=\"" << DataUri(crop) << "\" alt=\"page "
       << f.page << " region\" width=\"" << crop.width << "\" height=\"" << crop.height
       << "\"><span class=\"hl " << SeverityName(f.severity) << "\" style=\""
-      << BoxStyle(b.x0, b.y0 - y_off, b.x1, b.y1 - y_off, w, h) << "\"></span></a>"
+      << BoxStyle(b.x0, b.y0 - y_off, b.x1, b.y1 - y_off, w, h) << "\"></span>";
+  // The operands not quoted but on this band: their boxes, dashed, each with its number.
+  for (size_t k = 0; k < f.operands.size(); ++k) {
+    const auto& o = f.operands[k];
+    if (PlaceOf(f, o, true, f.page) != OperandPlace::kCrop) continue;
+    const std::string key = OperandKey(doc, number, k + 1);
+    out << "<span class=\"hl op\" id=\"" << key << "-c\" data-op=\"" << key << "\" style=\""
+        << BoxStyle(o.bbox->x0, o.bbox->y0 - y_off, o.bbox->x1, o.bbox->y1 - y_off, w, h)
+        << "\"><span>" << k + 1 << "</span></span>";
+  }
+  out << "</a>"
       << "<figcaption>" << Escape(Place(f.page, 0, lang)) << " — <a href=\"#" << PageId(doc, f.page)
       << "\">" << Tr(lang, Msg::kWholePage) << "</a></figcaption></figure>\n";
 }
@@ -224,13 +358,13 @@ void WriteFinding(const AuditResult& r, const Finding& f, const FindingExtra& ex
         << " " << Escape(extra.review.at) << "</div>\n";
   }
   if (!f.path.empty()) out << "<div class=\"path\">" << Escape(JoinPath(f.path)) << "</div>\n";
-  WriteQuote(f, out);
+  WriteQuote(f, doc, number, out);
   if (!f.stated.empty() || !f.recomputed.empty()) {
     out << "<table class=\"values\"><tr><th>" << Tr(lang, Msg::kColStated) << "</th><td>"
         << Escape(f.stated) << "</td></tr><tr><th>" << Tr(lang, Msg::kColRecomputed) << "</th><td>"
-        << Escape(f.recomputed) << "</td></tr></table>\n";
+        << Escape(AuditWords(lang, f.recomputed)) << "</td></tr></table>\n";
   }
-  if (!f.arithmetic.empty()) out << "<div class=\"arith\">" << Escape(f.arithmetic) << "</div>\n";
+  WriteArithmetic(f, doc, number, image, r.pages, lang, out);
   if (!extra.other_file.empty()) {
     out << "<p class=\"note\">" << Escape(extra.other_file) << " "
         << Escape(Place(extra.other_page, extra.other_line, lang))
@@ -240,7 +374,7 @@ void WriteFinding(const AuditResult& r, const Finding& f, const FindingExtra& ex
     out << "<p class=\"note\">page image unavailable: " << Escape(why) << "</p>\n";
   }
   out << "</div>\n";
-  if (image) WriteRegion(f, doc, *page, cache.dpi(), lang, out);
+  if (image) WriteRegion(f, doc, number, *page, cache.dpi(), lang, out);
   out << "</article>\n";
 }
 
@@ -304,9 +438,23 @@ void WriteTree(const AuditResult& r, const std::vector<size_t>& order, int doc, 
 void WritePages(const AuditResult& r, const std::vector<size_t>& order, int doc, PageCache& cache,
                 Lang lang, std::ostream& out) {
   std::map<int, std::vector<size_t>> by_page;  // page → finding numbers (1-based, in `order`)
+  struct OperandBox {
+    std::string key;
+    size_t number, k;
+    Box box;
+  };
+  std::map<int, std::vector<OperandBox>> operands;  // page → the operands shown on it only
   for (size_t n = 0; n < order.size(); ++n) {
-    int p = r.findings[order[n]].page;
+    const Finding& f = r.findings[order[n]];
+    int p = f.page;
     if (p >= 1 && p <= r.pages) by_page[p].push_back(n + 1);
+    const bool image = f.bbox.has_value() && p >= 1 && p <= r.pages;
+    for (size_t k = 0; k < f.operands.size(); ++k) {
+      const auto& o = f.operands[k];
+      if (PlaceOf(f, o, image, r.pages) != OperandPlace::kPage) continue;
+      operands[o.page].push_back({OperandKey(doc, n + 1, k + 1), n + 1, k + 1, *o.bbox});
+      by_page[o.page];  // the page is shown, even when no finding is on it
+    }
   }
   if (by_page.empty()) return;
   out << "<h3>" << Tr(lang, Msg::kPages) << "</h3>\n";
@@ -334,6 +482,12 @@ void WritePages(const AuditResult& r, const std::vector<size_t>& order, int doc,
           << "\" style=\"" << BoxStyle(b.x0, b.y0, b.x1, b.y1, w, h) << "\" title=\""
           << Escape(CheckName(f.check)) << "\"><span style=\"left:" << 2.6 * k << "em\">#" << n
           << "</span></a>";
+    }
+    for (const OperandBox& o : operands[p]) {
+      out << "<a class=\"hl op\" id=\"" << o.key << "-p\" data-op=\"" << o.key << "\" href=\"#"
+          << FindingId(doc, o.number) << "\" style=\""
+          << BoxStyle(o.box.x0, o.box.y0, o.box.x1, o.box.y1, w, h) << "\"><span>#" << o.number
+          << "·" << o.k << "</span></a>";
     }
     out << "</div></figure>\n";
   }
@@ -386,8 +540,8 @@ Status WriteHtml(const ReportSet& set, std::ostream& out, const WriteOptions& op
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\""
       << Escape(set.provenance.jixiao) << "\">\n<title>" << Tr(lang, Msg::kTitle)
-      << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<h1>" << Tr(lang, Msg::kTitle)
-      << "</h1>\n";
+      << "</title>\n<style>" << kStyle << "</style>\n<script>" << kScript
+      << "</script>\n</head>\n<body>\n<h1>" << Tr(lang, Msg::kTitle) << "</h1>\n";
   if (set.documents.size() > 1 || !set.failed.empty()) {
     out << "<nav><ul>\n";
     for (size_t i = 0; i < set.documents.size(); ++i) {

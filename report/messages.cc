@@ -117,6 +117,7 @@ constexpr Entry kMessages[] = {
     {Msg::kTitle, "jixiao 绩效自评报告审核", "jixiao performance self-evaluation audit"},
     {Msg::kNoDocuments, "没有文档。", "No documents."},
     {Msg::kGrandTotal, "合计", "total"},
+    {Msg::kOperands, "算式所用数字", "figures used"},
 };
 
 constexpr bool InOrder() {

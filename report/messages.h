@@ -127,6 +127,7 @@ enum class Msg {
   kTitle,
   kNoDocuments,
   kGrandTotal,
+  kOperands,
   kCount  // not a message
 };
 

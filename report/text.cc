@@ -3,6 +3,7 @@
 // name goes through Printable: the terminal shows controls escaped, never obeys them.
 #include <string_view>
 
+#include "report/audit_words.h"
 #include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/report.h"
@@ -114,9 +115,10 @@ void WriteText(const DocumentReport& d, std::ostream& out, const WriteOptions& o
       if (!f.quote.empty()) {
         // A line break inside a quote (a PDF's wrapped line) reads as a space; any other control
         // character is shown escaped.
-        std::string quote_text = f.quote;
-        for (char& ch : quote_text) ch = ch == '\n' ? ' ' : ch;
-        QuoteParts q = SplitQuote(quote_text, f.stated, f.recomputed);
+        QuoteParts q = SplitQuote(f);
+        for (std::string* part : {&q.before, &q.figure, &q.after}) {
+          for (char& ch : *part) ch = ch == '\n' ? ' ' : ch;
+        }
         std::string quote = "      「" + P(q.before);
         if (!q.figure.empty()) {
           quote += std::string(c.Of(sev)) + "【" + P(q.figure) + "】" + c.Reset() + P(q.after);
@@ -130,10 +132,10 @@ void WriteText(const DocumentReport& d, std::ostream& out, const WriteOptions& o
             bound ? (zh ? "应满足" : "must satisfy") : Tr(lang, Msg::kRecomputed);
         line(std::string("      ") + Tr(lang, Msg::kStated) + " " +
                  (f.stated.empty() ? "—" : P(f.stated)) + (zh ? "，" : ", ") + recomputed + " " +
-                 (f.recomputed.empty() ? "—" : P(TidyNumber(f.recomputed))),
+                 (f.recomputed.empty() ? "—" : P(TidyNumber(AuditWords(lang, f.recomputed)))),
              8);
       }
-      if (!f.arithmetic.empty()) line("      " + ColourMarks(P(f.arithmetic), c), 8);
+      if (!f.arithmetic.empty()) line("      " + ColourMarks(P(AuditWords(lang, f.arithmetic)), c), 8);
       if (!extra.other_file.empty()) {
         line(std::string("      ") + (zh ? "对照 " : "vs ") + P(extra.other_file) + " " +
                  Place(extra.other_page, extra.other_line, lang),
@@ -146,7 +148,7 @@ void WriteText(const DocumentReport& d, std::ostream& out, const WriteOptions& o
   if (!r.assessed) {
     // Nothing was checked: saying "0 errors" would read as clean.
     line(std::string("  ") + Tr(lang, Msg::kStatusNotAssessed) + (zh ? "：" : ": ") +
-             (r.note.empty() ? std::string(Tr(lang, Msg::kNoContent)) : P(r.note)) + coverage,
+             (r.note.empty() ? std::string(Tr(lang, Msg::kNoContent)) : P(AuditWords(lang, r.note))) + coverage,
          4);
     return;
   }

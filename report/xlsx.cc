@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "report/audit_words.h"
 #include "report/printable.h"
 #include "report/finding_text.h"
 #include "report/writers.h"
@@ -132,7 +133,7 @@ void WriteDocumentsSheet(const ReportSet& set, Lang lang, lxw_worksheet* ws, lxw
     }
     worksheet_write_string(ws, row, 16, StatusLabel(r, lang).c_str(), nullptr);
     if (!r.assessed) {
-      WriteString(ws, row, 17, r.note.empty() ? Tr(lang, Msg::kNoContent) : r.note, nullptr);
+      WriteString(ws, row, 17, r.note.empty() ? Tr(lang, Msg::kNoContent) : AuditWords(lang, r.note), nullptr);
     }
     if (!d.sha256.empty()) worksheet_write_string(ws, row, 18, d.sha256.c_str(), nullptr);
     const std::string at = d.audited_at.empty() ? set.provenance.run_at : d.audited_at;

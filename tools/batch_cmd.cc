@@ -11,6 +11,7 @@
 
 #include "build_id.h"
 #include "report/atomic_file.h"
+#include "report/audit_words.h"
 #include "report/finding_text.h"
 #include "report/report.h"
 #include "report/wrap.h"
@@ -143,9 +144,9 @@ void PrintFindingText(const DocumentReport& d, size_t i, Lang lang, std::ostream
   if (!f.path.empty()) out << " [" << P(JoinPath(f.path)) << "]";
   if (!f.stated.empty() || !f.recomputed.empty()) {
     out << ": " << Tr(lang, Msg::kStated) << " " << P(f.stated) << (zh ? "，" : ", ")
-        << Tr(lang, Msg::kRecomputed) << " " << P(f.recomputed);
+        << Tr(lang, Msg::kRecomputed) << " " << P(AuditWords(lang, f.recomputed));
   }
-  if (!f.arithmetic.empty()) out << " (" << P(f.arithmetic) << ")";
+  if (!f.arithmetic.empty()) out << " (" << P(AuditWords(lang, f.arithmetic)) << ")";
   if (!e.other_file.empty()) {
     out << fmt::format(" [vs {}:{}:{}]", P(e.other_file), e.other_page, e.other_line);
   }
@@ -383,7 +384,7 @@ int StoreCommands::RunReport() {
           out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
         } else {
           out << Printable(r.path) << ": " << Tr(lang, Msg::kStatusNotAssessed) << (zh ? "：" : ": ")
-              << (r.note.empty() ? std::string(Tr(lang, Msg::kNoContent)) : Printable(r.note))
+              << (r.note.empty() ? std::string(Tr(lang, Msg::kNoContent)) : Printable(AuditWords(lang, r.note)))
               << "\n";
         }
       }
