@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 namespace jixiao {
@@ -19,9 +20,35 @@ namespace jixiao {
 // Generated at build time from rules/*.rules (see audit/CMakeLists.txt).
 extern const char* const kBuiltinRuleFiles[][2];  // {name, text}, ends with {nullptr, nullptr}
 
+// A rule's alternatives. The built-in ones are compiled on first use (Get), once, whichever
+// thread asks first: a process compiles only the rules its documents need, and each shard
+// process of a sharded run pays for no rule it does not use. Patterns from --rules DIR are
+// compiled when added, so that an invalid one stops the run before it starts.
 struct Rules::Entry {
-  std::vector<std::unique_ptr<re2::RE2>> owned;
-  std::vector<const re2::RE2*> view;
+  struct Alternative {
+    std::string pattern, where;
+    std::unique_ptr<re2::RE2> re;  // null until compiled
+  };
+  std::vector<Alternative> alternatives;
+  std::unique_ptr<std::once_flag> compiled = std::make_unique<std::once_flag>();
+  std::vector<const re2::RE2*> view;  // set by Compile
+  std::string error;                  // of the first pattern RE2 rejected, set by Compile
+
+  void Compile() {
+    std::call_once(*compiled, [&] {
+      for (auto& a : alternatives) {
+        if (!a.re) a.re = CompileRule(a.pattern);
+        if (!a.re->ok() && error.empty()) error = a.where + ": " + a.re->error();
+        view.push_back(a.re.get());
+      }
+    });
+  }
+
+  static std::unique_ptr<re2::RE2> CompileRule(std::string_view pattern) {
+    RE2::Options opt;
+    opt.set_log_errors(false);
+    return std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), opt);
+  }
 };
 
 Rules::Rules() = default;
@@ -169,28 +196,47 @@ Status ForEachRuleFile(const std::string& dir, Add&& add) {
 }  // namespace
 
 Status Rules::AddText(std::string_view text, const std::string& origin) {
+  return Add(text, origin, /*lazy=*/false);
+}
+
+Status Rules::Add(std::string_view text, const std::string& origin, bool lazy) {
   return ParseRules(
       text, origin,
       [&](std::string_view name, bool append, std::string_view pattern, const std::string& where) {
-        RE2::Options opt;
-        opt.set_log_errors(false);
-        auto re = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), opt);
-        if (!re->ok()) {
-          return Status(Status::Code::kInvalidRules, where + ": invalid RE2 pattern for '" +
-                                                         std::string(name) + "': " + re->error());
+        std::unique_ptr<re2::RE2> re;
+        if (!lazy) {
+          re = Entry::CompileRule(pattern);
+          if (!re->ok()) {
+            return Status(Status::Code::kInvalidRules, where + ": invalid RE2 pattern for '" +
+                                                           std::string(name) + "': " + re->error());
+          }
         }
         auto it = entries_.find(name);
         if (it == entries_.end()) {
           it = entries_.emplace(std::string(name), std::make_unique<Entry>()).first;
         } else if (!append) {
-          it->second->owned.clear();
-          it->second->view.clear();
+          it->second->alternatives.clear();
         }
-        it->second->view.push_back(re.get());
-        it->second->owned.push_back(std::move(re));
+        Entry& e = *it->second;
+        e.alternatives.push_back({std::string(pattern), where, std::move(re)});
+        e.view.clear();  // compiled again (what is compiled already is kept) at the next Get
+        e.error.clear();
+        e.compiled = std::make_unique<std::once_flag>();
         digest_input_ += DigestLine(name, append, pattern);
         return Status::Ok();
       });
+}
+
+Status Rules::CompileAll() const {
+  for (const auto& [name, e] : entries_) {
+    e->Compile();
+    if (!e->error.empty()) {
+      return Status(Status::Code::kInvalidRules,
+                    e->error.substr(0, e->error.find(": ")) + ": invalid RE2 pattern for '" + name +
+                        "': " + e->error.substr(e->error.find(": ") + 2));
+    }
+  }
+  return Status::Ok();
 }
 
 Status Rules::AddDir(const std::string& dir) {
@@ -223,7 +269,8 @@ Result<std::string> Rules::VersionOf(const std::string& dir) {
 Result<Rules> Rules::Builtin() {
   Rules r;
   for (int i = 0; kBuiltinRuleFiles[i][0] != nullptr; ++i) {
-    Status s = r.AddText(kBuiltinRuleFiles[i][1], std::string("rules/") + kBuiltinRuleFiles[i][0]);
+    Status s = r.Add(kBuiltinRuleFiles[i][1], std::string("rules/") + kBuiltinRuleFiles[i][0],
+                     /*lazy=*/true);
     if (!s.ok()) return s;
   }
   return r;
@@ -232,7 +279,15 @@ Result<Rules> Rules::Builtin() {
 const std::vector<const re2::RE2*>& Rules::Get(std::string_view name) const {
   static const std::vector<const re2::RE2*> kNone;
   auto it = entries_.find(name);
-  return it == entries_.end() ? kNone : it->second->view;
+  if (it == entries_.end()) return kNone;
+  Entry& e = *it->second;
+  e.Compile();
+  if (!e.error.empty()) {  // only a built-in rule can get here: a bug in jixiao, caught by tests
+    std::fprintf(stderr, "jixiao: internal error: rule '%.*s': %s\n",
+                 static_cast<int>(name.size()), name.data(), e.error.c_str());
+    std::abort();
+  }
+  return e.view;
 }
 
 bool Rules::Has(std::string_view name) const { return !Get(name).empty(); }

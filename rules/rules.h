@@ -48,6 +48,10 @@ class Rules {
   const re2::RE2& One(std::string_view name) const;
   bool Has(std::string_view name) const;
 
+  // Compiles every rule not compiled yet (the built-in ones are compiled on first use): the
+  // first pattern RE2 rejects, naming its file and line. For tests; Get does the same per rule.
+  Status CompileAll() const;
+
   // A short hash of all rule texts: stored with batch results so that a change of rules re-audits.
   std::string Version() const;
 
@@ -59,6 +63,7 @@ class Rules {
 
  private:
   struct Entry;
+  Status Add(std::string_view text, const std::string& origin, bool lazy);
   std::map<std::string, std::unique_ptr<Entry>, std::less<>> entries_;
   std::string digest_input_;
 };

@@ -1,7 +1,10 @@
 // Store::Merge: copying the documents of another batch database into this one, without duplicates.
 #include <sys/stat.h>
 
+#include <memory>
+#include <optional>
 #include <set>
+#include <tuple>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,9 +47,20 @@ std::string ColumnsWithout(SQLite::Database& db, const std::string& table,
   return out;
 }
 
-// The rows `sql` gives (one ? bound to `id`), typed and separated, as one SHA-256.
-std::string RowsDigest(SQLite::Database& db, const std::string& sql, int64_t id) {
-  SQLite::Statement q(db, sql);
+// "a, b" with `prefix` before each column: "o.a, o.b".
+std::string Prefixed(const std::string& cols, const std::string& prefix) {
+  std::string out;
+  for (size_t a = 0, b; a < cols.size(); a = b + 2) {
+    b = cols.find(", ", a);
+    if (b == std::string::npos) b = cols.size();
+    out += (out.empty() ? "" : ", ") + prefix + cols.substr(a, b - a);
+  }
+  return out;
+}
+
+// The rows `q` gives (its one ? bound to `id`), typed and separated, as one SHA-256.
+std::string RowsDigest(SQLite::Statement& q, int64_t id) {
+  q.reset();
   q.bind(1, id);
   std::string text;
   while (q.executeStep()) {
@@ -61,92 +75,119 @@ std::string RowsDigest(SQLite::Database& db, const std::string& sql, int64_t id)
 
 // What a document's audit produced, part by part (name, digest), in database `schema`: everything
 // but its row id, the paths and names it was found under, the time and the wording of its error
-// (which names the path). The same content with the same versions must give the same parts.
-std::vector<std::pair<std::string, std::string>> ResultParts(SQLite::Database& db,
-                                                             const std::string& schema,
-                                                             int64_t id) {
-  const std::string doc_cols =
-      ColumnsWithout(db, "documents", {"id", "path", "name", "audited_at", "error"});
-  const std::string ind_cols = ColumnsWithout(db, "indicators", {"document_id"});
-  const std::string chk_cols = ColumnsWithout(db, "checks", {"document_id"});
-  const std::string fnd_cols = ColumnsWithout(
-      db, "findings", {"id", "document_id", "other_document_id", "other_page", "other_line",
-                       "other_quote"});
-  const std::string fig_cols = ColumnsWithout(db, "figures", {"document_id"});
-  const std::string frm_cols = ColumnsWithout(db, "forms", {"document_id"});
-  const std::string s = schema + ".";
-  return {
-      {"document row", RowsDigest(db, "SELECT " + doc_cols + " FROM " + s + "documents WHERE id = ?",
-                                  id)},
-      {"indicators", RowsDigest(db, "SELECT " + ind_cols + " FROM " + s +
-                                        "indicators WHERE document_id = ? ORDER BY seq", id)},
-      {"checks", RowsDigest(db, "SELECT " + chk_cols + " FROM " + s +
-                                    "checks WHERE document_id = ? ORDER BY seq", id)},
-      {"findings", RowsDigest(db, "SELECT " + fnd_cols + " FROM " + s +
-                                      "findings WHERE document_id = ? AND other_document_id IS "
-                                      "NULL ORDER BY seq", id)},
-      {"figures", RowsDigest(db, "SELECT " + fig_cols + " FROM " + s +
-                                     "figures WHERE document_id = ? ORDER BY " + fig_cols, id)},
-      {"forms", RowsDigest(db, "SELECT " + frm_cols + " FROM " + s +
-                                   "forms WHERE document_id = ? ORDER BY seq", id)},
-  };
-}
+// (which names the path). The same content with the same versions must give the same parts. The
+// statements are prepared once for a whole merge.
+class ResultParts {
+ public:
+  ResultParts(SQLite::Database& db, const std::string& schema) {
+    const std::string doc_cols =
+        ColumnsWithout(db, "documents", {"id", "path", "name", "audited_at", "error"});
+    const std::string ind_cols = ColumnsWithout(db, "indicators", {"document_id"});
+    const std::string chk_cols = ColumnsWithout(db, "checks", {"document_id"});
+    const std::string fnd_cols = ColumnsWithout(
+        db, "findings", {"id", "document_id", "other_document_id", "other_page", "other_line",
+                         "other_quote"});
+    const std::string fig_cols = ColumnsWithout(db, "figures", {"document_id"});
+    const std::string frm_cols = ColumnsWithout(db, "forms", {"document_id"});
+    const std::string s = schema + ".";
+    Add(db, "document row", "SELECT " + doc_cols + " FROM " + s + "documents WHERE id = ?");
+    Add(db, "indicators", "SELECT " + ind_cols + " FROM " + s +
+                              "indicators WHERE document_id = ? ORDER BY seq");
+    Add(db, "checks",
+        "SELECT " + chk_cols + " FROM " + s + "checks WHERE document_id = ? ORDER BY seq");
+    Add(db, "findings", "SELECT " + fnd_cols + " FROM " + s +
+                            "findings WHERE document_id = ? AND other_document_id IS NULL ORDER "
+                            "BY seq");
+    Add(db, "figures", "SELECT " + fig_cols + " FROM " + s +
+                           "figures WHERE document_id = ? ORDER BY " + fig_cols);
+    Add(db, "forms", "SELECT " + frm_cols + " FROM " + s + "forms WHERE document_id = ? ORDER BY seq");
+  }
+
+  std::vector<std::pair<std::string, std::string>> Of(int64_t id) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (auto& [name, q] : parts_) out.emplace_back(name, RowsDigest(*q, id));
+    return out;
+  }
+
+ private:
+  void Add(SQLite::Database& db, const std::string& name, const std::string& sql) {
+    parts_.emplace_back(name, std::make_unique<SQLite::Statement>(db, sql));
+  }
+  std::vector<std::pair<std::string, std::unique_ptr<SQLite::Statement>>> parts_;
+};
+
+// The statements of MergeSource, prepared once for a whole merge.
+struct SourceStatements {
+  explicit SourceStatements(SQLite::Database& db)
+      : find(db,
+             "SELECT s.document_id, d.audited_at, (SELECT audited_at FROM documents WHERE id = "
+             "?2) FROM sources s JOIN documents d ON d.id = s.document_id WHERE s.path = ?1"),
+        // The stat described the file that held the old document: the path is read again next
+        // run.
+        update(db,
+               "UPDATE sources SET document_id = ?, seen_at = ?, size = NULL, mtime_ns = NULL, "
+               "ctime_ns = NULL, inode = NULL, stat_at_ns = NULL WHERE path = ?"),
+        del(db,
+            "DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sources WHERE "
+            "document_id = ?1)"),
+        insert(db, "INSERT INTO sources (path, document_id, seen_at) VALUES (?, ?, ?)") {}
+  SQLite::Statement find, update, del, insert;
+};
 
 // Points `path` at `id` unless it already points at a document audited later. Deletes the
 // document it pointed to when no path is left for it. Returns whether the path was changed. The
 // other database's file stats are not copied: they describe another machine's files.
-bool MergeSource(SQLite::Database& db, const std::string& path, int64_t id,
+bool MergeSource(SourceStatements& st, const std::string& path, int64_t id,
                  const std::string& seen_at) {
-  SQLite::Statement q(db,
-                      "SELECT s.document_id, d.audited_at, (SELECT audited_at FROM documents "
-                      "WHERE id = ?2) FROM sources s JOIN documents d ON d.id = s.document_id "
-                      "WHERE s.path = ?1");
+  SQLite::Statement& q = st.find;
+  q.reset();
   q.bind(1, path);
   q.bind(2, id);
   if (q.executeStep()) {
     int64_t old = q.getColumn(0).getInt64();
-    if (old == id || q.getColumn(1).getString() > q.getColumn(2).getString()) return false;
-    // The stat described the file that held the old document: the path is read again next run.
-    SQLite::Statement up(db,
-                         "UPDATE sources SET document_id = ?, seen_at = ?, size = NULL, mtime_ns = "
-                         "NULL, ctime_ns = NULL, inode = NULL, stat_at_ns = NULL WHERE path = ?");
-    up.bind(1, id);
-    up.bind(2, seen_at);
-    up.bind(3, path);
-    up.exec();
-    SQLite::Statement del(db,
-                          "DELETE FROM documents WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
-                          "sources WHERE document_id = ?1)");
-    del.bind(1, old);
-    del.exec();
+    const bool keep = old == id || q.getColumn(1).getString() > q.getColumn(2).getString();
+    q.reset();
+    if (keep) return false;
+    st.update.reset();
+    st.update.bind(1, id);
+    st.update.bind(2, seen_at);
+    st.update.bind(3, path);
+    st.update.exec();
+    st.del.reset();
+    st.del.bind(1, old);
+    st.del.exec();
     return true;
   }
-  SQLite::Statement ins(db, "INSERT INTO sources (path, document_id, seen_at) VALUES (?, ?, ?)");
-  ins.bind(1, path);
-  ins.bind(2, id);
-  ins.bind(3, seen_at);
-  ins.exec();
+  q.reset();
+  st.insert.reset();
+  st.insert.bind(1, path);
+  st.insert.bind(2, id);
+  st.insert.bind(3, seen_at);
+  st.insert.exec();
   return true;
 }
 
 // Whether every path of the other database's document `oid` points, here, to a document audited
 // later: then it is an old version of files this database has newer results for, and is not
 // copied (it would be a document no path refers to).
-bool Superseded(SQLite::Database& db, int64_t oid) {
-  SQLite::Statement q(db,
-                      "SELECT count(*), sum(m.audited_at IS NOT NULL AND m.audited_at > "
-                      "o.audited_at) FROM other.sources s JOIN other.documents o ON o.id = "
-                      "s.document_id LEFT JOIN main.sources ms ON ms.path = s.path LEFT JOIN "
-                      "main.documents m ON m.id = ms.document_id WHERE s.document_id = ?");
+bool Superseded(SQLite::Statement& q, int64_t oid) {
+  q.reset();
   q.bind(1, oid);
   q.executeStep();
   int64_t paths = q.getColumn(0).getInt64();
-  return paths > 0 && q.getColumn(1).getInt64() == paths;
+  const bool all_later = paths > 0 && q.getColumn(1).getInt64() == paths;
+  q.reset();
+  return all_later;
 }
+
+constexpr const char* kSupersededSql =
+    "SELECT count(*), sum(m.audited_at IS NOT NULL AND m.audited_at > o.audited_at) FROM "
+    "other.sources s JOIN other.documents o ON o.id = s.document_id LEFT JOIN main.sources ms ON "
+    "ms.path = s.path LEFT JOIN main.documents m ON m.id = ms.document_id WHERE s.document_id = ?";
 
 }  // namespace
 
-Result<Store::MergeCounts> Store::Merge(const std::string& other, bool check) {
+Result<Store::MergeCounts> Store::Merge(const std::string& other, bool check, bool cross_year) {
   MergeCounts counts;
   SQLite::Database& db = impl_->db;
   struct stat in{}, out{};
@@ -182,10 +223,16 @@ Result<Store::MergeCounts> Store::Merge(const std::string& other, bool check) {
     const std::string ind_cols = ColumnsExcept(db, "indicators", "document_id");
     const std::string chk_cols = ColumnsExcept(db, "checks", "document_id");
     const std::string fig_cols = ColumnsExcept(db, "figures", "document_id");
-    const std::string fnd_cols = ColumnsExcept(db, "findings", "id");
     const std::string frm_cols = ColumnsExcept(db, "forms", "document_id");
+    const std::string fnd_cols = ColumnsExcept(db, "findings", "id");
 
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Every statement is prepared once for the whole input, and the rows of the documents copied
+    // are copied table by table (INSERT ... SELECT through a map of other id -> new id), not
+    // document by document.
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS merge_map (oid INTEGER PRIMARY KEY, mid INTEGER "
+            "NOT NULL)");
+    db.exec("DELETE FROM temp.merge_map");
     SQLite::Statement docs(db,
                            "SELECT o.id, m.id FROM other.documents o LEFT JOIN main.documents m "
                            "ON m.hash = o.hash AND m.jixiao_version = o.jixiao_version AND "
@@ -195,65 +242,82 @@ Result<Store::MergeCounts> Store::Merge(const std::string& other, bool check) {
       pairs.emplace_back(docs.getColumn(0).getInt64(),
                          docs.getColumn(1).isNull() ? 0 : docs.getColumn(1).getInt64());
     }
+    std::optional<ResultParts> main_parts, other_parts;  // prepared at the first document present
+    SQLite::Statement superseded(db, kSupersededSql);
+    SQLite::Statement insert_doc(db, "INSERT INTO main.documents (" + doc_cols + ") SELECT " +
+                                         doc_cols + " FROM other.documents WHERE id = ?");
+    SQLite::Statement map(db, "INSERT INTO temp.merge_map (oid, mid) VALUES (?, ?)");
+    SQLite::Statement name_of(db, "SELECT hash, path FROM main.documents WHERE id = ?");
+    std::vector<std::pair<int64_t, int64_t>> sourced;  // (other id, main id) whose paths merge
     for (auto [oid, mid] : pairs) {
       if (mid != 0) {
         ++counts.documents_present;
         // The same content audited with the same versions: the results must be the same.
-        auto mine = ResultParts(db, "main", mid);
-        auto theirs = ResultParts(db, "other", oid);
+        if (!main_parts) {
+          main_parts.emplace(db, "main");
+          other_parts.emplace(db, "other");
+        }
+        auto mine = main_parts->Of(mid);
+        auto theirs = other_parts->Of(oid);
         for (size_t i = 0; i < mine.size(); ++i) {
           if (mine[i].second == theirs[i].second) continue;
-          SQLite::Statement q(db, "SELECT hash, path FROM main.documents WHERE id = ?");
-          q.bind(1, mid);
-          q.executeStep();
+          name_of.reset();
+          name_of.bind(1, mid);
+          name_of.executeStep();
           counts.conflicts.push_back(
-              other + ": document " + q.getColumn(0).getString() + " (" +
-              q.getColumn(1).getString() + ") has other " + mine[i].first + " than in " +
+              other + ": document " + name_of.getColumn(0).getString() + " (" +
+              name_of.getColumn(1).getString() + ") has other " + mine[i].first + " than in " +
               impl_->path + ", with the same build id and rules: a determinism bug (the first "
               "result is kept; please report it)");
+          name_of.reset();
           break;
         }
-      } else if (Superseded(db, oid)) {
+      } else if (Superseded(superseded, oid)) {
         ++counts.documents_superseded;
         continue;
       } else {
-        SQLite::Statement d(db, "INSERT INTO main.documents (" + doc_cols + ") SELECT " + doc_cols +
-                                    " FROM other.documents WHERE id = ?");
-        d.bind(1, oid);
-        d.exec();
+        insert_doc.reset();
+        insert_doc.bind(1, oid);
+        insert_doc.exec();
         mid = db.getLastInsertRowid();
         ++counts.documents_added;
-        for (const auto& [table, cols] : {std::pair{std::string("indicators"), ind_cols},
-                                          std::pair{std::string("checks"), chk_cols},
-                                          std::pair{std::string("figures"), fig_cols},
-                                          std::pair{std::string("forms"), frm_cols}}) {
-          SQLite::Statement c(db, "INSERT INTO main." + table + " (document_id, " + cols +
-                                      ") SELECT ?, " + cols + " FROM other." + table +
-                                      " WHERE document_id = ?");
-          c.bind(1, mid);
-          c.bind(2, oid);
-          c.exec();
-        }
-        // Audit findings only: cross-year findings are recomputed below.
-        std::string f_cols = fnd_cols;
-        f_cols.erase(0, std::string("document_id, ").size());
-        SQLite::Statement f(db, "INSERT INTO main.findings (document_id, " + f_cols +
-                                    ") SELECT ?, " + f_cols +
-                                    " FROM other.findings WHERE document_id = ? AND "
-                                    "other_document_id IS NULL ORDER BY id");
-        f.bind(1, mid);
-        f.bind(2, oid);
-        f.exec();
+        map.reset();
+        map.bind(1, oid);
+        map.bind(2, mid);
+        map.exec();
       }
-      SQLite::Statement paths(db,
-                              "SELECT path, seen_at FROM other.sources WHERE document_id = ? "
-                              "ORDER BY path");
+      sourced.emplace_back(oid, mid);
+    }
+    // The rows of the documents added, in the order of their new ids (then of their rows).
+    for (const auto& [table, cols, order] :
+         {std::tuple{std::string("indicators"), ind_cols, std::string(", o.seq")},
+          std::tuple{std::string("checks"), chk_cols, std::string(", o.seq")},
+          std::tuple{std::string("figures"), fig_cols, std::string()},
+          std::tuple{std::string("forms"), frm_cols, std::string(", o.seq")}}) {
+      db.exec("INSERT INTO main." + table + " (document_id, " + cols + ") SELECT m.mid, " +
+              Prefixed(cols, "o.") + " FROM other." + table +
+              " o JOIN temp.merge_map m ON m.oid = o.document_id ORDER BY m.mid" + order);
+    }
+    // Audit findings only: cross-year findings are recomputed below.
+    std::string f_cols = fnd_cols;
+    f_cols.erase(0, std::string("document_id, ").size());
+    db.exec("INSERT INTO main.findings (document_id, " + f_cols + ") SELECT m.mid, " +
+            Prefixed(f_cols, "o.") +
+            " FROM other.findings o JOIN temp.merge_map m ON m.oid = o.document_id WHERE "
+            "o.other_document_id IS NULL ORDER BY m.mid, o.id");
+    SourceStatements st(db);
+    SQLite::Statement paths(db,
+                            "SELECT path, seen_at FROM other.sources WHERE document_id = ? "
+                            "ORDER BY path");
+    for (auto [oid, mid] : sourced) {
+      paths.reset();
       paths.bind(1, oid);
       std::vector<std::pair<std::string, std::string>> ps;
       while (paths.executeStep())
         ps.emplace_back(paths.getColumn(0).getString(), paths.getColumn(1).getString());
-      for (const auto& [p, seen] : ps) counts.paths_added += MergeSource(db, p, mid, seen);
+      for (const auto& [p, seen] : ps) counts.paths_added += MergeSource(st, p, mid, seen);
     }
+    db.exec("DELETE FROM temp.merge_map");
     // The completion rows of the shards this input was made from (store/shard.h).
     const std::string run_cols = ColumnsWithout(db, "shard_runs", std::set<std::string>{});
     std::string same;
@@ -270,8 +334,10 @@ Result<Store::MergeCounts> Store::Merge(const std::string& other, bool check) {
     return Status::Ok();
   });
   if (!s.ok()) return s;
-  Status r = RecomputeAllCrossYear();
-  if (!r.ok()) return r;
+  if (cross_year) {
+    Status r = RecomputeAllCrossYear();
+    if (!r.ok()) return r;
+  }
   return counts;
 }
 

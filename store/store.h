@@ -118,7 +118,9 @@ class Store {
     std::vector<std::string> conflicts;
   };
   // `check` false: the caller has checked `other` (CheckInputDatabase in store/shard.h) already.
-  Result<MergeCounts> Merge(const std::string& other, bool check = true);
+  // `cross_year` false: the caller merges several databases and calls RecomputeAllCrossYear()
+  // once after the last one (the result is the same).
+  Result<MergeCounts> Merge(const std::string& other, bool check = true, bool cross_year = true);
 
   // Reruns the cross-year comparison for every department and year (after a merge, or for a
   // database written before a fix to it). One transaction.

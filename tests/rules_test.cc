@@ -15,6 +15,16 @@ TEST_CASE("builtin rules compile", "[rules]") {
   auto rules = Rules::Builtin();
   REQUIRE(rules.ok());
   CHECK(rules->Version().size() == 16);
+  // They are compiled on first use: every one of them, now.
+  Status all = rules->CompileAll();
+  INFO(all.message());
+  CHECK(all.ok());
+  // A --rules pattern is compiled when added; a built-in one it overrides never is.
+  REQUIRE(rules->AddText("extra.rule = (unclosed\n", "x.rules").code() ==
+          Status::Code::kInvalidRules);
+  REQUIRE(rules->AddText("score.heading = ^X$\n", "y.rules").ok());
+  CHECK(rules->Get("score.heading").size() == 1);
+  CHECK(RE2::FullMatch("X", rules->One("score.heading")));
 }
 
 TEST_CASE("VersionOf gives the built rules' Version without compiling them", "[rules]") {

@@ -442,7 +442,10 @@ std::optional<int> StoreCommands::Run() {
     auto rules_version = Rules::VersionOf(rules_dir_);
     if (!rules_version.ok()) return Fail(rules_version.status().message());
     std::optional<Rules> rules;
+    // Compiled once: a --rules DIR is compiled up front (to refuse a bad one before the batch),
+    // and RunBatch asks again when a file has to be audited.
     auto load_rules = [&]() -> Result<const Rules*> {
+      if (rules) return &*rules;
       auto built = Rules::Builtin();
       if (!built.ok()) return built.status();
       if (!rules_dir_.empty()) {

@@ -181,7 +181,10 @@ int ShardCommands::RunShard(const Context& ctx) {
   auto rules_version = Rules::VersionOf(ctx.rules_dir);
   if (!rules_version.ok()) return Say(kExitUsage, rules_version.status().message());
   std::optional<Rules> rules;
+  // Compiled once: a --rules DIR is compiled up front (to refuse a bad one before the shard
+  // starts), and RunBatch asks again when a file has to be audited.
   auto load_rules = [&]() -> Result<const Rules*> {
+    if (rules) return &*rules;
     auto built = Rules::Builtin();
     if (!built.ok()) return built.status();
     if (!ctx.rules_dir.empty()) {
@@ -350,10 +353,11 @@ int ShardCommands::RunMerge(const Context& ctx) {
   if (!out.ok()) return Say(kExitUsage, out.status().message());
   std::vector<std::string> conflicts;
   for (const auto& in : ctx.inputs) {
-    auto counts = out->Merge(in, /*check=*/false);
+    auto counts = out->Merge(in, /*check=*/false, /*cross_year=*/false);
     if (!counts.ok()) return Say(kExitUsage, counts.status().message());
     conflicts.insert(conflicts.end(), counts->conflicts.begin(), counts->conflicts.end());
   }
+  if (Status r = out->RecomputeAllCrossYear(); !r.ok()) return Say(kExitUsage, r.message());
   const Versions versions = first ? first->versions : Versions{JIXIAO_BUILD_ID, ""};
   auto cov = CoverageOf(*out, manifest->entries, versions);
   if (!cov.ok()) return Say(kExitUsage, cov.status().message());
