@@ -162,6 +162,7 @@ void Grid::Segment() {
     size_t from = 0, k = 0, end = 0;
   };
   std::vector<Way> ways(total + 1);
+  std::vector<int> cover(total + 2, 0);  // rows from reachable cells spanning over a cut
   ways[0].count = 1;
   for (size_t i = 0; i < total; ++i) {
     if (ways[i].count == 0) continue;
@@ -171,13 +172,20 @@ void Grid::Segment() {
         if (end < n && types_[end] != ColType::kText) break;  // only trailing text columns may lack
         if (!fits(i, k, end)) continue;
         Way& w = ways[i + end - k];
+        ++cover[i + 1], --cover[i + end - k];
         if (w.count == 0) w.from = i, w.k = k, w.end = end;
         w.count = std::min(2, w.count + ways[i].count);
       }
     }
   }
+  // The furthest cell a cut reaches; if several cuts reach it, the furthest cut all of them make
+  // (one way to reach it, no row of any cut spanning over it).
   size_t p = total;
-  while (p > 0 && ways[p].count != 1) --p;
+  while (p > 0 && ways[p].count == 0) --p;
+  if (ways[p].count > 1) {
+    for (size_t i = 1; i <= total; ++i) cover[i] += cover[i - 1];
+    while (p > 0 && (ways[p].count != 1 || cover[p] > 0)) --p;
+  }
   std::vector<PendingRow> rows;
   for (size_t q = p; q > 0; q = ways[q].from) {
     const Way& w = ways[q];
