@@ -103,7 +103,8 @@ bool ParseHeader(const Document& doc, const GridRules& g, const RawLine& line, s
 // Header cells by what their words say (tables_header.cc), for headers grid.column does not
 // read: every token of [from, to) one cell (its notes removed, classified by rules
 // grid.class_*). True if the cells look like a header: three or more, a number column and a name
-// column among them, most of them known words, none with figures or prose.
+// column among them, at most one of unknown words besides the first, none with figures or prose;
+// text lines only (a PDF line of header words is pieces of wrapped cells).
 bool ClassifyHeader(const Document& doc, const GridRules& g, const RawLine& line, size_t from, size_t to,
                     std::vector<HeaderCol>* cols);
 // One cell of a header written one cell per line: a column word of grid.column, or a token whose
