@@ -61,6 +61,7 @@ class Reader {
   }
 
   void Start(Mode mode, std::vector<HeaderCol> cols, const RawLine& header) {
+    if (mode != Mode::kPipe && mode != Mode::kPositions) grid::DropTitleCell(g_, &cols);
     cur_.emplace(doc_, g_, mode, std::move(cols), header);
     start_ = header.at.begin;
     for (const HeaderCol& c : cur_->cols()) start_ = std::min(start_, c.at.begin);
@@ -70,7 +71,10 @@ class Reader {
   }
 
   void Idle(const RawLine& line) {
-    if (line.tokens.empty()) return;
+    if (line.tokens.empty()) {
+      if (!cpl_.empty()) ++cpl_pending_blanks_;
+      return;
+    }
     const size_t n = line.tokens.size();
     // The runs of header tokens on the line.
     std::vector<std::pair<size_t, size_t>> runs;
@@ -92,12 +96,23 @@ class Reader {
         ++i;
       }
     }
+    if (!cpl_.empty() && pipes == n) {  // `|` between the cells of a header written one per line
+      ++cpl_pipes_;
+      return;
+    }
     std::vector<HeaderCol> cols;
     if (!runs.empty() && runs.back().second == n) {
       // A header: the line's last run reaches its end; before it, at most a title.
       auto [b, e] = runs.back();
       bool whole = b == 0;
-      if (grid::ParseHeader(doc_, g_, line, b, e, &cols) && cols.size() >= 2 && (whole || runs.size() == 1)) {
+      std::vector<HeaderCol> classified;
+      // A first cell that is not a column word ("资金情况(万元) 全年预算数 …") is the rows' name
+      // column when the line reads as a header cell by cell.
+      bool parsed = grid::ParseHeader(doc_, g_, line, b, e, &cols);
+      bool named = false;
+      for (const HeaderCol& c : cols) named = named || c.type == ColType::kName;
+      bool title = !whole && !named && pipes == 0 && grid::ClassifyHeader(doc_, g_, line, 0, n, &classified);
+      if (!title && parsed && cols.size() >= 2 && (whole || runs.size() == 1)) {
         FlushCellPerLine(nullptr);
         Mode mode = ModeOf(line, cols, pipes);
         if (mode == Mode::kPipe) TitleColumn(line, &cols);
@@ -106,6 +121,14 @@ class Reader {
       }
       cols.clear();
     }
+    // Header cells outside the column words, classified by their words.
+    if (pipes == 0 && grid::ClassifyHeader(doc_, g_, line, 0, n, &cols)) {
+      FlushCellPerLine(nullptr);
+      Mode mode = ModeOf(line, cols, 0);
+      Start(mode, std::move(cols), line);
+      return;
+    }
+    cols.clear();
     // Column words with rows after them on the same line: one-line tables, one per header run.
     bool one_line = false;
     for (size_t r = 0; r < runs.size(); ++r) {
@@ -129,9 +152,17 @@ class Reader {
     }
     if (one_line) return;
     // One column word alone on its line: perhaps a header written one cell per line.
-    if (runs.size() == 1 && runs[0].first == 0 && runs[0].second == n &&
-        grid::ParseHeader(doc_, g_, line, 0, n, &cols) && cols.size() == 1) {
-      cpl_.push_back(cols[0]);
+    HeaderCol word;
+    bool whitelist = runs.size() == 1 && runs[0].first == 0 && runs[0].second == n &&
+                     grid::ParseHeader(doc_, g_, line, 0, n, &cols) && cols.size() == 1;
+    if (whitelist || grid::HeaderWord(doc_, g_, line, &word)) {
+      if (whitelist) word = cols[0];
+      std::vector<HeaderCol> again;
+      if (!grid::ParseHeader(doc_, g_, line, 0, n, &again)) cpl_classified_ = true;
+      if (!cpl_.empty()) cpl_gap_blanks_ += cpl_pending_blanks_ > 0 ? 1 : 0;
+      cpl_pending_blanks_ = 0;
+      if (pipes > 0) ++cpl_pipes_;  // "一级指标 |": each cell ends at its `|`
+      cpl_.push_back(word);
       cpl_lines_.push_back(line);
       return;
     }
@@ -173,13 +204,20 @@ class Reader {
   // Column words on consecutive lines: a header if there are enough of them, and `next` (the line
   // after them) starts its first row.
   void FlushCellPerLine(const RawLine* next) {
-    if (cpl_.size() >= kMinCellPerLine && next != nullptr) {
+    if (cpl_.size() >= kMinCellPerLine && next != nullptr && grid::LooksLikeHeader(cpl_, cpl_classified_)) {
+      grid::DropTitleCell(g_, &cpl_);
       cur_.emplace(doc_, g_, Mode::kCellPerLine, cpl_, cpl_lines_.front());
+      // The header's own delimiters say how the cells are delimited.
+      cur_->SetStream(cpl_pipes_ > 0                      ? grid::Stream::kPipe
+                      : cpl_gap_blanks_ + 1 == cpl_.size() ? grid::Stream::kBlank
+                                                           : grid::Stream::kBare);
       start_ = cpl_.front().at.begin;
       if (!cur_->Feed(*next)) Close();
     }
     cpl_.clear();
     cpl_lines_.clear();
+    cpl_pipes_ = cpl_gap_blanks_ = cpl_pending_blanks_ = 0;
+    cpl_classified_ = false;
   }
 
   Mode ModeOf(const RawLine& line, const std::vector<HeaderCol>& cols, size_t pipes) const {
@@ -199,6 +237,10 @@ class Reader {
   std::vector<Table> out_;
   std::vector<HeaderCol> cpl_;
   std::vector<RawLine> cpl_lines_;
+  size_t cpl_pipes_ = 0;           // `|` lines between them
+  size_t cpl_gap_blanks_ = 0;      // gaps between them with blank lines
+  size_t cpl_pending_blanks_ = 0;  // blank lines since the last of them
+  bool cpl_classified_ = false;    // some of them are not column words of grid.column
   RawLine prev_;
   bool have_prev_ = false;
 };

@@ -142,7 +142,36 @@ void Grid::AddToCell(PendingRow* row, size_t c, const Token& t) const {
   row->at = Hull(row->at, t.at);
 }
 
+void Grid::DropEmptyTitleColumn() {
+  // PDF tables keep it: their merged cells are placed by position (CentredSpans).
+  if (mode_ == Mode::kPositions || mode_ == Mode::kPipe) return;
+  if (cols_.size() < 3 || types_[0] != ColType::kName || types_[1] != ColType::kName) return;
+  bool any = false;
+  for (const PendingRow& r : rows_) {
+    if (!r.cells[0].empty() || r.marked[0]) return;
+    any = any || !r.fragment;
+  }
+  if (!any) return;
+  cols_.erase(cols_.begin());
+  types_.erase(types_.begin());
+  first_labels_.erase(first_labels_.begin());
+  if (!bounds_.empty()) bounds_.erase(bounds_.begin());
+  for (PendingRow& r : rows_) {
+    r.cells.erase(r.cells.begin());
+    r.marked.erase(r.marked.begin());
+    r.cell_y.erase(r.cell_y.begin());
+  }
+}
+
+bool Grid::IsOtherHeader(const RawLine& line) const {
+  std::vector<HeaderCol> other;
+  if (ParseHeader(doc_, g_, line, 0, line.tokens.size(), &other) && other.size() >= 2) return true;
+  return ClassifyHeader(doc_, g_, line, 0, line.tokens.size(), &other);
+}
+
 bool Grid::Finish(Table* out) {
+  if (mode_ == Mode::kCellPerLine) Segment();
+  DropEmptyTitleColumn();
   // Fragments (wrapped lines of a cell) go to the nearest full row; ties to the one above.
   std::vector<PendingRow> full;
   std::vector<size_t> order;  // index in rows_ of each full row
@@ -225,7 +254,7 @@ bool Grid::Finish(Table* out) {
     for (size_t c = 0; c < row.cells.size(); ++c) {
       if (!row.cells[c].empty) later_content = true;
     }
-    if (ri > 0 && later_content) {
+    if (ri > 0 && later_content && !p.no_carry) {
       const TableRow& above = out->rows.back();
       for (size_t c = 0; c < row.cells.size() && types_[c] == ColType::kName; ++c) {
         Cell& cell = row.cells[c];

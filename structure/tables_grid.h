@@ -21,6 +21,24 @@ enum class Mode {
   kOneLine,
 };
 
+// How the cells of a one-cell-per-line table are delimited.
+enum class Stream {
+  kBare,   // every line one cell (no empty cells)
+  kPipe,   // lines up to a `|` line are one cell; `|` with nothing before it is an empty cell
+  kBlank,  // cells separated by a blank line; each further two blank lines an empty cell
+};
+
+// A cell of a one-cell-per-line stream.
+struct StreamCell {
+  std::vector<Span> spans;
+  bool empty = false;
+  bool marked = false;  // an empty marker (`-`)
+  bool broken = false;  // normalization dropped its text (no span of Document::text)
+  bool figure = false;
+  bool prose = false;
+  size_t bytes = 0;
+};
+
 // A row, or a fragment of one (a line holding only the wrapped text of some cells).
 struct PendingRow {
   std::vector<std::vector<Span>> cells;  // per column, the spans of its text in reading order
@@ -30,6 +48,8 @@ struct PendingRow {
   double y = 0;          // vertical centre (PDF points or line index)
   double height = 1;
   bool fragment = false;
+  bool broken = false;   // a cell of it is not in Document::text (kCellPerLine): unread
+  bool no_carry = false; // rows were left unread above it: its empty leading cells are not carried
 };
 
 class Grid {
@@ -44,6 +64,8 @@ class Grid {
   // Feeds the next raw line; false if the line cannot belong to the table (the table ends before
   // it and the caller reads the line again).
   bool Feed(const RawLine& line);
+  // For one-cell-per-line tables: how the cells are delimited (the header's own delimiters).
+  void SetStream(Stream s) { stream_ = s; }
   // For one-line tables: reads tokens [from, to) of the header's line as rows.
   void FeedOneLine(const RawLine& line, size_t from, size_t to);
 
@@ -55,6 +77,12 @@ class Grid {
   bool FeedCount(const RawLine& line);
   bool FeedPipe(const RawLine& line);
   bool FeedCellPerLine(const RawLine& line);
+  // kCellPerLine: closes the cell being read (kPipe: only by its `|`).
+  void CloseStreamCell();
+  // kCellPerLine: cuts the stream of cells into rows by the column types, the one way it can be
+  // cut (see tables_stream.cc); what follows the longest uniquely cut prefix is unread.
+  void Segment();
+  bool StreamFits(size_t c, const StreamCell& cell, bool leading) const;
   // A second header line (labels joined top to bottom), before any row; `above`: a line above
   // the header (vertically centred labels put the first line of a two-line label there).
  public:
@@ -72,6 +100,11 @@ class Grid {
   bool Fits(ColType t, std::string_view s) const;
   int ColumnAt(const Token& t) const;
   void Push(PendingRow row);
+  // A leading name column no row fills, before another name column (a block title over the
+  // level columns, "绩效指标 一级指标 二级指标 …"): not a column of the rows.
+  void DropEmptyTitleColumn();
+  // Another table's header (column words, or cells classified as a header).
+  bool IsOtherHeader(const RawLine& line) const;
   // PDF merged cells: a label centred on the rows it spans. For name column c, the row of the
   // label each row belongs to, or an empty vector if the labels' positions do not fit centred spans.
   std::vector<int> CentredSpans(const std::vector<PendingRow>& rows, size_t c) const;
@@ -89,9 +122,14 @@ class Grid {
   std::vector<PendingRow> rows_;
   std::vector<Span> unread_;
   std::vector<PendingRow> fragments_;  // kCount: name lines waiting for their figures
-  PendingRow cpl_;                     // kCellPerLine: the row being filled
-  size_t cpl_filled_ = 0;
-  bool cpl_broken_ = false;            // a cell of it is not in Document::text
+  Stream stream_ = Stream::kBare;      // kCellPerLine
+  std::vector<StreamCell> stream_cells_;
+  StreamCell open_cell_;               // the cell being read
+  bool open_ = false;
+  size_t open_lines_ = 0;              // lines of open_cell_
+  size_t blanks_ = 0;                  // blank lines since the last cell's line
+  bool stream_done_ = false;
+  bool carry_ok_ = true;               // kCount: no unread line since the last row
   Span header_at_;
   int page_ = 0;
   bool any_row_ = false;

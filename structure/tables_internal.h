@@ -84,6 +84,13 @@ struct GridRules {
   const RE2& total;
   const RE2& heading;
   const RE2& header_tail;
+  const RE2& class_text;
+  const RE2& class_number;
+  const RE2& class_value;
+  const RE2& class_name;
+  const RE2& class_reject;
+  const RE2& title_cell;
+  const RE2& level_column;
   std::vector<std::pair<int, ColType>> groups;  // capturing group index → type
 };
 
@@ -92,6 +99,21 @@ struct GridRules {
 // False if some token is not a header cell.
 bool ParseHeader(const Document& doc, const GridRules& g, const RawLine& line, size_t from, size_t to,
                  std::vector<HeaderCol>* cols);
+
+// Header cells by what their words say (tables_header.cc), for headers grid.column does not
+// read: every token of [from, to) one cell (its notes removed, classified by rules
+// grid.class_*). True if the cells look like a header: three or more, a number column and a name
+// column among them, at most one of unknown words besides the first, none with figures or prose;
+// text lines only (a PDF line of header words is pieces of wrapped cells).
+bool ClassifyHeader(const Document& doc, const GridRules& g, const RawLine& line, size_t from, size_t to,
+                    std::vector<HeaderCol>* cols);
+// One cell of a header written one cell per line: a column word of grid.column, or a token whose
+// words have a class (not the catch-all). Pipe tokens are ignored.
+bool HeaderWord(const Document& doc, const GridRules& g, const RawLine& line, HeaderCol* col);
+// Drops a first cell that is a block title over the level columns (rules grid.title_cell).
+void DropTitleCell(const GridRules& g, std::vector<HeaderCol>* cols);
+// Validates cells collected one per line (as ClassifyHeader; `classified`: some came from classes).
+bool LooksLikeHeader(const std::vector<HeaderCol>& cols, bool classified);
 
 // Token kinds for rows read by counting.
 bool IsFigure(const GridRules& g, std::string_view s);

@@ -201,7 +201,14 @@ GridRules::GridRules(const Rules& rules)
       figure(rules.One("grid.figure")),
       total(rules.One("table.total_row")),
       heading(rules.One("structure.marker")),
-      header_tail(rules.One("grid.header_tail")) {
+      header_tail(rules.One("grid.header_tail")),
+      class_text(rules.One("grid.class_text")),
+      class_number(rules.One("grid.class_number")),
+      class_value(rules.One("grid.class_value")),
+      class_name(rules.One("grid.class_name")),
+      class_reject(rules.One("grid.class_reject")),
+      title_cell(rules.One("grid.title_cell")),
+      level_column(rules.One("grid.level_column")) {
   for (const auto& [name, index] : column.NamedCapturingGroups()) {
     if (name == "name") groups.emplace_back(index, ColType::kName);
     if (name == "number") groups.emplace_back(index, ColType::kNumber);

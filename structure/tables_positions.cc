@@ -30,8 +30,7 @@ bool Grid::FeedPositions(const RawLine& line) {
   }
   if (toks.empty()) return true;
   if (IsRepeatedHeader(line)) return true;
-  std::vector<HeaderCol> other;
-  if (ParseHeader(doc_, g_, line, 0, line.tokens.size(), &other) && other.size() >= 2) return false;
+  if (IsOtherHeader(line)) return false;
   if (!any_row_ && rows_.empty() && ContinueHeader(line, false)) return true;
   PendingRow row = NewRow();
   bool has_values = false, any_values_column = false;

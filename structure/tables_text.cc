@@ -80,8 +80,7 @@ bool Grid::FeedCount(const RawLine& line) {
   std::string_view s = View(doc_, HullOf(toks));
   if (IsProse(s)) return false;
   if (IsRepeatedHeader(line)) return true;
-  std::vector<HeaderCol> other;
-  if (ParseHeader(doc_, g_, line, 0, line.tokens.size(), &other) && other.size() >= 2) return false;
+  if (IsOtherHeader(line)) return false;
   if (!any_row_ && rows_.empty() && fragments_.empty() && ContinueHeader(line, false)) return true;
   size_t figures = 0;
   for (const Token* t : toks) {
@@ -100,7 +99,15 @@ bool Grid::FeedCount(const RawLine& line) {
   if (IsHeading(s) && figures < 2) return false;
   PendingRow row = NewRow();
   bool named = false;
-  if (!fragments_.empty() && types_[0] != ColType::kNumber && Assign(toks, false, true, &row)) {
+  // Lines of a name before its figures: only when the figures' line names nothing itself (a line
+  // with its own names is a row of its own, and the lines above it are not its name).
+  auto names_nothing = [&](const PendingRow& r) {
+    for (size_t c = 1; c < cols_.size(); ++c)
+      if (types_[c] == ColType::kName && !r.cells[c].empty()) return false;
+    return true;
+  };
+  if (!fragments_.empty() && types_[0] != ColType::kNumber && Assign(toks, false, true, &row) &&
+      names_nothing(row)) {
     for (const PendingRow& f : fragments_) {
       row.cells[0].push_back(f.at);
       row.at = Span{std::min(row.at.begin, f.at.begin), std::max(row.at.end, f.at.end)};
@@ -108,7 +115,8 @@ bool Grid::FeedCount(const RawLine& line) {
     named = true;
   } else {
     row = NewRow();
-    if (!Assign(toks, any_row_, false, &row)) {
+    // Carried cells come from the row above only when no line between was left unread.
+    if (!Assign(toks, any_row_ && carry_ok_ && fragments_.empty(), false, &row)) {
       if (figures < 2) {
         // A wrapped name that starts with a figure ("2021 年度…工作经费"), before its row.
         if (IsHeading(s) || s.size() > 150 || fragments_.size() >= 3 || toks.size() < 2) return false;
@@ -121,6 +129,7 @@ bool Grid::FeedCount(const RawLine& line) {
       for (const PendingRow& f : fragments_) unread_.push_back(f.at);
       fragments_.clear();
       unread_.push_back(HullOf(toks));
+      carry_ok_ = false;
       return true;
     }
   }
@@ -129,6 +138,7 @@ bool Grid::FeedCount(const RawLine& line) {
   fragments_.clear();
   row.y = line.y0;
   Push(std::move(row));
+  carry_ok_ = true;
   return true;
 }
 
@@ -155,8 +165,7 @@ bool Grid::FeedPipe(const RawLine& line) {
         if (c != '-' && c != ':' && c != '=' && c != '+') rule = false;
   if (rule) return true;
   if (IsRepeatedHeader(line)) return true;
-  std::vector<HeaderCol> other;
-  if (ParseHeader(doc_, g_, line, 0, line.tokens.size(), &other) && other.size() >= 2) return false;
+  if (IsOtherHeader(line)) return false;
   // The first row one cell short, under a header whose first two columns are names: the first
   // header cell is the block's title ("| 绩效指标(90分) | 一级指标 | …"), merged down the rows
   // beside it, not a column of them.
@@ -183,52 +192,6 @@ bool Grid::FeedPipe(const RawLine& line) {
   if (row.at.empty()) row.at = line.at;
   row.y = line.y0;
   Push(std::move(row));
-  return true;
-}
-
-bool Grid::FeedCellPerLine(const RawLine& line) {
-  std::vector<const Token*> toks = Cells(doc_, line, 0, line.tokens.size());
-  if (line.dropped) {
-    // A cell normalization dropped (a figure alone on its line reads as a page number): the row
-    // cannot be a grid of Document::text spans, but the count of cells goes on.
-    if (cpl_filled_ == 0) cpl_ = NewRow();
-    cpl_broken_ = true;
-    if (++cpl_filled_ == cols_.size()) {
-      if (!cpl_.at.empty()) unread_.push_back(cpl_.at);
-      cpl_ = PendingRow();
-      cpl_filled_ = 0;
-      cpl_broken_ = false;
-    }
-    return true;
-  }
-  if (toks.empty()) return true;
-  Span at = HullOf(toks);
-  std::string_view s = View(doc_, at);
-  size_t c = cpl_filled_;
-  std::vector<HeaderCol> word;
-  bool header_word = ParseHeader(doc_, g_, line, 0, line.tokens.size(), &word) && !word.empty();
-  size_t figures = 0;
-  for (const Token* t : toks)
-    if (IsFigure(g_, View(doc_, t->at))) ++figures;
-  if (header_word || figures >= 2 || !Fits(types_[c], s) || (IsProse(s) && types_[c] != ColType::kText) ||
-      (c == 0 && IsHeading(s))) {
-    cpl_ = PendingRow();
-    cpl_filled_ = 0;
-    cpl_broken_ = false;
-    return false;
-  }
-  if (cpl_filled_ == 0) cpl_ = NewRow();
-  for (const Token* t : toks) AddToCell(&cpl_, c, *t);
-  if (++cpl_filled_ == cols_.size()) {
-    cpl_.y = line.y0;
-    if (cpl_broken_)
-      unread_.push_back(cpl_.at);
-    else
-      Push(std::move(cpl_));
-    cpl_ = PendingRow();
-    cpl_filled_ = 0;
-    cpl_broken_ = false;
-  }
   return true;
 }
 

@@ -141,6 +141,60 @@ const Case kCases[] = {
      "  columns: [项目资金(万元)] [年初预算数] [全年预算数] [全年执行数] [分值] [执行率] [得分]\n"
      "  row: [年度资金总额:] [120] [120] [118.5] [10] [98.75%] [9.88]\n"
      "  row: [其中:本年财政拨款] [120] [120] [118.5] [] [] []\n"},
+    {"header words outside the column words, classified; a block title over the levels dropped",
+     "绩效指标 一级指标 二级指标 三级指标 分值 年度目标值 全年实际值 得分 未完成原因及拟采取的改进措施\n"
+     "产出指标（60分） 数量指标 新建站点数 20 ≥8个 9个 20\n"
+     "建成道路长度 20 ≥3公里 3公里 20\n"
+     "时效指标 按期完工率 20 100% 100% 18 天气原因\n",
+     "table aligned page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [分值] [年度目标值] [全年实际值] [得分] [未完成原因及拟采取的改进措施]\n"
+     "  row: [产出指标(60分)] [数量指标] [新建站点数] [20] [≥8个] [9个] [20] []\n"
+     "  row: [^产出指标(60分)] [^数量指标] [建成道路长度] [20] [≥3公里] [3公里] [20] []\n"
+     "  row: [^产出指标(60分)] [时效指标] [按期完工率] [20] [100%] [100%] [18] [天气原因]\n"},
+    {"a first header cell of other words is the rows' name column",
+     "资金情况（万元） 全年预算数（A） 全年执行数（B） 分值 执行率（B/A） 得分\n"
+     "年度资金总额： 30 27 10 90.00% 9\n",
+     "table aligned page 1\n"
+     "  columns: [资金情况(万元)] [全年预算数(A)] [全年执行数(B)] [分值] [执行率(B/A)] [得分]\n"
+     "  row: [年度资金总额：] [30] [27] [10] [90.00%] [9]\n"},
+    // A line with names of its own is a row, not the name of the next one; after a line left
+    // unread, nothing is carried from the row above it (the unread line may start a new group).
+    {"one space between cells: no carried cells across an unread line",
+     "一级指标 二级指标 三级指标 分值 指标值 实际值 得分 偏差原因\n"
+     "产出指标 数量指标 培训人次 10 ≥100 120 10\n"
+     "效益指标 经济效益指标\n"
+     "社会效益指标 群众知晓率 10 ≥90% 95% 10\n",
+     "table aligned page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [分值] [指标值] [实际值] [得分] [偏差原因]\n"
+     "  row: [产出指标] [数量指标] [培训人次] [10] [≥100] [120] [10] []\n"},
+    {"one cell per line ended by |: a wrapped cell, prose in a text column",
+     "一级指标\n|\n二级指标\n|\n三级指标\n|\n评分标准\n|\n分值\n|\n得分\n|\n扣分原因\n|\n"
+     "投入\n|\n预算配置\n|\n人员\n控制率\n|\n控制率不超过100%计满分。\n|\n5 |\n4.5 |\n超编\n|\n",
+     "table cell_per_line page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [评分标准] [分值] [得分] [扣分原因]\n"
+     "  row: [投入] [预算配置] [人员\n控制率] [控制率不超过100%计满分。] [5] [4.5] [超编]\n"},
+    {"one cell per line between blank lines: two more blank lines are an empty cell",
+     "一级指标\n\n分值\n\n二级指标\n\n分值\n\n得分\n\n"
+     "项目决策\n\n20.0\n\n目标设定\n\n8.0\n\n7.5\n\n\n\n\n\n资金分配\n\n12.0\n\n12.0\n\n说明：以上。\n",
+     "table cell_per_line page 1\n"
+     "  columns: [一级指标] [分值] [二级指标] [分值] [得分]\n"
+     "  row: [项目决策] [20.0] [目标设定] [8.0] [7.5]\n"
+     "  row: [^项目决策] [] [资金分配] [12.0] [12.0]\n"},
+    {"one cell per line, bare: rows start after the merged names",
+     "一级指标\n二级指标\n三级指标\n得分\n"
+     "投入(20分)\n目标设定(10分)\n目标合理性(4分)\n4.00\n目标明确性(6分)\n3.00\n"
+     "预算配置(10分)\n人员控制率(4分)\n4.00\n（其余从略。）\n",
+     "table cell_per_line page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [得分]\n"
+     "  row: [投入(20分)] [目标设定(10分)] [目标合理性(4分)] [4.00]\n"
+     "  row: [^投入(20分)] [^目标设定(10分)] [目标明确性(6分)] [3.00]\n"
+     "  row: [^投入(20分)] [预算配置(10分)] [人员控制率(4分)] [4.00]\n"},
+    {"one cell per line, bare: two cuts fit, so nothing is read",
+     "一级指标\n二级指标\n得分\n原因说明\n"
+     "产出\n数量\n5.50\n质量\n时效\n6.50\n",
+     ""},
+    {"false alarm: short lines of words are not a header",
+     "项目\n说明\n备注\n以上情况属实。\n", ""},
     {"false alarm: a prose paragraph with numbers and column words",
      "本年度分值 100 分，得分 95 分，得分率 95%。\n项目支出 120 万元，执行 118.5 万元。\n", ""},
     {"false alarm: a numbered heading list",

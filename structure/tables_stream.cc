@@ -1,0 +1,227 @@
+// One cell per line. The cells come as a stream — one per line (Stream::kBare), each ended by a
+// `|` line (kPipe: a cell may wrap over lines before its `|`; `|` alone is an empty cell), or
+// separated by blank lines (kBlank: further pairs of blank lines are empty cells) — and rows are
+// not marked. A row is a run of the header's columns: it may start after leading name columns
+// (merged cells, carried from the row above), start with empty leading cells (kPipe, kBlank), and
+// lack trailing text columns (原因, 说明). The stream is cut into rows by the column types — a
+// number column takes a figure, an empty marker or an empty cell; a name column a short
+// non-figure; value and text columns anything — and a cut is accepted only where it is the only
+// one: what follows the longest uniquely cut prefix is unread, never guessed. Linear in the
+// stream (each cell is tried against each start and end column once).
+#include <algorithm>
+
+#include "structure/tables_grid.h"
+
+namespace jixiao::internal::grid {
+
+namespace {
+
+constexpr size_t kMaxLineBytes = 300;   // a longer line is prose, not a cell
+constexpr size_t kMaxNameBytes = 90;    // a name cell: 30 Chinese characters
+constexpr size_t kMaxPipeLines = 12;    // lines of one cell before its `|`
+
+Span Hull(Span a, Span b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return Span{std::min(a.begin, b.begin), std::max(a.end, b.end)};
+}
+
+}  // namespace
+
+void Grid::CloseStreamCell() {
+  if (!open_) return;
+  StreamCell c = std::move(open_cell_);
+  std::string joined;
+  for (const Span& s : c.spans)
+    for (char ch : View(doc_, s))
+      if (ch != ' ' && ch != '\n') joined += ch;
+  c.bytes = joined.size();
+  if (c.broken) {
+    c.figure = true;  // normalization drops lines that read as page numbers
+  } else if (joined.empty()) {
+    c.empty = true;
+  } else {
+    c.figure = IsFigure(g_, joined);
+    c.marked = IsEmptyMarker(g_, joined);
+    c.prose = IsProse(joined);
+  }
+  stream_cells_.push_back(std::move(c));
+  open_cell_ = StreamCell();
+  open_ = false;
+  open_lines_ = 0;
+}
+
+bool Grid::FeedCellPerLine(const RawLine& line) {
+  if (stream_done_) return false;
+  std::vector<const Token*> words;
+  for (const Token& t : line.tokens) {
+    std::string_view s = View(doc_, t.at);
+    if (s != "|" && !(s.empty() && !line.dropped)) words.push_back(&t);
+  }
+  const bool blank = line.tokens.empty();
+  if (blank) {
+    if (stream_ == Stream::kBlank) {
+      CloseStreamCell();
+      ++blanks_;
+    }
+    return true;
+  }
+  if (!words.empty() && !line.dropped) {
+    Span at;
+    for (const Token* t : words) at = Hull(at, t->at);
+    std::string_view s = View(doc_, at);
+    bool text_column = std::find(types_.begin(), types_.end(), ColType::kText) != types_.end();
+    bool end = s.size() > kMaxLineBytes || (stream_ == Stream::kPipe && open_lines_ >= kMaxPipeLines) ||
+               IsOtherHeader(line);
+    if (!end && stream_ != Stream::kPipe && (IsHeading(s) || (IsProse(s) && !text_column))) end = true;
+    if (end) {
+      stream_done_ = true;
+      return false;
+    }
+  }
+  switch (stream_) {
+    case Stream::kBare:
+      if (words.empty()) return true;
+      CloseStreamCell();
+      open_ = true;
+      for (const Token* t : words) open_cell_.spans.push_back(t->at);
+      open_cell_.broken = line.dropped;
+      CloseStreamCell();
+      return true;
+    case Stream::kBlank:
+      if (words.empty()) return true;
+      if (!(open_ && blanks_ == 0)) {
+        CloseStreamCell();
+        if (blanks_ >= 2 && blanks_ % 2 == 0) {  // an odd number of empty lines: cells unknown
+          stream_done_ = true;
+          return false;
+        }
+        for (size_t k = 0; blanks_ > 0 && k < (blanks_ - 1) / 2; ++k) stream_cells_.emplace_back().empty = true;
+        open_ = true;
+      }
+      blanks_ = 0;
+      for (const Token* t : words) open_cell_.spans.push_back(t->at);
+      open_cell_.broken = open_cell_.broken || line.dropped;
+      ++open_lines_;
+      return true;
+    case Stream::kPipe: {
+      bool content = false;
+      for (const Token& t : line.tokens) {
+        std::string_view s = View(doc_, t.at);
+        if (s == "|") {
+          if (!open_) open_ = true;  // `|` alone: an empty cell
+          CloseStreamCell();
+          continue;
+        }
+        if (s.empty() && !line.dropped) continue;
+        open_ = true;
+        if (!s.empty()) open_cell_.spans.push_back(t.at);
+        open_cell_.broken = open_cell_.broken || line.dropped;
+        content = true;
+      }
+      if (content && open_) ++open_lines_;
+      return true;
+    }
+  }
+  return true;
+}
+
+bool Grid::StreamFits(size_t c, const StreamCell& cell, bool leading) const {
+  if (cell.empty) return leading || types_[c] != ColType::kName;
+  switch (types_[c]) {
+    case ColType::kName: return !cell.figure && !cell.marked && !cell.prose && !cell.broken && cell.bytes <= kMaxNameBytes;
+    case ColType::kNumber: return cell.figure || cell.marked;
+    case ColType::kValue:
+    case ColType::kText: return true;
+  }
+  return true;
+}
+
+void Grid::Segment() {
+  if (stream_ != Stream::kPipe) CloseStreamCell();
+  const std::vector<StreamCell>& cells = stream_cells_;
+  const size_t n = types_.size(), total = cells.size();
+  if (n == 0 || total == 0) return;
+  const bool any_name = std::find(types_.begin(), types_.end(), ColType::kName) != types_.end();
+  // A row of columns [k, end) on cells from i.
+  auto fits = [&](size_t i, size_t k, size_t end) {
+    if (i + (end - k) > total) return false;
+    bool leading = k == 0, anchor = false;
+    for (size_t c = k; c < end; ++c) {
+      const StreamCell& cell = cells[i + c - k];
+      if (leading && cell.empty) continue;  // merged cells written empty
+      if (leading && any_name && types_[c] != ColType::kName) return false;  // a row starts at its name
+      if (!StreamFits(c, cell, false)) return false;
+      leading = false;
+      if (!cell.empty && (types_[c] == ColType::kNumber || types_[c] == ColType::kValue)) anchor = true;
+    }
+    return anchor;
+  };
+  struct Way {
+    int count = 0;
+    size_t from = 0, k = 0, end = 0;
+  };
+  std::vector<Way> ways(total + 1);
+  std::vector<int> cover(total + 2, 0);  // rows from reachable cells spanning over a cut
+  ways[0].count = 1;
+  for (size_t i = 0; i < total; ++i) {
+    if (ways[i].count == 0) continue;
+    for (size_t k = 0; k < n; ++k) {
+      if (k > 0 && (i == 0 || types_[k - 1] != ColType::kName || types_[k] != ColType::kName)) break;
+      for (size_t end = n; end > k; --end) {
+        if (end < n && types_[end] != ColType::kText) break;  // only trailing text columns may lack
+        if (!fits(i, k, end)) continue;
+        Way& w = ways[i + end - k];
+        ++cover[i + 1], --cover[i + end - k];
+        if (w.count == 0) w.from = i, w.k = k, w.end = end;
+        w.count = std::min(2, w.count + ways[i].count);
+      }
+    }
+  }
+  // The furthest cell a cut reaches; if several cuts reach it, the furthest cut all of them make
+  // (one way to reach it, no row of any cut spanning over it).
+  size_t p = total;
+  while (p > 0 && ways[p].count == 0) --p;
+  if (ways[p].count > 1) {
+    for (size_t i = 1; i <= total; ++i) cover[i] += cover[i - 1];
+    while (p > 0 && (ways[p].count != 1 || cover[p] > 0)) --p;
+  }
+  std::vector<PendingRow> rows;
+  for (size_t q = p; q > 0; q = ways[q].from) {
+    const Way& w = ways[q];
+    PendingRow row = NewRow();
+    for (size_t c = w.k; c < w.end; ++c) {
+      const StreamCell& cell = cells[w.from + c - w.k];
+      row.broken = row.broken || cell.broken;
+      if (cell.marked) {
+        row.marked[c] = true;
+        if (!cell.spans.empty()) row.cells[c].push_back(Span{cell.spans.front().begin, cell.spans.front().begin});
+      } else {
+        row.cells[c] = cell.spans;
+      }
+      for (const Span& s : cell.spans) row.at = Hull(row.at, s);
+    }
+    rows.push_back(std::move(row));
+  }
+  std::reverse(rows.begin(), rows.end());
+  bool after_unread = false;
+  double y = 0;
+  for (PendingRow& r : rows) {
+    r.y = ++y;
+    if (r.broken) {
+      if (!r.at.empty()) unread_.push_back(r.at);
+      after_unread = true;
+      continue;
+    }
+    r.no_carry = after_unread;
+    after_unread = false;
+    Push(std::move(r));
+  }
+  Span rest;
+  for (size_t i = p; i < total; ++i)
+    for (const Span& s : cells[i].spans) rest = Hull(rest, s);
+  if (!rest.empty()) unread_.push_back(rest);
+  stream_cells_.clear();
+}
+
+}  // namespace jixiao::internal::grid
