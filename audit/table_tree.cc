@@ -65,11 +65,24 @@ class TableTree {
       for (const Span& read : out_->read)
         if (Overlaps(read, r.at)) return;  // another reader took this table
     std::vector<int> current(l.names.size(), -1);  // the open node of each level
+    closed_ = false;
     const size_t before = out_->indicators.size();
     for (const TableRow& r : t.rows) Row(l, r, &current);
     if (out_->indicators.size() == before) return;
     out_->tree_tables.push_back(t.at);
     for (const Span& u : t.unread) out_->unread.push_back(u);
+    if (!closed_) {
+      // No total row ends the table: it may go on past a page, or say "此处从略". The nodes still
+      // open at its end may miss children, and the first level may miss a node.
+      for (int open : current)
+        if (open >= 0) out_->indicators[static_cast<size_t>(open)].incomplete = true;
+      out_->top_incomplete = true;
+    }
+    if (!t.unread.empty()) {
+      // Rows the structure could not place: the nodes as read may miss children, so no sums.
+      for (size_t i = before; i < out_->indicators.size(); ++i) out_->indicators[i].incomplete = true;
+      out_->top_incomplete = true;
+    }
   }
 
  private:
@@ -130,6 +143,7 @@ class TableTree {
       if (s.empty() || c.carried) continue;
       if (RE2::PartialMatch(s, total_)) {
         Total(l, r, cell);
+        closed_ = true;
         return;
       }
       break;
@@ -168,7 +182,9 @@ class TableTree {
       ind.max = max;
       if (static_cast<int>(k) == deepest && score_cell) ind.score = FigureOf(*score_cell, r.at);
       ind.heading = c->at;
-      ind.body = r.at;
+      // A row has no body: its 评分标准 cell states the rule ("每超过1个百分点扣0.5分"), not
+      // points taken.
+      ind.body = Span{r.at.end, r.at.end};
       const int index = static_cast<int>(out_->indicators.size());
       if (ind.parent >= 0) out_->indicators[static_cast<size_t>(ind.parent)].children.push_back(index);
       out_->indicators.push_back(std::move(ind));
@@ -176,6 +192,7 @@ class TableTree {
       for (size_t deeper = k + 1; deeper < current->size(); ++deeper) (*current)[deeper] = -1;
     }
     out_->read.push_back(r.at);
+    closed_ = false;
   }
 
   template <typename CellFn>
@@ -200,6 +217,7 @@ class TableTree {
   const Document& doc_;
   const Rules& rules_;
   Outline* out_;
+  bool closed_ = false;  // the last row read was a total row
   const re2::RE2 &name_, &max_, &score_, &name_max_, &total_;
 };
 

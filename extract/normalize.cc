@@ -313,6 +313,12 @@ bool IsNumbersOnly(std::string_view s) {
   return t.size() >= 2 && std::all_of(t.begin(), t.end(), IsNumericToken);
 }
 
+// One figure and nothing else ("12", "4.00", "95%").
+bool IsLoneFigure(std::string_view s) {
+  auto t = Tokens(s);
+  return t.size() == 1 && IsNumericToken(t[0]);
+}
+
 // Starts with a numbering marker: 一、 (一) 1. 1、 (1) ① A. 第一 一是 表1 图1.
 bool StartsWithMarker(std::string_view s) {
   s = Trimmed(s);
@@ -460,9 +466,14 @@ void Normalize(Document* doc) {
 
   // 2. Page furniture: page-number lines, and a header or footer repeated on several pages
   //    (the first or last line of a page, identical on at least 3 pages and half of them).
+  //    A page number stands at the top or the bottom of its page: a figure alone on a line
+  //    anywhere else is a table cell (one cell per line), not furniture.
   std::vector<bool> drop(lines.size(), false);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (IsPageNumberLine(lines[i].text)) drop[i] = true;
+  constexpr size_t kEdge = 2;  // lines at each end of a page where a page number may stand
+  for (const auto& pl : page_lines) {
+    for (size_t k = 0; k < pl.size(); ++k) {
+      if ((k < kEdge || k + kEdge >= pl.size()) && IsPageNumberLine(lines[pl[k]].text)) drop[pl[k]] = true;
+    }
   }
   if (doc->pages.size() >= 3) {
     std::map<std::string, std::vector<size_t>> edges;
@@ -513,6 +524,11 @@ void Normalize(Document* doc) {
       bool split_number = ((tail >= '0' && tail <= '9') || tail == ',' || tail == '.') &&
                           head >= '0' && head <= '9' && !IsTableRow(prev.text) &&
                           !IsNumbersOnly(l.text) && !StartsWithMarker(l.text);
+      // A figure alone on its line is a cell (one cell per line), not the end of a wrapped
+      // sentence or a piece of a split number: it joins only a line that stops inside a number
+      // ("1,198," / "85") or mid-sentence (below).
+      const bool lone = IsLoneFigure(l.text), prev_lone = IsLoneFigure(prev.text);
+      if ((lone || prev_lone) && tail != ',' && tail != '.') join = split_number = false;
       if (split_number) join = true;
       // A line that stops on a word that cannot end a sentence ("按时分配率为" / "90.94%") was
       // wrapped early, whatever its width.

@@ -223,6 +223,23 @@ TEST_CASE("a report's scoring table is its indicator tree", "[reading][tables]")
   CHECK(r.total->max == "100");
 }
 
+TEST_CASE("a tree table without a total row may go on: its open nodes are not summed", "[reading][tables]") {
+  std::string cut = TreeTable("12");
+  cut = cut.substr(0, cut.find("| 合计"));  // the table ends at the page ("此处从略")
+  // 预算配置 is closed by 过程, so its sum is checked; 过程 and 预算执行 are open at the end.
+  CHECK(ChecksOf(cut, CheckId::kScoreChildrenMax) == std::vector<std::string>{"fail 20", "pass 10", "fail 12"});
+  CHECK(ChecksOf(cut, CheckId::kScoreTotal).empty());
+}
+
+TEST_CASE("lone figures inside a page are cells, not page numbers", "[reading][tables]") {
+  // One cell per line: the 分值 and 得分 cells stand alone on their lines.
+  const std::string text =
+      "绩效评价指标体系明细表\n一级指标\n二级指标\n三级指标\n分值\n得分\n"
+      "投入(20分)\n目标设定(20分)\n绩效目标合理性\n12\n10\n绩效指标明确性\n8\n8\n合计\n20\n18\n";
+  CHECK(Indicators(text) == "投入 20/-\n投入>目标设定 20/-\n投入>目标设定>绩效目标合理性 12/10\n"
+                            "投入>目标设定>绩效指标明确性 8/8\n");
+}
+
 TEST_CASE("a table with one name column restates the headings; a tree in both is not summed", "[reading][tables]") {
   // One name column: a summary, not a tree (the tables reader compares it with the headings).
   const std::string summary =
