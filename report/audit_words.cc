@@ -112,6 +112,12 @@ constexpr Phrase kZh[] = {
      R"re(列出 \1 项（若“和”连接两项则为 \2 项）)re"},
     {R"re((\d+) items named)re", R"re(列出 \1 项)re"},
     {R"re((\d+) items ①… listed below)re", R"re(下文列出 \1 项 ①…)re"},
+    {R"re((\d+) items listed)re", R"re(列出 \1 项)re"},
+    {R"re(item (\d+) of the lists: )re", R"re(两组列举的第 \1 项：)re"},
+    {R"re(, as (.+?) says\))re", R"re(，如“\1”所述）)re"},
+    {R"re((.+?) next to (.+?) \(line (\d+)\): read as 万元 it is of the same size, as 元 a ten-thousandth of it; probably 元 written for 万元)re",
+     R"re(\1 与 \2（第\3行）并列：按万元读则数量级相同，按元读仅为其万分之一；很可能把万元误写为元)re"},
+    {R"re( \(probable\))re", R"re(（很可能）)re"},
     // Forms (audit/forms_checks.cc; the rule sets' titles are in rules/forms_*.rules).
     {R"re((^|; )其中 rows of (.+?) → )re", R"re(\1\2的其中各行 → )re"},
     {R"re( \(some 其中 cells empty: their sum may not exceed the total\))re",
