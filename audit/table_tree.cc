@@ -66,6 +66,7 @@ class TableTree {
         if (Overlaps(read, r.at)) return;  // another reader took this table
     std::vector<int> current(l.names.size(), -1);  // the open node of each level
     closed_ = false;
+    suspect_ = false;
     const size_t before = out_->indicators.size();
     for (const TableRow& r : t.rows) Row(l, r, &current);
     if (out_->indicators.size() == before) return;
@@ -78,7 +79,7 @@ class TableTree {
         if (open >= 0) out_->indicators[static_cast<size_t>(open)].incomplete = true;
       out_->top_incomplete = true;
     }
-    if (!t.unread.empty()) {
+    if (!t.unread.empty() || suspect_) {
       // Rows the structure could not place: the nodes as read may miss children, so no sums.
       for (size_t i = before; i < out_->indicators.size(); ++i) out_->indicators[i].incomplete = true;
       out_->top_incomplete = true;
@@ -102,10 +103,13 @@ class TableTree {
     auto n = FigureAt(doc_.text, c.at.begin + b);
     if (!n || n->end != c.at.begin + e || n->unit == Unit::kPercent ||
         (n->unit != Unit::kNone && n->unit != Unit::kPoints && n->unit != Unit::kCount)) {
-      // Digits that are not one plain figure ("IO", "52.352.3", "5%") in a points column.
+      // Digits that are not one plain figure ("IO", "4.003.00": two rows in one cell) in a
+      // points column: the table's rows are not where its grid says.
       if (std::any_of(v.begin() + static_cast<long>(b), v.begin() + static_cast<long>(e),
-                      [](char ch) { return ch >= '0' && ch <= '9'; }))
+                      [](char ch) { return ch >= '0' && ch <= '9'; })) {
         out_->unread.push_back(c.at);
+        suspect_ = true;
+      }
       return std::nullopt;
     }
     if (n->unit == Unit::kCount && n->measure != "分") return std::nullopt;
@@ -161,6 +165,8 @@ class TableTree {
     }
     for (size_t k = 0; k <= static_cast<size_t>(deepest); ++k) {
       const Cell* c = cell(l.names[k]);
+      // A cell merged down from nothing above it: the grid's rows are misplaced.
+      if (c != nullptr && c->carried && (*current)[k] < 0) suspect_ = true;
       if (c == nullptr || c->carried || TextOf(*c).empty()) continue;  // continues the node above
       std::optional<Stated> max;
       std::string name = NameOf(*c, r.at, &max);
@@ -218,6 +224,7 @@ class TableTree {
   const Rules& rules_;
   Outline* out_;
   bool closed_ = false;  // the last row read was a total row
+  bool suspect_ = false;  // a cell of the table is not where its grid says (no sums over it)
   const re2::RE2 &name_, &max_, &score_, &name_max_, &total_;
 };
 

@@ -22,18 +22,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string FreshDb(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("jixiao-forms-batch-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  fs::path p = dir / (name + ".db");
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
-  return p.string();
-}
+std::string FreshDb(const std::string& name) { return test::TempDb("forms-batch", name); }
 
-int64_t Count(const std::string& db, const std::string& sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getInt64();
-}
+int64_t Count(const std::string& db, const std::string& sql) { return test::CountOf(db, sql); }
 
 std::string Text(const std::string& db, const std::string& sql) {
   SQLite::Database d(db, SQLite::OPEN_READONLY);

@@ -18,24 +18,16 @@
 #include "store/figures.h"
 #include "store/file_stat.h"
 #include "store/query.h"
+#include "tests/test_util.h"
 
 namespace jixiao {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string TempDb(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("jixiao-store-test-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  fs::path p = dir / (name + ".db");
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
-  return p.string();
-}
+std::string TempDb(const std::string& name) { return test::TempDb("store-test", name); }
 
-int64_t Count(const std::string& db, const std::string& sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getInt64();
-}
+int64_t Count(const std::string& db, const std::string& sql) { return test::CountOf(db, sql); }
 
 CheckResult Check(CheckId id, std::vector<std::string> path, std::string stated, int page = 1) {
   CheckResult c;

@@ -1,9 +1,12 @@
 #include "tests/test_util.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -49,6 +52,20 @@ Run RunJixiao(const std::string& args) {
   std::remove(out_tmpl);
   std::remove(err_tmpl);
   return r;
+}
+
+std::string TempDb(const std::string& suite, const std::string& name) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("jixiao-" + suite + "-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  fs::path p = dir / (name + ".db");
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
+  return p.string();
+}
+
+int64_t CountOf(const std::string& db, const std::string& sql) {
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  return d.execAndGet(sql).getInt64();
 }
 
 }  // namespace jixiao::test

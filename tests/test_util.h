@@ -2,6 +2,7 @@
 #ifndef JIXIAO_TESTS_TEST_UTIL_H_
 #define JIXIAO_TESTS_TEST_UTIL_H_
 
+#include <cstdint>
 #include <string>
 
 #include "extract/document.h"
@@ -20,6 +21,12 @@ struct Run {
 };
 // Runs the built jixiao with `args` (a shell-quoted string), capturing stdout and stderr.
 Run RunJixiao(const std::string& args);
+
+// A fresh database path `name`.db in a temporary folder of `suite` and this process (any old
+// file and its -wal/-shm removed).
+std::string TempDb(const std::string& suite, const std::string& name);
+// The integer the query `sql` gives on database `db` (opened read-only).
+int64_t CountOf(const std::string& db, const std::string& sql);
 
 }  // namespace jixiao::test
 

@@ -10,7 +10,7 @@ echo '|---|---|---|---|---|---|'
 row() {  # corpus-name ext [score_corpus args]
   local name=$1 ext=$2; shift 2
   python3 "$SHARED/tools/score_corpus.py" --cmd "$J audit --format json {}" --ext "$ext" "$@" |
-    sed -n 's/^TOTAL docs [0-9]* (no output: [0-9]*)  indicators \(.*\)  relations checked \(.*\)  findings recalled \(.*\)  unlabelled errors\/warnings \(.*\)  totals \(.*\)$/| '"$name"' '"$ext"' | \1 | \2 | \3 | \4 | \5 |/p'
+    sed -n 's#^TOTAL docs [0-9]* (no output: [0-9]*)  indicators \(.*\)  relations checked \(.*\)  findings recalled \(.*\)  unlabelled errors/warnings \(.*\)  totals \(.*\)$#| '"$name"' '"$ext"' | \1 | \2 | \3 | \4 | \5 |#p'
 }
 for ext in txt pdf; do row shared $ext; done
 # The project's own real-derived corpora; the PDF rows score only the documents that have a PDF.
