@@ -241,18 +241,21 @@ with tempfile.TemporaryDirectory() as tmp:
 
     # 5. The outline is linear: CPU time of 4x the headings within 9x (quadratic: 16x; startup
     # makes small runs look better than linear, never worse).
+    # Growth is a property of the algorithm, measured in the normal build; under the sanitizers
+    # (HOSTILE_SKIP_GROWTH=1) these runs would take a minute and test nothing more.
     def cpu(args):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         run(args)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     times = []
-    for n in (8000, 32000):
+    for n in (() if os.environ.get("HOSTILE_SKIP_GROWTH") == "1" else (8000, 32000)):
         with open("o%d.txt" % n, "w", encoding="utf-8") as fh:
             fh.write("部门整体支出绩效自评报告\n" + "1.预算编制（20分）得分20分\n" * n)
         times.append(min(cpu(["audit", "--format", "json", "o%d.txt" % n]) for _ in range(2)))
-    check("outline CPU time grows linearly (%.2f s -> %.2f s)" % tuple(times),
-          times[1] < 9 * max(times[0], 0.05), times)
+    if times:
+        check("outline CPU time grows linearly (%.2f s -> %.2f s)" % tuple(times),
+              times[1] < 9 * max(times[0], 0.05), times)
 
 print("%d failed" % len(failures))
 sys.exit(1 if failures else 0)

@@ -310,10 +310,16 @@ with tempfile.TemporaryDirectory() as tmp:
         with open(rf, "w", encoding="utf-8") as fh:
             fh.write("".join("%s = %s\n" % (n, pat) for n in sorted(names)))
         expect_sane("every rule overridden with %s" % pat, ["audit", "--rules", tmp, good], allowed=(0, 1))
-    for n in sorted(names):
+    # One rule at a time; HOSTILE_RULE_GROUP=k overrides k rules per run instead (every rule is still
+    # overridden once: the sanitizer half uses 4, since each run there costs ten times more).
+    group = max(1, int(os.environ.get("HOSTILE_RULE_GROUP", "1")))
+    ordered = sorted(names)
+    for i in range(0, len(ordered), group):
+        some = ordered[i:i + group]
         with open(rf, "w", encoding="utf-8") as fh:
-            fh.write("%s = (.)(\\d)\n" % n)
-        expect_sane("rule %s overridden with (.)(\\d)" % n, ["audit", "--rules", tmp, good], allowed=(0, 1))
+            fh.write("".join("%s = (.)(\\d)\n" % n for n in some))
+        expect_sane("rule %s overridden with (.)(\\d)" % ", ".join(some), ["audit", "--rules", tmp, good],
+                    allowed=(0, 1))
 
 print("%d failed" % len(failures))
 sys.exit(1 if failures else 0)
