@@ -2,6 +2,7 @@
 #include "audit/outline.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace jixiao {
 
@@ -46,9 +47,11 @@ std::string Outline::Dump() const {
 }
 
 bool Outline::InTreeTable(size_t offset) const {
-  for (const Span& t : tree_tables)
-    if (t.begin <= offset && offset < t.end) return true;
-  return false;
+  // The tables do not overlap and come in document order: the one that may hold the offset is
+  // the last that begins at or before it.
+  auto after = std::upper_bound(tree_tables.begin(), tree_tables.end(), offset,
+                                [](size_t at, const Span& t) { return at < t.begin; });
+  return after != tree_tables.begin() && offset < std::prev(after)->end;
 }
 
 }  // namespace jixiao

@@ -78,7 +78,8 @@ struct Outline {
   std::vector<Form> forms;
 
   std::vector<Span> read;             // spans some parser read (headings, statements, rows)
-  // Scoring tables read as the tree (ReadTableTrees): no heading or table row of other readers.
+  // Scoring tables read as the tree (ReadTableTrees), in document order and disjoint: no heading
+  // or table row of other readers.
   std::vector<Span> tree_tables;
   bool InTreeTable(size_t offset) const;
   std::vector<Span> unread;           // looks like scores or figures, could not be read

@@ -238,6 +238,9 @@ void ReadTableTrees(const Document& doc, const Structure& structure, const Rules
     if (!IsSelfEvaluation(part.kind) && part.kind != DocKind::kUnknown) continue;
     reader.Read(t);
   }
+  // Outline::InTreeTable looks them up by position.
+  std::sort(out->tree_tables.begin(), out->tree_tables.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
 }
 
 }  // namespace jixiao
