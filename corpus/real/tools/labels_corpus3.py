@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Labels of the corpus3 documents (new provinces). Each item names a text snippet `at` (default: its anchor) whose
+first line after `after` gives the item's 1-based line; the arithmetic of each item is written out in full.
+Run: python3 corpus/real/tools/labels_corpus3.py   (writes corpus/real/labels/<doc>.json and corpus/forms/labels/<doc>.json)"""
+import json, os, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # corpus/
+
+
+def line_of(lines, at, after=0):
+    for i, l in enumerate(lines, 1):
+        if i > after and at in l:
+            return i
+    raise SystemExit(f"anchor text not found: {at!r}")
+
+
+def build(folder, doc, kind, total, indicators, relations, findings):
+    base = os.path.join(ROOT, folder)
+    lines = open(os.path.join(base, doc + '.txt'), encoding='utf-8').read().split('\n')
+
+    def fix(items):
+        out = []
+        for it in items:
+            it = dict(it)
+            at = it.pop('at', None) or it.get('anchor') or it['path'][-1]
+            after = it.pop('after', 0)
+            it['line'] = line_of(lines, at, after)
+            out.append(it)
+        return out
+    lab = {"document": doc, "kind": kind, "total": total, "indicators": fix(indicators),
+           "relations": fix(relations), "findings": fix(findings)}
+    with open(os.path.join(base, 'labels', doc + '.json'), 'w', encoding='utf-8') as f:
+        json.dump(lab, f, ensure_ascii=False, indent=2)
+        f.write('\n')
+    print(doc, len(lab['indicators']), 'ind', len(lab['relations']), 'rel', len(lab['findings']), 'find')
+
+
+def rel(check, anchor, arithmetic, holds=True, **kw):
+    return dict(check=check, holds=holds, anchor=anchor, arithmetic=arithmetic, **kw)
+
+
+def guizhou():
+    R = [
+        rel('sum.breakdown', '28,583', '13866 + 14717 = 28583 (税务 + 财政) = stated 28,583 ✓', at='28,583万元'),
+        rel('rate.ratio', '48.51%', '13866 / 28583 = 48.511% -> 48.51% ✓', at='48.51%'),
+        rel('rate.ratio', '51.49%', '14717 / 28583 = 51.489% -> 51.49% ✓', at='51.49%'),
+        rel('sum.breakdown', '17,447', '11136 + 17447 = 28583 (税收 + 非税) = stated 28,583 ✓', at='17,447'),
+        rel('rate.ratio', '38.96%', '11136 / 28583 = 38.960% -> 38.96% ✓', at='38.96%'),
+        rel('rate.ratio', '61.04%', '17447 / 28583 = 61.040% -> 61.04% ✓', at='61.04%'),
+        rel('change.yoy', '10.85%', 'previous = 28583 - 2798 = 25785; 2798 / 25785 = 10.851% -> 10.85% ✓', at='10.85%'),
+        rel('change.yoy', '14.6%', 'previous = 30161 - 4376 = 25785; 4376 / 25785 = 16.971% != stated 14.6% '
+            '(14.6% of 25785 would be 3765; an increase of 4376 at 14.6% would need a base of 29973 and a current 34349)',
+            holds=False, at='14.6%'),
+    ]
+    Fd = [dict(check='change.yoy', severity='error', anchor='14.6%', at='14.6%', stated='14.6%', recomputed='16.97%',
+               arithmetic='(同口径) 30161 - 4376 = 25785; 4376 / 25785 = 16.971% != 14.6%')]
+    build('real', 'guizhou-county-budgetexec-2022', 'budget_execution_report', None, [], R, Fd)
+
+
+if __name__ == '__main__':
+    for f in sys.argv[1:] or ['guizhou']:
+        globals()[f]()
