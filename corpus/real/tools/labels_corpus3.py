@@ -35,10 +35,19 @@ def build(folder, doc, kind, total, indicators, relations, findings):
     print(doc, len(lab['indicators']), 'ind', len(lab['relations']), 'rel', len(lab['findings']), 'find')
 
 
+DOCS = []
+
+
+def doc(f):
+    DOCS.append(f.__name__)
+    return f
+
+
 def rel(check, anchor, arithmetic, holds=True, **kw):
     return dict(check=check, holds=holds, anchor=anchor, arithmetic=arithmetic, **kw)
 
 
+@doc
 def guizhou():
     R = [
         rel('sum.breakdown', '28,583', '13866 + 14717 = 28583 (税务 + 财政) = stated 28,583 ✓', at='28,583万元'),
@@ -57,6 +66,19 @@ def guizhou():
     build('real', 'guizhou-county-budgetexec-2022', 'budget_execution_report', None, [], R, Fd)
 
 
-if __name__ == '__main__':
-    for f in sys.argv[1:] or ['guizhou']:
-        globals()[f]()
+
+@doc
+def dalate():
+    R = [
+        rel('sum.breakdown', '290000', '257800 + 32200 = 290000 (旗本级 + 开发区) = stated 290000 ✓', at='调整为290000万元'),
+        rel('sum.breakdown', '60000', '58800 + 1200 = 60000 (旗本级 + 开发区 increases) = stated 60000 ✓', at='调整为290000万元'),
+        rel('change.yoy', '26.1%', 'previous (人代会) = 290000 - 60000 = 230000; 60000 / 230000 = 26.087% -> 26.1% ✓', at='26.1%'),
+        rel('sum.breakdown', '45000', '35900 + 9100 = 45000 (旗本级 + 开发区) = stated 45000 ✓', at='调整为45000万元'),
+        rel('sum.breakdown', '25000', '-29100 + 4100 = -25000 (旗本级减少 + 开发区增加) = stated 减少25000 ✓', at='减少25000'),
+        rel('change.yoy', '35.7%', 'previous (人代会) = 45000 + 25000 = 70000; 25000 / 70000 = 35.714% -> 35.7% ✓', at='35.7%'),
+        rel('sum.breakdown', '335000', '290000 + 45000 = 335000 = stated 335000 ✓', at='335000'),
+        rel('sum.breakdown', '35000', '+60000 (一般公共) - 25000 (基金) = +35000 = stated 增加35000 ✓', at='335000'),
+        rel('change.yoy', '11.7%', 'previous (人代会) = 335000 - 35000 = 300000; 35000 / 300000 = 11.667% -> 11.7% ✓', at='11.7%'),
+        rel('change.yoy', '10.1%', 'previous (2021 实际) = 335000 + 37632 = 372632; 37632 / 372632 = 10.099% -> 10.1% ✓', at='10.1%'),
+    ]
+    build('real', 'neimenggu-banner-budgetadjust-2022', 'budget_adjustment_report', None, [], R, [])
