@@ -82,3 +82,33 @@ def dalate():
         rel('change.yoy', '10.1%', 'previous (2021 实际) = 335000 + 37632 = 372632; 37632 / 372632 = 10.099% -> 10.1% ✓', at='10.1%'),
     ]
     build('real', 'neimenggu-banner-budgetadjust-2022', 'budget_adjustment_report', None, [], R, [])
+
+
+@doc
+def liaoning():
+    R = [
+        rel('sum.breakdown', '100个县区', '41 + 59 = 100 (县和县级市 + 区) = stated 100 ✓', at='含41个县'),
+        rel('sum.breakdown', '503.7', '151 + 352.7 = 503.7 (41个县 + 59个区 收入) = stated 503.7 ✓', at='503.7亿元'),
+        rel('sum.breakdown', '85.8', '21 + 64.8 = 85.8 (县 + 区 增收) = stated 85.8 ✓', at='503.7亿元'),
+        rel('change.yoy', '20.6%', 'previous = 503.7 - 85.8 = 417.9; 85.8 / 417.9 = 20.531%; with the inputs\' intervals '
+            '[85.75/418.0, 85.85/417.8] = [20.514%, 20.548%] vs stated [20.55%, 20.65%): off by one in the last digit',
+            holds=False, at='503.7亿元'),
+        rel('sum.breakdown', '634.5', '306.5 + 328 = 634.5 (县 + 区 支出) = stated 634.5 ✓', at='634.5亿元'),
+        rel('sum.breakdown', '107.8', '32.6 + 75.2 = 107.8 (县 + 区 增支) = stated 107.8 ✓', at='634.5亿元'),
+        rel('change.yoy', '20.5%', 'previous = 634.5 - 107.8 = 526.7; 107.8 / 526.7 = 20.467% -> 20.5% ✓', at='634.5亿元'),
+        rel('change.yoy', '16.2%', 'previous = 151 - 21 = 130; 21 / 130 = 16.154% -> 16.2% ✓', at='16.2%'),
+        rel('sum.breakdown', '151', '95.1 + 55.9 = 151.0 (税收 + 非税) = stated 151 ✓', at='95.1亿元'),
+        rel('rate.ratio', '63%', '95.1 / 151 = 62.980% -> 63% ✓', at='95.1亿元'),
+        rel('rate.ratio', '37%', '55.9 / 151 = 37.020% -> 37% ✓', at='55.9亿元'),
+        rel('change.yoy', '11.9%', 'previous = 306.5 - 32.6 = 273.9; 32.6 / 273.9 = 11.902% -> 11.9% ✓', at='306.5亿元'),
+        rel('rate.ratio', '77.8%', '238.4 / 306.5 = 77.781% -> 77.8% ✓', at='77.8%'),
+        rel('change.yoy', '22.5%', 'previous = 352.7 - 64.8 = 287.9; 64.8 / 287.9 = 22.508% -> 22.5% ✓', at='352.7亿元'),
+        rel('sum.breakdown', '352.7', '299.5 + 53.2 = 352.7 (税收 + 非税) = stated 352.7 ✓', at='299.5亿元'),
+        rel('rate.ratio', '84.9%', '299.5 / 352.7 = 84.916% -> 84.9% ✓', at='84.9%'),
+        rel('rate.ratio', '15.1%', '53.2 / 352.7 = 15.084% -> 15.1% ✓', at='15.1%'),
+        rel('change.yoy', '29.8%', 'previous = 328 - 75.2 = 252.8; 75.2 / 252.8 = 29.747%; with intervals '
+            '[75.15/253.35, 75.25/252.25] = [29.66%, 29.83%] overlaps stated [29.75%, 29.85%) ✓', at='29.8%'),
+    ]
+    Fd = [dict(check='change.yoy', severity='warning', anchor='20.6%', at='503.7亿元', stated='20.6%', recomputed='20.53%',
+               arithmetic='85.8 / (503.7 - 85.8) = 85.8 / 417.9 = 20.531% (interval [20.514%, 20.548%]) vs stated 20.6%: last digit off by one')]
+    build('real', 'liaoning-province-countyfiscal-2021', 'fiscal_news', None, [], R, Fd)
