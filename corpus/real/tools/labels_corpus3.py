@@ -112,3 +112,100 @@ def liaoning():
     Fd = [dict(check='change.yoy', severity='warning', anchor='20.6%', at='503.7亿元', stated='20.6%', recomputed='20.53%',
                arithmetic='85.8 / (503.7 - 85.8) = 85.8 / 417.9 = 20.531% (interval [20.514%, 20.548%]) vs stated 20.6%: last digit off by one')]
     build('real', 'liaoning-province-countyfiscal-2021', 'fiscal_news', None, [], R, Fd)
+
+
+BUDGET_LEAVES = [('预算管理', '预算执行进度(7月)', 7), ('预算管理', '预算执行进度（11月）', 8), ('预算管理', '预算调整次数（实际调整数）', 5),
+                 ('预算管理', '项目预算资金是否被核减', 25), ('预算管理', '结转结余资金率', 25), ('预算管理', '是否开展预算编报考评', 5),
+                 ('财务管理', '用款计划差错率', 7), ('财务管理', '是否存在违规行为', 13), ('财务管理', '是否开展会计决算报表考评', 5)]
+
+
+def ind(path, mx, at=None, after=0, score=None):
+    d = dict(path=path, max=mx, score=score)
+    if at:
+        d['at'] = at
+    if after:
+        d['after'] = after
+    return d
+
+
+def budget_part(w, after=0):
+    I = [ind(['预算绩效'], w, at='预算绩效', after=after), ind(['预算绩效', '预算管理'], 75, at='预算管理', after=after),
+         ind(['预算绩效', '财务管理'], 25, at='财务管理', after=after)]
+    I += [ind(['预算绩效', g, leaf], p, at=leaf, after=after) for g, leaf, p in BUDGET_LEAVES]
+    R = [rel('score.children_max', '预算管理', '7 + 8 + 5 + 25 + 25 + 5 = 75 = stated 分值 75 ✓', at='预算管理', after=after),
+         rel('score.children_max', '财务管理', '7 + 13 + 5 = 25 = stated 分值 25 ✓', at='财务管理', after=after)]
+    return I, R
+
+
+EFFECT = [('经济效益', 20), ('社会效益', 20), ('环境效益', 20), ('可持续影响', 40)]
+
+
+def effect_part(after):
+    I = [ind(['项目效果'], 25, at='项目效果', after=after)]
+    I += [ind(['项目效果', n], p, at=n, after=after) for n, p in EFFECT]
+    R = [rel('score.children_max', n, (' + '.join(['5'] * (p // 5))) + f' = {p} (four 5-point reason rows per 三级) = stated 分值 {p} ✓',
+             at=n, after=after) for n, p in EFFECT]
+    return I, R
+
+
+@doc
+def jilin_yiqing():
+    d = 'C-jilin-yiqingyibing-undated'
+    lines = open(os.path.join(ROOT, 'forms', d + '.txt'), encoding='utf-8').read().split('\n')
+    out_at = line_of(lines, '项目产出')
+    eff_at = line_of(lines, '项目效果')
+    I, R = budget_part(50)
+    leaves = {'产出数量': (24, [('进出境动植物检疫完成率', 8), ('邮包卫生检疫完成率', 8), ('食品化妆品检验检疫批次增长率', 8)]),
+              '产出质量': (48, [('输入性医学媒介生物截获率', 5), ('进境植物疫情检出率', 5), ('建立并及时完善进出境重大动物疫情应急管理体系', 2),
+                              ('检疫、口岸防疫和检疫处理的仪器设备和设施适应本地区工作需要', 2),
+                              ('储备必要的进出境重大动物疫病诊断试剂、防护用品及防疫消毒药品', 2), ('组织口岸重大动物疫情应急处置演练或培训', 2),
+                              ('进口食品化妆品不合格检出率', 3), ('出口食品化妆品实际通报率', 3),
+                              ('出入境人员检疫查验发现传染病有症状者检疫筛查率', 6), ('出入境人员发现有症状者排查率', 6),
+                              ('旅客携带、邮寄禁止进境物截获增长率', 6), ('旅客携带、邮寄有害生物截获增长率', 6)]),
+              '产出时效': (28, [('安全风险监控计划完成率', 6), ('疫情疫病监测计划完成率', 6), ('口岸卫生监督频次完成率', 6),
+                              ('口岸医学媒介生物监测工作完成率', 5), ('卫生检疫技术支撑项目完成率', 5)])}
+    I.append(ind(['项目产出'], 25, at='项目产出'))
+    for g, (p, ls) in leaves.items():
+        I.append(ind(['项目产出', g], p, at=g, after=out_at - 1))
+        name = lambda l: ('出入境人员/行李/货物/集装箱/交通工具/特殊物品/尸体骸骨/邮包卫生检疫完成率' if l == '邮包卫生检疫完成率' else l)
+        I += [ind(['项目产出', g, name(l)], q, at=l, after=out_at - 1) for l, q in ls]
+        R.append(rel('score.children_max', g, ' + '.join(str(q) for _, q in ls) + f' = {sum(q for _, q in ls)} = stated 分值 {p} ✓',
+                     at=g, after=out_at - 1))
+    I2, R2 = effect_part(eff_at - 1)
+    R += R2
+    R.append(rel('score.children_max', '总分', '50 (预算绩效) + 25 (项目产出) + 25 (项目效果) = 100 = stated 总分 100 ✓', at='总分'))
+    build('forms', d, 'project_form', {"max": 100, "score": None, "grade": None}, I + I2, R, [])
+
+
+@doc
+def jilin_changjitu():
+    d = 'C-jilin-changjitu-undated'
+    I, R = budget_part(100)
+    I += [ind(['项目产出'], 0, at='项目产出'), ind(['项目效果'], 0, at='项目效果')]
+    R += [rel('score.children_max', '预算绩效', '75 (预算管理) + 25 (财务管理) = 100 = stated 权重 100 ✓', at='预算绩效'),
+          rel('score.children_max', '总分', '100 (预算绩效) + 0 (项目产出) + 0 (项目效果) = 100 = stated 总分 100 ✓', at='总分'),
+          rel('rate.ratio', '44.66%', '数据项1 / 数据项2 = 312.6 / 700 = 44.657% -> 44.66% ✓', at='44.66%'),
+          rel('rate.ratio', '80.21%', '数据项1 / 数据项2 = 548.3 / 700 = 78.329% != stated 指标值 80.21% (planted)', holds=False,
+              at='548.3'),
+          rel('rate.ratio', '3.15%', '数据项1 / 数据项2 = 21.4 / 678.6 = 3.154% -> 3.15% ✓', at='3.15%'),
+          rel('rate.ratio', '0%', '数据项1 / 数据项2 = 0 / 12 = 0% ✓', at='0 12 0%')]
+    Fd = [dict(check='rate.ratio', severity='error', anchor='80.21%', at='548.3', stated='80.21%', recomputed='78.33%',
+               arithmetic='预算执行进度（11月）: 548.3 / 700 = 78.329% != 80.21%')]
+    build('forms', d, 'project_form', {"max": 100, "score": None, "grade": None}, I, R, Fd)
+
+
+@doc
+def jilin_kouan():
+    d = 'C-jilin-kouanhexin-undated'
+    lines = open(os.path.join(ROOT, 'forms', d + '.txt'), encoding='utf-8').read().split('\n')
+    out_at = line_of(lines, '项目产出')
+    eff_at = line_of(lines, '项目效果')
+    I, R = budget_part(50)
+    I.append(ind(['项目产出'], 25, at='项目产出'))
+    for g, leaf, p in [('产出数量', '全国所有国家开放口岸', 30), ('产出质量', '全国国家开放口岸核心能力建设考核验收率', 40),
+                       ('产出时效', '全国国家开放口岸核心能力考核达标率', 30)]:
+        I += [ind(['项目产出', g], p, at=g, after=out_at - 1), ind(['项目产出', g, leaf], p, at=leaf, after=out_at - 1)]
+    I2, R2 = effect_part(eff_at - 1)
+    R += R2
+    R.append(rel('score.children_max', '总分', '50 (预算绩效) + 25 (项目产出) + 25 (项目效果) = 100 = stated 总分 100 ✓', at='总分'))
+    build('forms', d, 'project_form', {"max": 100, "score": None, "grade": None}, I + I2, R, [])
