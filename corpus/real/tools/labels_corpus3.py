@@ -209,3 +209,15 @@ def jilin_kouan():
     R += R2
     R.append(rel('score.children_max', '总分', '50 (预算绩效) + 25 (项目产出) + 25 (项目效果) = 100 = stated 总分 100 ✓', at='总分'))
     build('forms', d, 'project_form', {"max": 100, "score": None, "grade": None}, I + I2, R, [])
+
+
+@doc
+def wushen():
+    R = [
+        rel('rate.ratio', '55.6%', '19.8 / 35.6 = 55.618% -> 55.6% ✓ (完成年初目标任务)', at='55.6%'),
+        rel('sum.breakdown', '19.8', '18.96 亿元 + 8428 万元 (= 0.8428 亿元) = 19.8028 亿元 -> 19.8 ✓ (税务 + 财政; units differ)',
+            at='18.96亿元'),
+        rel('sum.breakdown', '1.9', '1.6 + 0.3 = 1.9 (一般债券 + 专项债券) = stated 1.9 ✓', at='1.9亿元'),
+        rel('sum.breakdown', '29.48', '24.56 + 4.92 = 29.48 (旗本级 + 苏木镇及开发区) = stated 29.48 ✓', at='24.56亿元'),
+    ]
+    build('real', 'neimenggu-banner-midyear-2022', 'budget_execution_report', None, [], R, [])
