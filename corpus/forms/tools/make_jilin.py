@@ -106,7 +106,7 @@ def shape_cells(title, blocks):
 def write(doc, title, blocks, shape):
     with open(os.path.join(HERE, doc + '.txt'), 'w', encoding='utf-8') as f:
         f.write(shape(title, blocks))
-    if shape is shape_pipe or os.environ.get('HTML_ALL'):
+    if shape is not shape_rows:  # the pipe and the cell-per-line forms also get a drawn-table PDF
         path = os.path.join(HERE, doc + '.html')
         with open(path, 'w', encoding='utf-8') as f:
             f.write(to_html(title, blocks))
