@@ -244,3 +244,10 @@ def alashan():
         rel('rate.ratio', '72.0%', '797546 / 1107315 = 72.025% -> 72.0% ✓', at='72.0%'),
     ]
     build('real', 'neimenggu-league-fiscal-2020', 'fiscal_news', None, [], R, [])
+
+
+@doc
+def quangang():
+    # No relation the document lets an auditor recompute: 完成预算数 % without the budget, 增长 % without the previous
+    # year, and a 其中 with a single part (243670 of 1011746 is not a breakdown). A false-alarm guard: nothing to find.
+    build('real', 'fujian-district-finalaccounts-2023', 'final_accounts_report', None, [], [], [])
