@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Labels of the corpus3 documents (new provinces). Each item names a text snippet `at` (default: its anchor) whose
 first line after `after` gives the item's 1-based line; the arithmetic of each item is written out in full.
-Run: python3 corpus/real/tools/labels_corpus3.py   (writes corpus/real/labels/<doc>.json and corpus/forms/labels/<doc>.json)"""
+Run: python3 corpus/real/tools/labels_corpus3_main.py [name ...]   (writes corpus/real/labels/<doc>.json and corpus/forms/labels/<doc>.json)"""
 import json, os, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # corpus/
