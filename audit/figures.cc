@@ -530,9 +530,37 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
     std::string label;
     Number n;
     size_t line;
+    std::string scope;
   };
   std::vector<Labelled> all;
+  // The scope a figure is stated for (fig.scope: 全省, 41个县, 盟本级, 旗级 …): the scope words
+  // of its sentence before it, or else those of the last heading that named one ("41个县的收支
+  // 情况：…" goes on over the sentences after it, up to the next such heading). Figures of
+  // different scopes are a total and its parts, not one account stated twice.
+  // The whole area (fig.scope_whole: 全省, 全市) is the scope of an unqualified figure too.
+  std::string scope_carried;
+  auto scope_of = [&](Span before, bool* named) {
+    std::string words;
+    for (const Match& m : FindAll(rules.One("fig.scope"), t, before)) {
+      *named = true;
+      std::string_view w = View(t, m.whole);
+      if (!AnyMatch(rules.Get("fig.scope_whole"), w)) words += std::string(w) + "|";
+    }
+    return words;
+  };
   for (const Sentence& s : sentences) {
+    // The last heading of the sentence that names a scope: a clause before a colon.
+    bool heading_names = false;
+    std::string heading_scope;
+    for (size_t c = t.find("：", s.span.begin); c != std::string::npos && c < s.span.end;
+         c = t.find("：", c + 1)) {
+      bool named = false;
+      std::string words = scope_of(ClauseBefore(t, c, s.span.begin), &named);
+      if (named) {
+        heading_names = true;
+        heading_scope = words;
+      }
+    }
     for (const Number& n : s.figures) {
       if (!IsQuantity(n)) continue;
       // A component of a breakdown is named by its total too ("编制…其中行政编制 21 人" vs
@@ -551,8 +579,11 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
         continue;
       }
       if (label.find("(") != std::string::npos && label.find(")") == std::string::npos) continue;
-      all.push_back(Labelled{label, n, s.line});
+      bool named = false;
+      std::string scope = scope_of(Span{s.span.begin, n.begin}, &named);
+      all.push_back(Labelled{label, n, s.line, named ? scope : scope_carried});
     }
+    if (heading_names) scope_carried = heading_scope;
   }
   auto suffix = [](const std::string& a, const std::string& b) {  // b ends with a
     return b.size() >= a.size() && b.compare(b.size() - a.size(), a.size(), a) == 0;
@@ -561,7 +592,7 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
   for (size_t j = 0; j < all.size(); ++j) {
     for (size_t i = 0; i < j; ++i) {
       const Labelled &a = all[i], &b = all[j];
-      if (done[j] || a.line == b.line || !SameKind(a.n, b.n)) continue;
+      if (done[j] || a.line == b.line || !SameKind(a.n, b.n) || a.scope != b.scope) continue;
       const std::string& shorter = a.label.size() <= b.label.size() ? a.label : b.label;
       const std::string& longer = a.label.size() <= b.label.size() ? b.label : a.label;
       if (CharCount(shorter) < 5 || !suffix(shorter, longer)) continue;

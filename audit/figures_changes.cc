@@ -152,6 +152,16 @@ void Based(const Document& doc, const Rules& rules, const Sentence& s,
   }
 }
 
+// Whether `at` is inside brackets opened after `from`.
+bool InBrackets(const std::string& t, size_t from, size_t at) {
+  int depth = 0;
+  for (size_t i = from; i < at && i < t.size(); ++i) {
+    if (t[i] == '(') ++depth;
+    if (t[i] == ')' && depth > 0) --depth;
+  }
+  return depth > 0;
+}
+
 // "本年度预算数为 1745.25 万元，预算数相比年初预算调增额为 817.81 万元": the change is the
 // current figure minus the base, which is named and stated elsewhere.
 void AgainstBase(const Document& doc, const Rules& rules, const Sentence& s,
@@ -162,19 +172,26 @@ void AgainstBase(const Document& doc, const Rules& rules, const Sentence& s,
     if (AnyMatch(rules.Get("fig.change_vs_not"), base)) continue;
     auto diff = FigureAt(t, m.Get("diff").begin);
     if (!diff) continue;
+    // The current figure: the last before the change outside brackets ("调整为290000万元(其中：
+    // 旗本级257800万元…)，较…增加60000万元" compares 290000, not a part in the brackets).
     std::optional<Number> cur;
     for (const Number& n : s.figures) {
-      if (n.begin < m.whole.begin && SameKind(n, *diff)) cur = n;
+      if (n.begin < m.whole.begin && SameKind(n, *diff) && !InBrackets(t, s.span.begin, n.begin)) cur = n;
     }
     if (!cur) continue;
+    // The base stated by its own name: not the change itself, nor another change against it
+    // ("较人代会批准的预算数增加60000万元" names the base but states a difference).
     std::optional<Number> b;
     for (const Sentence& o : sentences) {
       for (const Number& n : o.figures) {
-        if (SameKind(n, *diff) && n.begin != cur->begin &&
-            LabelBefore(t, n.begin, 16).find(base) != std::string::npos) {
-          b = n;
-          break;
+        if (!SameKind(n, *diff) || n.begin == cur->begin || n.begin == diff->begin) continue;
+        std::string label = LabelBefore(t, n.begin, 16);
+        size_t at = label.find(base);
+        if (at == std::string::npos || AnyMatch(rules.Get("fig.change_vs_word"), label.substr(0, at))) {
+          continue;
         }
+        b = n;
+        break;
       }
       if (b) break;
     }
