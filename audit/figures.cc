@@ -548,7 +548,16 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
     }
     return words;
   };
-  for (const Sentence& s : sentences) {
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& s = sentences[si];
+    // A sentence after one that ends in "其中：" is a component too ("2.项目支出0元…其中：" then
+    // "商品和服务支出预算0元", a namesake of the 基本支出 item).
+    bool after_qizhong = false;
+    if (si > 0) {
+      std::string_view prev = View(t, sentences[si - 1].span);
+      while (!prev.empty() && (prev.back() == ' ' || prev.back() == '\n')) prev.remove_suffix(1);
+      after_qizhong = prev.ends_with("其中：") || prev.ends_with("其中:");
+    }
     // The last heading of the sentence that names a scope: a clause before a colon.
     bool heading_names = false;
     std::string heading_scope;
@@ -566,7 +575,8 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
       // A component of a breakdown is named by its total too ("编制…其中行政编制 21 人" vs
       // "实有…其中行政编制 18 人"): left out.
       std::string_view head = View(t, Span{s.span.begin, n.begin});
-      if (head.find("其中") != std::string_view::npos || head.find("分别") != std::string_view::npos) {
+      if (after_qizhong || head.find("其中") != std::string_view::npos ||
+          head.find("分别") != std::string_view::npos) {
         continue;
       }
       std::string label = LabelBefore(t, n.begin, 12);

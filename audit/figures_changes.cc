@@ -152,16 +152,6 @@ void Based(const Document& doc, const Rules& rules, const Sentence& s,
   }
 }
 
-// Whether `at` is inside brackets opened after `from`.
-bool InBrackets(const std::string& t, size_t from, size_t at) {
-  int depth = 0;
-  for (size_t i = from; i < at && i < t.size(); ++i) {
-    if (t[i] == '(') ++depth;
-    if (t[i] == ')' && depth > 0) --depth;
-  }
-  return depth > 0;
-}
-
 // "本年度预算数为 1745.25 万元，预算数相比年初预算调增额为 817.81 万元": the change is the
 // current figure minus the base, which is named and stated elsewhere.
 void AgainstBase(const Document& doc, const Rules& rules, const Sentence& s,
@@ -176,7 +166,10 @@ void AgainstBase(const Document& doc, const Rules& rules, const Sentence& s,
     // 旗本级257800万元…)，较…增加60000万元" compares 290000, not a part in the brackets).
     std::optional<Number> cur;
     for (const Number& n : s.figures) {
-      if (n.begin < m.whole.begin && SameKind(n, *diff) && !InBrackets(t, s.span.begin, n.begin)) cur = n;
+      if (n.begin < m.whole.begin && SameKind(n, *diff) &&
+          ParenDepth(View(t, Span{s.span.begin, n.begin})) == 0) {
+        cur = n;
+      }
     }
     if (!cur) continue;
     // The base stated by its own name: not the change itself, nor another change against it

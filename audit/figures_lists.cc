@@ -93,10 +93,14 @@ std::optional<Listed> NamesOf(const Rules& rules, std::string_view raw) {
   }
   Listed l;
   size_t from = 0;
+  std::vector<std::string_view> names;
   while (true) {
     size_t p = s.find("、", from);
     std::string_view name = s.substr(from, p == std::string_view::npos ? std::string_view::npos : p - from);
     if (name.empty() || CharCount(name) > 30) return std::nullopt;
+    // A name listed twice: the list is not a clean count of what it names.
+    if (std::find(names.begin(), names.end(), name) != names.end()) return std::nullopt;
+    names.push_back(name);
     ++l.items;
     bool join = AnyMatch(rules.Get("fig.list_join"), name);
     l.ambiguous |= join;
@@ -173,6 +177,10 @@ void ListedCounts(const Document& doc, const Rules& rules, const std::vector<Sen
       if (end == std::string::npos || end <= m.whole.end) continue;
       auto l = NamesOf(rules, View(t, Span{m.whole.end, end}));
       if (!l) continue;
+      // "…、政治部、办公室(……以下从略)", in the list or on the line after it: the list is cut.
+      if (AnyMatch(rules.Get("fig.list_cut"), View(t, Span{m.whole.end, std::min(t.size(), end + 40)}))) {
+        continue;
+      }
       AddCount(doc, CountNumber(t, m.Get("n"), m.Get("m"), *v), *l,
                Span{s.span.begin, std::min(s.span.end, end + 3)}, out);
     }

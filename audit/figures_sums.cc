@@ -48,14 +48,14 @@ void AddBreakdown(const Document& doc, const Number& total, const std::vector<Nu
   out->relations.push_back(r);
 }
 
-// Open parentheses left at the end of `s`.
-int ParenDepth(std::string_view s) {
+// Whether `s` closes a bracket it did not open.
+bool Closes(std::string_view s) {
   int depth = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '(' || s.compare(i, 3, "（") == 0) ++depth;
-    if ((s[i] == ')' || s.compare(i, 3, "）") == 0) && depth > 0) --depth;
+    if ((s[i] == ')' || s.compare(i, 3, "）") == 0) && --depth < 0) return true;
   }
-  return depth;
+  return false;
 }
 
 // A part with its own breakdown in an aside right after it: "局本级187人(在职在编139人、退休人员8
@@ -114,8 +114,12 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
           list_span.end = sentences[k + 1].span.end;
         }
         std::vector<Number> parts;
+        // "二批总投资2069.51万元(其中建筑工程1975.775万元)，三批…778.59万元": a 其中 inside
+        // brackets breaks down the figure before them; its parts end where the brackets close.
+        const bool in_aside = ParenDepth(View(t, Span{s.span.begin, m.whole.begin})) > 0;
         for (const Number& n : figs) {
           if (n.begin < m.whole.end) continue;
+          if (in_aside && Closes(View(t, Span{m.whole.end, n.begin}))) break;
           if (!IsQuantity(n)) continue;
           // A figure in an aside is a part of a part ("局本级187人(在职139人、退休8人)"): read below.
           if (ParenDepth(View(t, Span{m.whole.end, n.begin})) > 0) continue;

@@ -99,5 +99,13 @@ std::string CleanName(std::string_view name) {
   }
   return s;
 }
+int ParenDepth(std::string_view s) {
+  int depth = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '(' || s.compare(i, 3, "（") == 0) ++depth;
+    if ((s[i] == ')' || s.compare(i, 3, "）") == 0) && depth > 0) --depth;
+  }
+  return depth;
+}
 
 }  // namespace jixiao

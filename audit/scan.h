@@ -44,6 +44,8 @@ std::optional<Match> FindFirst(const std::vector<const re2::RE2*>& res, const st
                                Span within);
 
 std::string_view View(const std::string& text, Span s);
+// How many brackets, ( or （, are open at the end of `s`.
+int ParenDepth(std::string_view s);
 // Removes spaces and numbering (1. (2) ③ 一、 A.) from the ends of a name.
 std::string CleanName(std::string_view name);
 

@@ -114,6 +114,20 @@ TEST_CASE("narrative: no false alarms", "[narrative]") {
       // A completion rate without a stated gap, and a gap on another year.
       "支出决算1000.00万元，完成年初预算100%。",
       "支出决算1000.00万元，比上年增加50.00万元；完成年初预算100%。",
+      // A list that names one twice, or is cut after it, counts nothing.
+      "局内设4个科室，即办公室、财务科、业务科、办公室。",
+      "局内设5个科室，即办公室、财务科、业务科、法规科\n（……以下从略）",
+      // A 其中 in brackets breaks down the figure before the brackets, not the next one.
+      "一期投资300.00万元(其中设备280.00万元)，二期投资120.00万元(其中设备100.00万元)，合计420.00万元。",
+      // The whole and its parts by scope: not one account stated twice.
+      "全县一般公共预算收入完成500.0万元。\n12个镇的收支情况：一般公共预算收入完成120.0万元。\n"
+      "一般公共预算支出完成90.0万元。\n8个街道的收支情况：一般公共预算支出完成70.0万元。",
+      "全旗一般公共预算支出累计完成1000万元。\n支出方面，旗本级一般公共预算支出累计完成300万元；"
+      "苏木级一般公共预算支出累计完成700万元。",
+      // A component after a 其中 that ends the sentence before it is a namesake, not a restatement.
+      "1.基本支出800元。其中：\n商品和服务支出预算600元。\n2.项目支出0元。其中：\n商品和服务支出预算0元。",
+      // A change against a base: the figure outside the brackets, and never the change itself.
+      "收入调整为290万元(其中：本级258万元，园区32万元)，较人代会批准的预算数增加60万元，增长26.1%。",
   };
   for (const char* t : texts) {
     INFO(t);
