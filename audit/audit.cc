@@ -122,8 +122,12 @@ void ReadIndicatorTree(const Document& doc, const Structure& structure, const Ru
   ReadListTables(doc, structure, rules, &list);
   const size_t from_list = list.indicators.size();
   if (from_list == 0) return;
+  const std::optional<Outline::Total> table_total = list.total;
   ParseTree(doc, structure, rules, &list);
-  if (list.indicators.size() == from_list) *outline = std::move(list);
+  if (list.indicators.size() != from_list) return;
+  // A total stated in prose too ("总分88.5分") keeps the table's max.
+  if (table_total && list.total && !list.total->max) list.total->max = table_total->max;
+  *outline = std::move(list);
 }
 AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages) {
   AuditResult r;

@@ -138,6 +138,11 @@ class TableTree {
     while (e > b && (v[e - 1] == ' ' || v[e - 1] == '|')) --e;
     if (b == e) return std::nullopt;
     auto n = FigureAt(doc_.text, c.at.begin + b);
+    if (n && n->end > c.at.begin + e) {
+      // The parser read on into the next cell ("5 人员控制率": a count of 人): the cell alone.
+      n = FigureAt(std::string(v.substr(0, e)), b);
+      if (n) n->begin += c.at.begin, n->end += c.at.begin;
+    }
     if (!n || n->end != c.at.begin + e || n->unit == Unit::kPercent ||
         (n->unit != Unit::kNone && n->unit != Unit::kPoints && n->unit != Unit::kCount)) {
       // Digits that are not one plain figure ("IO", "4.003.00": two rows in one cell) in a
