@@ -279,7 +279,7 @@ TEST_CASE("a scoring table with one name column is the tree when nothing else is
   open = open.substr(0, open.find("| 合计"));
   CHECK(Indicators(open).empty());  // (ParseTables reads no pipe rows)
   // Levels without numbering: one level; the total row 评价结果.
-  const std::string bare = "评价准则\n分值\n实际得分\n绩效评价等级\n投入\n20\n18\n优(90分以上)\n过程\n80\n70\n"
+  const std::string bare = "评价准则\n分值\n实际得分\n绩效评价等级\n投入\n20\n18.5\n优(90分以上)\n过程\n80\n70\n"
                            "评价结果\n100\n88.5\n经自评，总分88.5分。\n";
   CHECK(Indicators(bare) == "投入 20/18.5\n过程 80/70\n");
   CHECK(ChecksOf(bare, CheckId::kScoreTotal) == std::vector<std::string>{"pass 100", "pass 88.5"});
