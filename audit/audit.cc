@@ -102,6 +102,33 @@ struct Stages {
   }
 };
 
+
+// The indicator tree: tree tables first (their lines are no headings), then headings; when
+// neither gives one, a scoring table with one name column (its lines, read first, are then no
+// headings either, so the headings are read again around it).
+void ReadIndicatorTree(const Document& doc, const Structure& structure, const Rules& rules, Outline* outline) {
+  ReadTableTrees(doc, structure, rules, outline);
+  const size_t from_tables = outline->indicators.size();
+  ParseTree(doc, structure, rules, outline);
+  // Headings and a tree table both hold a tree (a table cut short, its rest read as headings, or
+  // a narrative restated by a table): neither is known complete, so no sums are checked on the
+  // table's nodes or over the first level.
+  if (from_tables > 0 && outline->indicators.size() > from_tables) {
+    outline->top_incomplete = true;
+    for (size_t i = 0; i < from_tables; ++i) outline->indicators[i].incomplete = true;
+  }
+  if (!outline->indicators.empty()) return;
+  Outline list;
+  ReadListTables(doc, structure, rules, &list);
+  const size_t from_list = list.indicators.size();
+  if (from_list == 0) return;
+  const std::optional<Outline::Total> table_total = list.total;
+  ParseTree(doc, structure, rules, &list);
+  if (list.indicators.size() != from_list) return;
+  // A total stated in prose too ("总分88.5分") keeps the table's max.
+  if (table_total && list.total && !list.total->max) list.total->max = table_total->max;
+  *outline = std::move(list);
+}
 AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages) {
   AuditResult r;
   r.document = doc.name;
@@ -128,16 +155,7 @@ AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages)
 
   if (!stages.Done("the document structure")) return r;
   Outline outline;
-  ReadTableTrees(doc, structure, rules, &outline);
-  const size_t from_tables = outline.indicators.size();
-  ParseTree(doc, structure, rules, &outline);
-  // Headings and a tree table both hold a tree (a table cut short, its rest read as headings, or
-  // a narrative restated by a table): neither is known complete, so no sums are checked on the
-  // table's nodes or over the first level.
-  if (from_tables > 0 && outline.indicators.size() > from_tables) {
-    outline.top_incomplete = true;
-    for (size_t i = 0; i < from_tables; ++i) outline.indicators[i].incomplete = true;
-  }
+  ReadIndicatorTree(doc, structure, rules, &outline);
   if (!stages.Done("the indicator tree")) return r;
   ParseTables(doc, rules, &outline);
   if (!stages.Done("the tables")) return r;
@@ -310,16 +328,7 @@ Result<AuditResult> Audit(const Document& doc, const Rules& rules, const AuditLi
 std::string DumpOutline(const Document& doc, const Rules& rules) {
   Structure structure = BuildStructure(doc, rules);
   Outline outline;
-  ReadTableTrees(doc, structure, rules, &outline);
-  const size_t from_tables = outline.indicators.size();
-  ParseTree(doc, structure, rules, &outline);
-  // Headings and a tree table both hold a tree (a table cut short, its rest read as headings, or
-  // a narrative restated by a table): neither is known complete, so no sums are checked on the
-  // table's nodes or over the first level.
-  if (from_tables > 0 && outline.indicators.size() > from_tables) {
-    outline.top_incomplete = true;
-    for (size_t i = 0; i < from_tables; ++i) outline.indicators[i].incomplete = true;
-  }
+  ReadIndicatorTree(doc, structure, rules, &outline);
   ParseTables(doc, rules, &outline);
   return outline.Dump();
 }

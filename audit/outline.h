@@ -99,6 +99,9 @@ void ParseTables(const Document& doc, const Rules& rules, Outline* out);
 // indicator tree (table_tree.cc). Runs first: the lines of the tables it reads are no headings
 // for ParseTree and no rows for ParseTables.
 void ReadTableTrees(const Document& doc, const Structure& structure, const Rules& rules, Outline* out);
+// When neither a tree table nor headings gave a tree: a scoring table with one name column and a
+// total row (评价准则 | 分值 | 实际得分 …) as the tree, its levels by the names' numbering.
+void ReadListTables(const Document& doc, const Structure& structure, const Rules& rules, Outline* out);
 void ParseFigures(const Document& doc, const Rules& rules, Outline* out);
 void ParseClaims(const Document& doc, const Rules& rules, Outline* out);
 // The self-evaluation forms: for each part of kind project_form / department_form, its funds

@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "audit/outline.h"
 #include "audit/scan.h"
@@ -35,10 +36,23 @@ class TableTree {
   TableTree(const Document& doc, const Rules& rules, Outline* out)
       : doc_(doc), rules_(rules), out_(out), name_(rules.One("scoretable.name")),
         max_(rules.One("scoretable.max")), score_(rules.One("scoretable.score")),
-        name_max_(rules.One("scoretable.name_max")), total_(rules.One("scoretable.total")) {}
+        name_max_(rules.One("scoretable.name_max")), total_(rules.One("scoretable.total")),
+        level_(rules.One("scoretable.level_marker")) {}
+
+  // One name column (ReadListTables): the rows' levels come from their numbering.
+  void SetList(bool list) { list_ = list; }
 
   // The columns' roles, or false when the table is not a scoring table.
   bool LayoutOf(const Table& t, Layout* l) const {
+    // "一级指标 得分 二级指标 得分 三级指标 得分 评价标准 指标说明 得分": a 得分 column beside each
+    // name and one more after the rule columns. The one at the end is the row's score; those
+    // beside the names are the levels' points (a score column beside a name is its max only when
+    // another score column stands apart from every name at the end).
+    int last_score = -1;
+    for (size_t i = 0; i < t.columns.size(); ++i)
+      if (RE2::FullMatch(t.columns[i].label, score_)) last_score = static_cast<int>(i);
+    auto is_name = [&](int c) { return c >= 0 && RE2::FullMatch(t.columns[static_cast<size_t>(c)].label, name_); };
+    const bool paired = last_score > 0 && !is_name(last_score - 1);
     for (size_t i = 0; i < t.columns.size(); ++i) {
       const std::string& label = t.columns[i].label;
       const int c = static_cast<int>(i);
@@ -48,12 +62,15 @@ class TableTree {
       } else if (RE2::FullMatch(label, max_)) {
         if (!l->names.empty() && l->name_max.back() < 0) l->name_max.back() = c;
       } else if (RE2::FullMatch(label, score_)) {
-        if (l->score < 0) l->score = c;
+        if (paired && c != last_score && is_name(c - 1) && l->name_max.back() < 0)
+          l->name_max.back() = c;
+        else if (l->score < 0 && (!paired || c == last_score))
+          l->score = c;
       }
     }
     // One name column is a list of indicators, not a tree: a summary that restates the headings
     // (ParseTables compares those). A tree table names two levels or more.
-    if (l->names.size() < 2) return false;
+    if (l->names.size() < (list_ ? 1u : 2u) || (list_ && l->names.size() != 1)) return false;
     bool any_max = std::any_of(l->name_max.begin(), l->name_max.end(), [](int c) { return c >= 0; });
     return l->score >= 0 || any_max;
   }
@@ -67,11 +84,31 @@ class TableTree {
     std::vector<int> current(l.names.size(), -1);  // the open node of each level
     closed_ = false;
     suspect_ = false;
-    const size_t before = out_->indicators.size();
-    for (const TableRow& r : t.rows) Row(l, r, &current);
+    styles_.clear();
+    closed_at_ = SIZE_MAX;
+    const size_t before = out_->indicators.size(), read_before = out_->read.size(),
+                 unread_before = out_->unread.size();
+    const std::optional<Outline::Total> total_before = out_->total;
+    for (const TableRow& r : t.rows) {
+      if (list_) ListRow(l, r, &current);
+      else Row(l, r, &current);
+    }
+    // Unread lines after the total row are past the table's end.
+    const bool unread_inside = std::any_of(t.unread.begin(), t.unread.end(),
+                                           [&](const Span& u) { return u.begin < closed_at_; });
+    if (list_ && (!closed_ || suspect_ || unread_inside)) {
+      // A list of names with points is a scoring table only when a total row closes it and every
+      // row was placed: else it is left to the other readers.
+      out_->indicators.resize(before);
+      out_->read.resize(read_before);
+      out_->unread.resize(unread_before);
+      out_->total = total_before;
+      return;
+    }
     if (out_->indicators.size() == before) return;
     out_->tree_tables.push_back(t.at);
-    for (const Span& u : t.unread) out_->unread.push_back(u);
+    for (const Span& u : t.unread)
+      if (!list_ || u.begin < closed_at_) out_->unread.push_back(u);
     if (!closed_) {
       // No total row ends the table: it may go on past a page, or say "此处从略". The nodes still
       // open at its end may miss children, and the first level may miss a node.
@@ -79,7 +116,7 @@ class TableTree {
         if (open >= 0) out_->indicators[static_cast<size_t>(open)].incomplete = true;
       out_->top_incomplete = true;
     }
-    if (!t.unread.empty() || suspect_) {
+    if ((list_ ? unread_inside : !t.unread.empty()) || suspect_) {
       // Rows the structure could not place: the nodes as read may miss children, so no sums.
       for (size_t i = before; i < out_->indicators.size(); ++i) out_->indicators[i].incomplete = true;
       out_->top_incomplete = true;
@@ -101,6 +138,11 @@ class TableTree {
     while (e > b && (v[e - 1] == ' ' || v[e - 1] == '|')) --e;
     if (b == e) return std::nullopt;
     auto n = FigureAt(doc_.text, c.at.begin + b);
+    if (n && n->end > c.at.begin + e) {
+      // The parser read on into the next cell ("5 人员控制率": a count of 人): the cell alone.
+      n = FigureAt(std::string(v.substr(0, e)), b);
+      if (n) n->begin += c.at.begin, n->end += c.at.begin;
+    }
     if (!n || n->end != c.at.begin + e || n->unit == Unit::kPercent ||
         (n->unit != Unit::kNone && n->unit != Unit::kPoints && n->unit != Unit::kCount)) {
       // Digits that are not one plain figure ("IO", "4.003.00": two rows in one cell) in a
@@ -201,6 +243,73 @@ class TableTree {
     closed_ = false;
   }
 
+  // The level of a name in a one-name-column table: numbering styles (一、 (一) 1. (1) ①) take
+  // levels in the order they first appear below each other; a name without numbering is a style
+  // of its own.
+  size_t LevelOf(const std::string& name) {
+    int style = 0;
+    const int groups = level_.NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> sub(static_cast<size_t>(groups) + 1);
+    re2::StringPiece in(name);
+    if (level_.Match(in, 0, in.size(), RE2::ANCHOR_START, sub.data(), groups + 1))
+      for (int g = 1; g <= groups; ++g)
+        if (sub[static_cast<size_t>(g)].data() != nullptr) style = g;
+    for (size_t k = 0; k < styles_.size(); ++k) {
+      if (styles_[k] == style) {
+        styles_.resize(k + 1);
+        return k;
+      }
+    }
+    styles_.push_back(style);
+    return styles_.size() - 1;
+  }
+
+  void ListRow(const Layout& l, const TableRow& r, std::vector<int>* current) {
+    auto cell = [&](int c) -> const Cell* {
+      return c >= 0 && static_cast<size_t>(c) < r.cells.size() ? &r.cells[static_cast<size_t>(c)] : nullptr;
+    };
+    const Cell* c = cell(l.names[0]);
+    if (c == nullptr || c->carried || TextOf(*c).empty()) {
+      const Cell* sc = cell(l.score);
+      if ((sc && FigureOf(*sc, r.at)) || (cell(l.name_max[0]) && FigureOf(*cell(l.name_max[0]), r.at)))
+        suspect_ = true;  // points with no name
+      return;
+    }
+    if (RE2::PartialMatch(TextOf(*c), total_)) {
+      Total(l, r, cell);
+      closed_ = true;
+      closed_at_ = r.at.end;
+      return;
+    }
+    if (closed_) {  // rows after the total row: another table
+      suspect_ = true;
+      return;
+    }
+    std::optional<Stated> max;
+    const std::string raw = TextOf(*c);
+    std::string name = NameOf(*c, r.at, &max);
+    if (name.empty()) return;
+    const size_t level = LevelOf(raw);
+    if (current->size() <= level) current->resize(level + 1, -1);
+    if (const Cell* mc = cell(l.name_max[0]))
+      if (auto m = FigureOf(*mc, r.at)) max = m;
+    Indicator ind;
+    ind.name = name;
+    ind.parent = level > 0 ? (*current)[level - 1] : -1;
+    if (level > 0 && ind.parent < 0) suspect_ = true;
+    ind.level = ind.parent >= 0 ? out_->indicators[static_cast<size_t>(ind.parent)].level + 1 : 1;
+    ind.max = max;
+    if (const Cell* sc = cell(l.score)) ind.score = FigureOf(*sc, r.at);
+    ind.heading = c->at;
+    ind.body = Span{r.at.end, r.at.end};
+    const int index = static_cast<int>(out_->indicators.size());
+    if (ind.parent >= 0) out_->indicators[static_cast<size_t>(ind.parent)].children.push_back(index);
+    out_->indicators.push_back(std::move(ind));
+    (*current)[level] = index;
+    for (size_t deeper = level + 1; deeper < current->size(); ++deeper) (*current)[deeper] = -1;
+    out_->read.push_back(r.at);
+  }
+
   template <typename CellFn>
   void Total(const Layout& l, const TableRow& r, CellFn cell) {
     out_->read.push_back(r.at);
@@ -225,7 +334,10 @@ class TableTree {
   Outline* out_;
   bool closed_ = false;  // the last row read was a total row
   bool suspect_ = false;  // a cell of the table is not where its grid says (no sums over it)
-  const re2::RE2 &name_, &max_, &score_, &name_max_, &total_;
+  bool list_ = false;     // one name column, levels by numbering
+  size_t closed_at_ = SIZE_MAX;  // list tables: the end of the total row
+  std::vector<int> styles_;  // list tables: the numbering style of each open level
+  const re2::RE2 &name_, &max_, &score_, &name_max_, &total_, &level_;
 };
 
 }  // namespace
@@ -241,6 +353,25 @@ void ReadTableTrees(const Document& doc, const Structure& structure, const Rules
   // Outline::InTreeTable looks them up by position.
   std::sort(out->tree_tables.begin(), out->tree_tables.end(),
             [](const Span& a, const Span& b) { return a.begin < b.begin; });
+}
+
+}  // namespace jixiao
+
+namespace jixiao {
+
+void ReadListTables(const Document& doc, const Structure& structure, const Rules& rules, Outline* out) {
+  TableTree reader(doc, rules, out);
+  reader.SetList(true);
+  for (const Table& t : structure.tables) {
+    const Part& part = structure.PartAt(t.at.begin);
+    if (part.kind == DocKind::kProjectForm || part.kind == DocKind::kDepartmentForm) continue;  // ReadForms
+    if (!IsSelfEvaluation(part.kind) && part.kind != DocKind::kUnknown) continue;
+    if (!out->indicators.empty()) return;  // one list is the tree; a second table restates it
+    // A row on one line each (aligned text, PDF lines): ParseTables reads those with the text
+    // around them (the total stated in prose, the 得分率 column).
+    if (t.shape == TableShape::kAligned || t.shape == TableShape::kPositions) continue;
+    reader.Read(t);
+  }
 }
 
 }  // namespace jixiao

@@ -61,7 +61,7 @@ bool Grid::IsProse(std::string_view s) const {
 bool Grid::Fits(ColType t, std::string_view s) const {
   switch (t) {
     case ColType::kNumber: return IsFigure(g_, s) || IsEmptyMarker(g_, s);
-    case ColType::kName:
+    case ColType::kName: return !IsFigure(g_, s) && !(mode_ == Mode::kCount && IsProse(s));
     case ColType::kText: return !IsFigure(g_, s);
     case ColType::kValue: return true;
   }

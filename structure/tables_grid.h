@@ -75,6 +75,9 @@ class Grid {
  private:
   bool FeedPositions(const RawLine& line);
   bool FeedCount(const RawLine& line);
+  // kCount: a line with sentences under a header with text columns — a row (true: read it on) or
+  // the wrapped end of the row above's text cells (true, continued_ set); false: not the table's.
+  bool ProseRow(const std::vector<const Token*>& toks);
   bool FeedPipe(const RawLine& line);
   bool FeedCellPerLine(const RawLine& line);
   // kCellPerLine: closes the cell being read (kPipe: only by its `|`).
@@ -130,6 +133,7 @@ class Grid {
   size_t blanks_ = 0;                  // blank lines since the last cell's line
   bool stream_done_ = false;
   bool carry_ok_ = true;               // kCount: no unread line since the last row
+  bool continued_ = false;             // kCount: the line fed last continued the row above
   Span header_at_;
   int page_ = 0;
   bool any_row_ = false;

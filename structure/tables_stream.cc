@@ -169,7 +169,16 @@ void Grid::Segment() {
     for (size_t k = 0; k < n; ++k) {
       if (k > 0 && (i == 0 || types_[k - 1] != ColType::kName || types_[k] != ColType::kName)) break;
       for (size_t end = n; end > k; --end) {
-        if (end < n && types_[end] != ColType::kText) break;  // only trailing text columns may lack
+        // Only trailing text columns may lack; in a bare stream (nothing marks an empty cell) also
+        // a trailing value column (a grade written once, merged down the rows).
+        if (end < n && types_[end] != ColType::kText &&
+            !(stream_ == Stream::kBare && types_[end] == ColType::kValue))
+          break;
+        // A row short of its trailing text cells before an empty cell: that empty cell is its own
+        // (the other cut, the empty cell leading the next row as a merged cell, reads the same
+        // rows; taking one of them keeps the cut unique).
+        const size_t next = i + end - k;
+        if (end < n && next < total && cells[next].empty) continue;
         if (!fits(i, k, end)) continue;
         Way& w = ways[i + end - k];
         ++cover[i + 1], --cover[i + end - k];

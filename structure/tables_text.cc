@@ -2,6 +2,8 @@
 // types), pipe rows (cells by the pipes), one cell per line, and a whole table on one line (rows
 // cut by the header's columns). Where the tokens do not say which cell is empty, the row is left
 // out of the grid (Table::unread) rather than guessed.
+#include <algorithm>
+
 #include "structure/tables_grid.h"
 
 namespace jixiao::internal::grid {
@@ -52,7 +54,12 @@ bool Grid::Assign(const std::vector<const Token*>& toks, bool may_carry, bool na
     for (size_t c = 0; c <= d; ++c) {
       size_t e = d - c;
       bool ok = true;
-      for (size_t k = 0; k < c && ok; ++k) ok = may_carry && !name_pending && types_[start + k] == ColType::kName;
+      // A level's points merged down with its name ("一级指标 得分 二级指标 得分 …") are carried too.
+      for (size_t k = 0; k < c && ok; ++k)
+        ok = may_carry && !name_pending &&
+             (types_[start + k] == ColType::kName ||
+              (mode_ == Mode::kCount && k > 0 && types_[start + k] == ColType::kNumber &&
+               types_[start + k - 1] == ColType::kName));
       for (size_t k = 0; k < e && ok; ++k) ok = types_[n - 1 - k] == ColType::kText;
       if (!ok) continue;
       std::vector<size_t> col(m);
@@ -74,11 +81,37 @@ bool Grid::Assign(const std::vector<const Token*>& toks, bool may_carry, bool na
   return true;
 }
 
+bool Grid::ProseRow(const std::vector<const Token*>& toks) {
+  // Sentences belong only in text columns (评价标准, 指标说明) of a table counted by its tokens.
+  if (mode_ != Mode::kCount || std::find(types_.begin(), types_.end(), ColType::kText) == types_.end()) return false;
+  if (!IsProse(View(doc_, toks.front()->at))) {
+    // A row: Fits keeps sentences out of names. Its sentences stand between figures (评价标准 |
+    // 指标说明 | 得分): a sentence ending the line may run on into lines the grid cannot place.
+    size_t last = 0;
+    for (size_t i = 0; i < toks.size(); ++i)
+      if (IsProse(View(doc_, toks[i]->at))) last = i;
+    for (size_t i = last + 1; i < toks.size(); ++i)
+      if (IsFigure(g_, View(doc_, toks[i]->at))) return true;
+    return false;
+  }
+  // A line of sentences alone, right after a row: the wrapped end of that row's text cells.
+  for (const Token* t : toks)
+    if (IsFigure(g_, View(doc_, t->at))) return false;
+  if (rows_.empty() || rows_.back().fragment || !fragments_.empty() || !carry_ok_) return false;
+  PendingRow& above = rows_.back();
+  above.at = HullOf(toks).empty() ? above.at : Span{std::min(above.at.begin, HullOf(toks).begin),
+                                                     std::max(above.at.end, HullOf(toks).end)};
+  continued_ = true;
+  return true;
+}
+
 bool Grid::FeedCount(const RawLine& line) {
   std::vector<const Token*> toks = Cells(doc_, line, 0, line.tokens.size());
   if (toks.empty()) return true;
   std::string_view s = View(doc_, HullOf(toks));
-  if (IsProse(s)) return false;
+  continued_ = false;
+  if (IsProse(s) && !ProseRow(toks)) return false;
+  if (continued_) return true;
   if (IsRepeatedHeader(line)) return true;
   if (IsOtherHeader(line)) return false;
   if (!any_row_ && rows_.empty() && fragments_.empty() && ContinueHeader(line, false)) return true;

@@ -39,6 +39,11 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
       // Formulas as written; a denominator of 0 is an error whatever the rate.
       {"结转结余率=1892499.62/86559961.25=2.19%<10%。", CheckId::kRateRatio, "2.19%", Verdict::kPass},
       {"结转结余率=1892499.62/0=2.19%。", CheckId::kRateRatio, "2.19%", Verdict::kFail},
+      // ÷ written for /: "(a-b)÷b" and "a÷b".
+      {"三公经费变动率=(本年度预算数-上年度预算数)÷上年度=(63.46-32)÷32=98.31%。", CheckId::kRateRatio, "98.31%",
+       Verdict::kPass},
+      {"三公经费变动率=(63.46-32)÷32=89.31%。", CheckId::kRateRatio, "89.31%", Verdict::kFail},
+      {"执行率=251.89÷251.89=100.00%。", CheckId::kRateRatio, "100.00%", Verdict::kPass},
       {"差异率=(82800287.6-82800287.6)/82800287.6=0。", CheckId::kRateRatio, "0", Verdict::kPass},
       // One account, named in other words, in other units.
       {"含年中调增预算总收入为1745.25万元。\n本年度预算数(含调增)为1745.25万元。", CheckId::kFigureRestated,

@@ -255,4 +255,47 @@ TEST_CASE("a table with one name column restates the headings; a tree in both is
   CHECK(ChecksOf(both, CheckId::kScoreTotal).empty());
 }
 
+namespace {
+
+// A scoring table with one name column: its levels by the names' numbering.
+std::string ListTable(const std::string& second) {
+  return "| 指标名称 | 分值 | 得分 |\n"
+         "| 一、投入 | 20 | 18 |\n"
+         "| (一)预算编制 | 10 | 9 |\n"
+         "| (二)预算执行 | 10 | " + second + " |\n"
+         "| 二、过程 | 80 | 70 |\n"
+         "| 合计 | 100 | 88 |\n";
+}
+
+}  // namespace
+
+TEST_CASE("a scoring table with one name column is the tree when nothing else is", "[reading][tables]") {
+  CHECK(Indicators(ListTable("9")) == "投入 20/18\n投入>预算编制 10/9\n投入>预算执行 10/9\n过程 80/70\n");
+  CHECK(ChecksOf(ListTable("9"), CheckId::kScoreChildrenSum) == std::vector<std::string>{"pass 18"});
+  CHECK(ChecksOf(ListTable("8"), CheckId::kScoreChildrenSum) == std::vector<std::string>{"fail 18"});
+  CHECK(ChecksOf(ListTable("9"), CheckId::kScoreTotal) == std::vector<std::string>{"pass 88", "pass 100"});
+  // No total row closes it: a list of names with figures, not known to be a scoring table.
+  std::string open = ListTable("9");
+  open = open.substr(0, open.find("| 合计"));
+  CHECK(Indicators(open).empty());  // (ParseTables reads no pipe rows)
+  // Levels without numbering: one level; the total row 评价结果.
+  const std::string bare = "评价准则\n分值\n实际得分\n绩效评价等级\n投入\n20\n18.5\n优(90分以上)\n过程\n80\n70\n"
+                           "评价结果\n100\n88.5\n经自评，总分88.5分。\n";
+  CHECK(Indicators(bare) == "投入 20/18.5\n过程 80/70\n");
+  CHECK(ChecksOf(bare, CheckId::kScoreTotal) == std::vector<std::string>{"pass 100", "pass 88.5"});
+  // Headings give the tree: the table restates it and adds no node.
+  CHECK(Indicators("一、投入（分值20分，自评得分18分）\n二、过程（分值80分，自评得分70分）\n" + ListTable("9")) ==
+        "投入 20/18\n过程 80/70\n");
+}
+
+TEST_CASE("a 得分 column beside each name is that level's points when the score stands apart", "[reading][tables]") {
+  const std::string text =
+      "一级指标 得分 二级指标 得分 三级指标 得分 评价标准 指标说明 得分\n"
+      "投入 10 预算配置 10 人员控制率 5 以100%为标准。控制率≤100%,计5分; 实有人员40人,编制42人。 5\n"
+      "每超过一个百分点扣0.5分。\n"
+      "公用经费控制率 5 公用经费控制率≤100%,计5分; 本年公用经费控制率为98%。 4\n";
+  CHECK(Indicators(text) == "投入 10/-\n投入>预算配置 10/-\n投入>预算配置>人员控制率 5/5\n"
+                            "投入>预算配置>公用经费控制率 5/4\n");
+}
+
 }  // namespace jixiao

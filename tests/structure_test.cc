@@ -193,6 +193,38 @@ const Case kCases[] = {
      "一级指标\n二级指标\n得分\n原因说明\n"
      "产出\n数量\n5.50\n质量\n时效\n6.50\n",
      ""},
+    // Sentences stand in the text columns between figures; a line of sentences alone is the
+    // wrapped end of the row above; a level's points are merged down with its name.
+    {"one space between cells: sentences in text columns, level points carried with the name",
+     "一级指标 得分 二级指标 得分 三级指标 得分 评价标准 指标说明 得分\n"
+     "投入 10 预算配置 10 人员控制率 5 以100%为标准。控制率≤100%,计5分; 实有人员40人,编制42人。 5\n"
+     "每超过一个百分点扣0.5分。\n"
+     "公用经费控制率 5 公用经费控制率≤100%,计5分; 本年公用经费控制率为98%。 4\n",
+     "table aligned page 1\n"
+     "  columns: [一级指标] [得分] [二级指标] [得分] [三级指标] [得分] [评价标准] [指标说明] [得分]\n"
+     "  row: [投入] [10] [预算配置] [10] [人员控制率] [5] [以100%为标准。控制率≤100%,计5分;] [实有人员40人,编制42人。] [5]\n"
+     "  row: [^投入] [] [] [] [公用经费控制率] [5] [公用经费控制率≤100%,计5分;] [本年公用经费控制率为98%。] [4]\n"},
+    {"false alarm: a sentence ending a counted row is not read into its text column",
+     "一级指标 二级指标 三级指标 分值 得分 偏差原因\n"
+     "产出指标 数量指标 完成户数 10 9 尚有2户未完工，明年完成。\n",
+     ""},
+    // The empty cell after a row short of its 原因 either ends that row or leads the next as a
+    // merged cell: both read the same rows, so the cut is taken.
+    {"one cell per line ended by |: an empty cell between rows, the next row a new 二级",
+     "一级指标\n|\n二级指标\n|\n三级指标\n|\n评分标准\n|\n分值\n|\n得分\n|\n扣分原因\n|\n"
+     "投入\n|\n预算配置\n|\n人员控制率\n|\n控制率不超过100%计满分。\n|\n5\n|\n5\n|\n|\n"
+     "预算执行\n|\n执行率\n|\n执行率达到100%计满分。\n|\n5\n|\n4\n|\n|\n",
+     "table cell_per_line page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [评分标准] [分值] [得分] [扣分原因]\n"
+     "  row: [投入] [预算配置] [人员控制率] [控制率不超过100%计满分。] [5] [5] []\n"
+     "  row: [^投入] [预算执行] [执行率] [执行率达到100%计满分。] [5] [4] []\n"},
+    {"one cell per line, bare: a grade written once, merged down the rows",
+     "评价准则\n分值\n实际得分\n绩效评价等级\n投入\n20\n18.5\n优(90分以上)\n过程\n80\n70\n评价结果\n100\n88.5\n"
+     "经自评，总分88分。\n",
+     "table cell_per_line page 1\n"
+     "  columns: [评价准则] [分值] [实际得分] [绩效评价等级]\n"
+     "  row: [投入] [20] [18.5] [优(90分以上)]\n  row: [过程] [80] [70] []\n"
+     "  row: [评价结果] [100] [88.5] []\n"},
     {"false alarm: short lines of words are not a header",
      "项目\n说明\n备注\n以上情况属实。\n", ""},
     {"false alarm: a prose paragraph with numbers and column words",
