@@ -91,6 +91,13 @@ struct GridRules {
   const RE2& class_reject;
   const RE2& title_cell;
   const RE2& level_column;
+  // One-line tables (tables_flat.cc); nullptr when the rules do not define them.
+  const RE2* flat_level1 = nullptr;      // grid.flat.level1: an 一级 name
+  const RE2* flat_amount = nullptr;      // grid.flat.amount: a budget amount column
+  const RE2* flat_total_only = nullptr;  // grid.flat.total_only: filled on the funds total row only
+  const RE2* flat_may_lack = nullptr;    // grid.flat.may_lack: a value column often left empty
+  const RE2* flat_unscored = nullptr;    // grid.flat.unscored: a row whose 得分 may be empty
+  const RE2* flat_text_word = nullptr;   // grid.flat.text_word: a one-word text cell (是 / 否)
   std::vector<std::pair<int, ColType>> groups;  // capturing group index → type
 };
 
