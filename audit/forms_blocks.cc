@@ -153,6 +153,7 @@ class Reader {
     std::vector<Role> roles = RolesOf(rules_, labels);
     Block block = BlockOf(roles);
     if (block != Block::kNone) form_.read.push_back(t.columns.empty() ? t.at : t.columns.front().at);
+    form_.unread_rows.insert(form_.unread_rows.end(), t.unread.begin(), t.unread.end());
     signature_ += " ";
     for (const auto& l : labels) signature_ += l + "|";
     carry_ = {};

@@ -10,6 +10,7 @@
 // uniquely is unread, and reading resumes at the next row that starts a new 一级 group (nothing
 // carried across the gap). Linear in the tokens, apart from a bounded search after each gap.
 #include <algorithm>
+#include <cctype>
 
 #include "structure/tables_grid.h"
 
@@ -35,6 +36,7 @@ struct Tok {
   const Token* t = nullptr;
   bool figure = false, marker = false, prose = false, percent = false;
   bool total = false, level1 = false, unscored = false, text_word = false;
+  bool unit = false, nature = false, wordless = true;  // wordless: no letter or Chinese character
   size_t bytes = 0;
 };
 
@@ -65,6 +67,10 @@ void Grid::FeedOneLine(const RawLine& line, size_t from, size_t to) {
     k.level1 = Match(g_.flat_level1, s);
     k.unscored = Match(g_.flat_unscored, s);
     k.text_word = Match(g_.flat_text_word, s);
+    k.unit = Match(g_.flat_unit_cell, s);
+    k.nature = Match(g_.flat_nature_cell, s);
+    for (unsigned char ch : s)
+      if (ch >= 0x80 || std::isalpha(ch)) k.wordless = false;
     k.bytes = s.size();
     toks.push_back(k);
   }
@@ -72,8 +78,8 @@ void Grid::FeedOneLine(const RawLine& line, size_t from, size_t to) {
   if (n == 0 || m == 0) return;
 
   // Column roles by their labels.
-  std::vector<bool> amount(n, false), total_only(n, false), may_lack(n, false);
-  bool any_amount = false;
+  std::vector<bool> amount(n, false), total_only(n, false), may_lack(n, false), unit_col(n, false), nature_col(n, false);
+  bool any_amount = false, any_unit = false, any_nature = false;
   std::vector<size_t> numbers;
   for (size_t c = 0; c < n; ++c) {
     const std::string& l = cols_[c].label;
@@ -84,6 +90,10 @@ void Grid::FeedOneLine(const RawLine& line, size_t from, size_t to) {
       any_amount = any_amount || amount[c];
     }
     may_lack[c] = types_[c] == ColType::kValue && Match(g_.flat_may_lack, l);
+    unit_col[c] = types_[c] == ColType::kValue && Match(g_.flat_unit_column, l);
+    nature_col[c] = types_[c] == ColType::kValue && Match(g_.flat_nature_column, l);
+    any_unit = any_unit || unit_col[c];
+    any_nature = any_nature || nature_col[c];
   }
   const bool levels = n >= 3 && types_[0] == ColType::kName && types_[1] == ColType::kName &&
                       RE2::PartialMatch(cols_[0].label, g_.level_column);
@@ -105,7 +115,7 @@ void Grid::FeedOneLine(const RawLine& line, size_t from, size_t to) {
     for (size_t c = k; c < n; ++c)
       if (may_lack[c]) lack_cols.push_back(c);
     lackable = lack_cols.size();
-    if (lackable > 2) lackable = 2, lack_cols.resize(2);
+    if (lackable > 3) lackable = 3, lack_cols.resize(3);
     for (size_t end = n; end > k; --end) {
       if (end < n && types_[end] != ColType::kText) break;  // only trailing text columns may lack
       for (size_t mask = 0; mask < (size_t{1} << lackable); ++mask) {
@@ -165,13 +175,19 @@ void Grid::FeedOneLine(const RawLine& line, size_t from, size_t to) {
     if (first_cell && x.total != L.total) return false;
     switch (types_[c]) {
       case ColType::kName:
-        if (x.figure || x.marker || x.bytes > kMaxNameBytes) return false;
+        if (x.figure || x.marker || x.wordless || x.bytes > kMaxNameBytes) return false;
         if (x.text_word) return false;  // 是 / 否 is the text cell of the row before
         if (first_cell && c == 0 && levels && !x.level1 && !L.total) return false;
         if (L.unscored && c == last_name && !x.unscored) return false;  // the row's own name says 可选项
         return true;
       case ColType::kNumber: return (x.figure && !(amount[c] && x.percent)) || x.marker;
-      case ColType::kValue: return !x.total;
+      case ColType::kValue:
+        // A unit column takes a unit, a 指标性质 column a comparator or 定量 / 定性; those words go
+        // nowhere else when the table has such a column.
+        if (unit_col[c]) return x.unit;
+        if (nature_col[c]) return x.nature;
+        if ((any_unit && x.unit) || (any_nature && x.nature)) return false;
+        return !x.total;
       case ColType::kText: return x.prose || x.marker || x.text_word;
     }
     return false;

@@ -98,6 +98,10 @@ struct GridRules {
   const RE2* flat_may_lack = nullptr;    // grid.flat.may_lack: a value column often left empty
   const RE2* flat_unscored = nullptr;    // grid.flat.unscored: a row whose 得分 may be empty
   const RE2* flat_text_word = nullptr;   // grid.flat.text_word: a one-word text cell (是 / 否)
+  const RE2* flat_unit_column = nullptr; // grid.flat.unit_column / unit_cell: a unit column and its cells
+  const RE2* flat_unit_cell = nullptr;
+  const RE2* flat_nature_column = nullptr;  // grid.flat.nature_column / nature_cell: 指标性质 and its cells
+  const RE2* flat_nature_cell = nullptr;
   std::vector<std::pair<int, ColType>> groups;  // capturing group index → type
 };
 

@@ -216,6 +216,10 @@ GridRules::GridRules(const Rules& rules)
   flat_may_lack = opt("grid.flat.may_lack");
   flat_unscored = opt("grid.flat.unscored");
   flat_text_word = opt("grid.flat.text_word");
+  flat_unit_column = opt("grid.flat.unit_column");
+  flat_unit_cell = opt("grid.flat.unit_cell");
+  flat_nature_column = opt("grid.flat.nature_column");
+  flat_nature_cell = opt("grid.flat.nature_cell");
   for (const auto& [name, index] : column.NamedCapturingGroups()) {
     if (name == "name") groups.emplace_back(index, ColType::kName);
     if (name == "number") groups.emplace_back(index, ColType::kNumber);
