@@ -36,7 +36,8 @@ struct Tok {
   const Token* t = nullptr;
   bool figure = false, marker = false, prose = false, percent = false;
   bool total = false, level1 = false, unscored = false, text_word = false;
-  bool unit = false, nature = false, wordless = true;  // wordless: no letter or Chinese character
+  bool unit = false, nature = false, wordless = true;
+  bool group = false;  // reads as the name of a group (数量指标, 项目执行(3分)), not of a 三级 row  // wordless: no letter or Chinese character
   size_t bytes = 0;
 };
 
@@ -67,6 +68,7 @@ void Grid::FeedOneLine(const RawLine& line, size_t from, size_t to) {
     k.level1 = Match(g_.flat_level1, s);
     k.unscored = Match(g_.flat_unscored, s);
     k.text_word = Match(g_.flat_text_word, s);
+    k.group = Match(g_.flat_group_name, s);
     k.unit = Match(g_.flat_unit_cell, s);
     k.nature = Match(g_.flat_nature_cell, s);
     for (unsigned char ch : s)
@@ -179,6 +181,9 @@ void Grid::FeedOneLine(const RawLine& line, size_t from, size_t to) {
         if (x.text_word) return false;  // 是 / 否 is the text cell of the row before
         if (first_cell && c == 0 && levels && !x.level1 && !L.total) return false;
         if (L.unscored && c == last_name && !x.unscored) return false;  // the row's own name says 可选项
+        // A row under carried groups starts at its 三级 name; a group's name there means the row
+        // lost cells (its 得分, a value) and would be read one column off.
+        if (first_cell && levels && c == last_name && c > 0 && x.group) return false;
         return true;
       case ColType::kNumber: return (x.figure && !(amount[c] && x.percent)) || x.marker;
       case ColType::kValue:
@@ -198,6 +203,13 @@ void Grid::FeedOneLine(const RawLine& line, size_t from, size_t to) {
     if (L.first_only && !first_row) return false;
     if (L.later_only && first_row) return false;
     bool anchor = L.cols.size() == 1;  // a name alone (可选项)
+    // The amounts left empty on the funds row: only when its rate is written as a rate (76%);
+    // three plain figures there are the amounts with the scoring cells empty, not the reverse.
+    if (L.first_only) {
+      bool percent = false;
+      for (size_t j = 0; j < L.cols.size() && i + j < m; ++j) percent = percent || toks[i + j].percent;
+      if (!percent) return false;
+    }
     for (size_t j = 0; j < L.cols.size(); ++j) {
       size_t c = L.cols[j];
       const Tok& x = toks[i + j];

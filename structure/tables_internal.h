@@ -102,6 +102,7 @@ struct GridRules {
   const RE2* flat_unit_cell = nullptr;
   const RE2* flat_nature_column = nullptr;  // grid.flat.nature_column / nature_cell: 指标性质 and its cells
   const RE2* flat_nature_cell = nullptr;
+  const RE2* flat_group_name = nullptr;  // grid.flat.group_name: an 一级 / 二级 name by its shape
   std::vector<std::pair<int, ColType>> groups;  // capturing group index → type
 };
 
