@@ -153,7 +153,9 @@ class Reader {
     std::vector<Role> roles = RolesOf(rules_, labels);
     Block block = BlockOf(roles);
     if (block != Block::kNone) form_.read.push_back(t.columns.empty() ? t.at : t.columns.front().at);
-    form_.unread_rows.insert(form_.unread_rows.end(), t.unread.begin(), t.unread.end());
+    // One-line tables: what could not be cut into rows is coverage. (Other shapes' unread rows are
+    // not reported here yet.)
+    if (t.shape == TableShape::kOneLine) form_.unread_rows.insert(form_.unread_rows.end(), t.unread.begin(), t.unread.end());
     signature_ += " ";
     for (const auto& l : labels) signature_ += l + "|";
     carry_ = {};

@@ -181,6 +181,7 @@ void Grid::FeedOneLine(const RawLine& line, size_t from, size_t to) {
         if (x.text_word) return false;  // 是 / 否 is the text cell of the row before
         if (first_cell && c == 0 && levels && !x.level1 && !L.total) return false;
         if (L.unscored && c == last_name && !x.unscored) return false;  // the row's own name says 可选项
+        if (levels && c < last_name && x.unscored) return false;  // an optional row is not a group
         // A row under carried groups starts at its 三级 name; a group's name there means the row
         // lost cells (its 得分, a value) and would be read one column off.
         if (first_cell && levels && c == last_name && c > 0 && x.group) return false;
