@@ -84,6 +84,7 @@ struct Form {
   bool claims_all_met = false;
   Span claim_at;
   std::vector<Span> read, unread;
+  std::vector<Span> unread_rows;  // rows of its one-line tables whose cells cannot be placed one way
   bool Empty() const { return funds.empty() && rows.empty(); }  // a 总分 line alone is not the form
 };
 

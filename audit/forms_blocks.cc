@@ -62,6 +62,17 @@ std::vector<Role> RolesOf(const Rules& rules, const std::vector<std::string>& la
   return out;
 }
 
+// The figure at the start of text[b, e): parsed within the cell, so a unit-like word of the next
+// cell ("5 项目管理" on a one-line form) is not taken as its measure.
+std::optional<Number> FigureWithin(const std::string& text, size_t b, size_t e) {
+  if (b >= e || e > text.size()) return std::nullopt;
+  auto n = ParseNumber(std::string_view(text).substr(b, e - b));
+  if (!n) return std::nullopt;
+  n->begin += b;
+  n->end += b;
+  return n;
+}
+
 bool Has(const std::vector<Role>& roles, Role r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
 
 enum class Block { kNone, kFunds, kIndicators };
@@ -110,7 +121,7 @@ class Reader {
     while (e > b && (v[e - 1] == ' ' || v[e - 1] == '|')) --e;
     v = v.substr(b, e - b);
     if (v.empty() || v == "-" || v == "—" || v == "/" || v == "——" || v == "--") return std::nullopt;
-    auto n = FigureAt(doc_.text, c.at.begin + b);
+    auto n = FigureWithin(doc_.text, c.at.begin + b, c.at.begin + e);
     if (n && n->end == c.at.begin + e && n->unit != Unit::kNone && n->measure == "年") n.reset();
     if (n && n->end == c.at.begin + e) return Fig{*n, Span{n->begin, n->end}};
     if (!allow_text && std::any_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
@@ -142,6 +153,9 @@ class Reader {
     std::vector<Role> roles = RolesOf(rules_, labels);
     Block block = BlockOf(roles);
     if (block != Block::kNone) form_.read.push_back(t.columns.empty() ? t.at : t.columns.front().at);
+    // One-line tables: what could not be cut into rows is coverage. (Other shapes' unread rows are
+    // not reported here yet.)
+    if (t.shape == TableShape::kOneLine) form_.unread_rows.insert(form_.unread_rows.end(), t.unread.begin(), t.unread.end());
     signature_ += " ";
     for (const auto& l : labels) signature_ += l + "|";
     carry_ = {};
@@ -320,10 +334,10 @@ class Reader {
     if (n != Nature::kUnknown && nature != nullptr) *nature = n;
     b += used;
     while (b < v.size() && v[b] == ' ') ++b;
-    auto fig = FigureAt(doc_.text, c->at.begin + b);
-    if (!fig) return std::nullopt;
     size_t e = v.size();
     while (e > 0 && (v[e - 1] == ' ' || v[e - 1] == '|')) --e;
+    auto fig = FigureWithin(doc_.text, c->at.begin + b, c->at.begin + std::max(e, b));
+    if (!fig) return std::nullopt;
     if (fig->end != c->at.begin + e) return std::nullopt;  // "≥95%且无事故": not one figure
     if (fig->unit == Unit::kNone && !unit.empty()) {
       if (auto with = ParseNumber(fig->written + unit)) {

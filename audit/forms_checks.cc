@@ -496,6 +496,8 @@ class Checker {
 
   void Coverage(bool scored, bool maxed) {
     for (const Span& s : f_.unread) Info(s, "a cell under a figure column that is not one figure (OCR?): not read");
+    for (const Span& s : f_.unread_rows)
+      Info(s, "table cells that cannot be placed under the header's columns one way only (empty cells lost?): not read");
     Span at = f_.part->at;
     Span first{at.begin, std::min(at.end, doc_.text.find('\n', at.begin))};
     if (f_.Empty()) {

@@ -145,6 +145,8 @@ class Reader {
       }
       if (!one_line) FlushCellPerLine(nullptr);
       one_line = true;
+      grid::DropTitleCell(g_, &hc);
+      NameColumnBefore(line, b, &hc);
       Grid grid(doc_, g_, Mode::kOneLine, std::move(hc), line);
       grid.FeedOneLine(line, e, to);
       Table t;
@@ -192,6 +194,27 @@ class Reader {
     c.x1 = line.tokens[e - 1].x1;
     c.first_token = b;
     c.last_token = e - 1;
+    cols->insert(cols->begin(), std::move(c));
+  }
+
+  // One-line tables: a header whose column words start with a figure column takes the token
+  // before them as the rows' name column ("部门预算执行情况(万元) 年初预算数 …"), when it is a
+  // short label (no figure, no prose).
+  void NameColumnBefore(const RawLine& line, size_t b, std::vector<HeaderCol>* cols) const {
+    if (cols->empty() || (*cols)[0].type == ColType::kName || b == 0) return;
+    const grid::Token& t = line.tokens[b - 1];
+    std::string_view s = View(doc_, t.at);
+    if (s.empty() || s.size() > 60 || IsPipeToken(doc_, t) || grid::IsFigure(g_, s) || grid::IsEmptyMarker(g_, s) ||
+        RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), g_.prose) ||
+        RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), g_.class_reject))
+      return;
+    HeaderCol c;
+    c.type = ColType::kName;
+    c.at = t.at;
+    c.label = std::string(s);
+    c.x0 = t.x0;
+    c.x1 = t.x1;
+    c.first_token = c.last_token = b - 1;
     cols->insert(cols->begin(), std::move(c));
   }
 

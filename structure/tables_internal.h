@@ -91,6 +91,18 @@ struct GridRules {
   const RE2& class_reject;
   const RE2& title_cell;
   const RE2& level_column;
+  // One-line tables (tables_flat.cc); nullptr when the rules do not define them.
+  const RE2* flat_level1 = nullptr;      // grid.flat.level1: an 一级 name
+  const RE2* flat_amount = nullptr;      // grid.flat.amount: a budget amount column
+  const RE2* flat_total_only = nullptr;  // grid.flat.total_only: filled on the funds total row only
+  const RE2* flat_may_lack = nullptr;    // grid.flat.may_lack: a value column often left empty
+  const RE2* flat_unscored = nullptr;    // grid.flat.unscored: a row whose 得分 may be empty
+  const RE2* flat_text_word = nullptr;   // grid.flat.text_word: a one-word text cell (是 / 否)
+  const RE2* flat_unit_column = nullptr; // grid.flat.unit_column / unit_cell: a unit column and its cells
+  const RE2* flat_unit_cell = nullptr;
+  const RE2* flat_nature_column = nullptr;  // grid.flat.nature_column / nature_cell: 指标性质 and its cells
+  const RE2* flat_nature_cell = nullptr;
+  const RE2* flat_group_name = nullptr;  // grid.flat.group_name: an 一级 / 二级 name by its shape
   std::vector<std::pair<int, ColType>> groups;  // capturing group index → type
 };
 

@@ -209,6 +209,18 @@ GridRules::GridRules(const Rules& rules)
       class_reject(rules.One("grid.class_reject")),
       title_cell(rules.One("grid.title_cell")),
       level_column(rules.One("grid.level_column")) {
+  auto opt = [&](const char* name) { return rules.Has(name) ? &rules.One(name) : nullptr; };
+  flat_level1 = opt("grid.flat.level1");
+  flat_amount = opt("grid.flat.amount");
+  flat_total_only = opt("grid.flat.total_only");
+  flat_may_lack = opt("grid.flat.may_lack");
+  flat_unscored = opt("grid.flat.unscored");
+  flat_text_word = opt("grid.flat.text_word");
+  flat_unit_column = opt("grid.flat.unit_column");
+  flat_unit_cell = opt("grid.flat.unit_cell");
+  flat_nature_column = opt("grid.flat.nature_column");
+  flat_nature_cell = opt("grid.flat.nature_cell");
+  flat_group_name = opt("grid.flat.group_name");
   for (const auto& [name, index] : column.NamedCapturingGroups()) {
     if (name == "name") groups.emplace_back(index, ColType::kName);
     if (name == "number") groups.emplace_back(index, ColType::kNumber);

@@ -1,6 +1,6 @@
 // Rows without positions: one space between cells (cells by counting, checked against the column
-// types), pipe rows (cells by the pipes), one cell per line, and a whole table on one line (rows
-// cut by the header's columns). Where the tokens do not say which cell is empty, the row is left
+// types), and pipe rows (cells by the pipes); one cell per line is in tables_stream.cc, a whole table on
+// one line in tables_flat.cc. Where the tokens do not say which cell is empty, the row is left
 // out of the grid (Table::unread) rather than guessed.
 #include <algorithm>
 
@@ -226,46 +226,6 @@ bool Grid::FeedPipe(const RawLine& line) {
   row.y = line.y0;
   Push(std::move(row));
   return true;
-}
-
-void Grid::FeedOneLine(const RawLine& line, size_t from, size_t to) {
-  std::vector<const Token*> toks = Cells(doc_, line, from, to);
-  const size_t n = cols_.size();
-  const bool named = types_[0] == ColType::kName || types_[0] == ColType::kText;
-  auto is_figure = [&](const Token* t) {
-    std::string_view v = View(doc_, t->at);
-    return IsFigure(g_, v) || IsEmptyMarker(g_, v);
-  };
-  size_t i = 0;
-  while (i < toks.size()) {
-    // The row's name: the fewest words after which the header's other columns fit and the next
-    // row (or the end) begins.
-    bool done = false;
-    for (size_t k = named ? 1 : 0; k <= (named ? 4 : 0) && !done; ++k) {
-      size_t end = i + k + (n - (named ? 1 : 0));
-      if (end > toks.size()) break;
-      bool ok = true;
-      for (size_t j = 0; j < k && ok; ++j) ok = !is_figure(toks[i + j]);
-      for (size_t c = named ? 1 : 0, j = i + k; c < n && ok; ++c, ++j) ok = Fits(types_[c], View(doc_, toks[j]->at));
-      if (ok && end < toks.size() && named && is_figure(toks[end])) ok = false;
-      if (!ok) continue;
-      PendingRow row = NewRow();
-      for (size_t j = 0; j < k; ++j) AddToCell(&row, 0, *toks[i + j]);
-      for (size_t c = named ? 1 : 0, j = i + k; c < n; ++c, ++j) AddToCell(&row, c, *toks[j]);
-      row.y = line.y0;
-      Push(std::move(row));
-      i = end;
-      done = true;
-    }
-    if (done) continue;
-    // Not a row by the header's columns: leave it out up to the next name.
-    size_t j = i + 1;
-    while (j < toks.size() && (is_figure(toks[j]) || !named)) ++j;
-    if (!named) j = toks.size();
-    unread_.push_back(HullOf(std::vector<const Token*>(toks.begin() + static_cast<long>(i),
-                                                       toks.begin() + static_cast<long>(j))));
-    i = j;
-  }
 }
 
 }  // namespace jixiao::internal::grid
