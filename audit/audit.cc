@@ -214,7 +214,8 @@ AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages)
   for (const auto& rel : relations) results.push_back(Evaluate(doc, rel));
   if (!stages.Done("the checks")) return r;
   for (const Span& s : outline.unread) {
-    CheckResult c = MakeResult(doc, CheckId::kParseUnread, s, s);
+    // The whole line (the row) is quoted; the span, the part not read, is the finding's figure.
+    CheckResult c = MakeResult(doc, CheckId::kParseUnread, LineAround(doc.text, s), s);
     c.verdict = Verdict::kWarning;
     c.severity = Severity::kInfo;
     c.arithmetic = "looks like a score or figure statement, but no pattern read it";

@@ -62,10 +62,12 @@ struct CheckResult {
   // Where, in `quote`, the figure the finding is about is written (the anchor: the stated value,
   // or for score.restated the restated one): byte offsets into `quote`; empty when the figure is
   // not inside the quote. Outputs mark this span rather than search the quote for `stated`.
-  // Not in the JSON (nor the database): a reader of those finds the figure by its value.
+  // Not in the JSON: a reader of it finds the figure by its value. Stored in the database
+  // (findings.figure_begin/figure_end, schema 7) for `report`.
   Span figure;
   // The stated figures the arithmetic uses, left to right as written (relations only), each with
-  // its place, so an output can link an operand to where it stands. Not in the JSON.
+  // its place, so an output can link an operand to where it stands. Not in the JSON; stored in
+  // the database (findings.operands, schema 7).
   struct Operand {
     std::string text;          // as rendered in the arithmetic: "25100.43", "90.94%"
     int page = 0, line = 0;

@@ -71,9 +71,9 @@ struct Relation {
 CheckResult Evaluate(const Document& doc, const Relation& r);
 
 // A CheckResult filled with the page, line, quote and bbox of the given spans.
-// The quote is `quote`; one longer than kQuoteLimit bytes is cut to a window of kQuoteContext
-// bytes either side of `anchor` (Evaluate adds short windows around the operands), marked "…"
-// where cut: a check's quote never grows with its sentence (a 400 KB sentence of rates would
+// The quote is ClauseAround(`quote`); one longer than kQuoteLimit bytes is cut to a window of
+// kQuoteContext bytes either side of `anchor`, its edges moved to clause boundaries (Evaluate adds
+// short windows around the operands), marked "…" where cut: a check's quote never grows with its sentence (a 400 KB sentence of rates would
 // otherwise be quoted whole by each of its thousands of checks).
 CheckResult MakeResult(const Document& doc, CheckId check, Span quote, Span anchor);
 inline constexpr size_t kQuoteLimit = 1500, kQuoteContext = 450;
@@ -81,6 +81,19 @@ inline constexpr size_t kQuoteLimit = 1500, kQuoteContext = 450;
 // The sentence around `s` in doc.text: from the previous 。；! ? or line start to the next,
 // at most `max_chars` bytes either side of `s`.
 Span SentenceAround(const std::string& text, Span s, size_t max_chars = 240);
+
+// `quote` widened where it cuts a clause: an edge inside a word or a figure, or at the unit of a
+// figure ("5 分，自评得…", "…下降23.51" of "23.51%"), moves to the start of the sentence, line,
+// table cell or clause (after ，、：；。 | …) it is in, or to the end of that one (keeping a
+// sentence's 。；！？), at most about 50 characters away; an edge that finds none within that
+// stops off any word or figure (outputs then mark it "…"). Any other edge is where the reader put
+// it (a row, a cell, a heading, a clause) and is kept. MakeResult and Evaluate quote this.
+Span ClauseAround(const std::string& text, Span quote);
+
+// The line around `s` (a table row, for a cell), from its start to its end without blanks at
+// either edge, each edge at most about 100 characters away, else as ClauseAround: the quote of a
+// parse.unread note, whose span is the part of the line that was not read.
+Span LineAround(const std::string& text, Span s);
 
 // The figure as written with its unit: "90.94%", "25,100.43万元", "3分".
 std::string Written(const Number& n);

@@ -115,6 +115,15 @@ QuoteParts SplitQuote(const Finding& f) {
   const bool ours = !number.empty() && (digits(number) == digits(LeadingNumber(f.stated)) ||
                                         digits(number) == digits(LeadingNumber(f.recomputed)));
   const bool is_quote = s.begin == 0 && s.end >= f.quote.size();
+  // A parse.unread note: its span is the text that was not read, inside the line or sentence its
+  // quote shows; marked whole (nothing when it is the whole quote).
+  if (f.check == CheckId::kParseUnread) {
+    if (is_quote) return QuoteParts{f.quote, "", ""};
+    size_t e = s.end;
+    while (e > s.begin && (f.quote[e - 1] == '\n' || f.quote[e - 1] == ' ')) --e;
+    return QuoteParts{f.quote.substr(0, s.begin), f.quote.substr(s.begin, e - s.begin),
+                      f.quote.substr(e)};
+  }
   if (!whole || number.empty() || is_quote) return SplitQuote(f.quote, f.stated, f.recomputed);
   if (!ours) {
     // A figure of another value (a claim's rate against the total it contradicts): marked when

@@ -29,6 +29,7 @@ QuoteParts SplitQuote(const std::string& quote, const std::string& stated,
                       const std::string& fallback = "");
 // The finding's quote cut around its figure: the span Finding::figure when the audit recorded it
 // (the figure the finding is about, whatever its value), else SplitQuote on stated / recomputed.
+// A parse.unread note's span (the text not read, inside its line) is marked whole.
 QuoteParts SplitQuote(const Finding& f);
 
 // "p.13" / "p.13, line 412" / "line 412" / "": where the finding is, for people.

@@ -73,8 +73,9 @@ struct ReportSet {
 
 // The stable id of a finding: check id, the document's SHA-256 and what the finding is about (its
 // indicator path, stated value and the figures of its quote: not an offset, so it survives a
-// re-extraction that moves text), as 16 hex digits. `ordinal` tells apart findings that agree on
-// all of these (0 for the first).
+// re-extraction that moves text), as 16 hex digits; for a parse.unread note, the figures of the
+// unread text (Finding::figure, else the quote), or its characters when it has no figure, in place
+// of the quote's. `ordinal` tells apart findings that agree on all of these (0 for the first).
 std::string Fingerprint(const Finding& f, const std::string& sha256, int ordinal = 0);
 // Fingerprints for every finding of `r`, in order, with ordinals for repeats.
 std::vector<std::string> Fingerprints(const AuditResult& r, const std::string& sha256);

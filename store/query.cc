@@ -24,7 +24,9 @@ Status ForEachFinding(Store& store, const FindingFilter& filter,
     std::string sql =
         "SELECT d.path, d.name, d.department, d.year, f.check_id, f.severity, f.page, f.line, "
         "f.quote, f.path, f.stated, f.recomputed, f.arithmetic, f.bbox_x0, f.bbox_y0, f.bbox_x1, "
-        "f.bbox_y1, o.path, f.other_page, f.other_line, f.other_quote, d.id, d.hash "
+        "f.bbox_y1, o.path, f.other_page, f.other_line, f.other_quote, d.id, d.hash, " +
+        std::string(impl->version >= kSpansVersion ? "f.figure_begin, f.figure_end, f.operands "
+                                                   : "NULL, NULL, NULL ") +
         "FROM findings f JOIN documents d ON d.id = f.document_id "
         "LEFT JOIN documents o ON o.id = f.other_document_id WHERE 1";
     if (filter.min_severity) {
@@ -70,6 +72,7 @@ Status ForEachFinding(Store& store, const FindingFilter& filter,
       row.other_quote = q.getColumn(20).isNull() ? "" : q.getColumn(20).getString();
       row.document_id = q.getColumn(21).getInt64();
       row.hash = q.getColumn(22).getString();
+      ReadSpans(q, 23, &f);
       fn(row);
     }
     return Status::Ok();

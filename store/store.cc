@@ -299,7 +299,8 @@ int64_t InsertDocument(SQLite::Database& db, const DocumentRecord& rec, const Ve
   SQLite::Statement fnd(db,
                         "INSERT INTO findings (document_id, seq, check_id, severity, page, line, "
                         "quote, path, stated, recomputed, arithmetic, bbox_x0, bbox_y0, bbox_x1, "
-                        "bbox_y1, part) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                        "bbox_y1, part, figure_begin, figure_end, operands) VALUES "
+                        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   seq = 0;
   for (const auto& f : r.findings) {
     fnd.bind(1, id);
@@ -311,6 +312,7 @@ int64_t InsertDocument(SQLite::Database& db, const DocumentRecord& rec, const Ve
       fnd.bind(16, part);
     else
       fnd.bind(16);
+    BindSpans(fnd, 17, f);
     fnd.exec();
     fnd.reset();
   }
@@ -374,8 +376,19 @@ Result<Store> Store::Open(const std::string& path, bool read_only) {
         path, read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     impl->db.exec("PRAGMA foreign_keys = ON");
     if (read_only) {
-      // The schema only: a report must not read a whole national database first.
-      return CheckDatabase(impl->db, path, "main", CheckDepth::kSchema, /*exact_version=*/true);
+      // The schema only: a report must not read a whole national database first. A database one
+      // step older than the spans (schema 6) is read as it is: its findings have no spans.
+      Status c = CheckDatabase(impl->db, path, "main", CheckDepth::kSchema,
+                               /*exact_version=*/false);
+      if (!c.ok()) return c;
+      impl->version = impl->db.execAndGet("PRAGMA user_version").getInt();
+      if (impl->version < kSpansVersion - 1) {
+        return Status(Status::Code::kUsage,
+                      path + ": schema version " + std::to_string(impl->version) + ", expected " +
+                          std::to_string(SchemaVersion()) +
+                          " (run `jixiao batch --db` on it to migrate)");
+      }
+      return Status::Ok();
     }
     // Two processes creating or migrating the same new database at once: SQLite does not always
     // call the busy handler here (changing the journal mode, reading a WAL index being built), so
@@ -389,6 +402,7 @@ Result<Store> Store::Open(const std::string& path, bool read_only) {
         impl->db.exec("PRAGMA journal_mode = WAL");
         impl->db.exec("PRAGMA synchronous = NORMAL");
         Migrate(impl->db);
+        impl->version = SchemaVersion();
         return Status::Ok();
       } catch (const SQLite::Exception& e) {
         const int code = e.getErrorCode() & 0xff;

@@ -64,7 +64,8 @@ class Store {
   // sets WAL mode, synchronous=NORMAL (a committed document survives a killed process; the last
   // commits may be lost on power failure), foreign keys, and a busy timeout. A database whose
   // user_version is newer than SchemaVersion() is refused. `read_only` opens without creating or
-  // migrating (for report and stats) and refuses an older schema too. Before anything is written,
+  // migrating (for report and stats) and refuses an older schema too, but for schema 6 (before
+  // the findings' spans, 007_finding_spans.sql), which is read without spans. Before anything is written,
   // an existing database must pass PRAGMA quick_check (read-only: only its schema is checked)
   // and hold every table and column of its schema version: a damaged one is refused (kCorrupt),
   // never written into. Another process creating or migrating the same database at the same time

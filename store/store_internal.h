@@ -20,6 +20,9 @@ struct Store::Impl {
   explicit Impl(const std::string& path, int flags) : db(path, flags, kBusyMs), path(path) {}
   SQLite::Database db;
   std::string path;
+  // The schema version of the database as opened: SchemaVersion() unless it was opened read-only
+  // at an older version (Store::Open); readers leave out the columns later steps add.
+  int version = 0;
 };
 
 // Runs `fn` (returning Status), turning any exception into a kIoError Status naming the database.
@@ -37,6 +40,17 @@ Status Guarded(const std::string& db_path, F&& fn) {
 // A JSON array of strings, as stored in the path columns; and back.
 std::string PathJson(const std::vector<std::string>& path);
 std::vector<std::string> PathFromJson(const std::string& json);
+
+// The spans of a finding (schema step 007): its figure's offsets in its quote and its operands as
+// a JSON array (store/finding_spans.cc). BindSpans binds figure_begin, figure_end and operands at
+// parameters first..first+2 (NULL when absent); ReadSpans reads them from columns first..first+2
+// into `c`, whose quote must be set (offsets past it are dropped).
+std::string OperandsJson(const std::vector<CheckResult::Operand>& operands);  // "" when none
+std::vector<CheckResult::Operand> OperandsFromJson(const std::string& json);
+void BindSpans(SQLite::Statement& s, int first, const CheckResult& c);
+void ReadSpans(SQLite::Statement& q, int first, CheckResult* c);
+// The schema step that added the spans: databases older than it have none.
+constexpr int kSpansVersion = 7;
 
 // The current UTC time as "2026-11-23T14:27:24Z".
 std::string UtcNow();

@@ -156,7 +156,12 @@ void PrintFindingText(const DocumentReport& d, size_t i, Lang lang, std::ostream
         << P(e.review.by) << " " << P(e.review.at) << "]";
   }
   out << "\n";
-  if (!f.quote.empty()) out << "    " << P(f.quote) << "\n";
+  if (f.quote.empty()) return;
+  // The figure marked as `audit` marks it: from its stored span, else found by its value.
+  const QuoteParts q = SplitQuote(f);
+  out << "    " << P(q.before);
+  if (!q.figure.empty()) out << "【" << P(q.figure) << "】" << P(q.after);
+  out << "\n";
 }
 
 void PrintFindingJson(const DocumentReport& d, size_t i, const Provenance& p, std::ostream& out) {
