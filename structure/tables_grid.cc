@@ -124,6 +124,7 @@ PendingRow Grid::NewRow() const {
   PendingRow r;
   r.cells.resize(cols_.size());
   r.marked.assign(cols_.size(), false);
+  r.unsure.assign(cols_.size(), false);
   r.cell_y.assign(cols_.size(), {0.0, 0});
   return r;
 }
@@ -159,6 +160,7 @@ void Grid::DropEmptyTitleColumn() {
   for (PendingRow& r : rows_) {
     r.cells.erase(r.cells.begin());
     r.marked.erase(r.marked.begin());
+    r.unsure.erase(r.unsure.begin());
     r.cell_y.erase(r.cell_y.begin());
   }
 }
@@ -229,7 +231,10 @@ bool Grid::Finish(Table* out) {
       cell.column = static_cast<int>(c);
       Span hull;
       for (const Span& s : p.cells[c]) hull = s.empty() && hull.empty() ? s : Hull(hull, s);
-      if (p.marked[c] || p.cells[c].empty()) {
+      if (p.unsure[c]) {
+        cell.empty = cell.unread = true;
+        cell.at = Span{where, where};
+      } else if (p.marked[c] || p.cells[c].empty()) {
         cell.empty = true;
         cell.at = p.marked[c] && !p.cells[c].empty() ? Span{p.cells[c].front().begin, p.cells[c].front().begin}
                                                      : Span{where, where};
@@ -252,7 +257,7 @@ bool Grid::Finish(Table* out) {
     // Merged cells carried down: empty leading name columns of a row with other cells take the
     // cell above.
     for (size_t c = 0; c < row.cells.size(); ++c) {
-      if (!row.cells[c].empty) later_content = true;
+      if (!row.cells[c].empty || row.cells[c].unread) later_content = true;
     }
     if (ri > 0 && later_content && !p.no_carry) {
       const TableRow& above = out->rows.back();

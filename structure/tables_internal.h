@@ -91,6 +91,10 @@ struct GridRules {
   const RE2& class_reject;
   const RE2& title_cell;
   const RE2& level_column;
+  const RE2& filled_column;
+  const RE2& percent_column;
+  const RE2& residue_row;
+  const RE2& amount_column;
   std::vector<std::pair<int, ColType>> groups;  // capturing group index → type
 };
 

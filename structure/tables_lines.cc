@@ -208,7 +208,11 @@ GridRules::GridRules(const Rules& rules)
       class_name(rules.One("grid.class_name")),
       class_reject(rules.One("grid.class_reject")),
       title_cell(rules.One("grid.title_cell")),
-      level_column(rules.One("grid.level_column")) {
+      level_column(rules.One("grid.level_column")),
+      filled_column(rules.One("grid.filled_column")),
+      percent_column(rules.One("grid.percent_column")),
+      residue_row(rules.One("grid.residue_row")),
+      amount_column(rules.One("grid.amount_column")) {
   for (const auto& [name, index] : column.NamedCapturingGroups()) {
     if (name == "name") groups.emplace_back(index, ColType::kName);
     if (name == "number") groups.emplace_back(index, ColType::kNumber);
