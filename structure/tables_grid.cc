@@ -61,9 +61,11 @@ bool Grid::IsProse(std::string_view s) const {
 bool Grid::Fits(ColType t, std::string_view s) const {
   switch (t) {
     case ColType::kNumber: return IsFigure(g_, s) || IsEmptyMarker(g_, s);
-    case ColType::kName:
-    case ColType::kText: return !IsFigure(g_, s);
-    case ColType::kValue: return true;
+    case ColType::kName: return !IsFigure(g_, s);
+    case ColType::kText:
+    case ColType::kValue:  // an indicator's name by its words is not a value (rules grid.name_word)
+      return !(t == ColType::kText && IsFigure(g_, s)) &&
+             !RE2::FullMatch(re2::StringPiece(s.data(), s.size()), g_.name_word);
   }
   return true;
 }

@@ -95,6 +95,7 @@ struct GridRules {
   const RE2& percent_column;
   const RE2& residue_row;
   const RE2& amount_column;
+  const RE2& name_word;
   std::vector<std::pair<int, ColType>> groups;  // capturing group index → type
 };
 

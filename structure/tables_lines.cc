@@ -212,7 +212,8 @@ GridRules::GridRules(const Rules& rules)
       filled_column(rules.One("grid.filled_column")),
       percent_column(rules.One("grid.percent_column")),
       residue_row(rules.One("grid.residue_row")),
-      amount_column(rules.One("grid.amount_column")) {
+      amount_column(rules.One("grid.amount_column")),
+      name_word(rules.One("grid.name_word")) {
   for (const auto& [name, index] : column.NamedCapturingGroups()) {
     if (name == "name") groups.emplace_back(index, ColType::kName);
     if (name == "number") groups.emplace_back(index, ColType::kNumber);
