@@ -85,6 +85,10 @@ struct Form {
   Span claim_at;
   std::vector<Span> read, unread;
   std::vector<Span> unread_rows;  // rows of its one-line tables whose cells cannot be placed one way
+  // Lines of the form's tables the structure could not place as rows (Table::unread outside every
+  // row): the rows read may miss some, so a sum of them is only an upper bound's check. And tokens
+  // of rows read whose column is not certain (Cell::unread).
+  std::vector<Span> missing_rows, unsure_cells;
   bool Empty() const { return funds.empty() && rows.empty(); }  // a 总分 line alone is not the form
 };
 

@@ -73,6 +73,19 @@ std::optional<Number> FigureWithin(const std::string& text, size_t b, size_t e) 
   return n;
 }
 
+// A whitespace-separated token of `s` that is one figure ("10", "9.5", "98%").
+bool HasFigureToken(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '|')) ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\n' && s[j] != '|') ++j;
+    if (j > i && ParseNumber(s.substr(i, j - i))) return true;
+    i = j;
+  }
+  return false;
+}
+
 bool Has(const std::vector<Role>& roles, Role r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
 
 enum class Block { kNone, kFunds, kIndicators };
@@ -102,6 +115,13 @@ class Reader {
       ReadTable(t);
     }
     ReadLines();
+    // A line the table left unread but the form read otherwise (a 总分 line) is not missing.
+    auto read_elsewhere = [&](const Span& m) {
+      return std::any_of(form_.read.begin(), form_.read.end(),
+                         [&](const Span& r) { return r.begin < m.end && m.begin < r.end; });
+    };
+    form_.missing_rows.erase(std::remove_if(form_.missing_rows.begin(), form_.missing_rows.end(), read_elsewhere),
+                             form_.missing_rows.end());
     return std::move(form_);
   }
 
@@ -158,6 +178,21 @@ class Reader {
     if (t.shape == TableShape::kOneLine) form_.unread_rows.insert(form_.unread_rows.end(), t.unread.begin(), t.unread.end());
     signature_ += " ";
     for (const auto& l : labels) signature_ += l + "|";
+    if (block != Block::kNone || !t.rows.empty()) {
+      std::vector<Span> unsure(t.rows.size());  // per row: the hull of its unsure tokens
+      for (const Span& u : t.unread) {
+        auto row = std::find_if(t.rows.begin(), t.rows.end(),
+                                [&](const TableRow& r) { return r.at.begin <= u.begin && u.end <= r.at.end; });
+        if (row != t.rows.end()) {
+          Span& h = unsure[static_cast<size_t>(row - t.rows.begin())];
+          h = h.empty() ? u : Span{std::min(h.begin, u.begin), std::max(h.end, u.end)};
+        } else if (HasFigureToken(View(doc_.text, u))) {  // a line without a figure hides no points
+          form_.missing_rows.push_back(u);
+        }
+      }
+      for (const Span& h : unsure)
+        if (!h.empty()) form_.unsure_cells.push_back(h);
+    }
     carry_ = {};
     for (const TableRow& r : t.rows) {
       std::vector<std::string> row_labels;
@@ -194,6 +229,12 @@ class Reader {
     return nullptr;
   }
 
+  // The row has a token that may be in this column (Cell::unread).
+  bool Unsure(const TableRow& r, const std::vector<Role>& roles, Role role) const {
+    const Cell* c = CellWith(r, roles, role);
+    return c != nullptr && c->unread;
+  }
+
   std::optional<Fig> FigureIn(const TableRow& r, const std::vector<Role>& roles, Role role) {
     const Cell* c = CellWith(r, roles, role);
     return c ? FigureOf(*c) : std::nullopt;
@@ -222,7 +263,7 @@ class Reader {
     f.rate = FigureIn(r, roles, Role::kRate);
     f.score = FigureIn(r, roles, Role::kFScore);
     if (!f.score) f.score = FigureIn(r, roles, Role::kScore);
-    f.has_reason_column = Has(roles, Role::kReason);
+    f.has_reason_column = Has(roles, Role::kReason) && !Unsure(r, roles, Role::kReason);
     f.reason = Filled(r, roles, Role::kReason);
     if (!f.total && !f.part) return;
     for (size_t i = 0; i < roles.size(); ++i)
@@ -379,7 +420,7 @@ class Reader {
     line.max = FigureIn(r, roles, Role::kMax);
     line.score = FigureIn(r, roles, Role::kScore);
     line.coef = FigureIn(r, roles, Role::kCoef);
-    line.has_reason_column = Has(roles, Role::kReason);
+    line.has_reason_column = Has(roles, Role::kReason) && !Unsure(r, roles, Role::kReason);
     line.reason = Filled(r, roles, Role::kReason);
     if (max3 && !line.max) line.max = max3;
     std::string unit;
@@ -393,7 +434,8 @@ class Reader {
       }
     }
     const Cell* target = CellWith(r, roles, Role::kTarget2);
-    if (target == nullptr || TextOf(*target).empty()) target = CellWith(r, roles, Role::kTarget);
+    if (target == nullptr || (TextOf(*target).empty() && !target->unread)) target = CellWith(r, roles, Role::kTarget);
+    if (target != nullptr && target->unread) target = nullptr;  // which target applies is not known
     Nature from_target = Nature::kUnknown;
     line.target = ValueCell(target, unit, &from_target);
     if (target) line.target_text = TextOf(*target);
@@ -465,10 +507,12 @@ class Reader {
       std::string v;
       if (!RE2::PartialMatch(s, rules_.One(rule), &v)) return;
       re2::StringPiece in(v), m;
-      // Cut at the next label glued on ("XX局实施单位XX中心").
+      // Cut at the next label glued on ("XX局实施单位XX中心"); a value that is the next label
+      // ("主管部门 | | 实施单位 | XX局": its cell is empty) is no value.
       for (const re2::RE2* re : rules_.Get("forms.identity.label")) {
-        if (re->Match(in, 1, in.size(), RE2::UNANCHORED, &m, 1)) v = v.substr(0, static_cast<size_t>(m.data() - v.data()));
+        if (re->Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) v = v.substr(0, static_cast<size_t>(m.data() - v.data()));
       }
+      if (v.size() < 2) return;
       *into = v;
     };
     take("forms.identity.project", &form_.project);
@@ -484,7 +528,16 @@ class Reader {
   // "总分 | 100 | 92.5 |" outside any table: the max and the score.
   void TotalLine(Span l) {
     auto m = FindAll(rules_.One("forms.total_line"), doc_.text, l);
-    if (m.empty()) return;
+    if (m.empty()) {
+      auto only = FindAll(rules_.One("forms.total_score_line"), doc_.text, l);
+      if (only.empty()) return;
+      auto score = FigureAt(doc_.text, only[0].Get("score").begin);
+      if (!score) return;
+      form_.total_score = Fig{*score, Span{score->begin, score->end}};
+      form_.total_row = l;
+      form_.read.push_back(l);
+      return;
+    }
     auto max = FigureAt(doc_.text, m[0].Get("max").begin), score = FigureAt(doc_.text, m[0].Get("score").begin);
     if (!max || !score) return;
     form_.total_max = Fig{*max, Span{max->begin, max->end}};

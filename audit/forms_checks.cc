@@ -368,6 +368,7 @@ class Checker {
         r.more_quotes.push_back(l.row);
       }
       if (!complete || terms.empty()) continue;
+      if (MayMissRows(g)) r.compare = Relation::Compare::kAtMost;
       r.check = CheckId::kScoreChildrenMax;
       r.computed = Expr::Sum(std::move(terms));
       r.stated = g.max->value;
@@ -380,6 +381,23 @@ class Checker {
                g.max_source + ")";
       out_->relations.push_back(std::move(r));
     }
+  }
+
+  // A line left unread next to a row under `g` (the rows of a group are contiguous: a line between
+  // two other groups' rows is not one of its rows).
+  bool MayMissRows(const Group& g) const {
+    auto under = [&](const IndicatorLine& l) {
+      return g.level == 1 ? l.l1 == g.name : l.l2 == g.name && l.l1 == g.parent;
+    };
+    for (const Span& m : f_.missing_rows) {
+      const IndicatorLine *before = nullptr, *after = nullptr;
+      for (const IndicatorLine& l : f_.rows) {
+        if (l.row.end <= m.begin) before = &l;
+        if (l.row.begin >= m.end && after == nullptr) after = &l;
+      }
+      if ((before && under(*before)) || (after && under(*after)) || (!before && !after)) return true;
+    }
+    return false;
   }
 
   const FundsRow* FundsTotal() const {
@@ -427,6 +445,7 @@ class Checker {
         terms.push_back(Expr::Figure(v->value, true));
       }
       if (!complete) continue;
+      if (!f_.missing_rows.empty()) r.compare = Relation::Compare::kAtMost;  // rows may be missing
       // Σ 分值 = 总分's max is a children's-max relation; Σ 得分 = 总分 the total.
       r.check = max ? CheckId::kScoreChildrenMax : CheckId::kScoreTotal;
       r.computed = Expr::Sum(std::move(terms));
@@ -498,6 +517,12 @@ class Checker {
     for (const Span& s : f_.unread) Info(s, "a cell under a figure column that is not one figure (OCR?): not read");
     for (const Span& s : f_.unread_rows)
       Info(s, "table cells that cannot be placed under the header's columns one way only (empty cells lost?): not read");
+    for (const Span& s : f_.missing_rows)
+      Info(s, "a line of the form's table whose cells cannot be placed in its columns: not read (sums over its block "
+              "are checked only as upper bounds)");
+    for (const Span& s : f_.unsure_cells)
+      Info(s, "cells of a row read by counting that fit more than one of its columns (blank cells not marked): "
+              "not read");
     Span at = f_.part->at;
     Span first{at.begin, std::min(at.end, doc_.text.find('\n', at.begin))};
     if (f_.Empty()) {

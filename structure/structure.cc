@@ -119,7 +119,7 @@ std::string Structure::Dump(const Document& doc) const {
     out += "\n";
     for (const TableRow& r : t.rows) {
       out += r.total ? "  total:" : "  row:";
-      for (const Cell& c : r.cells) out += " [" + std::string(c.carried ? "^" : "") + (c.empty ? "" : Text(doc, c.at)) + "]";
+      for (const Cell& c : r.cells) out += " [" + std::string(c.carried ? "^" : "") + (c.unread ? "?" : c.empty ? "" : Text(doc, c.at)) + "]";
       out += "\n";
     }
   }

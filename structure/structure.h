@@ -56,6 +56,10 @@ struct Cell {
   int column = 0;           // index in Table::columns
   bool empty = false;
   bool carried = false;
+  // Something is written here but not certainly in this column (a row read by counting whose
+  // tokens fit the columns in more than one way): empty == true too, but the cell is unknown, not
+  // blank; its text is in Table::unread.
+  bool unread = false;
   // A wrapped cell whose lines are interleaved with other cells' text in Document::text (a PDF
   // name cell in two lines around the row's figures): its pieces in reading order, and `at` is
   // the first piece. Empty when `at` alone is the whole cell.

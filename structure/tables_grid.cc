@@ -62,8 +62,10 @@ bool Grid::Fits(ColType t, std::string_view s) const {
   switch (t) {
     case ColType::kNumber: return IsFigure(g_, s) || IsEmptyMarker(g_, s);
     case ColType::kName: return !IsFigure(g_, s) && !(mode_ == Mode::kCount && IsProse(s));
-    case ColType::kText: return !IsFigure(g_, s);
-    case ColType::kValue: return true;
+    case ColType::kText:
+    case ColType::kValue:  // an indicator's name by its words is not a value (rules grid.name_word)
+      return !(t == ColType::kText && IsFigure(g_, s)) &&
+             !RE2::FullMatch(re2::StringPiece(s.data(), s.size()), g_.name_word);
   }
   return true;
 }
@@ -124,6 +126,7 @@ PendingRow Grid::NewRow() const {
   PendingRow r;
   r.cells.resize(cols_.size());
   r.marked.assign(cols_.size(), false);
+  r.unsure.assign(cols_.size(), false);
   r.cell_y.assign(cols_.size(), {0.0, 0});
   return r;
 }
@@ -159,6 +162,7 @@ void Grid::DropEmptyTitleColumn() {
   for (PendingRow& r : rows_) {
     r.cells.erase(r.cells.begin());
     r.marked.erase(r.marked.begin());
+    r.unsure.erase(r.unsure.begin());
     r.cell_y.erase(r.cell_y.begin());
   }
 }
@@ -230,7 +234,10 @@ bool Grid::Finish(Table* out) {
       cell.column = static_cast<int>(c);
       Span hull;
       for (const Span& s : p.cells[c]) hull = s.empty() && hull.empty() ? s : Hull(hull, s);
-      if (p.marked[c] || p.cells[c].empty()) {
+      if (p.unsure[c]) {
+        cell.empty = cell.unread = true;
+        cell.at = Span{where, where};
+      } else if (p.marked[c] || p.cells[c].empty()) {
         cell.empty = true;
         cell.at = p.marked[c] && !p.cells[c].empty() ? Span{p.cells[c].front().begin, p.cells[c].front().begin}
                                                      : Span{where, where};
@@ -253,7 +260,7 @@ bool Grid::Finish(Table* out) {
     // Merged cells carried down: empty leading name columns of a row with other cells take the
     // cell above.
     for (size_t c = 0; c < row.cells.size(); ++c) {
-      if (!row.cells[c].empty) later_content = true;
+      if (!row.cells[c].empty || row.cells[c].unread) later_content = true;
     }
     if (ri > 0 && later_content && !p.no_carry) {
       const TableRow& above = out->rows.back();

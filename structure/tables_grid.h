@@ -43,6 +43,7 @@ struct StreamCell {
 struct PendingRow {
   std::vector<std::vector<Span>> cells;  // per column, the spans of its text in reading order
   std::vector<bool> marked;              // per column: an empty marker (`-`) was there
+  std::vector<bool> unsure;              // per column: a token may be here (Cell::unread)
   std::vector<std::pair<double, int>> cell_y;  // per column: sum and count of its words' y centres (PDF)
   Span at;
   double y = 0;          // vertical centre (PDF points or line index)
@@ -100,6 +101,15 @@ class Grid {
   // assignment that fits the column types, with merged cells carried and trailing notes empty;
   // false if none or several fit.
   bool Assign(const std::vector<const Token*>& toks, bool may_carry, bool name_pending, PendingRow* row) const;
+  // When Assign finds no single assignment of a row with fewer tokens than columns: places the
+  // tokens every fitting assignment places in the same column, where blank cells may be any value,
+  // text, amount or rate cell (not a points / weight / coefficient column: rules
+  // grid.filled_column, unless the table has amount columns, grid.amount_column; nor the last
+  // name column), and a % figure goes only to a rate column (grid.percent_column). The other cells are unsure, their tokens in `unsure_spans`. False
+  // (nothing placed) when no assignment fits, a name cell is unsure, or fewer than two figures
+  // are placed.
+  bool AssignCertain(const std::vector<const Token*>& toks, bool may_carry, PendingRow* row,
+                     std::vector<Span>* unsure_spans) const;
   bool Fits(ColType t, std::string_view s) const;
   int ColumnAt(const Token& t) const;
   void Push(PendingRow row);

@@ -103,6 +103,11 @@ struct GridRules {
   const RE2* flat_nature_column = nullptr;  // grid.flat.nature_column / nature_cell: 指标性质 and its cells
   const RE2* flat_nature_cell = nullptr;
   const RE2* flat_group_name = nullptr;  // grid.flat.group_name: an 一级 / 二级 name by its shape
+  const RE2& filled_column;
+  const RE2& percent_column;
+  const RE2& residue_row;
+  const RE2& amount_column;
+  const RE2& name_word;
   std::vector<std::pair<int, ColType>> groups;  // capturing group index → type
 };
 

@@ -208,7 +208,12 @@ GridRules::GridRules(const Rules& rules)
       class_name(rules.One("grid.class_name")),
       class_reject(rules.One("grid.class_reject")),
       title_cell(rules.One("grid.title_cell")),
-      level_column(rules.One("grid.level_column")) {
+      level_column(rules.One("grid.level_column")),
+      filled_column(rules.One("grid.filled_column")),
+      percent_column(rules.One("grid.percent_column")),
+      residue_row(rules.One("grid.residue_row")),
+      amount_column(rules.One("grid.amount_column")),
+      name_word(rules.One("grid.name_word")) {
   auto opt = [&](const char* name) { return rules.Has(name) ? &rules.One(name) : nullptr; };
   flat_level1 = opt("grid.flat.level1");
   flat_amount = opt("grid.flat.amount");

@@ -3,6 +3,7 @@
 // one line in tables_flat.cc. Where the tokens do not say which cell is empty, the row is left
 // out of the grid (Table::unread) rather than guessed.
 #include <algorithm>
+#include <cstdint>
 
 #include "structure/tables_grid.h"
 
@@ -50,14 +51,19 @@ bool Grid::Assign(const std::vector<const Token*>& toks, bool may_carry, bool na
     consider(col);
   } else if (m < avail) {
     // c leading name columns carried from the row above, e trailing text columns empty.
+    // The last name column (the row's own name: 三级, 指标名称) is never merged down.
+    size_t last_name = n;
+    for (size_t c = 0; c < n; ++c)
+      if (types_[c] == ColType::kName) last_name = c;
     size_t d = avail - m;
     for (size_t c = 0; c <= d; ++c) {
       size_t e = d - c;
       bool ok = true;
-      // A level's points merged down with its name ("一级指标 得分 二级指标 得分 …") are carried too.
+      // A level's points merged down with its name ("一级指标 得分 二级指标 得分 …") are carried too;
+      // the last name column (三级 / 指标名称) never is.
       for (size_t k = 0; k < c && ok; ++k)
         ok = may_carry && !name_pending &&
-             (types_[start + k] == ColType::kName ||
+             ((types_[start + k] == ColType::kName && start + k != last_name) ||
               (mode_ == Mode::kCount && k > 0 && types_[start + k] == ColType::kNumber &&
                types_[start + k - 1] == ColType::kName));
       for (size_t k = 0; k < e && ok; ++k) ok = types_[n - 1 - k] == ColType::kText;
@@ -105,6 +111,97 @@ bool Grid::ProseRow(const std::vector<const Token*>& toks) {
   return true;
 }
 
+bool Grid::AssignCertain(const std::vector<const Token*>& toks, bool may_carry, PendingRow* row,
+                         std::vector<Span>* unsure_spans) const {
+  const size_t n = cols_.size(), m = toks.size();
+  if (m == 0 || m >= n || n > 40) return false;
+  size_t last_name = n, first_other = n;
+  for (size_t c = 0; c < n; ++c) {
+    if (types_[c] == ColType::kName) last_name = c;
+    if (types_[c] != ColType::kName && first_other == n) first_other = c;
+  }
+  auto label = [&](size_t c) { return re2::StringPiece(cols_[c].label.data(), cols_[c].label.size()); };
+  // A total row (合计 …) names itself in its first column and carries nothing from above.
+  std::string_view first = View(doc_, toks[0]->at);
+  const bool total = RE2::PartialMatch(re2::StringPiece(first.data(), first.size()), g_.total);
+  // A table of amounts (a funds block) fills its points columns on its total row only.
+  bool amounts = false;
+  for (size_t c = 0; c < n; ++c)
+    amounts = amounts || (types_[c] == ColType::kNumber && RE2::PartialMatch(label(c), g_.amount_column));
+  // Column c may be blank with i tokens placed before it.
+  auto blank = [&](size_t i, size_t c) {
+    switch (types_[c]) {
+      case ColType::kName:
+        if (total) return i == 1 && c < first_other;
+        return i == 0 && may_carry && c != last_name && c < first_other;
+      case ColType::kNumber: return amounts || !RE2::PartialMatch(label(c), g_.filled_column);
+      case ColType::kValue:
+      case ColType::kText: return true;
+    }
+    return false;
+  };
+  auto fits = [&](size_t i, size_t c) {
+    std::string_view v = View(doc_, toks[i]->at);
+    if (!Fits(types_[c], v)) return false;
+    if (types_[c] == ColType::kNumber && !v.empty() && v.back() == '%' &&
+        !RE2::PartialMatch(label(c), g_.percent_column))
+      return false;
+    return true;
+  };
+  // fw[i][c]: ways to place tokens [0, i) in columns [0, c); bw[i][c]: tokens [i, m) in [c, n).
+  constexpr uint64_t kCap = uint64_t{1} << 60;
+  auto add = [&](uint64_t a, uint64_t b) { return std::min(kCap, a + b); };
+  std::vector<std::vector<uint64_t>> fw(m + 1, std::vector<uint64_t>(n + 1, 0)), bw = fw;
+  fw[0][0] = 1;
+  for (size_t c = 0; c < n; ++c)
+    for (size_t i = 0; i <= m; ++i) {
+      if (fw[i][c] == 0) continue;
+      if (blank(i, c)) fw[i][c + 1] = add(fw[i][c + 1], fw[i][c]);
+      if (i < m && fits(i, c)) fw[i + 1][c + 1] = add(fw[i + 1][c + 1], fw[i][c]);
+    }
+  bw[m][n] = 1;
+  for (size_t c = n; c-- > 0;)
+    for (size_t i = 0; i <= m; ++i) {
+      uint64_t w = 0;
+      if (blank(i, c)) w = add(w, bw[i][c + 1]);
+      if (i < m && fits(i, c)) w = add(w, bw[i + 1][c + 1]);
+      bw[i][c] = w;
+    }
+  const uint64_t all = bw[0][0];
+  if (all == 0 || all >= kCap) return false;
+  std::vector<int> at(m, -1);     // the column of token i in every assignment, or -1
+  std::vector<bool> used(n, false);  // some assignment puts a token in column c
+  for (size_t i = 0; i < m; ++i)
+    for (size_t c = 0; c < n; ++c) {
+      if (!fits(i, c)) continue;
+      unsigned __int128 ways = static_cast<unsigned __int128>(fw[i][c]) * bw[i + 1][c + 1];
+      if (ways == 0) continue;
+      used[c] = true;
+      if (ways == all) at[i] = static_cast<int>(c);
+    }
+  std::vector<bool> certain(n, false);
+  size_t figures = 0;
+  for (size_t i = 0; i < m; ++i) {
+    if (at[i] < 0) continue;
+    certain[static_cast<size_t>(at[i])] = true;
+    if (types_[static_cast<size_t>(at[i])] == ColType::kNumber && IsFigure(g_, View(doc_, toks[i]->at))) ++figures;
+  }
+  for (size_t c = 0; c < n; ++c)
+    if (types_[c] == ColType::kName && used[c] && !certain[c]) return false;
+  if (figures < 2) return false;
+  for (size_t i = 0; i < m; ++i) {
+    if (at[i] >= 0) {
+      AddToCell(row, static_cast<size_t>(at[i]), *toks[i]);
+    } else {
+      unsure_spans->push_back(toks[i]->at);
+      row->at = Span{std::min(row->at.empty() ? toks[i]->at.begin : row->at.begin, toks[i]->at.begin),
+                     std::max(row->at.end, toks[i]->at.end)};
+    }
+  }
+  for (size_t c = 0; c < n; ++c) row->unsure[c] = used[c] && !certain[c];
+  return true;
+}
+
 bool Grid::FeedCount(const RawLine& line) {
   std::vector<const Token*> toks = Cells(doc_, line, 0, line.tokens.size());
   if (toks.empty()) return true;
@@ -115,6 +212,8 @@ bool Grid::FeedCount(const RawLine& line) {
   if (IsRepeatedHeader(line)) return true;
   if (IsOtherHeader(line)) return false;
   if (!any_row_ && rows_.empty() && fragments_.empty() && ContinueHeader(line, false)) return true;
+  // A template row left blank ("……", "指标2："): a row of nothing, not the start of a wrapped name.
+  if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), g_.residue_row)) return true;
   size_t figures = 0;
   for (const Token* t : toks) {
     std::string_view v = View(doc_, t->at);
@@ -131,6 +230,7 @@ bool Grid::FeedCount(const RawLine& line) {
   }
   if (IsHeading(s) && figures < 2) return false;
   PendingRow row = NewRow();
+  std::vector<Span> unsure;  // tokens AssignCertain could not place
   bool named = false;
   // Lines of a name before its figures: only when the figures' line names nothing itself (a line
   // with its own names is a row of its own, and the lines above it are not its name).
@@ -149,7 +249,9 @@ bool Grid::FeedCount(const RawLine& line) {
   } else {
     row = NewRow();
     // Carried cells come from the row above only when no line between was left unread.
-    if (!Assign(toks, any_row_ && carry_ok_ && fragments_.empty(), false, &row)) {
+    bool may_carry = any_row_ && carry_ok_ && fragments_.empty();
+    if (!Assign(toks, may_carry, false, &row) &&
+        !(figures >= 2 && (row = NewRow(), AssignCertain(toks, may_carry, &row, &unsure)))) {
       if (figures < 2) {
         // A wrapped name that starts with a figure ("2021 年度…工作经费"), before its row.
         if (IsHeading(s) || s.size() > 150 || fragments_.size() >= 3 || toks.size() < 2) return false;
@@ -166,6 +268,7 @@ bool Grid::FeedCount(const RawLine& line) {
       return true;
     }
   }
+  for (const Span& u : unsure) unread_.push_back(u);
   if (!named)
     for (const PendingRow& f : fragments_) unread_.push_back(f.at);
   fragments_.clear();

@@ -233,6 +233,52 @@ const Case kCases[] = {
      "一、基本情况\n二、绩效自评结果\n1.预算编制 20 分\n2.预算执行 40 分\n三、存在问题\n", ""},
     {"false alarm: column words in a sentence",
      "一级指标包括预算编制、预算执行，分值和得分见下文。\n", ""},
+    // Rows read by counting with blank cells not marked (one space between cells): a token is
+    // placed only where every assignment that fits the columns places it; the others are unsure
+    // ([?], Table::unread).
+    {"counted rows: blank value cells unsure, the scored cells certain",
+     "部门整体绩效自评表\n"
+     "指标名称 计量单位 指标性质 年初指标值 调整指标值 全年完成值 得分系数（%） 指标权重（分） 指标得分（分） 是否核心指标\n"
+     "培训覆盖率 % 定量指标 95% 98% 100% 4 4 是\n"
+     "档案管理规范性 定性指标 规范 规范 80% 5 4 否\n"
+     "评价结论：较好。\n",
+     "table aligned page 1\n  columns: [指标名称] [计量单位] [指标性质] [年初指标值] [调整指标值] [全年完成值] "
+     "[得分系数(%)] [指标权重(分)] [指标得分(分)] [是否核心指标]\n"
+     "  row: [培训覆盖率] [?] [?] [?] [?] [?] [100%] [4] [4] [是]\n"
+     "  row: [档案管理规范性] [?] [?] [?] [?] [?] [80%] [5] [4] [否]\n"},
+    {"counted rows: a rate placed by its %, the amounts before it blank",
+     "部门整体绩效自评表\n"
+     "部门预算执行情况（万元） 年初预算数 全年（调整）预算数 全年执行数 执行率（%） 执行率权重 执行率得分（分）\n"
+     "预算资金 88% 10 8.8\n"
+     "当年绩效目标\n",
+     "table aligned page 1\n  columns: [部门预算执行情况(万元)] [年初预算数] [全年(调整)预算数] [全年执行数] "
+     "[执行率(%)] [执行率权重] [执行率得分(分)]\n"
+     "  row: [预算资金] [] [] [] [88%] [10] [8.8]\n"},
+    {"counted rows: two figures under five funds columns are not placed",
+     "项目支出绩效自评表\n"
+     "项目资金（万元） 年初预算数 全年预算数（A） 全年执行数（B） 分值 执行率（B/A） 得分\n"
+     "年度资金总额： 50 50 50 10 100% 10\n"
+     "其中：本年财政拨款 50 50\n"
+     "年度总体目标 预期目标 实际完成情况\n",
+     "table aligned page 1\n  columns: [项目资金(万元)] [年初预算数] [全年预算数(A)] [全年执行数(B)] [分值] "
+     "[执行率(B/A)] [得分]\n"
+     "  row: [年度资金总额：] [50] [50] [50] [10] [100%] [10]\n"},
+    {"counted rows: template residue skipped, the 三级 name never carried, level names are names",
+     "项目支出绩效自评表\n"
+     "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+     "产出指标 数量指标 指标1：维修泵站数量 3座 3座 20 20\n"
+     "……\n"
+     "质量指标 指标1：验收合格率 20 18\n"
+     "效益指标 社会效益指标 指标1：受益人口 10 10\n"
+     "生态效益指标 指标1：水质改善 10 10\n"
+     "总分 100 58\n",
+     "table aligned page 1\n  columns: [一级指标] [二级指标] [三级指标] [年度指标值] [实际完成值] [分值] [得分] "
+     "[偏差原因分析及改进措施]\n"
+     "  row: [产出指标] [数量指标] [指标1：维修泵站数量] [3座] [3座] [20] [20] []\n"
+     "  row: [^产出指标] [质量指标] [指标1：验收合格率] [] [] [20] [18] []\n"
+     "  row: [效益指标] [社会效益指标] [指标1：受益人口] [] [] [10] [10] []\n"
+     "  row: [^效益指标] [生态效益指标] [指标1：水质改善] [] [] [10] [10] []\n"
+     "  total: [总分] [] [] [] [] [100] [58] []\n"},
 };
 
 TEST_CASE("Tables in every text shape", "[structure][tables]") {
