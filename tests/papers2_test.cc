@@ -16,6 +16,7 @@
 
 #include "report/audit_words.h"
 #include "report/finding_text.h"
+#include "tests/cli_util.h"
 
 namespace {
 
@@ -23,38 +24,12 @@ namespace fs = std::filesystem;
 using jixiao::AuditWords;
 using jixiao::Lang;
 
-const std::string kBin = JIXIAO_BINARY;
-const std::string kSrc = JIXIAO_SOURCE_DIR;
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-bool Has(const std::string& hay, const std::string& needle) {
-  return hay.find(needle) != std::string::npos;
-}
-
-// Runs `cmd` (J = jixiao, S = the source tree) in `dir`, LANG unset; returns stdout.
-std::string Run(const std::string& cmd, const fs::path& dir, int* rc = nullptr) {
-  const fs::path o = dir / "stdout";
-  std::string full = "cd '" + dir.string() +
-                     "' && unset LANG LC_ALL LC_MESSAGES; export NO_COLOR=1; J='" + kBin +
-                     "'; S='" + kSrc + "'; (" + cmd + ") >'" + o.string() + "' 2>/dev/null";
-  int status = std::system(full.c_str());
-  if (rc) *rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return Slurp(o);
-}
-
-fs::path Fresh(const std::string& name) {
-  fs::path dir =
-      fs::temp_directory_path() / ("jixiao-papers2-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using jixiao::cli_test::Has;
+using jixiao::cli_test::kBin;
+using jixiao::cli_test::kSrc;
+using jixiao::cli_test::Run;
+using jixiao::cli_test::Slurp;
+fs::path Fresh(const std::string& name) { return jixiao::cli_test::Fresh("papers2", name); }
 
 // English words left in a Chinese rendering: runs of 3+ ASCII letters, but for the few symbols
 // the Chinese text keeps (min(), OCR).
