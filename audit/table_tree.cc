@@ -233,11 +233,7 @@ class TableTree {
       // A row has no body: its 评分标准 cell states the rule ("每超过1个百分点扣0.5分"), not
       // points taken.
       ind.body = Span{r.at.end, r.at.end};
-      const int index = static_cast<int>(out_->indicators.size());
-      if (ind.parent >= 0) out_->indicators[static_cast<size_t>(ind.parent)].children.push_back(index);
-      out_->indicators.push_back(std::move(ind));
-      (*current)[k] = index;
-      for (size_t deeper = k + 1; deeper < current->size(); ++deeper) (*current)[deeper] = -1;
+      Add(std::move(ind), k, current);
     }
     out_->read.push_back(r.at);
     closed_ = false;
@@ -302,12 +298,17 @@ class TableTree {
     if (const Cell* sc = cell(l.score)) ind.score = FigureOf(*sc, r.at);
     ind.heading = c->at;
     ind.body = Span{r.at.end, r.at.end};
+    Add(std::move(ind), level, current);
+    out_->read.push_back(r.at);
+  }
+
+  // Appends `ind` under its parent and makes it the open node of `level` (deeper levels close).
+  void Add(Indicator ind, size_t level, std::vector<int>* current) {
     const int index = static_cast<int>(out_->indicators.size());
     if (ind.parent >= 0) out_->indicators[static_cast<size_t>(ind.parent)].children.push_back(index);
     out_->indicators.push_back(std::move(ind));
     (*current)[level] = index;
     for (size_t deeper = level + 1; deeper < current->size(); ++deeper) (*current)[deeper] = -1;
-    out_->read.push_back(r.at);
   }
 
   template <typename CellFn>
