@@ -21,13 +21,6 @@ namespace jixiao::cli {
 
 namespace {
 
-std::optional<Severity> SeverityFrom(const std::string& s) {
-  if (s == "error") return Severity::kError;
-  if (s == "warning") return Severity::kWarning;
-  if (s == "info") return Severity::kInfo;
-  return std::nullopt;
-}
-
 // The grand total after several documents: "合计：3 份文档，2 个错误，…；1 个无法读取".
 std::string GrandTotal(const ReportSet& set, Lang lang) {
   long errors = 0, warnings = 0, infos = 0;

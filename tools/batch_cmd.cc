@@ -202,13 +202,6 @@ void PrintFindingJson(const DocumentReport& d, size_t i, const Provenance& p, st
   out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
-std::optional<Severity> SeverityFrom(const std::string& s) {
-  if (s == "error") return Severity::kError;
-  if (s == "warning") return Severity::kWarning;
-  if (s == "info") return Severity::kInfo;
-  return std::nullopt;
-}
-
 }  // namespace
 
 StoreCommands::StoreCommands(CLI::App& app) {

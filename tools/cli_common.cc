@@ -170,4 +170,11 @@ Result<std::string> StdinFile::Path() {
   return path_;
 }
 
+std::optional<Severity> SeverityFrom(const std::string& s) {
+  if (s == "error") return Severity::kError;
+  if (s == "warning") return Severity::kWarning;
+  if (s == "info") return Severity::kInfo;
+  return std::nullopt;
+}
+
 }  // namespace jixiao::cli

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -49,6 +50,9 @@ Status ToOutput(const std::string& path, const std::string& db,
 
 // Every check id, for validation and `jixiao checks`.
 std::vector<std::string> CheckIds();
+
+// --severity's word (error / warning / info) as a severity; nullopt for any other word.
+std::optional<Severity> SeverityFrom(const std::string& s);
 
 }  // namespace jixiao::cli
 

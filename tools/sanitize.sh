@@ -14,9 +14,10 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tools/lsan.supp:print_supp
 # Sanitized runs are slower and use more memory: widen the hostile test's bounds.
 export HOSTILE_TIMEOUT=${HOSTILE_TIMEOUT:-120} HOSTILE_RSS_MB=${HOSTILE_RSS_MB:-3000}
 # The golden test compares the audit's JSON only (it runs every stage before it; the renderings
-# are compared in the normal build). The hostile suites override the rules four at a time (every
-# rule still once) and leave the growth measurements (an algorithm's property) to the normal build.
-export GOLDEN_KINDS=${GOLDEN_KINDS:-audit} HOSTILE_RULE_GROUP=${HOSTILE_RULE_GROUP:-4}
+# are compared in the normal build), from one process for all documents. The hostile suites
+# override the rules eight at a time (every rule still once) and leave the growth measurements
+# (an algorithm's property) to the normal build.
+export GOLDEN_KINDS=${GOLDEN_KINDS:-audit} GOLDEN_ONE_PROCESS=${GOLDEN_ONE_PROCESS:-1} HOSTILE_RULE_GROUP=${HOSTILE_RULE_GROUP:-8}
 export HOSTILE_SKIP_GROWTH=${HOSTILE_SKIP_GROWTH:-1}
 # Under the sanitizers every test that runs jixiao's own code; not those that test other programs
 # with jixiao's output (Chromium rendering the HTML, the Slurm cluster) or regenerate the docs:
