@@ -156,6 +156,9 @@ bool ShareBigram(std::string_view a, std::string_view b) { return SharedBigrams(
 // bound pair may be read as a/b, (a − b)/b or a/(a + b); (a + b)/c needs a bound and c whole.
 // Anything else is unbound: counted in coverage, never checked.
 bool Bound(const std::string& t, const Rules& rules, const Number& rate, const Candidate& c, size_t kind_count) {
+  // "完成年初预算的53.5%": the denominator is the figure named 年初预算, or none.
+  std::string base = NamedBase(t, rules, rate, 0);
+  if (!base.empty() && (c.form == 2 || !BaseNamed(rules, base, LabelOf(t, c.b)))) return false;
   std::string label = LabelBefore(t, rate.begin);
   static const RE2 kTail("(?:率|比例|比重|占比|比率)$");
   std::string stem = label;
@@ -585,7 +588,8 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
       if (CharCount(label) < 4 || AnyMatch(rules.Get("fig.label_generic"), label)) continue;
       // Targets, plans and last year's figures (by the words of their clause) are not
       // restatements of this year's.
-      if (AnyMatch(rules.Get("fig.restated_not"), View(t, ClauseBefore(t, n.begin, s.span.begin)))) {
+      if (AnyMatch(rules.Get("fig.restated_not"), View(t, ClauseBefore(t, n.begin, s.span.begin))) ||
+          IsChangeFigure(t, rules, n, s.span.begin)) {
         continue;
       }
       if (label.find("(") != std::string::npos && label.find(")") == std::string::npos) continue;
@@ -818,6 +822,25 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   NilRestated(doc, rules, sentences, out);
   TableCitations(doc, rules, sentences, out);
   AssignPaths(out, first_relation);
+}
+
+std::string NamedBase(const std::string& t, const Rules& rules, const Number& rate, size_t floor) {
+  auto found = FindAll(rules.One("fig.rate_named_base"), t, ClauseBefore(t, rate.begin, floor));
+  if (found.empty() || !found.back().Has("base")) return "";
+  std::string out;
+  for (char c : View(t, found.back().Get("base"))) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
+bool BaseNamed(const Rules& rules, const std::string& base, const std::string& label) {
+  std::string core = base;
+  for (const re2::RE2* re : rules.Get("fig.base_generic")) RE2::GlobalReplace(&core, *re, "");
+  std::vector<std::string> pairs = Bigrams(core);
+  if (pairs.empty()) return true;  // "占总数的": any whole
+  int shared = SharedBigrams(label, core);
+  return shared * 3 >= static_cast<int>(pairs.size()) * 2;
 }
 
 }  // namespace jixiao
