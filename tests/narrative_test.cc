@@ -91,6 +91,13 @@ TEST_CASE("narrative: counts, asides, units, budget claims", "[narrative]") {
       // A completion rate whose base is stated.
       {"年初预算40.0亿元，上半年财政收入完成20.0亿元，完成年初预算的48.5%。", CheckId::kRateRatio, "48.5%",
        Verdict::kFail},
+      // A saving rate that no reading of the figures gives.
+      {"采购计划金额25.00亿元，实际采购金额20.00亿元，节约资金5.00亿元，节约率为30.00%。", CheckId::kRateRatio,
+       "30.00%", Verdict::kFail},
+      // Shares of a base the rate names, stated in the sentence before: the rate's own reading, no ambiguity.
+      {"全市采购规模为40.00亿元。\n从结构上看，全市货物、工程、服务采购规模分别为10.00亿元、12.00亿元和18.00亿元，"
+       "占全市采购规模比例为25.00%、30.00%和45.00%。",
+       CheckId::kRateRatio, "25.00%", Verdict::kPass},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -150,6 +157,9 @@ TEST_CASE("narrative: no false alarms", "[narrative]") {
       "全县一般公共预算收入完成12.6亿元,同比增收1.2亿元,增长10.5%,完成年初预算的55.0%,超序时进度2.5个百分点。",
       "全县一般公共预算收入完成12.6亿元，同比增收1.2亿元，增长10.5%，超序时进度2.5个百分点。",
       "税收收入36000万元,增加2000万元,增长5.88%,税收占收入的比重为60.00%;非税收入24000万元,增加3000万元,增长14.29%。",
+      // A rate that some reading of the stated figures gives is no error, whichever reading the words bind
+      // (the saving against the plan, which is the amount plus the saving).
+      "全市政府采购规模为20.00亿元，较采购计划节约资金5.00亿元，资金节约率达20.00%。",
   };
   for (const char* t : texts) {
     INFO(t);
