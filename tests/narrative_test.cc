@@ -171,5 +171,20 @@ TEST_CASE("narrative: no false alarms", "[narrative]") {
   }
 }
 
+// A scoring table flattened into one line of prose (a .docx preview): no reader takes it, so it must
+// show as parse.unread, never as nothing. Prose that only mentions 分值 and 得分 is not such a table.
+TEST_CASE("narrative: a flattened scoring table is unread, not silent", "[narrative]") {
+  auto unread = [](const char* text) {
+    AuditResult r = Audit(DocumentOf(text), testing::BuiltinRules());
+    int n = 0;
+    for (const auto& f : r.findings) n += f.check == CheckId::kParseUnread;
+    return n;
+  };
+  CHECK(unread("白石区2022年度部门整体支出绩效评价指标表一级指标分值二级指标分值三级指标分值评价标准指标说明得分投入15"
+               "预算配置15在职人员控制率5以100%为标准，每超过一个百分点扣0.5分。5三公经费变动率10三公经费变动率不超过0，"
+               "计10分。10") >= 1);
+  CHECK(unread("各项指标的分值和自评得分情况详见附表，本部门得分较上年有所提高。") == 0);
+}
+
 }  // namespace
 }  // namespace jixiao
