@@ -124,6 +124,8 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
           // A figure in an aside is a part of a part ("局本级187人(在职139人、退休8人)"): read below.
           if (ParenDepth(View(t, Span{m.whole.end, n.begin})) > 0) continue;
           if (!parts.empty() && !SameKind(parts.front(), n)) continue;
+          // "其中城乡居民储蓄存款383.91亿元，比年初增加45.74亿元": a change of a part is no part.
+          if (IsChangeFigure(t, rules, n, m.whole.end)) continue;
           Span clause = ClauseBefore(t, n.begin, m.whole.end);
           std::string_view cv = View(t, clause);
           if (!parts.empty() && (AnyMatch(rules.Get("fig.breakdown_stop"), cv) ||

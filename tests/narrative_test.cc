@@ -171,6 +171,29 @@ TEST_CASE("narrative: no false alarms", "[narrative]") {
   }
 }
 
+// A 其中 list in a text of no known kind (a statistics bulletin) is not known to be a partition: a sum
+// that differs is a warning. The same list in a self-evaluation is an error. A change of a part
+// (比年初增加 X) is no part at all.
+TEST_CASE("narrative: 其中 lists of texts of no known kind are warnings", "[narrative]") {
+  auto worst = [](const char* text, CheckId check) {
+    AuditResult r = Audit(DocumentOf(text), testing::BuiltinRules());
+    std::string out = "none";
+    for (const auto& f : r.findings) {
+      if (f.check != check) continue;
+      if (f.severity == Severity::kError) return std::string("error");
+      if (f.severity == Severity::kWarning) out = "warning";
+    }
+    return out;
+  };
+  CHECK(worst("年末全县金融机构贷款余额115.69亿元，同比增长10.6%，其中：短期贷款33.53亿元，中长期贷款71.74亿元。",
+              CheckId::kSumBreakdown) == "warning");
+  CHECK(worst("年末金融机构存款余额457.44亿元，比年初增加46.93亿元，其中城乡居民储蓄存款383.91亿元，比年初增加45.74亿元。",
+              CheckId::kSumBreakdown) == "none");
+  CHECK(worst("青石县水利局2022年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+              "2022年本年支出合计500.00万元，其中：基本支出300.00万元，项目支出150.00万元。",
+              CheckId::kSumBreakdown) == "error");
+}
+
 // A scoring table flattened into one line of prose (a .docx preview): no reader takes it, so it must
 // show as parse.unread, never as nothing. Prose that only mentions 分值 and 得分 is not such a table.
 TEST_CASE("narrative: a flattened scoring table is unread, not silent", "[narrative]") {
