@@ -149,7 +149,8 @@ void ParseAccounts(const Document& doc, const Rules& rules, const std::vector<Se
       std::string label = LabelBefore(t, n.begin, 20);
       // Last year's figures, targets and plans are other accounts.
       if (AnyMatch(rules.Get("fig.prev_label"), label) ||
-          AnyMatch(rules.Get("fig.restated_not"), View(t, ClauseBefore(t, n.begin, s.span.begin)))) {
+          AnyMatch(rules.Get("fig.restated_not"), View(t, ClauseBefore(t, n.begin, s.span.begin))) ||
+          IsChangeFigure(t, rules, n, s.span.begin)) {
         continue;
       }
       if (AnyMatch(rules.Get("acct.fiscal_part"), Residue(rules, label))) parts.push_back(n);

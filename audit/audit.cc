@@ -201,6 +201,24 @@ AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages)
   std::vector<Relation> relations;
   for (const Relation& rel : outline.relations)
     if (generic(rel.check) || rel.any_part || outside(doc.LineAt(rel.anchor.begin))) relations.push_back(rel);
+  // In a text of no known kind (a news item, a statistics bulletin) a 其中 list is not known to be a
+  // partition: it may leave parts out (贷款 其中 短期, 中长期) or nest them (民生支出 with 教育支出
+  // inside it). Its sum is still checked, but a difference is a warning, never an error.
+  auto unknown_kind = [&](size_t at) {
+    for (const Part& p : structure.parts)
+      if (at >= p.at.begin && at < p.at.end) return p.kind == DocKind::kUnknown;
+    return structure.kind == DocKind::kUnknown;
+  };
+  std::vector<bool> soft(relations.size(), false);
+  for (size_t i = 0; i < relations.size(); ++i) {
+    Relation& rel = relations[i];
+    if (rel.check != CheckId::kSumBreakdown || rel.compare != Relation::Compare::kEqual ||
+        rel.note.rfind("breakdown:", 0) != 0 || !unknown_kind(rel.anchor.begin)) {
+      continue;
+    }
+    rel.severity = Severity::kWarning;
+    soft[i] = true;
+  }
   std::vector<CheckResult> results;
   for (const CheckResult& c : outline.results)
     if (outside(c.line)) results.push_back(c);
@@ -211,7 +229,13 @@ AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages)
       if (outside(doc.LineAt(rel.anchor.begin))) relations.push_back(std::move(rel));
   }
   if (!stages.Done("the tree checks")) return r;
-  for (const auto& rel : relations) results.push_back(Evaluate(doc, rel));
+  for (size_t i = 0; i < relations.size(); ++i) {
+    CheckResult c = Evaluate(doc, relations[i]);
+    if (i < soft.size() && soft[i] && c.verdict == Verdict::kFail) {
+      c.arithmetic += "; in a text of no known kind a 其中 list may leave parts out or nest them";
+    }
+    results.push_back(std::move(c));
+  }
   if (!stages.Done("the checks")) return r;
   for (const Span& s : outline.unread) {
     // The whole line (the row) is quoted; the span, the part not read, is the finding's figure.

@@ -156,12 +156,19 @@ bool ShareBigram(std::string_view a, std::string_view b) { return SharedBigrams(
 // bound pair may be read as a/b, (a − b)/b or a/(a + b); (a + b)/c needs a bound and c whole.
 // Anything else is unbound: counted in coverage, never checked.
 bool Bound(const std::string& t, const Rules& rules, const Number& rate, const Candidate& c, size_t kind_count) {
+  // "完成年初预算的53.5%": the denominator is the figure named 年初预算, or none.
+  std::string base = NamedBase(t, rules, rate, 0);
+  if (!base.empty() && (c.form == 2 || !BaseNamed(rules, base, LabelOf(t, c.b)))) return false;
   std::string label = LabelBefore(t, rate.begin);
   static const RE2 kTail("(?:率|比例|比重|占比|比率)$");
   std::string stem = label;
   RE2::Replace(&stem, kTail, "");
   std::string la = LabelOf(t, c.a), lb = LabelOf(t, c.b);
-  auto whole = [&](const std::string& l) { return AnyMatch(rules.Get("fig.rate_denominator"), l); };
+  // A figure compared with a base ("较采购计划节约资金5.51亿元") is a difference: the whole it names
+  // is its base, not itself.
+  auto whole = [&](const std::string& l) {
+    return AnyMatch(rules.Get("fig.rate_denominator"), l) && !AnyMatch(rules.Get("fig.compared_label"), l);
+  };
   int na = stem.empty() ? 0 : SharedBigrams(la, stem), nb = stem.empty() ? 0 : SharedBigrams(lb, stem);
   bool wa = whole(la), wb = whole(lb);
   if (c.form == 3) return na > 0 && !wa && wb;
@@ -283,6 +290,10 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
       // 1. The sentence; 2. the paragraph up to the rate. Only candidates whose figures the words
       // bind to the rate count (Bound); a fitting pair the words do not bind is "unbound".
       bool suspected = false;
+      // Some reading of the stated figures gives the rate, though the words do not bind it
+      // ("规模32.72亿元，较采购计划节约资金5.51亿元，节约率14.41%" is 5.51 / (32.72 + 5.51)): then no
+      // other reading is an error.
+      bool unbound_fits = false;
       auto bound_only = [&](std::vector<Candidate> c, size_t kind_count) {
         std::vector<Candidate> kept;
         for (auto& x : c) {
@@ -290,6 +301,7 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
             kept.push_back(std::move(x));
           } else {
             suspected = true;
+            unbound_fits |= Consistent(x.agreement);
           }
         }
         return kept;
@@ -397,6 +409,10 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
         out->unbound += suspected;
         continue;
       }
+      if (unbound_fits) {
+        out->unbound += 1;
+        continue;
+      }
       // 3. A denominator elsewhere in the document: holds only under another reading.
       std::vector<Number> nums;
       for (const auto& g : in_sentence) {
@@ -410,6 +426,17 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
           Expr e = Expr::Quotient(Fig(a), Fig(d));
           Interval v = e.Eval();
           if (!Consistent(Compare(rate, false, v))) continue;
+          // "占全市政府采购规模比例为44.96%" with "全市政府采购规模为32.72亿元" above: the rate names
+          // this denominator, so the reading is the rate's own, not an ambiguity.
+          std::string base = NamedBase(t, rules, rate, s.span.begin);
+          if (!base.empty() && BaseNamed(rules, base, LabelOf(t, d))) {
+            Relation r = RateRelation(rate, e, s.span);
+            r.note = Named(t, a) + " / " + Named(t, d) + " (line " + std::to_string(doc.LineAt(d.begin)) +
+                     "), the base the rate names";
+            out->relations.push_back(r);
+            warned = true;
+            break;
+          }
           Relation r = RateRelation(rate, e, s.span);
           r.note = "no pair of figures in the sentence gives " + Written(rate) +
                    "; holds only if the denominator is " + Named(t, d) + " (line " +
@@ -585,7 +612,8 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
       if (CharCount(label) < 4 || AnyMatch(rules.Get("fig.label_generic"), label)) continue;
       // Targets, plans and last year's figures (by the words of their clause) are not
       // restatements of this year's.
-      if (AnyMatch(rules.Get("fig.restated_not"), View(t, ClauseBefore(t, n.begin, s.span.begin)))) {
+      if (AnyMatch(rules.Get("fig.restated_not"), View(t, ClauseBefore(t, n.begin, s.span.begin))) ||
+          IsChangeFigure(t, rules, n, s.span.begin)) {
         continue;
       }
       if (label.find("(") != std::string::npos && label.find(")") == std::string::npos) continue;
@@ -818,6 +846,29 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   NilRestated(doc, rules, sentences, out);
   TableCitations(doc, rules, sentences, out);
   AssignPaths(out, first_relation);
+}
+
+std::string NamedBase(const std::string& t, const Rules& rules, const Number& rate, size_t floor) {
+  Span clause = ClauseBefore(t, rate.begin, floor);
+  for (const re2::RE2* re : rules.Get("fig.rate_named_base")) {
+    auto found = FindAll(*re, t, clause);
+    if (found.empty() || !found.back().Has("base")) continue;
+    std::string out;
+    for (char c : View(t, found.back().Get("base"))) {
+      if (c != ' ') out += c;
+    }
+    return out;
+  }
+  return "";
+}
+
+bool BaseNamed(const Rules& rules, const std::string& base, const std::string& label) {
+  std::string core = base;
+  for (const re2::RE2* re : rules.Get("fig.base_generic")) RE2::GlobalReplace(&core, *re, "");
+  std::vector<std::string> pairs = Bigrams(core);
+  if (pairs.empty()) return true;  // "占总数的": any whole
+  int shared = SharedBigrams(label, core);
+  return shared * 3 >= static_cast<int>(pairs.size()) * 2;
 }
 
 }  // namespace jixiao

@@ -19,6 +19,19 @@ void ParseSums(const Document& doc, const Rules& rules, const std::vector<Senten
 void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                   Outline* out);
 
+// A figure that is a difference, not a level ("增加1.68万元", "比2021年预算减少45万元"): the
+// words of its clause (back to `floor`) end in a direction word (rules fig.change_before). Such a
+// figure is never the current figure of a change, nor an account stated again. In
+// figures_changes.cc.
+bool IsChangeFigure(const std::string& t, const Rules& rules, const Number& n, size_t floor);
+
+// The base a rate names before it ("任务数" in "占任务数的56.4%", "年初预算" in "完成年初预算的53.5%"),
+// or empty; and whether a figure's label names that base (two thirds of the base's character pairs,
+// without 总 / 本年 / 数 / 额, occur in it: "总支出" is named by "年度支出合计", "任务数" not by "收入累计
+// 完成"). A rate with a named base is checked only against a denominator so named. In figures.cc.
+std::string NamedBase(const std::string& t, const Rules& rules, const Number& rate, size_t floor);
+bool BaseNamed(const Rules& rules, const std::string& base, const std::string& label);
+
 // figure.restated by account: the department's budget, income and spending however they are
 // named, and formula operands named in words. In accounts.cc.
 void ParseAccounts(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,

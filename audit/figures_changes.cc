@@ -12,6 +12,31 @@ namespace {
 
 bool Up(std::string_view dir) { return dir == "增加" || dir == "增长"; }
 
+// The 比 / 较 at `at` compares with a base: not the 比 of 比重 / 比例 / 同比, nor 较 of 较好.
+bool Compares(const std::string& t, const Rules& rules, size_t at, size_t floor) {
+  size_t after = at + 3;
+  std::string_view next = View(t, Span{after, std::min(after + 3, t.size())});
+  std::string_view prev = View(t, Span{at >= floor + 3 ? at - 3 : floor, at});
+  return !AnyMatch(rules.Get("fig.compare_not_after"), next) &&
+         !AnyMatch(rules.Get("fig.compare_not_before"), prev);
+}
+
+// The span cut at its first clause end: ，。；, or an ASCII ; or , that is no thousands separator
+// ("…比重为53.79%;累计完成非税收入31397万元,增加4155万元" ends at the ;).
+Span CutAtClause(const std::string& t, Span s) {
+  for (size_t i = s.begin; i < s.end; ++i) {
+    char c = t[i];
+    bool digit_after = i + 1 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9';
+    bool digit_before = i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9';
+    if (c == ';' || (c == ',' && !(digit_before && digit_after))) return Span{s.begin, i};
+    if (t.compare(i, 3, "，") == 0 || t.compare(i, 3, "；") == 0 || t.compare(i, 3, "。") == 0) {
+      return Span{s.begin, i};
+    }
+  }
+  return s;
+}
+
+
 Relation Change(const Number& stated, Expr computed, Span quote, std::string note,
                 Severity severity = Severity::kError) {
   Relation r;
@@ -43,15 +68,19 @@ void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s
     if (!diff || !pct) continue;
     std::optional<Number> cur;
     Span quote = s.span;
+    // A change before it is no level ("较上年增加1.68万元，其中甲较上年同期减少0.58万元，减少
+    // 4.68%": 4.68% is the part's own change, whose level is not stated).
     for (const Number& n : s.figures) {
-      if (n.begin < m.whole.begin && SameKind(n, *diff)) cur = n;
+      if (n.begin < m.whole.begin && SameKind(n, *diff) && !IsChangeFigure(t, rules, n, s.span.begin)) {
+        cur = n;
+      }
     }
     // "支出 2300 万元。比上年增加 150 万元，增长 6.98%。": the figure of the sentence before.
     // Only when the sentence has no subject of its own before the change ("同比上年度增加…"):
     // "“三公”经费支出决算数比2016年度减少…" is about its own subject, not the figure before.
     if (!cur && previous && CharCount(View(t, Span{s.span.begin, m.whole.begin})) <= 2) {
       for (const Number& n : previous->figures) {
-        if (SameKind(n, *diff)) cur = n;
+        if (SameKind(n, *diff) && !IsChangeFigure(t, rules, n, previous->span.begin)) cur = n;
       }
       quote.begin = previous->span.begin;
     }
@@ -68,16 +97,29 @@ void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s
 void Parallel(const Document& doc, const Rules& rules, const Sentence& s, Outline* out) {
   const std::string& t = doc.text;
   for (const Match& m : FindAll(rules.One("fig.yoy_parallel"), t, s.span)) {
-    std::vector<Number> prevs = Quantities(t, m.Get("prevs"), false);
+    size_t word = m.whole.begin;
+    if (t.compare(word, 6, "分别") == 0) word += 6;
+    if (!Compares(t, rules, word, s.span.begin)) continue;
+    Span prev_span = m.Get("prevs");
+    if (CutAtClause(t, prev_span).end != prev_span.end) continue;  // runs past its clause
+    std::vector<Number> prevs = Quantities(t, prev_span, false);
     if (prevs.empty()) continue;
     std::vector<Number> before;
     for (const Number& n : s.figures) {
-      if (n.begin < m.whole.begin && SameKind(n, prevs.front())) before.push_back(n);
+      if (n.begin < m.whole.begin && SameKind(n, prevs.front()) &&
+          !IsChangeFigure(t, rules, n, s.span.begin)) {
+        before.push_back(n);
+      }
     }
     if (before.size() < prevs.size()) continue;
     std::vector<Number> curs(before.end() - static_cast<long>(prevs.size()), before.end());
-    std::vector<Number> diffs = Quantities(t, m.Get("diffs"), false);
-    std::vector<Number> pcts = m.Has("pcts") ? Quantities(t, m.Get("pcts"), true)
+    // The differences are of the kind of the figures they change ("超序时进度3.5个百分点" is none),
+    // within their clause.
+    std::vector<Number> diffs;
+    for (const Number& d : Quantities(t, CutAtClause(t, m.Get("diffs")), false)) {
+      if (SameKind(d, prevs.front())) diffs.push_back(d);
+    }
+    std::vector<Number> pcts = m.Has("pcts") ? Quantities(t, CutAtClause(t, m.Get("pcts")), true)
                                              : std::vector<Number>{};
     // "比上年的 4.8 亿元增长 8.3%": the change itself is a percentage.
     if (diffs.empty() && pcts.empty()) pcts = Quantities(t, m.Get("diffs"), true);
@@ -167,7 +209,8 @@ void AgainstBase(const Document& doc, const Rules& rules, const Sentence& s,
     std::optional<Number> cur;
     for (const Number& n : s.figures) {
       if (n.begin < m.whole.begin && SameKind(n, *diff) &&
-          ParenDepth(View(t, Span{s.span.begin, n.begin})) == 0) {
+          ParenDepth(View(t, Span{s.span.begin, n.begin})) == 0 &&
+          !IsChangeFigure(t, rules, n, s.span.begin)) {
         cur = n;
       }
     }
@@ -209,7 +252,7 @@ void PercentWithPrev(const Document& doc, const Rules& rules, const Sentence& s,
     if (!pct) continue;
     std::optional<Number> prev, cur;
     for (const Number& n : s.figures) {
-      if (n.begin >= m.whole.begin || !IsQuantity(n)) continue;
+      if (n.begin >= m.whole.begin || !IsQuantity(n) || IsChangeFigure(t, rules, n, s.span.begin)) continue;
       if (AnyMatch(rules.Get("fig.prev_label"), LabelBefore(t, n.begin, 8))) {
         prev = n;
       } else if (!prev) {
@@ -344,6 +387,10 @@ void Each(const Document& doc, const Rules& rules, const std::vector<Sentence>& 
 }
 
 }  // namespace
+
+bool IsChangeFigure(const std::string& t, const Rules& rules, const Number& n, size_t floor) {
+  return AnyMatch(rules.Get("fig.change_before"), View(t, ClauseBefore(t, n.begin, floor)));
+}
 
 void ParseChanges(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                   Outline* out) {

@@ -124,6 +124,8 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
           // A figure in an aside is a part of a part ("局本级187人(在职139人、退休8人)"): read below.
           if (ParenDepth(View(t, Span{m.whole.end, n.begin})) > 0) continue;
           if (!parts.empty() && !SameKind(parts.front(), n)) continue;
+          // "其中城乡居民储蓄存款383.91亿元，比年初增加45.74亿元": a change of a part is no part.
+          if (IsChangeFigure(t, rules, n, m.whole.end)) continue;
           Span clause = ClauseBefore(t, n.begin, m.whole.end);
           std::string_view cv = View(t, clause);
           if (!parts.empty() && (AnyMatch(rules.Get("fig.breakdown_stop"), cv) ||
@@ -194,10 +196,16 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
         // "A X万元，占p%" / "占收入合计的p%": the share of the total the list breaks down.
         for (const Number& part : parts) {
           std::string_view after = View(t, Span{part.end, std::min(part.end + 40, list_span.end)});
-          static const RE2 kShare(R"(^\s*[，,(]?\s*占(?:[^，。；\d%]{0,12}?的)?\s*(\d+(?:\.\d+)?)\s*%)");
+          static const RE2 kShare(R"(^\s*[，,(]?\s*占(?:([^，。；\d%]{0,12}?)的)?\s*(\d+(?:\.\d+)?)\s*%)");
           re2::StringPiece in(after.data(), after.size());
-          re2::StringPiece pct;
-          if (!RE2::PartialMatch(in, kShare, &pct)) continue;
+          re2::StringPiece base, pct;
+          if (!RE2::PartialMatch(in, kShare, &base, &pct)) continue;
+          // "其中税务部门完成28684万元，占任务数的56.4%": a share of another base than the total.
+          if (!base.empty() &&
+              !BaseNamed(rules, std::string(base.data(), base.size()), LabelBefore(t, total->begin, 10))) {
+            ++out->unbound;
+            continue;
+          }
           auto p = FigureAt(t, part.end + static_cast<size_t>(pct.data() - after.data()));
           if (!p || p->unit != Unit::kPercent) continue;
           Relation r;

@@ -81,6 +81,23 @@ TEST_CASE("narrative: counts, asides, units, budget claims", "[narrative]") {
        "95.24%", Verdict::kPass},
       {"支出决算1000.00万元，完成调整预算105.26%，决算支出超过预算50.00万元。", CheckId::kClaimContradiction,
        "105.26%", Verdict::kPass},
+      // A part's change against the part's own level (the twins of the no-false-alarm cases below).
+      {"公务接待费10.00万元，较上年同期减少0.60万元，减少9.00%。", CheckId::kChangeYoy, "9.00%", Verdict::kFail},
+      // A share of a named base: the total that the base names.
+      {"本年收入合计500.00万元，其中财政拨款收入400.00万元，占收入合计的70.00%；其他收入100.00万元，占收入合计的20.00%。",
+       CheckId::kRateRatio, "70.00%", Verdict::kFail},
+      {"本年支出合计800.00万元，其中基本支出200.00万元，占总支出的25.00%；项目支出600.00万元，占总支出的75.00%。",
+       CheckId::kRateRatio, "25.00%", Verdict::kPass},
+      // A completion rate whose base is stated.
+      {"年初预算40.0亿元，上半年财政收入完成20.0亿元，完成年初预算的48.5%。", CheckId::kRateRatio, "48.5%",
+       Verdict::kFail},
+      // A saving rate that no reading of the figures gives.
+      {"采购计划金额25.00亿元，实际采购金额20.00亿元，节约资金5.00亿元，节约率为30.00%。", CheckId::kRateRatio,
+       "30.00%", Verdict::kFail},
+      // Shares of a base the rate names, stated in the sentence before: the rate's own reading, no ambiguity.
+      {"全市采购规模为40.00亿元。\n从结构上看，全市货物、工程、服务采购规模分别为10.00亿元、12.00亿元和18.00亿元，"
+       "占全市采购规模比例为25.00%、30.00%和45.00%。",
+       CheckId::kRateRatio, "25.00%", Verdict::kPass},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -128,6 +145,21 @@ TEST_CASE("narrative: no false alarms", "[narrative]") {
       "1.基本支出800元。其中：\n商品和服务支出预算600元。\n2.项目支出0元。其中：\n商品和服务支出预算0元。",
       // A change against a base: the figure outside the brackets, and never the change itself.
       "收入调整为290万元(其中：本级258万元，园区32万元)，较人代会批准的预算数增加60万元，增长26.1%。",
+      // A change is no level: the rate after a part's change is on the part's own (unstated) level.
+      "2023年度“三公”经费预算较2022年度增加2.40万元，其中公务接待较上年同期减少0.60万元，减少5.00%。",
+      // Changes of different items against the same year's budget are not one account stated twice.
+      "（一）接待费预算6万元，比2022年预算减少6万元，下降50%。\n（二）用车费预算80万元，比2022年预算减少40万元，下降33.33%。\n"
+      "其中：用车运行费50万元，比2022年预算减少10万元，下降16.67%。",
+      // A share of a base the document does not state (任务数, 年初预算) is not a share of the total.
+      "全区收入累计完成50000万元，其中税务部门完成30000万元，占任务数的48.0%；财政部门完成20000万元，占任务数的52.5%。",
+      "上半年，全县一般公共财政预算收入完成20.0亿元，同比增收3.0亿元，增长17.6%，完成年初预算的48.5%。",
+      // 同比 and 比重 are no "比 P"; a percentage-point gap is no amount; an ASCII ; ends the clause.
+      "全县一般公共预算收入完成12.6亿元,同比增收1.2亿元,增长10.5%,完成年初预算的55.0%,超序时进度2.5个百分点。",
+      "全县一般公共预算收入完成12.6亿元，同比增收1.2亿元，增长10.5%，超序时进度2.5个百分点。",
+      "税收收入36000万元,增加2000万元,增长5.88%,税收占收入的比重为60.00%;非税收入24000万元,增加3000万元,增长14.29%。",
+      // A rate that some reading of the stated figures gives is no error, whichever reading the words bind
+      // (the saving against the plan, which is the amount plus the saving).
+      "全市政府采购规模为20.00亿元，较采购计划节约资金5.00亿元，资金节约率达20.00%。",
   };
   for (const char* t : texts) {
     INFO(t);
@@ -137,6 +169,44 @@ TEST_CASE("narrative: no false alarms", "[narrative]") {
       CHECK(c.verdict == Verdict::kPass);
     }
   }
+}
+
+// A 其中 list in a text of no known kind (a statistics bulletin) is not known to be a partition: a sum
+// that differs is a warning. The same list in a self-evaluation is an error. A change of a part
+// (比年初增加 X) is no part at all.
+TEST_CASE("narrative: 其中 lists of texts of no known kind are warnings", "[narrative]") {
+  auto worst = [](const char* text, CheckId check) {
+    AuditResult r = Audit(DocumentOf(text), testing::BuiltinRules());
+    std::string out = "none";
+    for (const auto& f : r.findings) {
+      if (f.check != check) continue;
+      if (f.severity == Severity::kError) return std::string("error");
+      if (f.severity == Severity::kWarning) out = "warning";
+    }
+    return out;
+  };
+  CHECK(worst("年末全县金融机构贷款余额115.69亿元，同比增长10.6%，其中：短期贷款33.53亿元，中长期贷款71.74亿元。",
+              CheckId::kSumBreakdown) == "warning");
+  CHECK(worst("年末金融机构存款余额457.44亿元，比年初增加46.93亿元，其中城乡居民储蓄存款383.91亿元，比年初增加45.74亿元。",
+              CheckId::kSumBreakdown) == "none");
+  CHECK(worst("青石县水利局2022年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+              "2022年本年支出合计500.00万元，其中：基本支出300.00万元，项目支出150.00万元。",
+              CheckId::kSumBreakdown) == "error");
+}
+
+// A scoring table flattened into one line of prose (a .docx preview): no reader takes it, so it must
+// show as parse.unread, never as nothing. Prose that only mentions 分值 and 得分 is not such a table.
+TEST_CASE("narrative: a flattened scoring table is unread, not silent", "[narrative]") {
+  auto unread = [](const char* text) {
+    AuditResult r = Audit(DocumentOf(text), testing::BuiltinRules());
+    int n = 0;
+    for (const auto& f : r.findings) n += f.check == CheckId::kParseUnread;
+    return n;
+  };
+  CHECK(unread("白石区2022年度部门整体支出绩效评价指标表一级指标分值二级指标分值三级指标分值评价标准指标说明得分投入15"
+               "预算配置15在职人员控制率5以100%为标准，每超过一个百分点扣0.5分。5三公经费变动率10三公经费变动率不超过0，"
+               "计10分。10") >= 1);
+  CHECK(unread("各项指标的分值和自评得分情况详见附表，本部门得分较上年有所提高。") == 0);
 }
 
 }  // namespace
