@@ -46,6 +46,16 @@ void ParseLists(const Document& doc, const Rules& rules, const std::vector<Sente
 void BudgetCompletion(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                       Outline* out);
 
+// figure.restated: a specific label stated twice with figures of a kind that differ
+// (Restated); a figure followed by words saying there is none of it (NilRestated); a table's total
+// row cited in the text (TableCitations); "A，即 B" (RestatedIe). In figures_restated.cc.
+void Restated(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+              Outline* out);
+void NilRestated(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                 Outline* out);
+void TableCitations(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                    Outline* out);
+void RestatedIe(const Document& doc, const Rules& rules, Outline* out);
 // The path of the innermost indicator whose heading and body hold `offset`; empty outside any
 // (or before ParseTree has run). In figures.cc; used by claims.cc too.
 std::vector<std::string> PathAt(const Outline& outline, size_t offset);

@@ -108,4 +108,28 @@ int ParenDepth(std::string_view s) {
   return depth;
 }
 
+// The characters of `s` (UTF-8 sequences).
+std::vector<std::string_view> Chars(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    n = std::min(n, s.size() - i);
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// Han characters of `s`, two at a time ("自评分" → 自评, 评分).
+std::vector<std::string> Bigrams(std::string_view s) {
+  std::vector<std::string> out;
+  std::vector<std::string_view> han;
+  for (std::string_view c : Chars(s)) {
+    if (c.size() == 3) han.push_back(c);
+  }
+  for (size_t i = 0; i + 1 < han.size(); ++i) out.push_back(std::string(han[i]) + std::string(han[i + 1]));
+  return out;
+}
+
 }  // namespace jixiao

@@ -49,6 +49,11 @@ int ParenDepth(std::string_view s);
 // Removes spaces and numbering (1. (2) ③ 一、 A.) from the ends of a name.
 std::string CleanName(std::string_view name);
 
+// The characters of `s` (UTF-8 sequences), and its Han characters two at a time ("自评分" → 自评,
+// 评分).
+std::vector<std::string_view> Chars(std::string_view s);
+std::vector<std::string> Bigrams(std::string_view s);
+
 }  // namespace jixiao
 
 #endif  // JIXIAO_AUDIT_SCAN_H_
