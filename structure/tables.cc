@@ -157,7 +157,8 @@ class Reader {
     HeaderCol word;
     bool whitelist = runs.size() == 1 && runs[0].first == 0 && runs[0].second == n &&
                      grid::ParseHeader(doc_, g_, line, 0, n, &cols) && cols.size() == 1;
-    if (whitelist || grid::HeaderWord(doc_, g_, line, &word)) {
+    // A numbered heading ("二、绩效评价指标评分") is a title above the header, not one of its cells.
+    if ((whitelist || grid::HeaderWord(doc_, g_, line, &word)) && !NumberedHeading(line)) {
       if (whitelist) word = cols[0];
       std::vector<HeaderCol> again;
       if (!grid::ParseHeader(doc_, g_, line, 0, n, &again)) cpl_classified_ = true;
@@ -173,6 +174,14 @@ class Reader {
       prev_ = line;
       have_prev_ = true;
     }
+  }
+
+  bool NumberedHeading(const RawLine& line) const {
+    if (line.tokens.empty()) return false;
+    std::string_view s = View(doc_, Span{line.tokens.front().at.begin, line.tokens.back().at.end});
+    re2::StringPiece in(s.data(), s.size()), m;
+    if (!g_.heading.Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1)) return false;
+    return m.size() < s.size() && !(s[m.size()] >= '0' && s[m.size()] <= '9');
   }
 
   // Pipe rows: cells before the column words ("| 预算执行情况(10分) | 年初预算数 | …") are the
