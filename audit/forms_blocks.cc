@@ -502,6 +502,7 @@ class Reader {
     for (const Span& r : form_.read) first_block = std::min(first_block, r.begin);
     std::string sig = part_.title + signature_;
     int seen = 0;
+    bool grade_label = false;  // the line before (not blank) is a grade's label alone
     for (const Span& l : lines) {
       if (l.begin < all.begin || l.begin >= all.end) continue;
       std::string_view s = View(doc_.text, l);
@@ -518,6 +519,13 @@ class Reader {
           form_.grade_at = m.Get("grade");
         }
       }
+      // One cell per line: the grade's label alone on its line, the grade alone on the next.
+      std::string cell = NoSpace(s);
+      if (form_.grade.empty() && grade_label && RE2::FullMatch(cell, rules_.One("forms.grade_cell"))) {
+        form_.grade = cell;
+        form_.grade_at = l;
+      }
+      if (!cell.empty()) grade_label = RE2::FullMatch(cell, rules_.One("forms.grade_label"));
       if (!form_.claims_all_met) {
         for (const auto& m : FindAll(rules_.One("forms.claim.all_met"), doc_.text, l)) {
           form_.claims_all_met = true;

@@ -226,6 +226,34 @@ void Grid::Segment() {
     after_unread = false;
     Push(std::move(r));
   }
+  // A total row after the rows, shorter than them ("总分 | 100 | 96"): its name and two figures,
+  // the max and the score, under the last two number columns when both are points columns
+  // (grid.filled_column) and only text or value columns follow them.
+  if (!rows.empty() && p + 2 < total && !cells[p].empty && !cells[p].figure && !cells[p].spans.empty() &&
+      types_[0] == ColType::kName) {
+    std::string name;
+    for (const Span& s : cells[p].spans) name += std::string(View(doc_, s));
+    std::vector<size_t> numbers;
+    for (size_t c = 0; c < n; ++c)
+      if (types_[c] == ColType::kNumber) numbers.push_back(c);
+    auto points = [&](size_t c) {
+      return RE2::PartialMatch(re2::StringPiece(cols_[c].label.data(), cols_[c].label.size()), g_.filled_column);
+    };
+    const bool figures = cells[p + 1].figure && !cells[p + 1].broken && cells[p + 2].figure && !cells[p + 2].broken &&
+                         (p + 3 >= total || !cells[p + 3].figure);
+    if (RE2::PartialMatch(re2::StringPiece(name.data(), name.size()), g_.total) && figures && numbers.size() >= 2 &&
+        points(numbers[numbers.size() - 2]) && points(numbers.back())) {
+      PendingRow row = NewRow();
+      for (size_t k = 0; k < 3; ++k) {
+        size_t c = k == 0 ? 0 : numbers[numbers.size() - 3 + k];
+        row.cells[c] = cells[p + k].spans;
+        for (const Span& s : cells[p + k].spans) row.at = Hull(row.at, s);
+      }
+      row.y = ++y;
+      Push(std::move(row));
+      p += 3;
+    }
+  }
   Span rest;
   for (size_t i = p; i < total; ++i)
     for (const Span& s : cells[i].spans) rest = Hull(rest, s);
