@@ -39,7 +39,9 @@ class Reader {
   void Feed(const RawLine& line) {
     if (cur_) {
       if (cur_->Feed(line)) return;
+      std::vector<RawLine> again = cur_->TakeHeld();
       Close();
+      for (const RawLine& h : again) Idle(h);
     }
     Idle(line);
   }
@@ -158,7 +160,15 @@ class Reader {
     bool whitelist = runs.size() == 1 && runs[0].first == 0 && runs[0].second == n &&
                      grid::ParseHeader(doc_, g_, line, 0, n, &cols) && cols.size() == 1;
     // A numbered heading ("二、绩效评价指标评分") is a title above the header, not one of its cells.
-    if ((whitelist || grid::HeaderWord(doc_, g_, line, &word)) && !NumberedHeading(line)) {
+    // A name by its words ("产出指标") after the columns of figures is the first row's cell, not
+    // a column: a header's name columns come before them.
+    auto row_name = [&] {
+      if (whitelist || word.type != ColType::kName) return false;
+      for (const HeaderCol& c : cpl_)
+        if (c.type != ColType::kName) return true;
+      return false;
+    };
+    if ((whitelist || grid::HeaderWord(doc_, g_, line, &word)) && !NumberedHeading(line) && !row_name()) {
       if (whitelist) word = cols[0];
       std::vector<HeaderCol> again;
       if (!grid::ParseHeader(doc_, g_, line, 0, n, &again)) cpl_classified_ = true;
