@@ -5,6 +5,7 @@
 // flattened onto one line). The header fixes the columns; rows follow until a line that cannot be
 // a row (prose, a heading, another header). Cells are found on the raw text (spaces and positions
 // intact) and mapped back to Document::text, so every Cell::at is a span of it.
+#include <algorithm>
 #include <optional>
 
 #include "structure/tables_grid.h"
@@ -170,6 +171,16 @@ class Reader {
     };
     if ((whitelist || grid::HeaderWord(doc_, g_, line, &word)) && !NumberedHeading(line) && !row_name()) {
       if (whitelist) word = cols[0];
+      // A level column ("一级指标") after words of no name column: the header starts here (the
+      // words before it were cells of a block above, "实际完成情况").
+      if (whitelist && word.type == ColType::kName && !cpl_.empty() &&
+          std::none_of(cpl_.begin(), cpl_.end(), [](const HeaderCol& c) { return c.type == ColType::kName; }) &&
+          RE2::PartialMatch(re2::StringPiece(word.label.data(), word.label.size()), g_.level_column)) {
+        cpl_.clear();
+        cpl_lines_.clear();
+        cpl_pipes_ = cpl_gap_blanks_ = cpl_pending_blanks_ = 0;
+        cpl_classified_ = false;
+      }
       std::vector<HeaderCol> again;
       if (!grid::ParseHeader(doc_, g_, line, 0, n, &again)) cpl_classified_ = true;
       if (!cpl_.empty()) cpl_gap_blanks_ += cpl_pending_blanks_ > 0 ? 1 : 0;

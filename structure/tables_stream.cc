@@ -171,7 +171,11 @@ bool Grid::StreamFits(size_t c, const StreamCell& cell, bool leading) const {
     case ColType::kName: return !cell.figure && !cell.marked && !cell.prose && !cell.broken && cell.bytes <= kMaxNameBytes;
     case ColType::kNumber: return cell.figure || cell.marked;
     case ColType::kValue:
-    case ColType::kText: return true;
+    case ColType::kText: {  // an indicator's name by its words is not a value (rules grid.name_word)
+      std::string joined;
+      for (const Span& s : cell.spans) joined += std::string(View(doc_, s));
+      return !RE2::FullMatch(re2::StringPiece(joined.data(), joined.size()), g_.name_word);
+    }
   }
   return true;
 }

@@ -218,6 +218,42 @@ const Case kCases[] = {
      "  columns: [一级指标] [二级指标] [三级指标] [评分标准] [分值] [得分] [扣分原因]\n"
      "  row: [投入] [预算配置] [人员控制率] [控制率不超过100%计满分。] [5] [5] []\n"
      "  row: [^投入] [预算执行] [执行率] [执行率达到100%计满分。] [5] [4] []\n"},
+    // Blank-line streams as a Word table leaves them (hainan, hebei forms): a numbered heading
+    // above the header is not one of its cells; the levels' maxima in their own columns; a short
+    // total row after the rows.
+    {"one cell per line between blank lines: a numbered title above, a 总分 row short of the columns",
+     "二、绩效评价指标评分\n一级指标\n\n分值\n\n二级指标\n\n分值\n\n三级指标\n\n分值\n\n得分\n\n"
+     "项目决策\n\n20\n\n项目目标\n\n4\n\n目标内容\n\n4\n\n4\n\n\n\n\n\n决策过程\n\n16\n\n决策依据\n\n16\n\n15\n\n"
+     "总分\n\n20\n\n19\n\n评价等级\n\n优\n\n三、评价结论\n",
+     "table cell_per_line page 1\n"
+     "  columns: [一级指标] [分值] [二级指标] [分值] [三级指标] [分值] [得分]\n"
+     "  row: [项目决策] [20] [项目目标] [4] [目标内容] [4] [4]\n"
+     "  row: [^项目决策] [] [决策过程] [16] [决策依据] [16] [15]\n"
+     "  total: [总分] [] [] [] [] [20] [19]\n"},
+    {"one cell per line between blank lines: funds rows short of the total-only columns, a blank row, "
+     "the block ends at 年度总体目标; the next header one cell per line; template rows",
+     "项目资金（万元）\n\n年初预算数\n\n全年预算数\n\n全年执行数\n\n分值\n\n执行率\n\n得分\n\n"
+     "年度资金总额\n\n50\n\n50\n\n40\n\n10\n\n80%\n\n8\n\n其中：当年财政拨款\n\n50\n\n50\n\n40\n\n\n\n"
+     "上年结转资金\n\n\n\n\n\n\n\n\n\n年度总体目标\n\n预期目标\n\n实际完成情况\n\n"
+     "一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n实际完成值\n\n分值\n\n得分\n\n偏差原因\n\n"
+     "产出指标\n\n数量指标\n\n指标1改造面积\n\n500\n\n500\n\n20\n\n20\n\n\n\n\n\n\n\n指标2\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
+     "质量指标\n\n指标1验收合格率\n\n100\n\n100\n\n20\n\n20\n\n三、自评结论\n改造按期完成，资金使用规范。\n下一步加强预算编制。\n",
+     "table cell_per_line page 1\n"
+     "  columns: [项目资金(万元)] [年初预算数] [全年预算数] [全年执行数] [分值] [执行率] [得分]\n"
+     "  row: [年度资金总额] [50] [50] [40] [10] [80%] [8]\n"
+     "  row: [其中：当年财政拨款] [50] [50] [40] [] [] []\n"
+     "  row: [上年结转资金] [] [] [] [] [] []\n"
+     "table cell_per_line page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [年度指标值] [实际完成值] [分值] [得分] [偏差原因]\n"
+     "  row: [产出指标] [数量指标] [指标1改造面积] [500] [500] [20] [20] []\n"
+     "  row: [^产出指标] [^数量指标] [指标2] [] [] [] [] []\n"
+     "  row: [^产出指标] [质量指标] [指标1验收合格率] [100] [100] [20] [20] []\n"},
+    {"false alarm: a blank-line stream whose 总分 row sits under no points columns is not guessed",
+     "一级指标\n\n指标值\n\n完成值\n\n得分\n\n产出\n\n≥5个\n\n6个\n\n10\n\n效益\n\n≥90%\n\n95%\n\n10\n\n"
+     "总分\n\n90\n\n20\n\n三、结论\n",
+     "table cell_per_line page 1\n"
+     "  columns: [一级指标] [指标值] [完成值] [得分]\n"
+     "  row: [产出] [≥5个] [6个] [10]\n  row: [效益] [≥90%] [95%] [10]\n"},
     {"one cell per line, bare: a grade written once, merged down the rows",
      "评价准则\n分值\n实际得分\n绩效评价等级\n投入\n20\n18.5\n优(90分以上)\n过程\n80\n70\n评价结果\n100\n88.5\n"
      "经自评，总分88分。\n",
