@@ -105,6 +105,8 @@ class Grid {
   bool IsRepeatedHeader(const RawLine& line) const;
   bool IsHeading(std::string_view s) const;
   bool IsProse(std::string_view s) const;
+  // A figure garbled by OCR (rules grid.ocr_figure): holds a number column's place, read as unread.
+  bool IsOcrFigure(std::string_view s) const;
   // Assigns typed tokens to columns when their count alone does not (kCount, kOneLine): the one
   // assignment that fits the column types, with merged cells carried and trailing notes empty;
   // false if none or several fit.

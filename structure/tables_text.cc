@@ -268,6 +268,15 @@ bool Grid::FeedCount(const RawLine& line) {
       return true;
     }
   }
+  // A garbled figure placed in a number column: the place is certain, the figure is not.
+  for (size_t c = 0; c < cols_.size(); ++c) {
+    if (types_[c] != ColType::kNumber || row.cells[c].size() != 1) continue;
+    std::string_view v = View(doc_, row.cells[c].front());
+    if (IsFigure(g_, v) || !IsOcrFigure(v)) continue;
+    unsure.push_back(row.cells[c].front());
+    row.cells[c].clear();
+    row.unsure[c] = true;
+  }
   for (const Span& u : unsure) unread_.push_back(u);
   if (!named)
     for (const PendingRow& f : fragments_) unread_.push_back(f.at);

@@ -254,6 +254,16 @@ const Case kCases[] = {
      "table cell_per_line page 1\n"
      "  columns: [一级指标] [指标值] [完成值] [得分]\n"
      "  row: [产出] [≥5个] [6个] [10]\n  row: [效益] [≥90%] [95%] [10]\n"},
+    // OCR letters for digits ("IO" for 10): the cell holds its place, unread; the rows after it
+    // still carry their merged names.
+    {"one space between cells: a figure garbled by OCR holds its place, unread",
+     "一级指标 二级指标 三级指标 分值 指标值 实际值 得分 偏差原因\n"
+     "产出指标 数量指标 培训人次 10 ≥100 120 IO\n"
+     "质量指标 合格率 10 ≥90% 95% 10\n",
+     "table aligned page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [分值] [指标值] [实际值] [得分] [偏差原因]\n"
+     "  row: [产出指标] [数量指标] [培训人次] [10] [≥100] [120] [?] []\n"
+     "  row: [^产出指标] [质量指标] [合格率] [10] [≥90%] [95%] [10] []\n"},
     {"one cell per line, bare: a grade written once, merged down the rows",
      "评价准则\n分值\n实际得分\n绩效评价等级\n投入\n20\n18.5\n优(90分以上)\n过程\n80\n70\n评价结果\n100\n88.5\n"
      "经自评，总分88分。\n",
