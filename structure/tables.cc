@@ -208,8 +208,10 @@ class Reader {
   // Pipe rows: cells before the column words ("| 预算执行情况(10分) | 年初预算数 | …") are the
   // header cell of the rows' name column (the cells after the first are group labels spanning
   // the columns, "年度预算数(万元)"). The first of them becomes a name column.
+  // Before name columns ("| 年度绩效指标完成情况 | 一级指标 | …") it is a block title merged down
+  // beside the rows: a column of them, empty (dropped when the first row lacks its cell).
   void TitleColumn(const RawLine& line, std::vector<HeaderCol>* cols) const {
-    if (cols->empty() || (*cols)[0].type == ColType::kName) return;
+    if (cols->empty()) return;
     size_t b = 0;
     while (b < line.tokens.size() && IsPipeToken(doc_, line.tokens[b])) ++b;
     if (b >= (*cols)[0].first_token) return;
