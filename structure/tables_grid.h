@@ -85,6 +85,9 @@ class Grid {
   // the wrapped end of the row above's text cells (true, continued_ set); false: not the table's.
   bool ProseRow(const std::vector<const Token*>& toks);
   bool FeedPipe(const RawLine& line);
+  // kCount: a line of a group's names alone (an 一级 name first, fewer names than the name
+  // columns): a row of those names, carried down to the rows below; false if not one.
+  bool GroupLine(const std::vector<const Token*>& toks);
   bool FeedCellPerLine(const RawLine& line);
   // kCellPerLine: closes the cell being read (kPipe: only by its `|`).
   void CloseStreamCell();

@@ -167,14 +167,25 @@ const Case kCases[] = {
      "  row: [年度资金总额：] [30] [27] [10] [90.00%] [9]\n"},
     // A line with names of its own is a row, not the name of the next one; after a line left
     // unread, nothing is carried from the row above it (the unread line may start a new group).
+    // A line of names led by an 一级 name is that new group's line: the rows below carry it.
     {"one space between cells: no carried cells across an unread line",
+     "一级指标 二级指标 三级指标 分值 指标值 实际值 得分 偏差原因\n"
+     "产出指标 数量指标 培训人次 10 ≥100 120 10\n"
+     "经济效益 收入类\n"
+     "社会效益指标 群众知晓率 10 ≥90% 95% 10\n",
+     "table aligned page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [分值] [指标值] [实际值] [得分] [偏差原因]\n"
+     "  row: [产出指标] [数量指标] [培训人次] [10] [≥100] [120] [10] []\n"},
+    {"one space between cells: a group's line (一级 name first) carries; no carried cells across an unread line",
      "一级指标 二级指标 三级指标 分值 指标值 实际值 得分 偏差原因\n"
      "产出指标 数量指标 培训人次 10 ≥100 120 10\n"
      "效益指标 经济效益指标\n"
      "社会效益指标 群众知晓率 10 ≥90% 95% 10\n",
      "table aligned page 1\n"
      "  columns: [一级指标] [二级指标] [三级指标] [分值] [指标值] [实际值] [得分] [偏差原因]\n"
-     "  row: [产出指标] [数量指标] [培训人次] [10] [≥100] [120] [10] []\n"},
+     "  row: [产出指标] [数量指标] [培训人次] [10] [≥100] [120] [10] []\n"
+     "  row: [效益指标] [经济效益指标] [] [] [] [] [] []\n"
+     "  row: [^效益指标] [社会效益指标] [群众知晓率] [10] [≥90%] [95%] [10] []\n"},
     {"one cell per line ended by |: a wrapped cell, prose in a text column",
      "一级指标\n|\n二级指标\n|\n三级指标\n|\n评分标准\n|\n分值\n|\n得分\n|\n扣分原因\n|\n"
      "投入\n|\n预算配置\n|\n人员\n控制率\n|\n控制率不超过100%计满分。\n|\n5 |\n4.5 |\n超编\n|\n",
@@ -272,6 +283,27 @@ const Case kCases[] = {
      "  columns: [一级指标] [二级指标] [三级指标] [分值] [指标值] [实际值] [得分] [偏差原因]\n"
      "  row: [产出指标] [数量指标] [培训人次] [10] [≥100] [120] [?] []\n"
      "  row: [^产出指标] [质量指标] [合格率] [10] [≥90%] [95%] [10] []\n"},
+    // An 一级 name and its first 二级 alone on a line (the 二级 without rows): a group's line; the
+    // rows below carry the 一级 (not read as the wrapped name of the next row).
+    {"one space between cells: a group's names alone on a line above its rows",
+     "一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 偏差原因\n"
+     "产出指标（70分） 数量指标 安装水标尺 70 ≥266米 ≥266米 70\n"
+     "效益指标（20分） 经济效益指标\n"
+     "社会效益指标 受益人口数 20 ≥1000人 ≥1000人 20\n",
+     "table aligned page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [分值] [年度指标值] [全年实际值] [得分] [偏差原因]\n"
+     "  row: [产出指标(70分)] [数量指标] [安装水标尺] [70] [≥266米] [≥266米] [70] []\n"
+     "  row: [效益指标(20分)] [经济效益指标] [] [] [] [] [] []\n"
+     "  row: [^效益指标(20分)] [社会效益指标] [受益人口数] [20] [≥1000人] [≥1000人] [20] []\n"},
+    {"false alarm: a line of names not led by an 一级 name stays a wrapped name",
+     "一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 偏差原因\n"
+     "产出指标 数量指标 安装水标尺 70 ≥266米 ≥266米 70\n"
+     "受益脱贫户\n"
+     "人口数 20 ≥1000人 ≥1000人 20\n",
+     "table aligned page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [分值] [年度指标值] [全年实际值] [得分] [偏差原因]\n"
+     "  row: [产出指标] [数量指标] [安装水标尺] [70] [≥266米] [≥266米] [70] []\n"
+},
     {"one cell per line, bare: a grade written once, merged down the rows",
      "评价准则\n分值\n实际得分\n绩效评价等级\n投入\n20\n18.5\n优(90分以上)\n过程\n80\n70\n评价结果\n100\n88.5\n"
      "经自评，总分88分。\n",
