@@ -16,6 +16,7 @@ namespace {
 enum class Role {
   kNone, kCoef, kReason, kCore, kNature, kUnit, kFScore, kMax, kRate, kInitial, kBudget, kSpent,
   kActual, kTarget2, kTarget, kL1, kL2, kL3, kScore,
+  kL1Max, kL2Max,  // a 分值 / 权重 column right after the 一级 / 二级 column: that level's max
 };
 
 // In the order the roles are tried (the most specific first).
@@ -47,9 +48,28 @@ std::string NoSpace(std::string_view s) {
 // One role per column; a role goes to the first column that has it.
 std::vector<Role> RolesOf(const Rules& rules, const std::vector<std::string>& labels) {
   std::vector<Role> out(labels.size(), Role::kNone);
-  std::vector<bool> taken(static_cast<size_t>(Role::kScore) + 1, false);
+  std::vector<bool> taken(static_cast<size_t>(Role::kL2Max) + 1, false);
+  // "一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分": a max column right after a level's
+  // name column, with a lower level's name column further on, is that level's max (the rows' own
+  // max is the one after the last level).
+  auto later_level = [&](size_t i, bool l3_only) {
+    for (size_t j = i + 1; j < labels.size(); ++j)
+      if (Matches(rules, "forms.column.l3", labels[j]) || (!l3_only && Matches(rules, "forms.column.l2", labels[j])))
+        return true;
+    return false;
+  };
   for (size_t i = 0; i < labels.size(); ++i) {
     if (labels[i].empty()) continue;
+    if (i > 0 && Matches(rules, "forms.column.max", labels[i]) && !Matches(rules, "forms.column.fscore", labels[i])) {
+      Role level = out[i - 1] == Role::kL1 && later_level(i, false) ? Role::kL1Max
+                   : out[i - 1] == Role::kL2 && later_level(i, true) ? Role::kL2Max
+                                                                     : Role::kNone;
+      if (level != Role::kNone && !taken[static_cast<size_t>(level)]) {
+        out[i] = level;
+        taken[static_cast<size_t>(level)] = true;
+        continue;
+      }
+    }
     for (const auto& [rule, role] : kRoles) {
       if (!Matches(rules, rule, labels[i])) continue;
       if (!taken[static_cast<size_t>(role)]) {
@@ -332,7 +352,7 @@ class Reader {
   }
 
   void AddGroup(const std::string& name, int level, const std::string& parent, const Cell* cell,
-                std::optional<Fig> max, bool optional) {
+                std::optional<Fig> max, bool optional, const char* source = "name") {
     if (name.empty()) return;
     Group* g = GroupNamed(name, level, parent);
     if (g == nullptr) {
@@ -345,7 +365,7 @@ class Reader {
       g = &form_.groups.back();
     }
     g->optional = g->optional || optional;
-    if (max && !g->max) g->max = max, g->max_source = "name";
+    if (max && !g->max) g->max = max, g->max_source = source;
   }
 
   Nature NatureOf(std::string_view s, size_t* consumed) const {
@@ -407,8 +427,16 @@ class Reader {
     if (l2.empty()) l2 = carry_.l2;
     carry_.l1 = l1;
     carry_.l2 = l2;
-    if (c1) AddGroup(l1, 1, "", c1, max1, opt1);
-    if (c2 && !l2.empty()) AddGroup(l2, 2, l1, c2, max2, opt2);
+    // A level's max in its own column beside the level's name (not carried: written once).
+    const char *src1 = "name", *src2 = "name";
+    if (c1 && !c1->carried && !max1) {
+      if (const Cell* m = CellWith(r, roles, Role::kL1Max)) max1 = FigureOf(*m), src1 = "cell";
+    }
+    if (c2 && !c2->carried && !max2 && !TextOf(*c2).empty()) {
+      if (const Cell* m = CellWith(r, roles, Role::kL2Max)) max2 = FigureOf(*m), src2 = "cell";
+    }
+    if (c1) AddGroup(l1, 1, "", c1, max1, opt1, src1);
+    if (c2 && !l2.empty()) AddGroup(l2, 2, l1, c2, max2, opt2, src2);
 
     IndicatorLine line;
     line.row = r.at;
@@ -474,6 +502,7 @@ class Reader {
     for (const Span& r : form_.read) first_block = std::min(first_block, r.begin);
     std::string sig = part_.title + signature_;
     int seen = 0;
+    bool grade_label = false;  // the line before (not blank) is a grade's label alone
     for (const Span& l : lines) {
       if (l.begin < all.begin || l.begin >= all.end) continue;
       std::string_view s = View(doc_.text, l);
@@ -490,6 +519,13 @@ class Reader {
           form_.grade_at = m.Get("grade");
         }
       }
+      // One cell per line: the grade's label alone on its line, the grade alone on the next.
+      std::string cell = NoSpace(s);
+      if (form_.grade.empty() && grade_label && RE2::FullMatch(cell, rules_.One("forms.grade_cell"))) {
+        form_.grade = cell;
+        form_.grade_at = l;
+      }
+      if (!cell.empty()) grade_label = RE2::FullMatch(cell, rules_.One("forms.grade_label"));
       if (!form_.claims_all_met) {
         for (const auto& m : FindAll(rules_.One("forms.claim.all_met"), doc_.text, l)) {
           form_.claims_all_met = true;

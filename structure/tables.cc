@@ -5,6 +5,7 @@
 // flattened onto one line). The header fixes the columns; rows follow until a line that cannot be
 // a row (prose, a heading, another header). Cells are found on the raw text (spaces and positions
 // intact) and mapped back to Document::text, so every Cell::at is a span of it.
+#include <algorithm>
 #include <optional>
 
 #include "structure/tables_grid.h"
@@ -39,7 +40,9 @@ class Reader {
   void Feed(const RawLine& line) {
     if (cur_) {
       if (cur_->Feed(line)) return;
+      std::vector<RawLine> again = cur_->TakeHeld();
       Close();
+      for (const RawLine& h : again) Idle(h);
     }
     Idle(line);
   }
@@ -157,8 +160,27 @@ class Reader {
     HeaderCol word;
     bool whitelist = runs.size() == 1 && runs[0].first == 0 && runs[0].second == n &&
                      grid::ParseHeader(doc_, g_, line, 0, n, &cols) && cols.size() == 1;
-    if (whitelist || grid::HeaderWord(doc_, g_, line, &word)) {
+    // A numbered heading ("二、绩效评价指标评分") is a title above the header, not one of its cells.
+    // A name by its words ("产出指标") after the columns of figures is the first row's cell, not
+    // a column: a header's name columns come before them.
+    auto row_name = [&] {
+      if (whitelist || word.type != ColType::kName) return false;
+      for (const HeaderCol& c : cpl_)
+        if (c.type != ColType::kName) return true;
+      return false;
+    };
+    if ((whitelist || grid::HeaderWord(doc_, g_, line, &word)) && !NumberedHeading(line) && !row_name()) {
       if (whitelist) word = cols[0];
+      // A level column ("一级指标") after words of no name column: the header starts here (the
+      // words before it were cells of a block above, "实际完成情况").
+      if (whitelist && word.type == ColType::kName && !cpl_.empty() &&
+          std::none_of(cpl_.begin(), cpl_.end(), [](const HeaderCol& c) { return c.type == ColType::kName; }) &&
+          RE2::PartialMatch(re2::StringPiece(word.label.data(), word.label.size()), g_.level_column)) {
+        cpl_.clear();
+        cpl_lines_.clear();
+        cpl_pipes_ = cpl_gap_blanks_ = cpl_pending_blanks_ = 0;
+        cpl_classified_ = false;
+      }
       std::vector<HeaderCol> again;
       if (!grid::ParseHeader(doc_, g_, line, 0, n, &again)) cpl_classified_ = true;
       if (!cpl_.empty()) cpl_gap_blanks_ += cpl_pending_blanks_ > 0 ? 1 : 0;
@@ -175,11 +197,21 @@ class Reader {
     }
   }
 
+  bool NumberedHeading(const RawLine& line) const {
+    if (line.tokens.empty()) return false;
+    std::string_view s = View(doc_, Span{line.tokens.front().at.begin, line.tokens.back().at.end});
+    re2::StringPiece in(s.data(), s.size()), m;
+    if (!g_.heading.Match(in, 0, in.size(), RE2::ANCHOR_START, &m, 1)) return false;
+    return m.size() < s.size() && !(s[m.size()] >= '0' && s[m.size()] <= '9');
+  }
+
   // Pipe rows: cells before the column words ("| 预算执行情况(10分) | 年初预算数 | …") are the
   // header cell of the rows' name column (the cells after the first are group labels spanning
   // the columns, "年度预算数(万元)"). The first of them becomes a name column.
+  // Before name columns ("| 年度绩效指标完成情况 | 一级指标 | …") it is a block title merged down
+  // beside the rows: a column of them, empty (dropped when the first row lacks its cell).
   void TitleColumn(const RawLine& line, std::vector<HeaderCol>* cols) const {
-    if (cols->empty() || (*cols)[0].type == ColType::kName) return;
+    if (cols->empty()) return;
     size_t b = 0;
     while (b < line.tokens.size() && IsPipeToken(doc_, line.tokens[b])) ++b;
     if (b >= (*cols)[0].first_token) return;

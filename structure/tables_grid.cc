@@ -54,13 +54,18 @@ bool Grid::IsHeading(std::string_view s) const {
   return m.size() < s.size() && !(s[m.size()] >= '0' && s[m.size()] <= '9');
 }
 
+bool Grid::IsOcrFigure(std::string_view s) const {
+  return g_.ocr_figure != nullptr && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), *g_.ocr_figure);
+}
+
 bool Grid::IsProse(std::string_view s) const {
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), g_.prose);
 }
 
 bool Grid::Fits(ColType t, std::string_view s) const {
   switch (t) {
-    case ColType::kNumber: return IsFigure(g_, s) || IsEmptyMarker(g_, s);
+    case ColType::kNumber:
+      return IsFigure(g_, s) || IsEmptyMarker(g_, s) || (mode_ == Mode::kCount && IsOcrFigure(s));
     case ColType::kName: return !IsFigure(g_, s) && !(mode_ == Mode::kCount && IsProse(s));
     case ColType::kText:
     case ColType::kValue:  // an indicator's name by its words is not a value (rules grid.name_word)

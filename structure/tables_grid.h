@@ -70,6 +70,11 @@ class Grid {
   // For one-line tables: reads tokens [from, to) of the header's line as rows.
   void FeedOneLine(const RawLine& line, size_t from, size_t to);
 
+  // kCellPerLine: the lines fed since the start of a run of column words that ended the table
+  // (another header written one cell per line): the caller reads them again, before the line
+  // Feed refused.
+  std::vector<RawLine> TakeHeld() { return std::move(held_); }
+
   // The finished table, or false if it has no rows.
   bool Finish(Table* out);
 
@@ -80,9 +85,15 @@ class Grid {
   // the wrapped end of the row above's text cells (true, continued_ set); false: not the table's.
   bool ProseRow(const std::vector<const Token*>& toks);
   bool FeedPipe(const RawLine& line);
+  // kCount: a line of a group's names alone (an 一级 name first, fewer names than the name
+  // columns): a row of those names, carried down to the rows below; false if not one.
+  bool GroupLine(const std::vector<const Token*>& toks);
   bool FeedCellPerLine(const RawLine& line);
   // kCellPerLine: closes the cell being read (kPipe: only by its `|`).
   void CloseStreamCell();
+  // kCellPerLine: the stream ends before a line of another block (kBlank: the blank lines before
+  // it are the last row's empty cells).
+  void EndBlankStream();
   // kCellPerLine: cuts the stream of cells into rows by the column types, the one way it can be
   // cut (see tables_stream.cc); what follows the longest uniquely cut prefix is unread.
   void Segment();
@@ -97,6 +108,8 @@ class Grid {
   bool IsRepeatedHeader(const RawLine& line) const;
   bool IsHeading(std::string_view s) const;
   bool IsProse(std::string_view s) const;
+  // A figure garbled by OCR (rules grid.ocr_figure): holds a number column's place, read as unread.
+  bool IsOcrFigure(std::string_view s) const;
   // Assigns typed tokens to columns when their count alone does not (kCount, kOneLine): the one
   // assignment that fits the column types, with merged cells carried and trailing notes empty;
   // false if none or several fit.
@@ -142,6 +155,16 @@ class Grid {
   size_t open_lines_ = 0;              // lines of open_cell_
   size_t blanks_ = 0;                  // blank lines since the last cell's line
   bool stream_done_ = false;
+  // kCellPerLine: a run of lines that are column words alone (perhaps the next table's header),
+  // and the stream's state before its first line, restored if the run is a header.
+  std::vector<RawLine> held_;
+  size_t held_words_ = 0;
+  struct StreamState {
+    size_t cells = 0;
+    StreamCell open_cell;
+    bool open = false;
+    size_t open_lines = 0, blanks = 0;
+  } held_state_;
   bool carry_ok_ = true;               // kCount: no unread line since the last row
   bool continued_ = false;             // kCount: the line fed last continued the row above
   Span header_at_;

@@ -103,6 +103,8 @@ struct GridRules {
   const RE2* flat_nature_column = nullptr;  // grid.flat.nature_column / nature_cell: 指标性质 and its cells
   const RE2* flat_nature_cell = nullptr;
   const RE2* flat_group_name = nullptr;  // grid.flat.group_name: an 一级 / 二级 name by its shape
+  const RE2* ocr_figure = nullptr;       // grid.ocr_figure: a figure garbled by OCR ("IO")
+  const RE2* stream_end = nullptr;       // grid.stream_end: a block title that ends a one-cell-per-line table
   const RE2& filled_column;
   const RE2& percent_column;
   const RE2& residue_row;

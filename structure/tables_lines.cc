@@ -226,6 +226,8 @@ GridRules::GridRules(const Rules& rules)
   flat_nature_column = opt("grid.flat.nature_column");
   flat_nature_cell = opt("grid.flat.nature_cell");
   flat_group_name = opt("grid.flat.group_name");
+  stream_end = opt("grid.stream_end");
+  ocr_figure = opt("grid.ocr_figure");
   for (const auto& [name, index] : column.NamedCapturingGroups()) {
     if (name == "name") groups.emplace_back(index, ColType::kName);
     if (name == "number") groups.emplace_back(index, ColType::kNumber);

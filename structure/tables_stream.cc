@@ -19,6 +19,7 @@ namespace {
 constexpr size_t kMaxLineBytes = 300;   // a longer line is prose, not a cell
 constexpr size_t kMaxNameBytes = 90;    // a name cell: 30 Chinese characters
 constexpr size_t kMaxPipeLines = 12;    // lines of one cell before its `|`
+constexpr size_t kMinHeaderRun = 3;     // column words alone on their lines: the next header
 
 Span Hull(Span a, Span b) {
   if (a.empty()) return b;
@@ -51,6 +52,16 @@ void Grid::CloseStreamCell() {
   open_lines_ = 0;
 }
 
+void Grid::EndBlankStream() {
+  stream_done_ = true;
+  if (stream_ != Stream::kBlank) return;
+  // The cells before the next block are the table's: its blank lines there are empty cells too.
+  CloseStreamCell();
+  if (blanks_ >= 3 && blanks_ % 2 == 1)
+    for (size_t k = 0; k < (blanks_ - 1) / 2; ++k) stream_cells_.emplace_back().empty = true;
+  blanks_ = 0;
+}
+
 bool Grid::FeedCellPerLine(const RawLine& line) {
   if (stream_done_) return false;
   std::vector<const Token*> words;
@@ -59,6 +70,31 @@ bool Grid::FeedCellPerLine(const RawLine& line) {
     if (s != "|" && !(s.empty() && !line.dropped)) words.push_back(&t);
   }
   const bool blank = line.tokens.empty();
+  // Column words alone on their lines, three in a row: the next table's header. The stream ends
+  // before the first of them and the caller reads them again.
+  std::vector<HeaderCol> word;
+  const bool header_word = !blank && !line.dropped && ParseHeader(doc_, g_, line, 0, line.tokens.size(), &word) &&
+                           word.size() == 1;
+  if (header_word) {
+    if (held_.empty()) {
+      held_words_ = 0;
+      held_state_ = StreamState{stream_cells_.size(), open_cell_, open_, open_lines_, blanks_};
+    }
+    if (++held_words_ >= kMinHeaderRun) {
+      stream_cells_.resize(held_state_.cells);
+      open_cell_ = held_state_.open_cell;
+      open_ = held_state_.open;
+      open_lines_ = held_state_.open_lines;
+      blanks_ = held_state_.blanks;
+      EndBlankStream();
+      return false;
+    }
+    held_.push_back(line);
+  } else if (blank && !held_.empty()) {
+    held_.push_back(line);
+  } else if (!blank) {
+    held_.clear();
+  }
   if (blank) {
     if (stream_ == Stream::kBlank) {
       CloseStreamCell();
@@ -74,8 +110,11 @@ bool Grid::FeedCellPerLine(const RawLine& line) {
     bool end = s.size() > kMaxLineBytes || (stream_ == Stream::kPipe && open_lines_ >= kMaxPipeLines) ||
                IsOtherHeader(line);
     if (!end && stream_ != Stream::kPipe && (IsHeading(s) || (IsProse(s) && !text_column))) end = true;
+    if (!end && g_.stream_end != nullptr && RE2::FullMatch(re2::StringPiece(s.data(), s.size()), *g_.stream_end))
+      end = true;
     if (end) {
-      stream_done_ = true;
+      EndBlankStream();
+      held_.clear();
       return false;
     }
   }
@@ -132,7 +171,11 @@ bool Grid::StreamFits(size_t c, const StreamCell& cell, bool leading) const {
     case ColType::kName: return !cell.figure && !cell.marked && !cell.prose && !cell.broken && cell.bytes <= kMaxNameBytes;
     case ColType::kNumber: return cell.figure || cell.marked;
     case ColType::kValue:
-    case ColType::kText: return true;
+    case ColType::kText: {  // an indicator's name by its words is not a value (rules grid.name_word)
+      std::string joined;
+      for (const Span& s : cell.spans) joined += std::string(View(doc_, s));
+      return !RE2::FullMatch(re2::StringPiece(joined.data(), joined.size()), g_.name_word);
+    }
   }
   return true;
 }
@@ -143,6 +186,16 @@ void Grid::Segment() {
   const size_t n = types_.size(), total = cells.size();
   if (n == 0 || total == 0) return;
   const bool any_name = std::find(types_.begin(), types_.end(), ColType::kName) != types_.end();
+  // A table of amounts (a funds block) fills its scoring columns on its total row only (rules
+  // grid.flat.total_only): another row may end before them, and a row left blank is its name alone.
+  auto label_matches = [&](size_t c, const RE2& re) {
+    return RE2::PartialMatch(re2::StringPiece(cols_[c].label.data(), cols_[c].label.size()), re);
+  };
+  bool amounts = false;
+  for (size_t c = 0; c < n; ++c) amounts = amounts || (types_[c] == ColType::kNumber && label_matches(c, g_.amount_column));
+  auto total_only = [&](size_t c) {
+    return amounts && g_.flat_total_only != nullptr && types_[c] == ColType::kNumber && label_matches(c, *g_.flat_total_only);
+  };
   // A row of columns [k, end) on cells from i.
   auto fits = [&](size_t i, size_t k, size_t end) {
     if (i + (end - k) > total) return false;
@@ -154,6 +207,22 @@ void Grid::Segment() {
       if (!StreamFits(c, cell, false)) return false;
       leading = false;
       if (!cell.empty && (types_[c] == ColType::kNumber || types_[c] == ColType::kValue)) anchor = true;
+    }
+    if (!anchor) {
+      // A row of the blank template left in place ("指标2", "……"): its cells empty but that name.
+      for (size_t c = k; c < end && !anchor; ++c) {
+        const StreamCell& cell = cells[i + c - k];
+        if (cell.empty || types_[c] != ColType::kName) continue;
+        std::string name;
+        for (const Span& sp : cell.spans) name += std::string(View(doc_, sp));
+        anchor = RE2::FullMatch(re2::StringPiece(name.data(), name.size()), g_.residue_row);
+        for (size_t o = c + 1; o < end && anchor; ++o) anchor = cells[i + o - k].empty;
+      }
+    }
+    if (!anchor && amounts && k == 0 && types_[0] == ColType::kName && !cells[i].empty) {
+      // A funds row left blank: its name, then nothing.
+      anchor = true;
+      for (size_t c = 1; c < end; ++c) anchor = anchor && cells[i + c].empty;
     }
     return anchor;
   };
@@ -172,7 +241,7 @@ void Grid::Segment() {
         // Only trailing text columns may lack; in a bare stream (nothing marks an empty cell) also
         // a trailing value column (a grade written once, merged down the rows).
         if (end < n && types_[end] != ColType::kText &&
-            !(stream_ == Stream::kBare && types_[end] == ColType::kValue))
+            !(stream_ == Stream::kBare && types_[end] == ColType::kValue) && !total_only(end))
           break;
         // A row short of its trailing text cells before an empty cell: that empty cell is its own
         // (the other cut, the empty cell leading the next row as a merged cell, reads the same
@@ -225,6 +294,34 @@ void Grid::Segment() {
     r.no_carry = after_unread;
     after_unread = false;
     Push(std::move(r));
+  }
+  // A total row after the rows, shorter than them ("总分 | 100 | 96"): its name and two figures,
+  // the max and the score, under the last two number columns when both are points columns
+  // (grid.filled_column) and only text or value columns follow them.
+  if (!rows.empty() && p + 2 < total && !cells[p].empty && !cells[p].figure && !cells[p].spans.empty() &&
+      types_[0] == ColType::kName) {
+    std::string name;
+    for (const Span& s : cells[p].spans) name += std::string(View(doc_, s));
+    std::vector<size_t> numbers;
+    for (size_t c = 0; c < n; ++c)
+      if (types_[c] == ColType::kNumber) numbers.push_back(c);
+    auto points = [&](size_t c) {
+      return RE2::PartialMatch(re2::StringPiece(cols_[c].label.data(), cols_[c].label.size()), g_.filled_column);
+    };
+    const bool figures = cells[p + 1].figure && !cells[p + 1].broken && cells[p + 2].figure && !cells[p + 2].broken &&
+                         (p + 3 >= total || !cells[p + 3].figure);
+    if (RE2::PartialMatch(re2::StringPiece(name.data(), name.size()), g_.total) && figures && numbers.size() >= 2 &&
+        points(numbers[numbers.size() - 2]) && points(numbers.back())) {
+      PendingRow row = NewRow();
+      for (size_t k = 0; k < 3; ++k) {
+        size_t c = k == 0 ? 0 : numbers[numbers.size() - 3 + k];
+        row.cells[c] = cells[p + k].spans;
+        for (const Span& s : cells[p + k].spans) row.at = Hull(row.at, s);
+      }
+      row.y = ++y;
+      Push(std::move(row));
+      p += 3;
+    }
   }
   Span rest;
   for (size_t i = p; i < total; ++i)

@@ -202,6 +202,25 @@ bool Grid::AssignCertain(const std::vector<const Token*>& toks, bool may_carry, 
   return true;
 }
 
+bool Grid::GroupLine(const std::vector<const Token*>& toks) {
+  // An 一级 name (rules grid.flat.level1: "效益指标（20分）") and the next level's names alone on a
+  // line, fewer than the name columns: a group's line above its rows (its 二级 has no rows, or
+  // they follow). Its names are the leading name columns; the rows below carry them.
+  if (g_.flat_level1 == nullptr || !fragments_.empty()) return false;
+  size_t names = 0;
+  while (names < types_.size() && types_[names] == ColType::kName) ++names;
+  if (toks.size() >= names || names < 2) return false;
+  std::string_view first = View(doc_, toks[0]->at);
+  if (!RE2::FullMatch(re2::StringPiece(first.data(), first.size()), *g_.flat_level1)) return false;
+  for (const Token* t : toks)
+    if (!Fits(ColType::kName, View(doc_, t->at)) || IsHeading(View(doc_, t->at))) return false;
+  PendingRow row = NewRow();
+  for (size_t c = 0; c < toks.size(); ++c) AddToCell(&row, c, *toks[c]);
+  Push(std::move(row));
+  carry_ok_ = true;
+  return true;
+}
+
 bool Grid::FeedCount(const RawLine& line) {
   std::vector<const Token*> toks = Cells(doc_, line, 0, line.tokens.size());
   if (toks.empty()) return true;
@@ -219,6 +238,7 @@ bool Grid::FeedCount(const RawLine& line) {
     std::string_view v = View(doc_, t->at);
     if (IsFigure(g_, v) || IsEmptyMarker(g_, v)) ++figures;
   }
+  if (figures == 0 && GroupLine(toks)) return true;
   if (figures == 0) {
     // The name of a row wrapped onto lines before its figures.
     if (IsHeading(s) || s.size() > 150 || fragments_.size() >= 3) return false;
@@ -267,6 +287,15 @@ bool Grid::FeedCount(const RawLine& line) {
       carry_ok_ = false;
       return true;
     }
+  }
+  // A garbled figure placed in a number column: the place is certain, the figure is not.
+  for (size_t c = 0; c < cols_.size(); ++c) {
+    if (types_[c] != ColType::kNumber || row.cells[c].size() != 1) continue;
+    std::string_view v = View(doc_, row.cells[c].front());
+    if (IsFigure(g_, v) || !IsOcrFigure(v)) continue;
+    unsure.push_back(row.cells[c].front());
+    row.cells[c].clear();
+    row.unsure[c] = true;
   }
   for (const Span& u : unsure) unread_.push_back(u);
   if (!named)

@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include <iostream>
+#include <map>
 
 #include "audit/audit.h"
 #include "audit/forms.h"
@@ -508,6 +509,83 @@ TEST_CASE("forms: a line left unread under a group makes its sum an upper bound"
     CHECK(c.verdict == Verdict::kPass);  // 20 ≤ 50: rows may be missing
   }
   CHECK(seen);
+}
+
+
+// "一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分" (hainan, jilin forms): the 分值 beside a
+// level's name is that level's max, the last one the row's.
+TEST_CASE("forms: each level's max in its own column", "[forms]") {
+  struct Case {
+    const char* name;
+    const char* l1_max;
+    const char* l2_max;
+    Verdict l1, l2;
+  };
+  const Case cases[] = {
+      {"maxima add up", "20", "12", Verdict::kPass, Verdict::kPass},
+      {"an 一级 max under the sum of its rows", "15", "12", Verdict::kFail, Verdict::kPass},
+      {"a 二级 max under the sum of its rows", "20", "10", Verdict::kPass, Verdict::kFail},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Grid g{{"一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"},
+           {{"项目决策", c.l1_max, "决策过程", c.l2_max, "决策依据", "4", "4"},
+            {"^", "", "^", "", "决策程序", "8", "7"},
+            {"^", "", "资金分配", "8", "分配办法", "8", "8"},
+            {"项目绩效", "80", "项目产出", "80", "产出数量", "80", "75"}}};
+    Outline out;
+    auto all = Checks(Build("", {g}), BuiltinRules(), &out);
+    std::map<std::string, Verdict> by;
+    for (const auto& r : Of(all, CheckId::kScoreChildrenMax))
+      if (!r.path.empty()) by[r.path.back()] = r.verdict;
+    REQUIRE(by.count("项目决策") == 1);
+    REQUIRE(by.count("决策过程") == 1);
+    CHECK(by["项目决策"] == c.l1);
+    CHECK(by["决策过程"] == c.l2);
+    // The rows' own max is the last 分值 column, not the level's.
+    bool row = false;
+    for (const auto& ind : out.indicators) {
+      if (ind.name != "决策依据") continue;
+      row = true;
+      REQUIRE(ind.max);
+      CHECK(ind.max->value.written == "4");
+    }
+    CHECK(row);
+  }
+  // Two levels ("一级指标 | 分值 | 二级指标 | 分值 | 得分"): the 二级's 分值 is the rows' max.
+  Grid two{{"一级指标", "分值", "二级指标", "分值", "得分"},
+           {{"投入", "20", "预算编制", "12", "11"}, {"^", "", "预算执行", "8", "8"}}};
+  Outline out;
+  auto all = Checks(Build("", {two}), BuiltinRules(), &out);
+  bool seen = false;
+  for (const auto& ind : out.indicators)
+    if (ind.name == "预算编制") seen = ind.max && ind.max->value.written == "12" && ind.score;
+  CHECK(seen);
+  auto sums = Of(all, CheckId::kScoreChildrenMax);
+  REQUIRE(sums.size() == 1);
+  CHECK(sums[0].verdict == Verdict::kPass);  // 12 + 8 = 投入's 20
+}
+
+
+// One cell per line between blank lines (hainan): the 总分 row after the rows, the grade alone on
+// the line after its label.
+TEST_CASE("forms: one cell per line, 总分 and a grade on its own line", "[forms]") {
+  for (const auto& [grade, verdict] : {std::pair{"优", Verdict::kPass}, std::pair{"良", Verdict::kFail}}) {
+    INFO(grade);
+    const std::string text = std::string(
+        "项目绩效自评表\n一、项目基本情况\n主管部门\n\n某省商务厅\n\n二、绩效评价指标评分\n"
+        "一级指标\n\n分值\n\n二级指标\n\n分值\n\n三级指标\n\n分值\n\n得分\n\n"
+        "项目决策\n\n40\n\n决策过程\n\n40\n\n决策依据\n\n40\n\n38\n\n"
+        "项目绩效\n\n60\n\n项目产出\n\n60\n\n产出数量\n\n60\n\n57\n\n"
+        "总分\n\n100\n\n95\n\n评价等级\n\n") + grade + "\n\n三、评价结论\n资金使用规范，目标均已实现。\n经办人：某某\n";
+    auto all = ChecksOfText(text);
+    auto totals = Of(all, CheckId::kScoreTotal);
+    REQUIRE(totals.size() == 1);
+    CHECK(totals[0].verdict == Verdict::kPass);  // 38 + 57 = 95
+    auto grades = Of(all, CheckId::kScoreGrade);
+    REQUIRE(grades.size() == 1);
+    CHECK(grades[0].verdict == verdict);
+  }
 }
 
 }  // namespace

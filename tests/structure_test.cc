@@ -122,6 +122,14 @@ const Case kCases[] = {
      "  columns: [资金执行(10分)] [年初预算] [调整后预算数] [预算执行数] [预算执行率] [权重] [得分] [原因]\n"
      "  total: [总额] [5.00] [8.00] [6.00] [75.00%] [10] [7.5] [说明见附注]\n"
      "  row: [其中：财政资金] [5.00] [8.00] [6.00] [75.00%] [] [] []\n"},
+    {"pipe rows: a title cell before the level columns is an empty column of the rows",
+     "| 年度绩效指标完成情况 | 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n"
+     "| | 产出指标（50分） | 数量指标 | 指标1：完成项目数量 | 10 | 10 |\n"
+     "| | | 质量指标 | 指标1：工程质量合格 | 10 | 9 |\n",
+     "table pipe page 1\n"
+     "  columns: [年度绩效指标完成情况] [一级指标] [二级指标] [三级指标] [分值] [得分]\n"
+     "  row: [] [产出指标(50分)] [数量指标] [指标1：完成项目数量] [10] [10]\n"
+     "  row: [] [] [质量指标] [指标1：工程质量合格] [10] [9]\n"},
     {"pipe rows: a block title over the name columns is not a column",
      "| 绩效指标（80分） | 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |\n"
      "| 产出指标 | 数量指标 | 培训人次 | 40 | 40 |\n"
@@ -159,14 +167,25 @@ const Case kCases[] = {
      "  row: [年度资金总额：] [30] [27] [10] [90.00%] [9]\n"},
     // A line with names of its own is a row, not the name of the next one; after a line left
     // unread, nothing is carried from the row above it (the unread line may start a new group).
+    // A line of names led by an 一级 name is that new group's line: the rows below carry it.
     {"one space between cells: no carried cells across an unread line",
+     "一级指标 二级指标 三级指标 分值 指标值 实际值 得分 偏差原因\n"
+     "产出指标 数量指标 培训人次 10 ≥100 120 10\n"
+     "经济效益 收入类\n"
+     "社会效益指标 群众知晓率 10 ≥90% 95% 10\n",
+     "table aligned page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [分值] [指标值] [实际值] [得分] [偏差原因]\n"
+     "  row: [产出指标] [数量指标] [培训人次] [10] [≥100] [120] [10] []\n"},
+    {"one space between cells: a group's line (一级 name first) carries; no carried cells across an unread line",
      "一级指标 二级指标 三级指标 分值 指标值 实际值 得分 偏差原因\n"
      "产出指标 数量指标 培训人次 10 ≥100 120 10\n"
      "效益指标 经济效益指标\n"
      "社会效益指标 群众知晓率 10 ≥90% 95% 10\n",
      "table aligned page 1\n"
      "  columns: [一级指标] [二级指标] [三级指标] [分值] [指标值] [实际值] [得分] [偏差原因]\n"
-     "  row: [产出指标] [数量指标] [培训人次] [10] [≥100] [120] [10] []\n"},
+     "  row: [产出指标] [数量指标] [培训人次] [10] [≥100] [120] [10] []\n"
+     "  row: [效益指标] [经济效益指标] [] [] [] [] [] []\n"
+     "  row: [^效益指标] [社会效益指标] [群众知晓率] [10] [≥90%] [95%] [10] []\n"},
     {"one cell per line ended by |: a wrapped cell, prose in a text column",
      "一级指标\n|\n二级指标\n|\n三级指标\n|\n评分标准\n|\n分值\n|\n得分\n|\n扣分原因\n|\n"
      "投入\n|\n预算配置\n|\n人员\n控制率\n|\n控制率不超过100%计满分。\n|\n5 |\n4.5 |\n超编\n|\n",
@@ -218,6 +237,73 @@ const Case kCases[] = {
      "  columns: [一级指标] [二级指标] [三级指标] [评分标准] [分值] [得分] [扣分原因]\n"
      "  row: [投入] [预算配置] [人员控制率] [控制率不超过100%计满分。] [5] [5] []\n"
      "  row: [^投入] [预算执行] [执行率] [执行率达到100%计满分。] [5] [4] []\n"},
+    // Blank-line streams as a Word table leaves them (hainan, hebei forms): a numbered heading
+    // above the header is not one of its cells; the levels' maxima in their own columns; a short
+    // total row after the rows.
+    {"one cell per line between blank lines: a numbered title above, a 总分 row short of the columns",
+     "二、绩效评价指标评分\n一级指标\n\n分值\n\n二级指标\n\n分值\n\n三级指标\n\n分值\n\n得分\n\n"
+     "项目决策\n\n20\n\n项目目标\n\n4\n\n目标内容\n\n4\n\n4\n\n\n\n\n\n决策过程\n\n16\n\n决策依据\n\n16\n\n15\n\n"
+     "总分\n\n20\n\n19\n\n评价等级\n\n优\n\n三、评价结论\n",
+     "table cell_per_line page 1\n"
+     "  columns: [一级指标] [分值] [二级指标] [分值] [三级指标] [分值] [得分]\n"
+     "  row: [项目决策] [20] [项目目标] [4] [目标内容] [4] [4]\n"
+     "  row: [^项目决策] [] [决策过程] [16] [决策依据] [16] [15]\n"
+     "  total: [总分] [] [] [] [] [20] [19]\n"},
+    {"one cell per line between blank lines: funds rows short of the total-only columns, a blank row, "
+     "the block ends at 年度总体目标; the next header one cell per line; template rows",
+     "项目资金（万元）\n\n年初预算数\n\n全年预算数\n\n全年执行数\n\n分值\n\n执行率\n\n得分\n\n"
+     "年度资金总额\n\n50\n\n50\n\n40\n\n10\n\n80%\n\n8\n\n其中：当年财政拨款\n\n50\n\n50\n\n40\n\n\n\n"
+     "上年结转资金\n\n\n\n\n\n\n\n\n\n年度总体目标\n\n预期目标\n\n实际完成情况\n\n"
+     "一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n实际完成值\n\n分值\n\n得分\n\n偏差原因\n\n"
+     "产出指标\n\n数量指标\n\n指标1改造面积\n\n500\n\n500\n\n20\n\n20\n\n\n\n\n\n\n\n指标2\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
+     "质量指标\n\n指标1验收合格率\n\n100\n\n100\n\n20\n\n20\n\n三、自评结论\n改造按期完成，资金使用规范。\n下一步加强预算编制。\n",
+     "table cell_per_line page 1\n"
+     "  columns: [项目资金(万元)] [年初预算数] [全年预算数] [全年执行数] [分值] [执行率] [得分]\n"
+     "  row: [年度资金总额] [50] [50] [40] [10] [80%] [8]\n"
+     "  row: [其中：当年财政拨款] [50] [50] [40] [] [] []\n"
+     "  row: [上年结转资金] [] [] [] [] [] []\n"
+     "table cell_per_line page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [年度指标值] [实际完成值] [分值] [得分] [偏差原因]\n"
+     "  row: [产出指标] [数量指标] [指标1改造面积] [500] [500] [20] [20] []\n"
+     "  row: [^产出指标] [^数量指标] [指标2] [] [] [] [] []\n"
+     "  row: [^产出指标] [质量指标] [指标1验收合格率] [100] [100] [20] [20] []\n"},
+    {"false alarm: a blank-line stream whose 总分 row sits under no points columns is not guessed",
+     "一级指标\n\n指标值\n\n完成值\n\n得分\n\n产出\n\n≥5个\n\n6个\n\n10\n\n效益\n\n≥90%\n\n95%\n\n10\n\n"
+     "总分\n\n90\n\n20\n\n三、结论\n",
+     "table cell_per_line page 1\n"
+     "  columns: [一级指标] [指标值] [完成值] [得分]\n"
+     "  row: [产出] [≥5个] [6个] [10]\n  row: [效益] [≥90%] [95%] [10]\n"},
+    // OCR letters for digits ("IO" for 10): the cell holds its place, unread; the rows after it
+    // still carry their merged names.
+    {"one space between cells: a figure garbled by OCR holds its place, unread",
+     "一级指标 二级指标 三级指标 分值 指标值 实际值 得分 偏差原因\n"
+     "产出指标 数量指标 培训人次 10 ≥100 120 IO\n"
+     "质量指标 合格率 10 ≥90% 95% 10\n",
+     "table aligned page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [分值] [指标值] [实际值] [得分] [偏差原因]\n"
+     "  row: [产出指标] [数量指标] [培训人次] [10] [≥100] [120] [?] []\n"
+     "  row: [^产出指标] [质量指标] [合格率] [10] [≥90%] [95%] [10] []\n"},
+    // An 一级 name and its first 二级 alone on a line (the 二级 without rows): a group's line; the
+    // rows below carry the 一级 (not read as the wrapped name of the next row).
+    {"one space between cells: a group's names alone on a line above its rows",
+     "一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 偏差原因\n"
+     "产出指标（70分） 数量指标 安装水标尺 70 ≥266米 ≥266米 70\n"
+     "效益指标（20分） 经济效益指标\n"
+     "社会效益指标 受益人口数 20 ≥1000人 ≥1000人 20\n",
+     "table aligned page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [分值] [年度指标值] [全年实际值] [得分] [偏差原因]\n"
+     "  row: [产出指标(70分)] [数量指标] [安装水标尺] [70] [≥266米] [≥266米] [70] []\n"
+     "  row: [效益指标(20分)] [经济效益指标] [] [] [] [] [] []\n"
+     "  row: [^效益指标(20分)] [社会效益指标] [受益人口数] [20] [≥1000人] [≥1000人] [20] []\n"},
+    {"false alarm: a line of names not led by an 一级 name stays a wrapped name",
+     "一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 偏差原因\n"
+     "产出指标 数量指标 安装水标尺 70 ≥266米 ≥266米 70\n"
+     "受益脱贫户\n"
+     "人口数 20 ≥1000人 ≥1000人 20\n",
+     "table aligned page 1\n"
+     "  columns: [一级指标] [二级指标] [三级指标] [分值] [年度指标值] [全年实际值] [得分] [偏差原因]\n"
+     "  row: [产出指标] [数量指标] [安装水标尺] [70] [≥266米] [≥266米] [70] []\n"
+},
     {"one cell per line, bare: a grade written once, merged down the rows",
      "评价准则\n分值\n实际得分\n绩效评价等级\n投入\n20\n18.5\n优(90分以上)\n过程\n80\n70\n评价结果\n100\n88.5\n"
      "经自评，总分88分。\n",
