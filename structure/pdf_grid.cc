@@ -1,0 +1,426 @@
+// Ruled PDF tables from word positions: header band, columns, wrapped cells, rows (see pdf_grid.h).
+#include "structure/pdf_grid.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace jixiao::internal::pdfgrid {
+
+namespace {
+
+constexpr size_t kMaxHeaderLines = 4;
+constexpr size_t kMinColumns = 3;
+
+// A visual line: words whose vertical centres are within a third of an em of its first word's.
+struct Line {
+  double y = 0;
+  std::vector<size_t> words;  // left to right
+};
+
+// Lines of one column inside the table, grouped into cells.
+struct Block {
+  size_t column = 0;
+  std::vector<Line> lines;
+  double Top() const { return lines.front().y; }
+  double Bottom() const { return lines.back().y; }
+};
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// Code points of a UTF-8 string, and whether all are wide (CJK) characters.
+size_t CodePoints(std::string_view s, bool* wide) {
+  size_t n = 0;
+  *wide = !s.empty();
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    ++n;
+    if (c < 0xE3 || c > 0xE9) *wide = false;  // U+3000..U+9FFF
+  }
+  return n;
+}
+
+// The page's em: the median width of a Chinese character (a wide glyph is one em wide).
+double EmOf(const std::vector<Word>& words) {
+  std::vector<double> w, h;
+  for (const Word& x : words) {
+    bool wide = false;
+    size_t n = CodePoints(x.text, &wide);
+    if (wide && n > 0 && x.x1 > x.x0) w.push_back((x.x1 - x.x0) / static_cast<double>(n));
+    if (x.y1 > x.y0) h.push_back(x.y1 - x.y0);
+  }
+  double em = !w.empty() ? Median(w) : 0.6 * Median(h);
+  return em > 0.5 ? em : 10.0;
+}
+
+std::vector<Line> LinesOf(const std::vector<Word>& words, std::vector<size_t> idx, double tol) {
+  std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+    return words[a].Cy() != words[b].Cy() ? words[a].Cy() < words[b].Cy() : words[a].x0 < words[b].x0;
+  });
+  std::vector<Line> out;
+  for (size_t i : idx) {
+    if (out.empty() || words[i].Cy() - out.back().y > tol) out.push_back(Line{words[i].Cy(), {}});
+    out.back().words.push_back(i);
+  }
+  for (Line& l : out)
+    std::sort(l.words.begin(), l.words.end(), [&](size_t a, size_t b) { return words[a].x0 < words[b].x0; });
+  return out;
+}
+
+std::string NoSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ') out += c;
+  return out;
+}
+
+class PageReader {
+ public:
+  PageReader(const std::vector<Word>& words, const Tests& tests) : w_(words), tests_(tests) {
+    em_ = EmOf(words);
+    std::vector<size_t> all(words.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    lines_ = LinesOf(words, all, LineTol());
+  }
+
+  std::vector<Table> Run() {
+    std::vector<Table> out;
+    for (size_t i = 0; i < lines_.size();) {
+      Table t;
+      size_t next = i + 1;
+      if (size_t band = HeaderAt(i, &t.columns); band > 0 && Body(i, band, &t, &next)) {
+        out.push_back(std::move(t));
+        i = next;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  double LineTol() const { return 0.3 * em_; }
+
+  // Header cells over lines [i, i + n): words grouped by horizontal overlap.
+  bool Header(size_t i, size_t n, std::vector<Column>* cols) const {
+    std::vector<std::pair<size_t, size_t>> ws;  // word, line
+    for (size_t k = i; k < i + n; ++k)
+      for (size_t w : lines_[k].words) ws.emplace_back(w, k);
+    std::sort(ws.begin(), ws.end(), [&](auto a, auto b) { return w_[a.first].x0 < w_[b.first].x0; });
+    std::vector<std::vector<std::pair<size_t, size_t>>> groups;
+    double right = -std::numeric_limits<double>::infinity();
+    for (auto p : ws) {
+      const Word& x = w_[p.first];
+      if (groups.empty() || x.x0 >= right) {
+        groups.emplace_back();
+        right = x.x1;
+      }
+      right = std::max(right, x.x1);
+      groups.back().push_back(p);
+    }
+    if (groups.size() < kMinColumns) return false;
+    cols->clear();
+    std::vector<std::string> labels;
+    for (auto& g : groups) {
+      std::sort(g.begin(), g.end(), [&](auto a, auto b) {
+        return a.second != b.second ? a.second < b.second : w_[a.first].x0 < w_[b.first].x0;
+      });
+      Column c;
+      c.x0 = std::numeric_limits<double>::infinity();
+      c.x1 = -c.x0;
+      for (auto p : g) {
+        const Word& x = w_[p.first];
+        if (x.figure) return false;
+        c.label += NoSpaces(x.text);
+        c.words.push_back(p.first);
+        c.x0 = std::min(c.x0, x.x0);
+        c.x1 = std::max(c.x1, x.x1);
+      }
+      labels.push_back(c.label);
+      cols->push_back(std::move(c));
+    }
+    std::vector<Kind> kinds;
+    if (!tests_.header || !tests_.header(labels, &kinds) || kinds.size() != cols->size()) return false;
+    bool number = false;
+    for (size_t c = 0; c < kinds.size(); ++c) {
+      (*cols)[c].kind = kinds[c];
+      number = number || kinds[c] == Kind::kNumber;
+    }
+    return number;
+  }
+
+  // The number of lines of the header band starting at line i (the most that read as a header),
+  // 0 if none.
+  size_t HeaderAt(size_t i, std::vector<Column>* cols) const {
+    size_t best = 0;
+    std::vector<Column> tmp;
+    for (size_t n = 1; n <= kMaxHeaderLines && i + n <= lines_.size(); ++n) {
+      if (n > 1 && lines_[i + n - 1].y - lines_[i + n - 2].y > 2.2 * em_) break;
+      if (Header(i, n, &tmp)) best = n, *cols = tmp;
+    }
+    return best;
+  }
+
+  // The column holding word w, or -1 when it reaches across a boundary.
+  int ColumnOf(const std::vector<double>& bounds, const Word& x) const {
+    const double tol = 0.3 * em_;
+    for (double b : bounds)
+      if (x.x0 < b - tol && x.x1 > b + tol) return -1;
+    size_t k = 0;
+    while (k < bounds.size() && bounds[k] <= x.Cx()) ++k;
+    return static_cast<int>(k);
+  }
+
+  bool StartsHeader(size_t j) const {
+    std::vector<Column> tmp;
+    return HeaderAt(j, &tmp) > 0;
+  }
+
+  // Reads the body below the header band [i, i + band); *next: the first line after the table.
+  bool Body(size_t i, size_t band, Table* t, size_t* next) {
+    std::vector<Column>& cols = t->columns;
+    std::vector<double> bounds;
+    for (size_t c = 0; c + 1 < cols.size(); ++c) bounds.push_back((cols[c].x1 + cols[c + 1].x0) / 2);
+    const double width = cols.back().x1 - cols.front().x0;
+    std::vector<std::vector<size_t>> in(cols.size());  // body words per column
+    std::vector<size_t> unplaced;
+    double last_y = lines_[i + band - 1].y;
+    double total_y = -1;
+    size_t j = i + band;
+    for (; j < lines_.size(); ++j) {
+      const Line& l = lines_[j];
+      if (l.y - last_y > 3.5 * em_) break;
+      if (total_y >= 0 && l.y - total_y > 0.6 * em_) break;
+      if (StartsHeader(j)) break;
+      std::vector<int> at;
+      size_t across = 0;
+      bool wide = false;
+      for (size_t w : l.words) {
+        at.push_back(ColumnOf(bounds, w_[w]));
+        if (at.back() < 0) ++across, wide = wide || w_[w].x1 - w_[w].x0 > 0.4 * width;
+      }
+      if (across > 0 && (wide || across >= 2 || across == l.words.size())) break;  // text across the table
+      for (size_t k = 0; k < l.words.size(); ++k) {
+        if (at[k] < 0)
+          unplaced.push_back(l.words[k]);
+        else
+          in[static_cast<size_t>(at[k])].push_back(l.words[k]);
+      }
+      // A total row ends the table.
+      if (total_y < 0 && tests_.total) {
+        for (size_t k = 0; k < l.words.size(); ++k) {
+          if (at[k] < 0) continue;
+          if (cols[static_cast<size_t>(at[k])].kind == Kind::kName && tests_.total(w_[l.words[k]].text)) total_y = l.y;
+          break;
+        }
+      }
+      last_y = l.y;
+    }
+    *next = j;
+    bool any = false;
+    for (const auto& v : in) any = any || !v.empty();
+    if (!any) return false;
+    t->unplaced = unplaced;
+    Rows(in, t);
+    if (t->rows.empty()) return false;
+    for (const Column& c : cols) t->words.insert(t->words.end(), c.words.begin(), c.words.end());
+    for (const auto& v : in) t->words.insert(t->words.end(), v.begin(), v.end());
+    t->words.insert(t->words.end(), unplaced.begin(), unplaced.end());
+    t->y0 = lines_[i].y;
+    t->y1 = last_y;
+    for (size_t w : t->words) t->y0 = std::min(t->y0, w_[w].y0), t->y1 = std::max(t->y1, w_[w].y1);
+    return true;
+  }
+
+  // The cut positions between rows, and the blocks (cells) of every column.
+  void Rows(const std::vector<std::vector<size_t>>& in, Table* t) const {
+    const std::vector<Column>& cols = t->columns;
+    const double tol = LineTol();
+    std::vector<std::vector<Line>> col_lines(cols.size());
+    std::vector<double> pitches;
+    double fig_pitch = std::numeric_limits<double>::infinity();
+    for (size_t c = 0; c < cols.size(); ++c) {
+      col_lines[c] = LinesOf(w_, in[c], tol);
+      const auto& ls = col_lines[c];
+      for (size_t k = 1; k < ls.size(); ++k) {
+        double p = ls[k].y - ls[k - 1].y;
+        if (p < 3 * em_) pitches.push_back(p);
+        bool figs = cols[c].kind == Kind::kNumber && ls[k].words.size() == 1 && ls[k - 1].words.size() == 1 &&
+                    w_[ls[k].words[0]].figure && w_[ls[k - 1].words[0]].figure;
+        if (figs) fig_pitch = std::min(fig_pitch, p);
+      }
+    }
+    // The line pitch inside wrapped cells: the smallest distance between lines of one column, when
+    // it is clearly smaller than some other such distance or than the distance between two rows'
+    // figures. Otherwise no cell wraps and every line of a column is a cell of its own.
+    double intra = 0;
+    if (!pitches.empty()) {
+      double p_min = *std::min_element(pitches.begin(), pitches.end());
+      bool two = std::any_of(pitches.begin(), pitches.end(), [&](double p) { return p >= 1.15 * p_min; });
+      if (two || p_min < 0.9 * fig_pitch) intra = 1.1 * p_min;
+    }
+    std::vector<Block> blocks;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      for (const Line& l : col_lines[c]) {
+        if (blocks.empty() || blocks.back().column != c || l.y - blocks.back().Bottom() > intra)
+          blocks.push_back(Block{c, {}});
+        blocks.back().lines.push_back(l);
+      }
+    }
+    // Cuts: gaps in the lines of all columns wider than the pitch, and between two cells of one
+    // column (at the widest gap between them).
+    std::vector<double> ys;
+    for (const Block& b : blocks)
+      for (const Line& l : b.lines) ys.push_back(l.y);
+    std::sort(ys.begin(), ys.end());
+    const double gap = std::max(intra, 0.5 * em_);
+    std::vector<double> cuts;
+    for (size_t k = 1; k < ys.size(); ++k)
+      if (ys[k] - ys[k - 1] > gap) cuts.push_back((ys[k] + ys[k - 1]) / 2);
+    for (size_t b = 1; b < blocks.size(); ++b) {
+      if (blocks[b].column != blocks[b - 1].column) continue;
+      double top = blocks[b - 1].Bottom(), bottom = blocks[b].Top();
+      if (std::any_of(cuts.begin(), cuts.end(), [&](double y) { return y > top && y < bottom; })) continue;
+      double best = 0, at = (top + bottom) / 2;
+      for (size_t k = 1; k < ys.size(); ++k) {
+        if (ys[k - 1] < top - 1e-9 || ys[k] > bottom + 1e-9) continue;
+        if (ys[k] - ys[k - 1] > best) best = ys[k] - ys[k - 1], at = (ys[k] + ys[k - 1]) / 2;
+      }
+      cuts.push_back(at);
+      std::sort(cuts.begin(), cuts.end());
+    }
+    std::sort(cuts.begin(), cuts.end());
+    auto row_of = [&](double y) {
+      return static_cast<size_t>(std::lower_bound(cuts.begin(), cuts.end(), y) - cuts.begin());
+    };
+    const size_t n = cuts.size() + 1;
+    std::vector<Row> rows(n);
+    std::vector<bool> own(n, false);
+    for (Row& r : rows) {
+      r.cells.resize(cols.size());
+      r.y0 = std::numeric_limits<double>::infinity();
+      r.y1 = -r.y0;
+    }
+    // Per row and column: the centre of its owned block (for centred merged cells).
+    std::vector<std::vector<double>> centre(n, std::vector<double>(cols.size(), NAN));
+    for (const Block& b : blocks) {
+      size_t r0 = row_of(b.Top()), r1 = row_of(b.Bottom());
+      Cell cell;
+      size_t figures = 0;
+      for (const Line& l : b.lines) {
+        for (size_t w : l.words) {
+          cell.words.push_back(w);
+          figures += w_[w].figure ? 1 : 0;
+        }
+        Row& r = rows[row_of(l.y)];
+        r.y0 = std::min(r.y0, l.y), r.y1 = std::max(r.y1, l.y);
+        r.words.insert(r.words.end(), l.words.begin(), l.words.end());
+      }
+      // Two figures in one cell of a number column: which one is the cell's is not known.
+      if (cols[b.column].kind == Kind::kNumber && figures >= 2) cell.unread = true;
+      rows[r0].cells[b.column] = cell;
+      own[r0] = true;
+      centre[r0][b.column] = (b.Top() + b.Bottom()) / 2;
+      for (size_t r = r0 + 1; r <= r1; ++r) {
+        rows[r].cells[b.column] = cell;
+        rows[r].cells[b.column].carried = true;
+      }
+    }
+    for (size_t w : t->unplaced) {
+      size_t r = row_of(w_[w].Cy());
+      rows[r].words.push_back(w);
+      // The word's cells are unknown: every column it overlaps is unread.
+      for (size_t c = 0; c < cols.size(); ++c) {
+        double lo = c == 0 ? -INFINITY : (cols[c - 1].x1 + cols[c].x0) / 2;
+        double hi = c + 1 == cols.size() ? INFINITY : (cols[c].x1 + cols[c + 1].x0) / 2;
+        if (w_[w].x1 > lo && w_[w].x0 < hi) rows[r].cells[c].unread = true;
+      }
+    }
+    Carry(centre, &rows, cols);
+    for (size_t r = 0; r < n; ++r) {
+      if (!own[r]) continue;
+      t->rows.push_back(std::move(rows[r]));
+    }
+  }
+
+  // Empty leading name cells take the label of their merged cell: the label above, or, when the
+  // labels are centred on the rows they span, the label whose span holds the row.
+  void Carry(const std::vector<std::vector<double>>& centre, std::vector<Row>* rows,
+             const std::vector<Column>& cols) const {
+    std::vector<Row>& rs = *rows;
+    for (size_t c = 0; c < cols.size() && cols[c].kind == Kind::kName; ++c) {
+      std::vector<int> owner = Centred(centre, rs, c);
+      for (size_t r = 1; r < rs.size(); ++r) {
+        Cell& cell = rs[r].cells[c];
+        if (!cell.words.empty() || cell.unread) continue;
+        // Only leading name columns: an earlier name cell of this row must be empty too.
+        bool leading = true;
+        for (size_t k = 0; k < c; ++k) leading = leading && rs[r].cells[k].carried;
+        if (!leading && c > 0) continue;
+        bool content = false;
+        for (const Cell& o : rs[r].cells) content = content || (!o.words.empty() && !o.carried);
+        if (!content) continue;
+        int from = owner.empty() ? static_cast<int>(r) - 1 : owner[r];
+        if (from < 0 || static_cast<size_t>(from) == r) continue;
+        const Cell& src = rs[static_cast<size_t>(from)].cells[c];
+        if (src.words.empty()) continue;
+        cell = src;
+        cell.carried = true;
+      }
+    }
+  }
+
+  // Labels of name column c centred on the rows they span: per row, the row of the label that
+  // spans it; empty when the labels do not sit off their rows' centres or do not fit such spans.
+  std::vector<int> Centred(const std::vector<std::vector<double>>& centre, const std::vector<Row>& rs,
+                           size_t c) const {
+    const size_t n = rs.size();
+    auto mid = [&](size_t r) { return (rs[r].y0 + rs[r].y1) / 2; };
+    bool off = false, gaps = false;
+    for (size_t r = 0; r < n; ++r) {
+      if (rs[r].cells[c].words.empty()) gaps = true;
+      if (!std::isnan(centre[r][c]) && std::fabs(centre[r][c] - mid(r)) > 0.5 * em_) off = true;
+    }
+    if (!off || !gaps) return {};
+    std::vector<int> owner(n, -1);
+    double s = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (std::isnan(centre[i][c]) || rs[i].cells[c].carried) continue;
+      double y = centre[i][c], f = -1;
+      for (size_t j = 0; j + 1 < n; ++j) {
+        if (mid(j) <= y && y <= mid(j + 1) && mid(j + 1) > mid(j)) {
+          f = static_cast<double>(j) + (y - mid(j)) / (mid(j + 1) - mid(j));
+          break;
+        }
+      }
+      if (f < 0) f = y < mid(0) ? 0 : static_cast<double>(n - 1);
+      double span = std::round(2 * (f - s) + 1);
+      if (span < 1 || s + span > static_cast<double>(n) + 1e-9 || static_cast<double>(i) < s ||
+          static_cast<double>(i) >= s + span)
+        return {};
+      for (size_t k = static_cast<size_t>(s); k < static_cast<size_t>(s + span); ++k) owner[k] = static_cast<int>(i);
+      s += span;
+    }
+    if (static_cast<size_t>(s) != n) return {};
+    return owner;
+  }
+
+  const std::vector<Word>& w_;
+  const Tests& tests_;
+  double em_ = 10;
+  std::vector<Line> lines_;
+};
+
+}  // namespace
+
+std::vector<Table> ReadTables(const std::vector<Word>& words, const Tests& tests) {
+  if (words.empty()) return {};
+  return PageReader(words, tests).Run();
+}
+
+}  // namespace jixiao::internal::pdfgrid
