@@ -9,7 +9,7 @@ namespace jixiao::internal::pdfgrid {
 
 namespace {
 
-constexpr size_t kMaxHeaderLines = 4;
+constexpr size_t kMaxHeaderLines = 6;
 constexpr size_t kMinColumns = 3;
 
 // A visual line: words whose vertical centres are within a third of an em of its first word's.
@@ -123,29 +123,62 @@ class PageReader {
       right = std::max(right, x.x1);
       groups.back().push_back(p);
     }
-    if (groups.size() < kMinColumns) return false;
+    // A group label over sub-columns ("采集数据项" over "数据项1" "数据项2"): its one top word spans
+    // two or more cells below it, each a column of its own, labelled group + sub-label.
+    std::vector<std::vector<std::pair<size_t, size_t>>> cells;
+    std::vector<int> group_of;
+    for (auto& g : groups) {
+      size_t top = g.front().second;
+      for (auto p : g) top = std::min(top, p.second);
+      std::vector<std::pair<size_t, size_t>> head, rest;
+      for (auto p : g) (p.second == top ? head : rest).push_back(p);
+      std::vector<std::vector<std::pair<size_t, size_t>>> subs;
+      double r = -std::numeric_limits<double>::infinity();
+      for (auto p : rest) {  // already in x order
+        if (subs.empty() || w_[p.first].x0 >= r) subs.emplace_back(), r = w_[p.first].x1;
+        r = std::max(r, w_[p.first].x1);
+        subs.back().push_back(p);
+      }
+      if (head.size() == 1 && subs.size() >= 2) {
+        const int id = static_cast<int>(cells.size());
+        for (auto& sub : subs) {
+          sub.insert(sub.begin(), head.front());
+          cells.push_back(sub);
+          group_of.push_back(id);
+        }
+      } else {
+        cells.push_back(g);
+        group_of.push_back(-1);
+      }
+    }
+    if (cells.size() < kMinColumns) return false;
     cols->clear();
     std::vector<std::string> labels;
-    for (auto& g : groups) {
+    for (auto& g : cells) {
       std::sort(g.begin(), g.end(), [&](auto a, auto b) {
         return a.second != b.second ? a.second < b.second : w_[a.first].x0 < w_[b.first].x0;
       });
       Column c;
       c.x0 = std::numeric_limits<double>::infinity();
       c.x1 = -c.x0;
+      bool first = true;
       for (auto p : g) {
         const Word& x = w_[p.first];
         if (x.figure) return false;
         c.label += NoSpaces(x.text);
         c.words.push_back(p.first);
-        c.x0 = std::min(c.x0, x.x0);
-        c.x1 = std::max(c.x1, x.x1);
+        // A group label's extent is its sub-column's, not the group's.
+        if (!first || g.size() == 1 || group_of[cols->size()] < 0) {
+          c.x0 = std::min(c.x0, x.x0);
+          c.x1 = std::max(c.x1, x.x1);
+        }
+        first = false;
       }
       labels.push_back(c.label);
       cols->push_back(std::move(c));
     }
     std::vector<Kind> kinds;
-    if (!tests_.header || !tests_.header(labels, &kinds) || kinds.size() != cols->size()) return false;
+    if (!tests_.header || !tests_.header(labels, group_of, &kinds) || kinds.size() != cols->size()) return false;
     bool number = false;
     for (size_t c = 0; c < kinds.size(); ++c) {
       (*cols)[c].kind = kinds[c];
@@ -163,6 +196,9 @@ class PageReader {
       if (n > 1 && lines_[i + n - 1].y - lines_[i + n - 2].y > 2.2 * em_) break;
       if (Header(i, n, &tmp)) best = n, *cols = tmp;
     }
+    // A line above a header that reads as part of it ("产出成本" over "二级指标": the last row of
+    // the table above) is not the header's when the header reads without it.
+    if (best >= 2 && Header(i + 1, best - 1, &tmp) && tmp.size() == cols->size()) return 0;
     return best;
   }
 
@@ -306,8 +342,12 @@ class PageReader {
       r.y0 = std::numeric_limits<double>::infinity();
       r.y1 = -r.y0;
     }
-    // Per row and column: the centre of its owned block (for centred merged cells).
+    // Per row and column: the centre of its owned block (for centred merged cells); per column:
+    // a block of it does not fit in one row (it reaches over a cut by more than half a line), so
+    // its labels are merged cells.
     std::vector<std::vector<double>> centre(n, std::vector<double>(cols.size(), NAN));
+    std::vector<bool> merged(cols.size(), false);
+    const double half = 0.5 * (intra > 0 ? intra / 1.1 : em_);
     for (const Block& b : blocks) {
       size_t r0 = row_of(b.Top()), r1 = row_of(b.Bottom());
       Cell cell;
@@ -326,6 +366,8 @@ class PageReader {
       rows[r0].cells[b.column] = cell;
       own[r0] = true;
       centre[r0][b.column] = (b.Top() + b.Bottom()) / 2;
+      bool over = r1 > r0 || (r0 > 0 && b.Top() - half < cuts[r0 - 1]) || (r1 + 1 < n && b.Bottom() + half > cuts[r1]);
+      if (over) merged[b.column] = true;
       for (size_t r = r0 + 1; r <= r1; ++r) {
         rows[r].cells[b.column] = cell;
         rows[r].cells[b.column].carried = true;
@@ -341,7 +383,14 @@ class PageReader {
         if (w_[w].x1 > lo && w_[w].x0 < hi) rows[r].cells[c].unread = true;
       }
     }
-    Carry(centre, &rows, cols);
+    // Row centres for the labels' positions: the middle between the cuts around each row.
+    std::vector<double> mids(n);
+    for (size_t r = 0; r < n; ++r) {
+      double lo = r > 0 ? cuts[r - 1] : rows[r].y0 - (n > 1 ? cuts[0] - rows[r].y1 : 0);
+      double hi = r + 1 < n ? cuts[r] : rows[r].y1 + (n > 1 ? rows[r].y0 - cuts[r - 1] : 0);
+      mids[r] = (lo + hi) / 2;
+    }
+    Carry(centre, mids, merged, &rows, cols);
     for (size_t r = 0; r < n; ++r) {
       if (!own[r]) continue;
       t->rows.push_back(std::move(rows[r]));
@@ -350,21 +399,34 @@ class PageReader {
 
   // Empty leading name cells take the label of their merged cell: the label above, or, when the
   // labels are centred on the rows they span, the label whose span holds the row.
-  void Carry(const std::vector<std::vector<double>>& centre, std::vector<Row>* rows,
-             const std::vector<Column>& cols) const {
+  void Carry(const std::vector<std::vector<double>>& centre, const std::vector<double>& mids,
+             const std::vector<bool>& merged, std::vector<Row>* rows, const std::vector<Column>& cols) const {
     std::vector<Row>& rs = *rows;
-    for (size_t c = 0; c < cols.size() && cols[c].kind == Kind::kName; ++c) {
-      std::vector<int> owner = Centred(centre, rs, c);
-      for (size_t r = 1; r < rs.size(); ++r) {
+    // Every name column but the last (a 三级 name is never merged down).
+    size_t last_name = cols.size();
+    for (size_t c = 0; c < cols.size(); ++c)
+      if (cols[c].kind == Kind::kName) last_name = c;
+    for (size_t c = 0; c < last_name; ++c) {
+      if (cols[c].kind != Kind::kName) continue;
+      std::vector<int> owner;
+      if (merged[c]) owner = Centred(centre, mids, rs, c);
+      for (size_t r = 0; r < rs.size(); ++r) {
         Cell& cell = rs[r].cells[c];
         if (!cell.words.empty() || cell.unread) continue;
-        // Only leading name columns: an earlier name cell of this row must be empty too.
+        // Without centred labels, only a leading cell continues the one above: the name cells
+        // before it in this row are continued too.
         bool leading = true;
-        for (size_t k = 0; k < c; ++k) leading = leading && rs[r].cells[k].carried;
-        if (!leading && c > 0) continue;
+        for (size_t k = 0; k < c; ++k)
+          if (cols[k].kind == Kind::kName && !rs[r].cells[k].words.empty() && !rs[r].cells[k].carried) leading = false;
+        if (owner.empty() && !leading) continue;
         bool content = false;
         for (const Cell& o : rs[r].cells) content = content || (!o.words.empty() && !o.carried);
         if (!content) continue;
+        // Merged cells whose spans the labels' positions do not tell: not known.
+        if (merged[c] && owner.empty()) {
+          cell.unread = true;
+          continue;
+        }
         int from = owner.empty() ? static_cast<int>(r) - 1 : owner[r];
         if (from < 0 || static_cast<size_t>(from) == r) continue;
         const Cell& src = rs[static_cast<size_t>(from)].cells[c];
@@ -376,17 +438,15 @@ class PageReader {
   }
 
   // Labels of name column c centred on the rows they span: per row, the row of the label that
-  // spans it; empty when the labels do not sit off their rows' centres or do not fit such spans.
-  std::vector<int> Centred(const std::vector<std::vector<double>>& centre, const std::vector<Row>& rs,
-                           size_t c) const {
+  // spans it; empty when the labels' positions do not fit such spans.
+  std::vector<int> Centred(const std::vector<std::vector<double>>& centre, const std::vector<double>& mids,
+                           const std::vector<Row>& rs, size_t c) const {
     const size_t n = rs.size();
-    auto mid = [&](size_t r) { return (rs[r].y0 + rs[r].y1) / 2; };
-    bool off = false, gaps = false;
-    for (size_t r = 0; r < n; ++r) {
+    auto mid = [&](size_t r) { return mids[r]; };
+    bool gaps = false;
+    for (size_t r = 0; r < n; ++r)
       if (rs[r].cells[c].words.empty()) gaps = true;
-      if (!std::isnan(centre[r][c]) && std::fabs(centre[r][c] - mid(r)) > 0.5 * em_) off = true;
-    }
-    if (!off || !gaps) return {};
+    if (!gaps || n < 2) return {};
     std::vector<int> owner(n, -1);
     double s = 0;
     for (size_t i = 0; i < n; ++i) {

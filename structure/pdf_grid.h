@@ -7,7 +7,7 @@
 // header and which words are figures, so it is tested without PDFs.
 //
 // How a table is read (the "stream" approach, with the wrapped cells joined):
-// - Header band: one to four lines close together whose words, grouped into columns by their x
+// - Header band: one to six lines close together whose words, grouped into columns by their x
 //   extents (words that overlap horizontally are one cell, read top to bottom), all read as header
 //   cells (HeaderTest). The columns' boundaries are the middles of the gaps between header cells.
 // - Body: the lines below, while their words stay inside the columns (a word across a boundary is
@@ -46,10 +46,14 @@ struct Word {
 };
 
 // The caller's rules. `header`: the texts of the candidate header cells, left to right, each
-// joined top to bottom → their kinds (true), or false when they are not a table's header.
+// joined top to bottom, and per cell the index of the first cell of its group (cells under one
+// group label, "采集数据项" over "数据项1" "数据项2"; -1 outside groups) → their kinds (true), or
+// false when they are not a table's header.
 // `total`: a row name that ends a table (合计, 总分).
 struct Tests {
-  std::function<bool(const std::vector<std::string>& labels, std::vector<Kind>* kinds)> header;
+  std::function<bool(const std::vector<std::string>& labels, const std::vector<int>& groups,
+                     std::vector<Kind>* kinds)>
+      header;
   std::function<bool(std::string_view name)> total;
 };
 

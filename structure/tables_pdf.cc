@@ -67,18 +67,27 @@ struct Ref {
 
 }  // namespace
 
-bool PdfHeaderKinds(const GridRules& g, const std::vector<std::string>& labels, std::vector<ColType>* kinds) {
+bool PdfHeaderKinds(const GridRules& g, const std::vector<std::string>& labels, const std::vector<int>& groups,
+                    std::vector<ColType>* kinds) {
   kinds->clear();
   size_t known = 0, other = 0;
+  std::vector<int> other_groups;  // the cells of a group of unknown sub-columns count once
   bool name = false, number = false;
   for (size_t i = 0; i < labels.size(); ++i) {
     std::string_view s = labels[i];
     if (s.empty() || s.size() > kMaxCellBytes || IsFigure(g, s) || IsEmptyMarker(g, s) || Has(g.prose, s)) return false;
     ColType t = ColType::kText;
+    const int group = i < groups.size() ? groups[i] : -1;
     if (ColumnWord(g, s, &t)) {
       ++known;
     } else {
       std::string_view stem = Stem(g, s);
+      if (group >= 0 && (stem.empty() || Has(g.class_reject, stem))) {  // "采集数据项数据项1"
+        if (std::find(other_groups.begin(), other_groups.end(), group) == other_groups.end())
+          other_groups.push_back(group), ++other;
+        kinds->push_back(ColType::kText);
+        continue;
+      }
       if (stem.empty() || Has(g.class_reject, stem)) return false;
       if (Has(g.class_text, stem)) {
         t = ColType::kText, ++known;
@@ -125,9 +134,10 @@ std::vector<Table> FindPdfTables(const Document& doc, const GridRules& g, const 
   }
   if (words.size() < 3) return {};
   pdfgrid::Tests tests;
-  tests.header = [&g](const std::vector<std::string>& labels, std::vector<pdfgrid::Kind>* kinds) {
+  tests.header = [&g](const std::vector<std::string>& labels, const std::vector<int>& groups,
+                      std::vector<pdfgrid::Kind>* kinds) {
     std::vector<ColType> types;
-    if (!PdfHeaderKinds(g, labels, &types)) return false;
+    if (!PdfHeaderKinds(g, labels, groups, &types)) return false;
     kinds->clear();
     for (ColType t : types) kinds->push_back(KindOf(t));
     return true;
@@ -180,6 +190,7 @@ std::vector<Table> FindPdfTables(const Document& doc, const GridRules& g, const 
           cell.at = Span{where, where};
           if (!pc.carried)
             for (const Span& s : spans) t.unread.push_back(s);
+          if (spans.empty() && !row.at.empty()) t.unread.push_back(row.at);  // a merged cell not known
         } else if (spans.empty()) {
           cell.empty = true;
           cell.at = Span{where, where};

@@ -17,7 +17,10 @@ std::vector<Table> FindPdfTables(const Document& doc, const GridRules& g, const 
 // Header cells by their words, for a header whose cells are joined over lines: true and one kind
 // per label when the labels read as a table's header (tables_header.cc's rules: column words of
 // grid.column, else classes grid.class_*; three or more cells, a name and a number column).
-bool PdfHeaderKinds(const GridRules& g, const std::vector<std::string>& labels, std::vector<ColType>* kinds);
+// `groups`: per label, the first label of its group (sub-columns under one group label), or -1;
+// the sub-columns of a group whose words have no class count as one unknown cell.
+bool PdfHeaderKinds(const GridRules& g, const std::vector<std::string>& labels, const std::vector<int>& groups,
+                    std::vector<ColType>* kinds);
 
 }  // namespace jixiao::internal::grid
 
