@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <cstdio>
+#include <cstdlib>
 
 namespace jixiao::internal::pdfgrid {
 
@@ -70,6 +72,17 @@ std::vector<Line> LinesOf(const std::vector<Word>& words, std::vector<size_t> id
   for (Line& l : out)
     std::sort(l.words.begin(), l.words.end(), [&](size_t a, size_t b) { return words[a].x0 < words[b].x0; });
   return out;
+}
+
+// Two or more Chinese characters and no digit: words, not a figure or an empty marker.
+bool IsWords(std::string_view s) {
+  size_t wide = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= '0' && c <= '9') return false;
+    if (c >= 0xE3 && c <= 0xE9) ++wide;
+  }
+  return wide >= 2;
 }
 
 std::string NoSpaces(std::string_view s) {
@@ -177,8 +190,10 @@ class PageReader {
       labels.push_back(c.label);
       cols->push_back(std::move(c));
     }
+    if (getenv("PG_DEBUG")) { fprintf(stderr, "try %zu+%zu:", i, n); for (auto& l : labels) fprintf(stderr, " [%s]", l.c_str()); fprintf(stderr, "\n"); }
     std::vector<Kind> kinds;
     if (!tests_.header || !tests_.header(labels, group_of, &kinds) || kinds.size() != cols->size()) return false;
+    if (getenv("PG_DEBUG")) fprintf(stderr, "  ok\n");
     bool number = false;
     for (size_t c = 0; c < kinds.size(); ++c) {
       (*cols)[c].kind = kinds[c];
@@ -198,7 +213,7 @@ class PageReader {
     }
     // A line above a header that reads as part of it ("产出成本" over "二级指标": the last row of
     // the table above) is not the header's when the header reads without it.
-    if (best >= 2 && Header(i + 1, best - 1, &tmp) && tmp.size() == cols->size()) return 0;
+    if (best >= 2 && Header(i + 1, best - 1, &tmp) && tmp.size() == cols->size()) { if (getenv("PG_DEBUG")) fprintf(stderr, "  dropped\n"); return 0; }
     return best;
   }
 
@@ -217,11 +232,56 @@ class PageReader {
     return HeaderAt(j, &tmp) > 0;
   }
 
+  // The boundaries between columns: in the gap between two header cells, where the fewest words
+  // of the lines below cross it (the longest such stretch, its middle). A header narrower than
+  // its column leaves the column's words reaching past it; the cells' border is where none do.
+  // The lines read: up to the first line with a word across three header gaps (text across the
+  // table), the next header, or 80 lines.
+  std::vector<double> Bounds(size_t from, const std::vector<Column>& cols) const {
+    std::vector<size_t> body;
+    for (size_t j = from; j < lines_.size() && j < from + 80; ++j) {
+      bool wide = false;
+      for (size_t w : lines_[j].words) {
+        size_t gaps = 0;
+        for (size_t c = 0; c + 1 < cols.size(); ++c)
+          if (w_[w].x0 < cols[c].x1 && w_[w].x1 > cols[c + 1].x0) ++gaps;
+        wide = wide || gaps >= 3;
+      }
+      if (wide || (j > from && StartsHeader(j))) break;
+      body.insert(body.end(), lines_[j].words.begin(), lines_[j].words.end());
+    }
+    std::vector<double> bounds;
+    for (size_t c = 0; c + 1 < cols.size(); ++c) {
+      double a = cols[c].x1, b = cols[c + 1].x0;
+      if (b <= a) {
+        bounds.push_back((a + b) / 2);
+        continue;
+      }
+      // Coverage of [a, b] by the words: +1 at each word's left end, -1 at its right end.
+      std::vector<std::pair<double, int>> ev{{a, 0}, {b, 0}};
+      for (size_t w : body) {
+        double x0 = std::max(a, w_[w].x0), x1 = std::min(b, w_[w].x1);
+        if (x1 > x0) ev.emplace_back(x0, 1), ev.emplace_back(x1, -1);
+      }
+      std::sort(ev.begin(), ev.end());
+      int depth = 0, best_depth = 1 << 30;
+      double best_len = -1, best_at = (a + b) / 2;
+      for (size_t k = 0; k + 1 < ev.size(); ++k) {
+        depth += ev[k].second;
+        double len = ev[k + 1].first - ev[k].first;
+        if (len <= 0) continue;
+        if (depth < best_depth || (depth == best_depth && len > best_len))
+          best_depth = depth, best_len = len, best_at = (ev[k].first + ev[k + 1].first) / 2;
+      }
+      bounds.push_back(best_at);
+    }
+    return bounds;
+  }
+
   // Reads the body below the header band [i, i + band); *next: the first line after the table.
   bool Body(size_t i, size_t band, Table* t, size_t* next) {
     std::vector<Column>& cols = t->columns;
-    std::vector<double> bounds;
-    for (size_t c = 0; c + 1 < cols.size(); ++c) bounds.push_back((cols[c].x1 + cols[c + 1].x0) / 2);
+    std::vector<double> bounds = Bounds(i + band, cols);
     const double width = cols.back().x1 - cols.front().x0;
     std::vector<std::vector<size_t>> in(cols.size());  // body words per column
     std::vector<size_t> unplaced;
@@ -241,6 +301,12 @@ class PageReader {
         if (at.back() < 0) ++across, wide = wide || w_[w].x1 - w_[w].x0 > 0.4 * width;
       }
       if (across > 0 && (wide || across >= 2 || across == l.words.size())) break;  // text across the table
+      // Words under two or more number columns: another table's header or text rows.
+      size_t words_in_numbers = 0;
+      for (size_t k = 0; k < l.words.size(); ++k)
+        if (at[k] >= 0 && cols[static_cast<size_t>(at[k])].kind == Kind::kNumber && IsWords(w_[l.words[k]].text))
+          ++words_in_numbers;
+      if (words_in_numbers >= 2) break;
       for (size_t k = 0; k < l.words.size(); ++k) {
         if (at[k] < 0)
           unplaced.push_back(l.words[k]);
@@ -298,7 +364,7 @@ class PageReader {
     if (!pitches.empty()) {
       double p_min = *std::min_element(pitches.begin(), pitches.end());
       bool two = std::any_of(pitches.begin(), pitches.end(), [&](double p) { return p >= 1.15 * p_min; });
-      if (two || p_min < 0.9 * fig_pitch) intra = 1.1 * p_min;
+      if (std::isfinite(fig_pitch) ? p_min < 0.9 * fig_pitch : two) intra = std::min(1.1 * p_min, 0.95 * fig_pitch);
     }
     std::vector<Block> blocks;
     for (size_t c = 0; c < cols.size(); ++c) {
@@ -347,7 +413,7 @@ class PageReader {
     // its labels are merged cells.
     std::vector<std::vector<double>> centre(n, std::vector<double>(cols.size(), NAN));
     std::vector<bool> merged(cols.size(), false);
-    const double half = 0.5 * (intra > 0 ? intra / 1.1 : em_);
+    const double half = 0.4 * (intra > 0 ? intra / 1.1 : em_);
     for (const Block& b : blocks) {
       size_t r0 = row_of(b.Top()), r1 = row_of(b.Bottom());
       Cell cell;
@@ -390,6 +456,15 @@ class PageReader {
       double hi = r + 1 < n ? cuts[r] : rows[r].y1 + (n > 1 ? rows[r].y0 - cuts[r - 1] : 0);
       mids[r] = (lo + hi) / 2;
     }
+    // A row closer to both its neighbours than two rows of figures ever are is no row: labels
+    // centred on the border between two rows (merged cells over an even number of rows).
+    if (std::isfinite(fig_pitch)) {
+      for (size_t r = 1; r + 1 < n; ++r) {
+        if (mids[r] - mids[r - 1] >= 0.75 * fig_pitch || mids[r + 1] - mids[r] >= 0.75 * fig_pitch) continue;
+        for (size_t c = 0; c < cols.size(); ++c)
+          if (!std::isnan(centre[r][c])) merged[c] = true;
+      }
+    }
     Carry(centre, mids, merged, &rows, cols);
     for (size_t r = 0; r < n; ++r) {
       if (!own[r]) continue;
@@ -406,6 +481,15 @@ class PageReader {
     size_t last_name = cols.size();
     for (size_t c = 0; c < cols.size(); ++c)
       if (cols[c].kind == Kind::kName) last_name = c;
+    // The last name column merged over rows (one 三级 name over several rows of figures): the rows
+    // without their own name are not known.
+    if (last_name < cols.size() && merged[last_name]) {
+      for (Row& r : rs) {
+        bool content = false;
+        for (const Cell& o : r.cells) content = content || (!o.words.empty() && !o.carried);
+        if (content && r.cells[last_name].words.empty()) r.cells[last_name].unread = true;
+      }
+    }
     for (size_t c = 0; c < last_name; ++c) {
       if (cols[c].kind != Kind::kName) continue;
       std::vector<int> owner;
