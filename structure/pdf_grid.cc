@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <cstdio>
-#include <cstdlib>
 
 namespace jixiao::internal::pdfgrid {
 
@@ -152,7 +150,9 @@ class PageReader {
         r = std::max(r, w_[p.first].x1);
         subs.back().push_back(p);
       }
-      if (head.size() == 1 && subs.size() >= 2) {
+      // (A title over the whole table is no group label: at most four sub-columns, and fewer than
+      // half of the header's cells.)
+      if (head.size() == 1 && subs.size() >= 2 && subs.size() <= 4 && subs.size() + 1 < groups.size()) {
         const int id = static_cast<int>(cells.size());
         for (auto& sub : subs) {
           sub.insert(sub.begin(), head.front());
@@ -165,6 +165,17 @@ class PageReader {
       }
     }
     if (cells.size() < kMinColumns) return false;
+    // The lines of one cell follow each other at the line pitch; a cell whose lines are further
+    // apart than the band's smallest pitch is two rows' cells (a row above the header).
+    double pitch = std::numeric_limits<double>::infinity(), widest = 0;
+    for (size_t k = 0; k < cells.size(); ++k) {
+      std::vector<double> ys;
+      for (size_t q = group_of[k] >= 0 ? 1 : 0; q < cells[k].size(); ++q) ys.push_back(lines_[cells[k][q].second].y);
+      std::sort(ys.begin(), ys.end());
+      ys.erase(std::unique(ys.begin(), ys.end()), ys.end());
+      for (size_t q = 1; q < ys.size(); ++q) pitch = std::min(pitch, ys[q] - ys[q - 1]), widest = std::max(widest, ys[q] - ys[q - 1]);
+    }
+    if (std::isfinite(pitch) && widest > 1.2 * pitch) return false;
     cols->clear();
     std::vector<std::string> labels;
     for (auto& g : cells) {
@@ -190,10 +201,8 @@ class PageReader {
       labels.push_back(c.label);
       cols->push_back(std::move(c));
     }
-    if (getenv("PG_DEBUG")) { fprintf(stderr, "try %zu+%zu:", i, n); for (auto& l : labels) fprintf(stderr, " [%s]", l.c_str()); fprintf(stderr, "\n"); }
     std::vector<Kind> kinds;
     if (!tests_.header || !tests_.header(labels, group_of, &kinds) || kinds.size() != cols->size()) return false;
-    if (getenv("PG_DEBUG")) fprintf(stderr, "  ok\n");
     bool number = false;
     for (size_t c = 0; c < kinds.size(); ++c) {
       (*cols)[c].kind = kinds[c];
@@ -213,7 +222,8 @@ class PageReader {
     }
     // A line above a header that reads as part of it ("产出成本" over "二级指标": the last row of
     // the table above) is not the header's when the header reads without it.
-    if (best >= 2 && Header(i + 1, best - 1, &tmp) && tmp.size() == cols->size()) { if (getenv("PG_DEBUG")) fprintf(stderr, "  dropped\n"); return 0; }
+    bool one_cell = lines_[i].words.size() == 1;
+    if (best >= 2 && one_cell && Header(i + 1, best - 1, &tmp) && tmp.size() == cols->size()) return 0;
     return best;
   }
 

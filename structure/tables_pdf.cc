@@ -216,6 +216,23 @@ std::vector<Table> FindPdfTables(const Document& doc, const GridRules& g, const 
         row.total = Has(g.total, s) && !c.carried;
         break;
       }
+      // A total row with a figure under a name column does not follow the columns (a merged cell
+      // centred over several): its figures under number columns are not known to be theirs.
+      if (row.total) {
+        bool figure_in_name = false;
+        for (size_t c = 1; c < row.cells.size(); ++c)
+          if (pg.columns[c].kind == pdfgrid::Kind::kName && !row.cells[c].empty && !row.cells[c].carried &&
+              IsFigure(g, View(doc, row.cells[c].at)))
+            figure_in_name = true;
+        for (size_t c = 0; figure_in_name && c < row.cells.size(); ++c) {
+          Cell& cell = row.cells[c];
+          if (pg.columns[c].kind != pdfgrid::Kind::kNumber || cell.empty || !IsFigure(g, View(doc, cell.at))) continue;
+          t.unread.push_back(cell.at);
+          cell.empty = cell.unread = true;
+          cell.at = Span{cell.at.begin, cell.at.begin};
+          cell.parts.clear();
+        }
+      }
       if (row.at.empty()) continue;
       t.at = Hull(t.at, row.at);
       t.rows.push_back(std::move(row));
