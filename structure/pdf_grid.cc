@@ -468,14 +468,35 @@ class PageReader {
     }
     // A row closer to both its neighbours than two rows of figures ever are is no row: labels
     // centred on the border between two rows (merged cells over an even number of rows).
+    std::vector<bool> between(n, false);
     if (std::isfinite(fig_pitch)) {
       for (size_t r = 1; r + 1 < n; ++r) {
         if (mids[r] - mids[r - 1] >= 0.75 * fig_pitch || mids[r + 1] - mids[r] >= 0.75 * fig_pitch) continue;
+        between[r] = true;
         for (size_t c = 0; c < cols.size(); ++c)
           if (!std::isnan(centre[r][c])) merged[c] = true;
       }
     }
     Carry(centre, mids, merged, &rows, cols);
+    // Such a row's labels belong to the rows they span: the first of them owns each label, and
+    // the row itself is dropped when all its cells went to rows it spans.
+    for (size_t r = 0; r < n; ++r) {
+      if (!between[r]) continue;
+      bool all_given = true;
+      for (size_t c = 0; c < cols.size(); ++c) {
+        if (std::isnan(centre[r][c])) continue;
+        bool given = false;
+        for (size_t k = 0; k < n && !given; ++k) {
+          Cell& o = rows[k].cells[c];
+          if (k != r && !between[k] && o.carried && o.words == rows[r].cells[c].words) {
+            o.carried = false, given = true;
+            rows[k].words.insert(rows[k].words.end(), o.words.begin(), o.words.end());
+          }
+        }
+        all_given = all_given && given;
+      }
+      if (all_given) own[r] = false;
+    }
     for (size_t r = 0; r < n; ++r) {
       if (!own[r]) continue;
       t->rows.push_back(std::move(rows[r]));
