@@ -104,7 +104,7 @@ class PageReader {
     for (size_t i = 0; i < lines_.size();) {
       Table t;
       size_t next = i + 1;
-      if (size_t band = HeaderAt(i, &t.columns); band > 0 && Body(i, band, &t, &next)) {
+      if (size_t band = HeaderAt(i, &t.columns); band >= tests_.min_header_lines && band > 0 && Body(i, band, &t, &next)) {
         out.push_back(std::move(t));
         i = next;
       } else {
@@ -324,7 +324,7 @@ class PageReader {
           in[static_cast<size_t>(at[k])].push_back(l.words[k]);
       }
       // A total row ends the table.
-      if (total_y < 0 && tests_.total) {
+      if (total_y < 0 && tests_.total && j > i + band) {
         for (size_t k = 0; k < l.words.size(); ++k) {
           if (at[k] < 0) continue;
           if (cols[static_cast<size_t>(at[k])].kind == Kind::kName && tests_.total(w_[l.words[k]].text)) total_y = l.y;
