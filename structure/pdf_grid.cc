@@ -99,18 +99,35 @@ class PageReader {
     lines_ = LinesOf(words, all, LineTol());
   }
 
-  std::vector<Table> Run() {
+  std::vector<Table> Run(const std::vector<Column>* continued, std::vector<Column>* open) {
     std::vector<Table> out;
-    for (size_t i = 0; i < lines_.size();) {
+    size_t i = 0;
+    bool last_open = false;
+    // A table the page before ended open: its rows go on at the top of this page, under the same
+    // columns, unless the page starts with a header.
+    if (continued != nullptr && !continued->empty() && !lines_.empty()) {
+      Table t;
+      t.columns = *continued;
+      t.continued = true;
+      size_t next = 0;
+      if (Body(0, 0, &t, &next)) {
+        out.push_back(std::move(t));
+        i = next;
+        last_open = open_;
+      }
+    }
+    while (i < lines_.size()) {
       Table t;
       size_t next = i + 1;
       if (size_t band = HeaderAt(i, &t.columns); band >= tests_.min_header_lines && band > 0 && Body(i, band, &t, &next)) {
         out.push_back(std::move(t));
         i = next;
+        last_open = open_;
       } else {
         ++i;
       }
     }
+    if (open != nullptr) *open = last_open && !out.empty() ? out.back().columns : std::vector<Column>{};
     return out;
   }
 
@@ -295,7 +312,7 @@ class PageReader {
     const double width = cols.back().x1 - cols.front().x0;
     std::vector<std::vector<size_t>> in(cols.size());  // body words per column
     std::vector<size_t> unplaced;
-    double last_y = lines_[i + band - 1].y;
+    double last_y = band > 0 ? lines_[i + band - 1].y : lines_[i].y;
     double total_y = -1;
     size_t j = i + band;
     for (; j < lines_.size(); ++j) {
@@ -334,13 +351,15 @@ class PageReader {
       last_y = l.y;
     }
     *next = j;
+    open_ = j == lines_.size() && total_y < 0;  // the page ended the table, not the table itself
     bool any = false;
     for (const auto& v : in) any = any || !v.empty();
     if (!any) return false;
     t->unplaced = unplaced;
     Rows(in, t);
     if (t->rows.empty()) return false;
-    for (const Column& c : cols) t->words.insert(t->words.end(), c.words.begin(), c.words.end());
+    if (band > 0)
+      for (const Column& c : cols) t->words.insert(t->words.end(), c.words.begin(), c.words.end());
     for (const auto& v : in) t->words.insert(t->words.end(), v.begin(), v.end());
     t->words.insert(t->words.end(), unplaced.begin(), unplaced.end());
     t->y0 = lines_[i].y;
@@ -589,13 +608,16 @@ class PageReader {
   const Tests& tests_;
   double em_ = 10;
   std::vector<Line> lines_;
+  bool open_ = false;  // the last body read ran to the end of the page
 };
 
 }  // namespace
 
-std::vector<Table> ReadTables(const std::vector<Word>& words, const Tests& tests) {
+std::vector<Table> ReadTables(const std::vector<Word>& words, const Tests& tests, const std::vector<Column>* continued,
+                              std::vector<Column>* open) {
+  if (open != nullptr) open->clear();
   if (words.empty()) return {};
-  return PageReader(words, tests).Run();
+  return PageReader(words, tests).Run(continued, open);
 }
 
 }  // namespace jixiao::internal::pdfgrid

@@ -83,12 +83,18 @@ struct Table {
   std::vector<Column> columns;
   std::vector<Row> rows;
   std::vector<size_t> unplaced;  // body words in no column (across a boundary)
-  std::vector<size_t> words;     // every word the table holds (header and body)
+  std::vector<size_t> words;     // every word the table holds (header and body; a continued
+                                 // table's header words are the page before's: not in here)
   double y0 = 0, y1 = 0;         // from the header's top to the last row's bottom
+  bool continued = false;        // the rows of the page before's open table (its columns)
 };
 
 // The tables among one page's words (any order). Words not in a table are not returned.
-std::vector<Table> ReadTables(const std::vector<Word>& words, const Tests& tests);
+// `continued`: the columns of a table the page before left open (its rows go on at the top of this
+// page); `open`: set to the columns of this page's last table when the page, not the table, ended
+// it (no total row, no text after it), else cleared.
+std::vector<Table> ReadTables(const std::vector<Word>& words, const Tests& tests,
+                              const std::vector<Column>* continued = nullptr, std::vector<Column>* open = nullptr);
 
 }  // namespace jixiao::internal::pdfgrid
 

@@ -281,6 +281,7 @@ std::vector<Table> FindTables(const Document& doc, const Rules& rules, const std
   Reader reader(doc, g);
   double index = 0;
   std::vector<Table> pdf_tables;
+  grid::PdfOpen open;  // a PDF table left open at the end of a page
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const std::string& text = doc.pages[p].text;
     std::vector<RawLine> lines;
@@ -295,7 +296,7 @@ std::vector<Table> FindTables(const Document& doc, const Rules& rules, const std
     // Ruled tables whose cells wrap are read from their words' positions first (tables_pdf.cc).
     std::vector<bool> consumed(lines.size(), false);
     if (doc.is_pdf) {
-      std::vector<Table> found = grid::FindPdfTables(doc, g, lines, &consumed);
+      std::vector<Table> found = grid::FindPdfTables(doc, g, lines, &consumed, &open);
       for (Table& t : found) pdf_tables.push_back(std::move(t));
     }
     for (size_t i = 0; i < lines.size(); ++i) {

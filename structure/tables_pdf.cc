@@ -70,7 +70,7 @@ struct Ref {
 bool PdfHeaderKinds(const GridRules& g, const std::vector<std::string>& labels, const std::vector<int>& groups,
                     std::vector<ColType>* kinds) {
   kinds->clear();
-  size_t known = 0, other = 0;
+  size_t known = 0, other = 0, words = 0;  // words: cells that are column words of grid.column
   std::vector<int> other_groups;  // the cells of a group of unknown sub-columns count once
   bool name = false, number = false;
   for (size_t i = 0; i < labels.size(); ++i) {
@@ -79,7 +79,7 @@ bool PdfHeaderKinds(const GridRules& g, const std::vector<std::string>& labels, 
     ColType t = ColType::kText;
     const int group = i < groups.size() ? groups[i] : -1;
     if (ColumnWord(g, s, &t)) {
-      ++known;
+      ++known, ++words;
     } else {
       std::string_view stem = Stem(g, s);
       if (group >= 0 && (stem.empty() || Has(g.class_reject, stem))) {  // "采集数据项数据项1"
@@ -107,12 +107,16 @@ bool PdfHeaderKinds(const GridRules& g, const std::vector<std::string>& labels, 
     number = number || t == ColType::kNumber;
     kinds->push_back(t);
   }
-  return labels.size() >= 3 && known >= 2 && other <= 1 && name && number;
+  // Pieces of wrapped body cells can read as a few classed words ("标" "格率"): a header has
+  // three known cells, two of them column words.
+  return labels.size() >= 3 && known >= 3 && words >= 2 && other <= 1 && name && number;
 }
 
 std::vector<Table> FindPdfTables(const Document& doc, const GridRules& g, const std::vector<RawLine>& lines,
-                                 std::vector<bool>* consumed) {
+                                 std::vector<bool>* consumed, PdfOpen* open) {
   consumed->assign(lines.size(), false);
+  PdfOpen before = std::move(*open);
+  *open = PdfOpen{};
   std::vector<pdfgrid::Word> words;
   std::vector<Ref> refs;
   for (size_t li = 0; li < lines.size(); ++li) {
@@ -132,7 +136,7 @@ std::vector<Table> FindPdfTables(const Document& doc, const GridRules& g, const 
       refs.push_back(Ref{li, ti, t.at});
     }
   }
-  if (words.size() < 3) return {};
+  if (words.empty()) return {};
   pdfgrid::Tests tests;
   tests.header = [&g](const std::vector<std::string>& labels, const std::vector<int>& groups,
                       std::vector<pdfgrid::Kind>* kinds) {
@@ -143,23 +147,35 @@ std::vector<Table> FindPdfTables(const Document& doc, const GridRules& g, const 
     return true;
   };
   tests.total = [&g](std::string_view s) { return Has(g.total, s); };
-  std::vector<pdfgrid::Table> grids = pdfgrid::ReadTables(words, tests);
+  std::vector<pdfgrid::Column> open_grid;
+  std::vector<pdfgrid::Table> grids =
+      pdfgrid::ReadTables(words, tests, before.grid.empty() ? nullptr : &before.grid, &open_grid);
 
   std::vector<Table> out;
   const int page = lines.empty() ? 0 : doc.pages[lines.front().page].number;
-  for (pdfgrid::Table& pg : grids) {
+  for (size_t gi = 0; gi < grids.size(); ++gi) {
+    pdfgrid::Table& pg = grids[gi];
+    bool dropped = false;
+    if (pg.continued && before.dropped_title) {
+      for (pdfgrid::Row& r : pg.rows) r.cells.erase(r.cells.begin());
+      pg.columns.erase(pg.columns.begin());
+      dropped = true;
+    }
     // A title cell before the level columns ("绩效指标(90分)" over 一级指标 …) that no row fills is
     // not a column of the rows.
-    if (pg.columns.size() >= 4 && RE2::FullMatch(pg.columns[0].label, g.title_cell) &&
+    if (!pg.continued && pg.columns.size() >= 4 && RE2::FullMatch(pg.columns[0].label, g.title_cell) &&
         RE2::PartialMatch(pg.columns[1].label, g.level_column) &&
         std::all_of(pg.rows.begin(), pg.rows.end(), [](const pdfgrid::Row& r) { return r.cells[0].words.empty(); })) {
       pg.columns.erase(pg.columns.begin());
       for (pdfgrid::Row& r : pg.rows) r.cells.erase(r.cells.begin());
+      dropped = true;
     }
     Table t;
     t.shape = TableShape::kPositions;
     t.page = page;
-    for (const pdfgrid::Column& c : pg.columns) {
+    if (pg.continued) t.columns = before.columns;  // their header is on the page before
+    for (size_t ci = 0; !pg.continued && ci < pg.columns.size(); ++ci) {
+      const pdfgrid::Column& c = pg.columns[ci];
       Column col;
       col.label = c.label;
       for (size_t w : c.words)
@@ -239,6 +255,11 @@ std::vector<Table> FindPdfTables(const Document& doc, const GridRules& g, const 
     }
     if (t.rows.empty() || t.at.empty()) continue;
     for (size_t w : pg.words) (*consumed)[refs[w].line] = true;
+    if (gi + 1 == grids.size() && !open_grid.empty()) {
+      open->grid = open_grid;
+      open->columns = t.columns;
+      open->dropped_title = dropped;
+    }
     out.push_back(std::move(t));
   }
   return out;

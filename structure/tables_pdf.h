@@ -5,14 +5,23 @@
 
 #include <vector>
 
+#include "structure/pdf_grid.h"
 #include "structure/tables_internal.h"
 
 namespace jixiao::internal::grid {
 
+// A table a page left open (it ran to the page's end): read on at the top of the next page.
+struct PdfOpen {
+  std::vector<pdfgrid::Column> grid;  // its columns as pdf_grid read them
+  std::vector<Column> columns;        // as the Table has them
+  bool dropped_title = false;         // the Table dropped pdf_grid's first column (a title cell)
+};
+
 // The tables of one PDF page (`lines`: its raw lines, in order). consumed[i] is set for each line
-// a table holds; the caller does not read those lines again.
+// a table holds; the caller does not read those lines again. `open`: in, the table the page before
+// left open (empty grid: none); out, the one this page leaves open.
 std::vector<Table> FindPdfTables(const Document& doc, const GridRules& g, const std::vector<RawLine>& lines,
-                                 std::vector<bool>* consumed);
+                                 std::vector<bool>* consumed, PdfOpen* open);
 
 // Header cells by their words, for a header whose cells are joined over lines: true and one kind
 // per label when the labels read as a table's header (tables_header.cc's rules: column words of
