@@ -115,6 +115,28 @@ TEST_CASE("pdf_grid: cells from word boxes", "[pdf_grid]") {
   }
 }
 
+TEST_CASE("pdf_grid: a table the page ends goes on at the top of the next page", "[pdf_grid]") {
+  std::vector<Word> page1 = Header();
+  for (const Word& w : {W("产出", 0, 30), W("甲", 50, 30), W("10", 110, 30), W("9", 140, 30)}) page1.push_back(w);
+  std::vector<Column> open;
+  std::vector<Table> first = ReadTables(page1, Dictionary(), nullptr, &open);
+  REQUIRE(first.size() == 1);
+  REQUIRE(open.size() == 4);
+  std::vector<Word> page2 = {W("乙", 50, 20), W("8", 110, 20), W("8", 140, 20), W("合计", 0, 38), W("18", 110, 38),
+                             W("17", 140, 38)};
+  std::vector<Column> still_open;
+  std::vector<Table> second = ReadTables(page2, Dictionary(), &open, &still_open);
+  CHECK(Render(page2, second) == std::vector<std::string>{"columns: 一级指标 三级指标 分值 得分", "|乙|8|8", "合计||18|17"});
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].continued);
+  CHECK(still_open.empty());  // the total row ended it
+  // A table ended by its total row is not open.
+  page1.push_back(W("合计", 0, 48));
+  page1.push_back(W("10", 110, 48));
+  ReadTables(page1, Dictionary(), nullptr, &open);
+  CHECK(open.empty());
+}
+
 TEST_CASE("pdf_grid: no header, no table", "[pdf_grid]") {
   // Header words that do not read as a header (one unknown label), and a page of prose.
   std::vector<Word> words = {W("一级指", 0, 0), W("备注栏", 50, 5), W("分值", 110, 5), W("标", 0, 12),
