@@ -205,7 +205,8 @@ class PageReader {
       bool first = true;
       for (auto p : g) {
         const Word& x = w_[p.first];
-        if (x.figure) return false;
+        // A figure is no header word, except a wrapped label's end ("数据项" / "1").
+        if (x.figure && (g.size() == 1 || p.second == g.front().second)) return false;
         c.label += NoSpaces(x.text);
         c.words.push_back(p.first);
         // A group label's extent is its sub-column's, not the group's.
