@@ -148,6 +148,11 @@ class Reader {
  private:
   std::string TextOf(const Cell& c) const {
     if (c.empty || c.at.empty()) return "";
+    if (!c.parts.empty()) {  // a wrapped cell whose lines are apart in the text
+      std::string s;
+      for (const Span& p : c.parts) s += NoSpace(View(doc_.text, p));
+      return s;
+    }
     return NoSpace(View(doc_.text, c.at));
   }
 
@@ -414,6 +419,14 @@ class Reader {
     const Cell *c1 = CellWith(r, roles, Role::kL1), *c2 = CellWith(r, roles, Role::kL2),
                *c3 = CellWith(r, roles, Role::kL3);
     if (c3 != nullptr && c3->carried) form_.misplaced = true;  // a 三级 name is never merged down
+    // A name cell that cannot be read (a PDF merged cell whose span is not known): the row's group
+    // is not known, so the row is missing from every sum (they are checked as upper bounds).
+    for (const Cell* c : {c1, c2, c3}) {
+      if (c != nullptr && c->unread) {
+        form_.missing_rows.push_back(r.at);
+        return;
+      }
+    }
     std::optional<Fig> max1, max2, max3;
     bool opt1 = false, opt2 = false, opt3 = false;
     std::string l1 = c1 ? Clean(TextOf(*c1), &max1, c1->carried ? nullptr : c1, &opt1) : "";

@@ -126,6 +126,11 @@ class TableTree {
  private:
   std::string TextOf(const Cell& c) const {
     if (c.empty || c.at.empty()) return "";
+    if (!c.parts.empty()) {  // a wrapped cell whose lines are apart in the text
+      std::string s;
+      for (const Span& p : c.parts) s += NoSpace(View(doc_.text, p));
+      return s;
+    }
     return NoSpace(View(doc_.text, c.at));
   }
 

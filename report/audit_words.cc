@@ -50,6 +50,8 @@ constexpr Phrase kZh[] = {
      R"re(项目支出绩效自评表的资金和指标部分未能读取)re"},
     {R"re(a (\w+) whose funds and indicator blocks could not be read)re",
      R"re(\1 的资金和指标部分未能读取)re"},
+    {R"re(the 得分 column is not filled in \(an unfilled form\): no score checked)re",
+     R"re(得分列未填写（未填完的表）：未核对得分)re"},
     {R"re((\d+) template row\(s\) left blank \((.*?)\): not indicators)re",
      R"re(\1 行模板行未填写（\2）：不是指标)re"},
     // Claims (audit/claims.cc).

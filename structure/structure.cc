@@ -119,7 +119,14 @@ std::string Structure::Dump(const Document& doc) const {
     out += "\n";
     for (const TableRow& r : t.rows) {
       out += r.total ? "  total:" : "  row:";
-      for (const Cell& c : r.cells) out += " [" + std::string(c.carried ? "^" : "") + (c.unread ? "?" : c.empty ? "" : Text(doc, c.at)) + "]";
+      for (const Cell& c : r.cells) {
+        std::string text = c.unread ? "?" : c.empty ? "" : Text(doc, c.at);
+        if (!c.unread && !c.empty && !c.parts.empty()) {
+          text.clear();
+          for (const Span& p : c.parts) text += Text(doc, p);
+        }
+        out += " [" + std::string(c.carried ? "^" : "") + text + "]";
+      }
       out += "\n";
     }
   }

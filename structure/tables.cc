@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "structure/tables_grid.h"
+#include "structure/tables_pdf.h"
 
 namespace jixiao::internal {
 
@@ -46,6 +47,9 @@ class Reader {
     }
     Idle(line);
   }
+
+  // A table read elsewhere (tables_pdf.cc) sits here: the open table ends before it.
+  void Break() { Close(); }
 
   std::vector<Table> Done() {
     Close();
@@ -308,18 +312,35 @@ std::vector<Table> FindTables(const Document& doc, const Rules& rules, const std
   grid::RawMap map(doc);
   Reader reader(doc, g);
   double index = 0;
+  std::vector<Table> pdf_tables;
+  grid::PdfOpen open;  // a PDF table left open at the end of a page
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const std::string& text = doc.pages[p].text;
+    std::vector<RawLine> lines;
     size_t pos = 0;
     while (pos < text.size()) {
       size_t nl = text.find('\n', pos);
       if (nl == std::string::npos) nl = text.size();
-      reader.Feed(grid::ReadLine(doc, map, p, pos, nl, index));
+      lines.push_back(grid::ReadLine(doc, map, p, pos, nl, index));
       index += 1;
       pos = nl + 1;
     }
+    // Ruled tables whose cells wrap are read from their words' positions first (tables_pdf.cc).
+    std::vector<bool> consumed(lines.size(), false);
+    if (doc.is_pdf) {
+      std::vector<Table> found = grid::FindPdfTables(doc, g, lines, &consumed, &open);
+      for (Table& t : found) pdf_tables.push_back(std::move(t));
+    }
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (consumed[i]) {
+        if (i == 0 || !consumed[i - 1]) reader.Break();
+        continue;
+      }
+      reader.Feed(lines[i]);
+    }
   }
   std::vector<Table> tables = reader.Done();
+  for (Table& t : pdf_tables) tables.push_back(std::move(t));
   std::sort(tables.begin(), tables.end(), [](const Table& a, const Table& b) { return a.at.begin < b.at.begin; });
   return tables;
 }
