@@ -60,7 +60,8 @@ struct Group {
   int level = 1;               // 1 = 一级, 2 = 二级
   std::string parent;          // the 一级 of an 二级
   std::optional<Fig> max;      // printed in the name, a cell of its own, or a footnote
-  std::string max_source;      // "name", "cell", "footnote"
+  std::string max_source;      // "name", "cell", "footnote"; "cell_scale": a cell of a column
+                               // named otherwise than the rows' max (not summed against them)
   Span at;
   bool optional = false;
 };

@@ -219,6 +219,7 @@ class Reader {
         if (!h.empty()) form_.unsure_cells.push_back(h);
     }
     carry_ = {};
+    labels_ = labels;
     for (const TableRow& r : t.rows) {
       std::vector<std::string> row_labels;
       if (HeaderRow(r, &row_labels)) {
@@ -228,6 +229,7 @@ class Reader {
           roles = again;
           block = b;
           carry_ = {};
+          labels_ = row_labels;
           for (const auto& l : row_labels) signature_ += l + "|";
           form_.read.push_back(r.at);
           continue;
@@ -346,6 +348,15 @@ class Reader {
     return CleanName(s);
   }
 
+  // The header words of the current indicator block's columns.
+  std::vector<std::string> labels_;
+  // The word of the column of `role` ("权重", "分值"), empty if none.
+  std::string WordOf(const std::vector<Role>& roles, Role role) const {
+    for (size_t i = 0; i < roles.size() && i < labels_.size(); ++i)
+      if (roles[i] == role) return NoSpace(labels_[i]);
+    return "";
+  }
+
   struct Carry {
     std::string l1, l2;
   } carry_;
@@ -435,6 +446,9 @@ class Reader {
     if (l1.empty()) {
       l1 = carry_.l1;
     } else if (l1 != carry_.l1) {
+      // A 二级 cell merged down across a change of 一级: the merged cells' spans contradict each
+      // other (a PDF label placed on the wrong rows), so no row's group is certain.
+      if (c2 != nullptr && c2->carried && !carry_.l2.empty()) form_.misplaced = true;
       carry_.l2.clear();
     }
     if (l2.empty()) l2 = carry_.l2;
@@ -442,11 +456,16 @@ class Reader {
     carry_.l2 = l2;
     // A level's max in its own column beside the level's name (not carried: written once).
     const char *src1 = "name", *src2 = "name";
+    // A level's max column named otherwise than the rows' ("一级指标 权重 … 三级指标 分值"): it may
+    // be on another scale (a weight of the total over maxima that add up to 100 under it), so it
+    // is read but not compared with the rows' sum (max_source "cell_scale").
+    std::string row_word = WordOf(roles, Role::kMax);
+    auto source = [&](Role level) { return WordOf(roles, level) == row_word ? "cell" : "cell_scale"; };
     if (c1 && !c1->carried && !max1) {
-      if (const Cell* m = CellWith(r, roles, Role::kL1Max)) max1 = FigureOf(*m), src1 = "cell";
+      if (const Cell* m = CellWith(r, roles, Role::kL1Max)) max1 = FigureOf(*m), src1 = source(Role::kL1Max);
     }
     if (c2 && !c2->carried && !max2 && !TextOf(*c2).empty()) {
-      if (const Cell* m = CellWith(r, roles, Role::kL2Max)) max2 = FigureOf(*m), src2 = "cell";
+      if (const Cell* m = CellWith(r, roles, Role::kL2Max)) max2 = FigureOf(*m), src2 = source(Role::kL2Max);
     }
     if (c1) AddGroup(l1, 1, "", c1, max1, opt1, src1);
     if (c2 && !l2.empty()) AddGroup(l2, 2, l1, c2, max2, opt2, src2);

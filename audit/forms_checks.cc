@@ -353,7 +353,14 @@ class Checker {
 
   void Groups() {
     for (const Group& g : f_.groups) {
-      if (!g.max || g.optional) continue;
+      if (!g.max || g.optional || g.max_source == "cell_scale") continue;
+      // Merged cells that contradict each other put one 二级 under two 一级 (one of them often
+      // empty): which rows are under it is not known.
+      if (f_.misplaced && g.level == 2 &&
+          std::any_of(f_.groups.begin(), f_.groups.end(), [&](const Group& o) {
+            return o.level == 2 && o.name == g.name && o.parent != g.parent;
+          }))
+        continue;
       std::vector<Expr> terms;
       Relation r;
       bool complete = true;

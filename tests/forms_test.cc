@@ -567,6 +567,51 @@ TEST_CASE("forms: each level's max in its own column", "[forms]") {
 }
 
 
+// "一级指标 | 权重 | 二级指标 | 分值 | 三级指标 | 分值" (an older Jilin framework): the 一级's 权重 is its
+// weight in the total, its rows' 分值 add up to 100 under it. A max column named otherwise than
+// the rows' is read, never summed against them; the same words are (the twin must still fail).
+// And a 二级 merged down across a change of 一级 (PDF labels placed on the wrong rows): no sum
+// over a group whose rows are not known.
+TEST_CASE("forms: a level's max on another scale, groups that contradict each other", "[forms]") {
+  struct Case {
+    const char* name;
+    const char* l1_word;
+    bool l1_checked;
+  };
+  const Case cases[] = {{"权重 over 分值: not summed", "权重", false}, {"分值 over 分值: summed", "分值", true}};
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Grid g{{"一级指标", c.l1_word, "二级指标", "分值", "三级指标", "分值", "得分"},
+           {{"预算绩效", "50", "预算管理", "75", "执行进度", "40", "40"},
+            {"^", "", "^", "", "调整次数", "35", "35"},
+            {"^", "", "财务管理", "25", "差错率", "25", "25"},
+            {"项目产出", "50", "产出数量", "100", "完成率", "100", "100"}}};
+    Outline out;
+    auto all = Checks(Build("", {g}), BuiltinRules(), &out);
+    std::map<std::string, Verdict> by;
+    for (const auto& r : Of(all, CheckId::kScoreChildrenMax))
+      if (!r.path.empty()) by[r.path.back()] = r.verdict;
+    CHECK(by.count("预算绩效") == (c.l1_checked ? 1u : 0u));
+    if (c.l1_checked) CHECK(by["预算绩效"] == Verdict::kFail);  // 40 + 35 + 25 = 100 ≠ 50
+    CHECK(by["预算管理"] == Verdict::kPass);                     // 40 + 35 = 75
+    bool read = false;
+    for (const auto& ind : out.indicators)
+      if (ind.name == "预算绩效") read = ind.max && ind.max->value.written == "50";
+    CHECK(read);  // the weight is still the 一级's stated max
+  }
+  // Rows before the 一级's label have none; the 二级 预算管理 goes on under it.
+  Grid straddle{{"一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"},
+                {{"", "", "预算管理", "20", "执行进度", "7", "7"},
+                 {"预算绩效", "30", "^", "", "调整次数", "5", "5"},
+                 {"^", "", "财务管理", "10", "差错率", "10", "10"}}};
+  Outline out;
+  auto all = Checks(Build("", {straddle}), BuiltinRules(), &out);
+  for (const auto& r : Of(all, CheckId::kScoreChildrenMax)) {
+    CHECK((r.path.empty() || r.path.back() != "预算管理"));
+    CHECK(r.severity != Severity::kError);
+  }
+}
+
 // One cell per line between blank lines (hainan): the 总分 row after the rows, the grade alone on
 // the line after its label.
 TEST_CASE("forms: one cell per line, 总分 and a grade on its own line", "[forms]") {

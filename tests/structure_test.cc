@@ -67,7 +67,7 @@ const Case kCases[] = {
      "table aligned page 1\n  columns: [一级指标] [二级指标(名称)] [分值(分)] [得分(分)]\n"
      "  row: [预算编制] [目标设置] [10] [9]\n  row: [^预算编制] [绩效管理] [5] [5]\n"},
     // The name's second line comes after the row's figures in Document::text: the cell keeps its
-    // pieces apart (Cell::parts), `at` is the first.
+    // pieces apart (Cell::parts), `at` is the first; the dump joins them.
     {"aligned columns: a wrapped name on the line below joins its cell; prose ends the table",
      "资金项目              资金额度    自评分    指标得分\n"
      "股权投资第三方服务      253.99      96        2.42\n"
@@ -76,7 +76,7 @@ const Case kCases[] = {
      "\n\n"
      "经计算，故此项指标自评得 9.66 分，具体如上表所示。\n",
      "table aligned page 1\n  columns: [资金项目] [资金额度] [自评分] [指标得分]\n"
-     "  row: [股权投资第三方服务] [253.99] [96] [2.42]\n"
+     "  row: [股权投资第三方服务管理费用] [253.99] [96] [2.42]\n"
      "  row: [阿里云创新中心项目] [175.00] [96] [1.66]\n"},
     {"one space between cells: cells by counting; five figures under six columns left out",
      "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
@@ -432,8 +432,8 @@ TEST_CASE("Ruled PDF tables: columns by position", "[structure][tables][pdf]") {
        "table positions page 1\n"
        "  columns: [项目资金(万元)] [年初预算数] [全年预算数(A)] [全年执行数(B)] [分值] [执行率(B/A)] [得分]\n"
        "  row: [年度资金总额] [120] [120] [118.5] [10] [] [9.88]\n"
-       "  row: [其中：本年财政拨款] [120] [120] [118.5] [] [] []\n"
-       "  row: [上年结转资金] [0] [0] [0] [] [] []\n"},
+       "  row: [其中：本年财政拨款] [120] [120] [118.5] [-] [-] [-]\n"
+       "  row: [上年结转资金] [0] [0] [0] [-] [-] [-]\n"},
       {"corpus/styles/tables/ruled-merged.pdf",  // rowspan 3 and 2, labels centred on their rows
        "table positions page 1\n"
        "  columns: [一级指标] [二级指标] [分值] [得分]\n"
