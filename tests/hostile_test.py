@@ -311,7 +311,7 @@ with tempfile.TemporaryDirectory() as tmp:
             fh.write("".join("%s = %s\n" % (n, pat) for n in sorted(names)))
         expect_sane("every rule overridden with %s" % pat, ["audit", "--rules", tmp, good], allowed=(0, 1))
     # One rule at a time; HOSTILE_RULE_GROUP=k overrides k rules per run instead (every rule is still
-    # overridden once: the sanitizer half uses 8, since each run there costs ten times more).
+    # overridden once: the sanitizer half uses 16, since each run there costs ten times more).
     group = max(1, int(os.environ.get("HOSTILE_RULE_GROUP", "1")))
     ordered = sorted(names)
     for i in range(0, len(ordered), group):

@@ -15,9 +15,9 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tools/lsan.supp:print_supp
 export HOSTILE_TIMEOUT=${HOSTILE_TIMEOUT:-120} HOSTILE_RSS_MB=${HOSTILE_RSS_MB:-3000}
 # The golden test compares the audit's JSON only (it runs every stage before it; the renderings
 # are compared in the normal build), from one process for all documents. The hostile suites
-# override the rules eight at a time (every rule still once) and leave the growth measurements
+# override the rules sixteen at a time (every rule still once) and leave the growth measurements
 # (an algorithm's property) to the normal build.
-export GOLDEN_KINDS=${GOLDEN_KINDS:-audit} GOLDEN_ONE_PROCESS=${GOLDEN_ONE_PROCESS:-1} HOSTILE_RULE_GROUP=${HOSTILE_RULE_GROUP:-8}
+export GOLDEN_KINDS=${GOLDEN_KINDS:-audit} GOLDEN_ONE_PROCESS=${GOLDEN_ONE_PROCESS:-1} HOSTILE_RULE_GROUP=${HOSTILE_RULE_GROUP:-16}
 export HOSTILE_SKIP_GROWTH=${HOSTILE_SKIP_GROWTH:-1}
 # Under the sanitizers every test that runs jixiao's own code; not those that test other programs
 # with jixiao's output (Chromium rendering the HTML, the Slurm cluster) or regenerate the docs:
