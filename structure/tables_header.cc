@@ -18,19 +18,7 @@ constexpr size_t kMaxCellBytes = 60;  // 20 Chinese characters
 
 enum class Known { kNo, kWhitelist, kClass, kOther };
 
-bool Has(const RE2& re, std::string_view s) { return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), re); }
 
-// The label without trailing notes ("全年实际值(B)" → "全年实际值").
-std::string_view Stem(const GridRules& g, std::string_view s) {
-  for (;;) {
-    if (s.empty() || s.back() != ')') return s;
-    size_t open = s.rfind('(');
-    if (open == std::string_view::npos) return s;
-    std::string_view note = s.substr(open);
-    if (!RE2::FullMatch(re2::StringPiece(note.data(), note.size()), g.note)) return s;
-    s = s.substr(0, open);
-  }
-}
 
 // Classifies one token; kNo if it cannot be a header cell.
 // A token of column words (grid.column) gives one or more cells (`words`).
@@ -134,6 +122,20 @@ bool HeaderWord(const Document& doc, const GridRules& g, const RawLine& line, He
   std::vector<HeaderCol> words;
   Known k = Classify(doc, g, line, ti, col, &words);
   return (k == Known::kWhitelist && words.size() == 1) || k == Known::kClass;
+}
+
+bool Has(const RE2& re, std::string_view s) { return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), re); }
+
+// The label without trailing notes ("全年实际值(B)" → "全年实际值").
+std::string_view Stem(const GridRules& g, std::string_view s) {
+  for (;;) {
+    if (s.empty() || s.back() != ')') return s;
+    size_t open = s.rfind('(');
+    if (open == std::string_view::npos) return s;
+    std::string_view note = s.substr(open);
+    if (!RE2::FullMatch(re2::StringPiece(note.data(), note.size()), g.note)) return s;
+    s = s.substr(0, open);
+  }
 }
 
 }  // namespace jixiao::internal::grid

@@ -135,6 +135,10 @@ void DropTitleCell(const GridRules& g, std::vector<HeaderCol>* cols);
 bool LooksLikeHeader(const std::vector<HeaderCol>& cols, bool classified);
 
 // Token kinds for rows read by counting.
+// Whether `re` matches somewhere in `s`; a header label without its trailing notes ("全年实际值(B)"
+// → "全年实际值", notes by rule). In tables_header.cc; the line and the PDF header readers share them.
+bool Has(const RE2& re, std::string_view s);
+std::string_view Stem(const GridRules& g, std::string_view s);
 bool IsFigure(const GridRules& g, std::string_view s);
 bool IsEmptyMarker(const GridRules& g, std::string_view s);
 

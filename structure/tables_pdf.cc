@@ -13,19 +13,7 @@ namespace {
 
 constexpr size_t kMaxCellBytes = 60;  // 20 Chinese characters
 
-bool Has(const RE2& re, std::string_view s) { return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), re); }
 
-// The label without trailing notes ("全年实际值(B)" → "全年实际值").
-std::string_view Stem(const GridRules& g, std::string_view s) {
-  for (;;) {
-    if (s.empty() || s.back() != ')') return s;
-    size_t open = s.rfind('(');
-    if (open == std::string_view::npos) return s;
-    std::string_view note = s.substr(open);
-    if (!RE2::FullMatch(re2::StringPiece(note.data(), note.size()), g.note)) return s;
-    s = s.substr(0, open);
-  }
-}
 
 // One column word of grid.column and its notes, the whole label.
 bool ColumnWord(const GridRules& g, std::string_view s, ColType* type) {
