@@ -123,16 +123,16 @@ struct Candidate {
   std::string note;
   Agreement agreement;
   mpq_class distance;  // |mid − stated|, to pick the closest when none fits
-  Number a, b;         // the operands: a / b, (a − b) / b, a / (a + b); (a + b) / c has form 3
+  size_t a, b;         // where the operands begin: a / b, (a − b) / b, a / (a + b); (a + b) / c
   int form = 0;
 };
 
 
 // The words that name a figure ("执行数" in "执行数950.00万元"), without 为/是/达.
 // LabelBefore drops a trailing 共 / 计, which here says the figure is a whole: keep it.
-std::string LabelOf(const std::string& t, const Number& n) {
-  std::string label = LabelBefore(t, n.begin);
-  size_t b = n.begin;
+std::string LabelOf(const std::string& t, size_t at) {
+  std::string label = LabelBefore(t, at);
+  size_t b = at;
   while (b > 0 && t[b - 1] == ' ') --b;
   if (b >= 3 && (t.compare(b - 3, 3, "共") == 0 || t.compare(b - 3, 3, "计") == 0)) label += "共";
   return label;
@@ -155,25 +155,62 @@ bool ShareBigram(std::string_view a, std::string_view b) { return SharedBigrams(
 // sentence, a denominator that names a whole and a numerator that does not also bind. The same
 // bound pair may be read as a/b, (a − b)/b or a/(a + b); (a + b)/c needs a bound and c whole.
 // Anything else is unbound: counted in coverage, never checked.
-bool Bound(const std::string& t, const Rules& rules, const Number& rate, const Candidate& c, size_t kind_count) {
-  // "完成年初预算的53.5%": the denominator is the figure named 年初预算, or none.
-  std::string base = NamedBase(t, rules, rate, 0);
-  if (!base.empty() && (c.form == 2 || !BaseNamed(rules, base, LabelOf(t, c.b)))) return false;
-  std::string label = LabelBefore(t, rate.begin);
-  static const RE2 kTail("(?:率|比例|比重|占比|比率)$");
-  std::string stem = label;
-  RE2::Replace(&stem, kTail, "");
-  std::string la = LabelOf(t, c.a), lb = LabelOf(t, c.b);
-  // A figure compared with a base ("较采购计划节约资金5.51亿元") is a difference: the whole it names
-  // is its base, not itself.
-  auto whole = [&](const std::string& l) {
-    return AnyMatch(rules.Get("fig.rate_denominator"), l) && !AnyMatch(rules.Get("fig.compared_label"), l);
+// The words of one rate that Bound compares its candidates' figures with, read once per rate, and
+// each figure's own words, read once per figure (a sentence of n figures has ~3n² candidates).
+class RateWords {
+ public:
+  RateWords(const std::string& t, const Rules& rules, const Number& rate) : t_(t), rules_(rules) {
+    base_ = NamedBase(t, rules, rate, 0);
+    static const RE2 kTail("(?:率|比例|比重|占比|比率)$");
+    stem_ = LabelBefore(t, rate.begin);
+    RE2::Replace(&stem_, kTail, "");
+  }
+  struct Figure {
+    std::string label;
+    bool whole = false;      // names a whole (fig.rate_denominator), not a compared base
+    int stem_shared = 0;     // character pairs shared with the rate's stem
+    bool base_named = true;  // is the base the rate's words name ("完成年初预算的…"), if any
   };
-  int na = stem.empty() ? 0 : SharedBigrams(la, stem), nb = stem.empty() ? 0 : SharedBigrams(lb, stem);
-  bool wa = whole(la), wb = whole(lb);
+  const std::string& base() const { return base_; }
+  const Figure& Of(size_t at) {  // the figure that begins at `at`
+    auto it = figures_.find(at);
+    if (it != figures_.end()) return it->second;
+    Figure f;
+    f.label = LabelOf(t_, at);
+    // A figure compared with a base ("较采购计划节约资金5.51亿元") is a difference: the whole it
+    // names is its base, not itself.
+    f.whole = AnyMatch(rules_.Get("fig.rate_denominator"), f.label) &&
+              !AnyMatch(rules_.Get("fig.compared_label"), f.label);
+    f.stem_shared = stem_.empty() ? 0 : SharedBigrams(f.label, stem_);
+    if (!base_.empty()) f.base_named = BaseNamed(rules_, base_, f.label);
+    return figures_.emplace(at, std::move(f)).first->second;
+  }
+
+ private:
+  const std::string& t_;
+  const Rules& rules_;
+  std::string base_, stem_;
+  std::map<size_t, Figure> figures_;
+};
+
+// Certainty before recall: a rate is checked against its figures only when the words bind them
+// to it. The numerator's label shares a word with the rate's stem ("执行数" for 预算执行率, "已完成"
+// for 完成率, "按时分配的上级资金" for 按时分配率); the denominator's names a whole (rules
+// fig.rate_denominator: 预算, 计划, 共, 编制, …) and does not share the stem, or shares it as the
+// whole of it ("计划完成" against "实际完成"). With exactly these two figures of the kind in the
+// sentence, a denominator that names a whole and a numerator that does not also bind. The same
+// bound pair may be read as a/b, (a − b)/b or a/(a + b); (a + b)/c needs a bound and c whole.
+// Anything else is unbound: counted in coverage, never checked.
+bool Bound(RateWords& words, const Candidate& c, size_t kind_count) {
+  const RateWords::Figure& a = words.Of(c.a);
+  const RateWords::Figure& b = words.Of(c.b);
+  // "完成年初预算的53.5%": the denominator is the figure named 年初预算, or none.
+  if (!words.base().empty() && (c.form == 2 || !b.base_named)) return false;
+  int na = a.stem_shared, nb = b.stem_shared;
+  bool wa = a.whole, wb = b.whole;
   if (c.form == 3) return na > 0 && !wa && wb;
   if (wb && na > 0 && (nb == 0 || !wa || na > nb)) return true;
-  return kind_count == 2 && !la.empty() && wb && !wa;
+  return kind_count == 2 && !a.label.empty() && wb && !wa;
 }
 
 // Candidate computations of `rate` from figures of one kind: a/b, (a−b)/b, a/(a+b), (a+b)/c.
@@ -183,6 +220,9 @@ std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
   // A table flattened into one line can hold hundreds of figures: pairs are tried up to 40
   // figures, sums of two up to 10 (the search is cubic).
   if (figs.size() > 40) return out;
+  std::vector<std::string> named;
+  for (const Number& n : figs) named.push_back(Named(t, n));
+  out.reserve(3 * figs.size() * figs.size() + (figs.size() <= 10 ? figs.size() * figs.size() * figs.size() / 2 : 0));
   const Number* x = nullptr;
   const Number* y = nullptr;
   int form = 0;
@@ -192,7 +232,7 @@ std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
     Agreement a = Compare(rate, rate.unit != Unit::kPercent && rate.scaled == 0, v);
     mpq_class d = v.Mid() - ValueOf(rate);
     if (rate.unit != Unit::kPercent && rate.scaled != 0) d = v.Mid() - ValueOf(rate) / 100;
-    out.push_back(Candidate{std::move(e), std::move(note), a, abs(d), *x, *y, form});
+    out.push_back(Candidate{std::move(e), std::move(note), a, abs(d), x->begin, y->begin, form});
   };
   // Plain ratios first, then differences, then shares of a sum: the first that fits is taken.
   for (form = 0; form < 3; ++form) {
@@ -201,15 +241,10 @@ std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
         if (i == j || !SameKind(figs[i], figs[j])) continue;
         const Number &a = figs[i], &b = figs[j];
         x = &a, y = &b;
-        if (form == 0) add(Expr::Quotient(Fig(a), Fig(b)), Named(t, a) + " / " + Named(t, b));
-        if (form == 1) {
-          add(Expr::Quotient(Expr::Diff(Fig(a), Fig(b)), Fig(b)),
-              "(" + Named(t, a) + " − " + Named(t, b) + ") / " + Named(t, b));
-        }
-        if (form == 2) {
-          add(Expr::Quotient(Fig(a), Expr::Sum({Fig(a), Fig(b)})),
-              Named(t, a) + " / (" + Named(t, a) + " + " + Named(t, b) + ")");
-        }
+        const std::string &na = named[i], &nb = named[j];
+        if (form == 0) add(Expr::Quotient(Fig(a), Fig(b)), na + " / " + nb);
+        if (form == 1) add(Expr::Quotient(Expr::Diff(Fig(a), Fig(b)), Fig(b)), "(" + na + " − " + nb + ") / " + nb);
+        if (form == 2) add(Expr::Quotient(Fig(a), Expr::Sum({Fig(a), Fig(b)})), na + " / (" + na + " + " + nb + ")");
       }
     }
   }
@@ -219,7 +254,7 @@ std::vector<Candidate> Candidates(const std::string& t, const Number& rate,
         if (k == i || k == j || !SameKind(figs[i], figs[j]) || !SameKind(figs[i], figs[k])) continue;
         x = &figs[i], y = &figs[k], form = 3;
         add(Expr::Quotient(Expr::Sum({Fig(figs[i]), Fig(figs[j])}), Fig(figs[k])),
-            "(" + Named(t, figs[i]) + " + " + Named(t, figs[j]) + ") / " + Named(t, figs[k]));
+            "(" + named[i] + " + " + named[j] + ") / " + named[k]);
       }
     }
   }
@@ -294,10 +329,11 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
       // ("规模32.72亿元，较采购计划节约资金5.51亿元，节约率14.41%" is 5.51 / (32.72 + 5.51)): then no
       // other reading is an error.
       bool unbound_fits = false;
+      RateWords words(t, rules, rate);
       auto bound_only = [&](std::vector<Candidate> c, size_t kind_count) {
         std::vector<Candidate> kept;
         for (auto& x : c) {
-          if (Bound(t, rules, rate, x, kind_count)) {
+          if (Bound(words, x, kind_count)) {
             kept.push_back(std::move(x));
           } else {
             suspected = true;
@@ -316,7 +352,7 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
         RE2::Replace(&stem, kTail, "");
         for (const auto& g : in_sentence)
           for (const Number& x : g)
-            numerator_named |= IsQuantity(x) && x.begin < rate.begin && !stem.empty() && ShareBigram(LabelOf(t, x), stem);
+            numerator_named |= IsQuantity(x) && x.begin < rate.begin && !stem.empty() && ShareBigram(LabelOf(t, x.begin), stem);
       }
       const Candidate* found = nullptr;
       std::vector<Candidate> cands;
@@ -429,7 +465,7 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
           // "占全市政府采购规模比例为44.96%" with "全市政府采购规模为32.72亿元" above: the rate names
           // this denominator, so the reading is the rate's own, not an ambiguity.
           std::string base = NamedBase(t, rules, rate, s.span.begin);
-          if (!base.empty() && BaseNamed(rules, base, LabelOf(t, d))) {
+          if (!base.empty() && BaseNamed(rules, base, LabelOf(t, d.begin))) {
             Relation r = RateRelation(rate, e, s.span);
             r.note = Named(t, a) + " / " + Named(t, d) + " (line " + std::to_string(doc.LineAt(d.begin)) +
                      "), the base the rate names";
