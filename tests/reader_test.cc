@@ -130,13 +130,7 @@ std::string ThreadChildren() {
   return s;
 }
 
-// Under AddressSanitizer a reader does not get back under its idle limit (quarantine, shadow
-// memory), so it is not kept: every document gets a new one. Pages and bounds are the same.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kReadersKept = false;
-#else
 constexpr bool kReadersKept = true;
-#endif
 
 TEST_CASE("a thread's reader reads its next PDFs too, with the same pages and bounds", "[reader]") {
   std::vector<std::string> names = {"lechang-county-2024.pdf", "meizhou-city-2021.pdf",
