@@ -503,10 +503,17 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
         out->unbound += suspected;
         continue;
       }
-      // 4. Nothing fits: the closest reading in the sentence, an error.
+      // 4. Nothing fits: the reading in the sentence whose numerator the rate's words name best
+      // ("实际支付资金" for 资金支付率 over "核拨资金", which shares only 资金), the closest of those,
+      // an error.
       const Candidate* closest = &cands.front();
+      auto named_by = [&](const Candidate& c) { return words.Of(c.a).stem_shared; };
       for (const auto& c : cands) {
-        if (c.form == 0 && (closest->form != 0 || c.distance < closest->distance)) closest = &c;
+        if (c.form != 0) continue;
+        if (closest->form != 0 || named_by(c) > named_by(*closest) ||
+            (named_by(c) == named_by(*closest) && c.distance < closest->distance)) {
+          closest = &c;
+        }
       }
       if (closest->form != 0) continue;
       Relation r = RateRelation(rate, closest->expr, s.span);

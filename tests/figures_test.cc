@@ -151,6 +151,36 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
   }
 }
 
+// A rate none of whose bound readings fits is an error shown with the reading whose numerator the
+// rate's words name best, not the one that happens to come closest; funds arrived (到位) are a whole.
+TEST_CASE("figures: the error of a rate shows the numerator its words name", "[figures]") {
+  struct Named {
+    const char* text;
+    const char* stated;
+    const char* arithmetic;  // how the recomputation begins
+  };
+  const Named cases[] = {
+      // 核拨资金 and 实际支付资金 both share 资金 with 资金支付率; only 实际支付资金 shares 支付, though
+      // 18 / 20 comes closer to 88%.
+      {"累计到位资金20.00亿元，核拨资金18.00亿元、核拨率95.00%，实际支付资金17.00亿元，资金支付率88.00%。", "88.00%",
+       "17.00 / 20.00 ="},
+      {"累计到位资金20.00亿元，核拨资金18.00亿元、核拨率95.00%，实际支付资金17.00亿元，资金支付率88.00%。", "95.00%",
+       "18.00 / 20.00 ="},
+      // The same with the closer figure first: still the named one.
+      {"到位资金500.00万元，使用资金460.00万元，已支付资金400.00万元，资金支付率91.00%。", "91.00%",
+       "400.00 / 500.00 ="},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    Document doc = DocumentOf(c.text);
+    auto got = Pick(Run(ParseFigures, doc), CheckId::kRateRatio, c.stated);
+    REQUIRE(got.size() == 1);
+    CHECK(got.front().verdict == Verdict::kFail);
+    INFO(got.front().arithmetic);
+    CHECK(got.front().arithmetic.rfind(c.arithmetic, 0) == 0);
+  }
+}
+
 TEST_CASE("figures: no false alarms", "[figures]") {
   const char* texts[] = {
       // Overlapping categories are not a partition.
