@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "audit/figures.h"
 #include "audit/scan.h"
@@ -46,6 +47,85 @@ void AddBreakdown(const Document& doc, const Number& total, const std::vector<Nu
     r.note += " (partial breakdown)";
   }
   out->relations.push_back(r);
+}
+
+// How many characters `a` and `b` end with in common ("红岩市到位资金", "累计到位资金": 4).
+size_t CommonSuffixChars(std::string_view a, std::string_view b) {
+  size_t i = a.size(), j = b.size(), chars = 0;
+  while (i > 0 && j > 0) {
+    size_t pa = i - 1, pb = j - 1;
+    while (pa > 0 && (static_cast<unsigned char>(a[pa]) & 0xC0) == 0x80) --pa;
+    while (pb > 0 && (static_cast<unsigned char>(b[pb]) & 0xC0) == 0x80) --pb;
+    if (a.substr(pa, i - pa) != b.substr(pb, j - pb)) break;
+    i = pa, j = pb;
+    ++chars;
+  }
+  return chars;
+}
+
+// Several totals broken down together, group by group: "累计到位资金17.87亿元，核拨资金15.99亿元，实际
+// 支付资金15.82亿元。其中：甲县到位资金6.02亿元，核拨资金5.59亿元，实际支付资金5.55亿元；乙县到位资金
+// 8.20亿元，…". A part belongs to the total whose label ends as its own does (at least two
+// characters, strictly more than with any other total); a total is checked only when every group
+// (；) names exactly one part of it, and the shape is this one only when two totals are. Anything
+// else is left to the plain reading. Returns whether the breakdowns were read here.
+bool Interleaved(const Document& doc, const Rules& rules, const std::vector<Number>& totals,
+                 const std::vector<Number>& figs, Span list, Span quote, Outline* out) {
+  const std::string& t = doc.text;
+  if (totals.size() < 2) return false;
+  std::vector<std::string> labels;
+  for (const Number& n : totals) {
+    labels.push_back(LabelBefore(t, n.begin));
+    if (labels.back().empty()) return false;
+    for (size_t k = 0; k + 1 < labels.size(); ++k) {
+      if (labels[k] == labels.back()) return false;
+    }
+  }
+  // The groups: the list cut at each "；" / ";".
+  std::vector<size_t> cuts;
+  for (size_t i = list.begin; i < list.end; ++i) {
+    if (t[i] == ';' || t.compare(i, 3, "；") == 0) cuts.push_back(i);
+  }
+  auto group_of = [&](size_t at) {
+    return static_cast<size_t>(std::upper_bound(cuts.begin(), cuts.end(), at) - cuts.begin());
+  };
+  const size_t groups = group_of(list.end - 1) + 1;
+  if (groups < 2) return false;
+  // parts[k][g]: the part of total k in group g.
+  std::vector<std::vector<std::optional<Number>>> parts(totals.size(),
+                                                        std::vector<std::optional<Number>>(groups));
+  for (const Number& n : figs) {
+    if (n.begin < list.begin || n.begin >= list.end || !IsQuantity(n)) continue;
+    if (!SameKind(n, totals.front()) || IsChangeFigure(t, rules, n, list.begin)) continue;
+    if (ParenDepth(View(t, Span{list.begin, n.begin})) > 0) continue;
+    std::string label = LabelBefore(t, n.begin);
+    size_t best = 0, second = 0, which = 0;
+    for (size_t k = 0; k < totals.size(); ++k) {
+      size_t c = CommonSuffixChars(label, labels[k]);
+      if (c > best) {
+        second = best, best = c, which = k;
+      } else if (c > second) {
+        second = c;
+      }
+    }
+    if (best < 2 || best == second) return false;  // a part no total's words name: not this shape
+    auto& slot = parts[which][group_of(n.begin)];
+    if (slot) return false;  // two parts of one total in one group
+    slot = n;
+  }
+  // Two totals at least, each named in every group; one alone is the plain breakdown (read by the
+  // caller, with its shares and asides).
+  std::vector<std::pair<size_t, std::vector<Number>>> complete;
+  for (size_t k = 0; k < totals.size(); ++k) {
+    std::vector<Number> ps;
+    for (const auto& p : parts[k]) {
+      if (p) ps.push_back(*p);
+    }
+    if (ps.size() == groups) complete.emplace_back(k, std::move(ps));
+  }
+  if (complete.size() < 2) return false;
+  for (const auto& [k, ps] : complete) AddBreakdown(doc, totals[k], ps, quote, "breakdown by group", out);
+  return true;
 }
 
 // Whether `s` closes a bracket it did not open.
@@ -113,6 +193,30 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
           figs.insert(figs.end(), sentences[k + 1].figures.begin(), sentences[k + 1].figures.end());
           list_span.end = sentences[k + 1].span.end;
         }
+        // Several totals before the marker (or in the sentence before it on the same line), each
+        // broken down group by group.
+        {
+          const bool aside = ParenDepth(View(t, Span{s.span.begin, m.whole.begin})) > 0;
+          std::vector<Number> totals;
+          Span quote = s.span;
+          auto collect = [&](const Sentence& from, size_t until) {
+            for (const Number& n : from.figures) {
+              if (n.begin >= until || !IsQuantity(n)) continue;
+              if (!totals.empty() && !SameKind(totals.front(), n)) continue;
+              if (IsChangeFigure(t, rules, n, from.span.begin)) continue;
+              totals.push_back(n);
+            }
+          };
+          collect(s, m.whole.begin);
+          if (totals.empty() && si > 0 && sentences[si - 1].line == s.line) {
+            collect(sentences[si - 1], sentences[si - 1].span.end);
+            quote.begin = sentences[si - 1].span.begin;
+          }
+          quote.end = std::max(quote.end, list_span.end);
+          if (!aside && Interleaved(doc, rules, totals, figs, Span{m.whole.end, list_span.end}, quote, out)) {
+            continue;
+          }
+        }
         std::vector<Number> parts;
         // "二批总投资2069.51万元(其中建筑工程1975.775万元)，三批…778.59万元": a 其中 inside
         // brackets breaks down the figure before them; its parts end where the brackets close.
@@ -149,12 +253,20 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
         if (!total && si > 0 && sentences[si - 1].line == s.line) {
           // The previous sentence may state several figures ("支出 2300 万元，较上年增加 150
           // 万元"): the one the parts add up to, else the last.
+          // Several totals, none of which the parts add up to ("到位资金…，拨付资金…，支付资金…。
+          // 其中…"): which one they break down is not stated, so nothing is checked.
           std::vector<Expr> terms;
           for (const Number& n : parts) terms.push_back(Fig(n));
           Interval sum = Expr::Sum(terms).Eval();
+          int candidates = 0;
           for (const Number& n : sentences[si - 1].figures) {
             if (!SameKind(n, parts.front())) continue;
+            candidates += !IsChangeFigure(t, rules, n, sentences[si - 1].span.begin);
             if (!total || Compare(*total, total->IsCount(), sum) != Agreement::kConsistent) total = n;
+          }
+          if (total && candidates > 1 && Compare(*total, total->IsCount(), sum) != Agreement::kConsistent) {
+            ++out->unbound;
+            continue;
           }
           quote.begin = sentences[si - 1].span.begin;
         }

@@ -181,6 +181,55 @@ TEST_CASE("figures: the error of a rate shows the numerator its words name", "[f
   }
 }
 
+// Several totals broken down together, group by group: each part goes to the total whose label
+// ends as its own does; a total is checked only when every group names one part of it.
+TEST_CASE("figures: totals broken down group by group", "[figures]") {
+  struct Grouped {
+    const char* text;
+    const char* stated;  // the total checked, or "" for none
+    Verdict verdict;
+  };
+  const char* kLead = "到位资金30.00亿元，拨付资金27.00亿元，支付资金25.00亿元。";
+  const Grouped cases[] = {
+      // Both groups name all three: three sums, all holding.
+      {"其中：东县到位资金10.00亿元，拨付资金9.00亿元，支付资金8.00亿元；西县到位资金20.00亿元，拨付资金18.00亿元，支付资金17.00亿元。",
+       "30.00亿元", Verdict::kPass},
+      {"其中：东县到位资金10.00亿元，拨付资金9.00亿元，支付资金8.00亿元；西县到位资金20.00亿元，拨付资金18.00亿元，支付资金17.00亿元。",
+       "25.00亿元", Verdict::kPass},
+      // ASCII semicolons between the groups, and one sum off.
+      {"其中:东县到位资金10.00亿元,拨付资金9.00亿元,支付资金8.00亿元;西县到位资金19.00亿元,拨付资金18.00亿元,支付资金17.00亿元。",
+       "30.00亿元", Verdict::kFail},
+      {"其中:东县到位资金10.00亿元,拨付资金9.00亿元,支付资金8.00亿元;西县到位资金19.00亿元,拨付资金18.00亿元,支付资金17.00亿元。",
+       "27.00亿元", Verdict::kPass},
+  };
+  for (const auto& c : cases) {
+    std::string text = std::string(kLead) + c.text;
+    INFO(text);
+    Document doc = DocumentOf(text);
+    auto got = Pick(Run(ParseFigures, doc), CheckId::kSumBreakdown, c.stated);
+    REQUIRE(got.size() == 1);
+    INFO(got.front().arithmetic);
+    CHECK(got.front().verdict == c.verdict);
+  }
+  // A group that names no part of a total leaves that total unchecked; a part that no total's
+  // words name leaves the shape to the plain reading (nothing is summed across the totals).
+  const char* unchecked[] = {
+      "其中：东县到位资金10.00亿元，拨付资金9.00亿元；西县到位资金20.00亿元，支付资金17.00亿元。",
+      "其中：东县到位资金10.00亿元，其他收入3.00亿元；西县到位资金20.00亿元，其他收入1.00亿元。",
+  };
+  for (const char* u : unchecked) {
+    std::string text = std::string(kLead) + u;
+    INFO(text);
+    Document doc = DocumentOf(text);
+    for (const auto& c : Pick(Run(ParseFigures, doc), CheckId::kSumBreakdown, "")) {
+      INFO(c.arithmetic);
+      CHECK(c.stated != "27.00亿元");
+      CHECK(c.stated != "25.00亿元");
+      CHECK(c.verdict != Verdict::kFail);
+    }
+  }
+}
+
 TEST_CASE("figures: no false alarms", "[figures]") {
   const char* texts[] = {
       // Overlapping categories are not a partition.
