@@ -253,18 +253,23 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
         if (!total && si > 0 && sentences[si - 1].line == s.line) {
           // The previous sentence may state several figures ("支出 2300 万元，较上年增加 150
           // 万元"): the one the parts add up to, else the last.
-          // Several totals, none of which the parts add up to ("到位资金…，拨付资金…，支付资金…。
-          // 其中…"): which one they break down is not stated, so nothing is checked.
+          // Several totals of different values, none of which the parts add up to ("到位资金…，拨付
+          // 资金…，支付资金…。其中…"): which one they break down is not stated, so nothing is
+          // checked. ("预算总收入1745.25万元，决算收入1745.25万元。其中…": one value, checked.)
           std::vector<Expr> terms;
           for (const Number& n : parts) terms.push_back(Fig(n));
           Interval sum = Expr::Sum(terms).Eval();
-          int candidates = 0;
+          std::vector<mpq_class> candidates;  // the values of the totals it could be
           for (const Number& n : sentences[si - 1].figures) {
             if (!SameKind(n, parts.front())) continue;
-            candidates += !IsChangeFigure(t, rules, n, sentences[si - 1].span.begin);
+            mpq_class v = ValueOf(n);
+            if (!IsChangeFigure(t, rules, n, sentences[si - 1].span.begin) &&
+                std::find(candidates.begin(), candidates.end(), v) == candidates.end()) {
+              candidates.push_back(v);
+            }
             if (!total || Compare(*total, total->IsCount(), sum) != Agreement::kConsistent) total = n;
           }
-          if (total && candidates > 1 && Compare(*total, total->IsCount(), sum) != Agreement::kConsistent) {
+          if (total && candidates.size() > 1 && Compare(*total, total->IsCount(), sum) != Agreement::kConsistent) {
             ++out->unbound;
             continue;
           }

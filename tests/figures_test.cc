@@ -213,6 +213,13 @@ TEST_CASE("figures: totals broken down group by group", "[figures]") {
   }
   // A group that names no part of a total leaves that total unchecked; a part that no total's
   // words name leaves the shape to the plain reading (nothing is summed across the totals).
+  // One value stated twice before the list is one total, still checked.
+  {
+    Document doc = DocumentOf("预算总收入1745.25万元，决算收入1745.25万元。其中基本支出769.02万元，项目支出976.26万元。");
+    auto got = Pick(Run(ParseFigures, doc), CheckId::kSumBreakdown, "");
+    REQUIRE(got.size() == 1);
+    CHECK(got.front().verdict == Verdict::kFail);
+  }
   const char* unchecked[] = {
       "其中：东县到位资金10.00亿元，拨付资金9.00亿元；西县到位资金20.00亿元，支付资金17.00亿元。",
       "其中：东县到位资金10.00亿元，其他收入3.00亿元；西县到位资金20.00亿元，其他收入1.00亿元。",
