@@ -102,20 +102,35 @@ std::vector<Part> FindParts(const Document& doc, const Rules& rules, const std::
       while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
       s = s.substr(0, cut);
     }
-    // A numbered line is a section heading of the document, not its title ("(二)部门决算情况"),
-    // except that a form may be numbered in an appendix ("1.项目支出绩效自评表").
-    bool numbered = RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), rules.One("structure.marker"));
-    for (const auto& [rule, kind] : kTitleRules) {
-      if ((flattened || numbered) && kind != DocKind::kProjectForm && kind != DocKind::kDepartmentForm) continue;
-      if (!Matches(rules, rule, s)) continue;
-      // A title is not a sentence about the thing: no sentence stop inside it.
-      if (s.find("。") != std::string_view::npos || s.find("，") != std::string_view::npos) break;
-      bool repeats = !starts.empty() && starts.back().kind == kind && kind != DocKind::kProjectForm;
-      // A project form's title repeated within a few lines (a title and a running header) is one.
-      bool same_form = !starts.empty() && starts.back().kind == kind && i - starts.back().line <= 3;
-      if (!repeats && !same_form) starts.push_back({kind, i});
-      break;
+    // Whether `title` (line i, or line i with the next) is a title line: it starts a part.
+    auto try_title = [&](std::string_view title) {
+      // A numbered line is a section heading of the document, not its title ("(二)部门决算情况"),
+      // except that a form may be numbered in an appendix ("1.项目支出绩效自评表").
+      bool numbered = RE2::PartialMatch(re2::StringPiece(title.data(), title.size()), rules.One("structure.marker"));
+      for (const auto& [rule, kind] : kTitleRules) {
+        if ((flattened || numbered) && kind != DocKind::kProjectForm && kind != DocKind::kDepartmentForm) continue;
+        if (!Matches(rules, rule, title)) continue;
+        // A title is not a sentence about the thing: no sentence stop inside it.
+        if (title.find("。") != std::string_view::npos || title.find("，") != std::string_view::npos) return true;
+        bool repeats = !starts.empty() && starts.back().kind == kind && kind != DocKind::kProjectForm;
+        // A project form's title repeated within a few lines (a title and a running header) is one.
+        bool same_form = !starts.empty() && starts.back().kind == kind && i - starts.back().line <= 3;
+        if (!repeats && !same_form) starts.push_back({kind, i});
+        return true;
+      }
+      return false;
+    };
+    if (try_title(s) || flattened || i + 1 >= lines.size()) continue;
+    // A title wrapped over two short lines ("…2018年度部门整体支出" / "绩效评价自评报告").
+    std::string_view next(doc.text.data() + lines[i + 1].begin, lines[i + 1].end - lines[i + 1].begin);
+    // Not when the next line is a numbered heading, or a title by itself (it is taken there).
+    if (next.empty() || s.size() + next.size() > kTitleMaxBytes ||
+        RE2::PartialMatch(re2::StringPiece(next.data(), next.size()), rules.One("structure.marker"))) {
+      continue;
     }
+    bool next_alone = false;
+    for (const auto& [rule, kind] : kTitleRules) next_alone |= Matches(rules, rule, next);
+    if (!next_alone) try_title(std::string(s) + std::string(next));
   }
   std::vector<Part> out;
   // A part from `begin` to `end`, titled by line `title` (npos: no title).

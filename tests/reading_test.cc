@@ -181,6 +181,21 @@ TEST_CASE("document kinds: a 决算 is named and not checked as a self-evaluatio
   CHECK(k.assessed);
   REQUIRE(k.parts.size() == 1);
 
+  // Titles as they are written: 评价自评报告, and wrapped over two short lines. A body text with
+  // no scores and such a title is a department report.
+  const char* titles[] = {
+      "东湖县2021年度部门整体支出绩效评价自评报告\n部门(单位)名称:东湖县某局\n本年支出100万元。\n",
+      "附件2-1\n东湖县2018年度部门整体支出\n绩效评价自评报告\n部门(单位)名称: 东湖县某局\n本年支出100万元。\n",
+      "2021 年海滨市某局整体支出\n绩效自评报告\n按照通知要求开展自评。\n",
+  };
+  for (const char* t : titles) {
+    INFO(t);
+    CHECK(Audit(DocumentOf(t), BuiltinRules()).kind == "department_report");
+  }
+  // A numbered heading after a short line is not the second line of a title.
+  AuditResult heading = Audit(DocumentOf("单位名称\n(二)部门整体支出绩效评价情况\n本年支出100万元。\n"), BuiltinRules());
+  CHECK(heading.kind != "department_report");
+
   // A text with nothing of a self-evaluation in it is never clean.
   AuditResult none = Audit(DocumentOf("这是一封普通的通知。\n请各单位按时报送材料。\n"), BuiltinRules());
   CHECK_FALSE(none.assessed);
