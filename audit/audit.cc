@@ -213,7 +213,8 @@ AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages)
   for (size_t i = 0; i < relations.size(); ++i) {
     Relation& rel = relations[i];
     if (rel.check != CheckId::kSumBreakdown || rel.compare != Relation::Compare::kEqual ||
-        rel.note.rfind("breakdown:", 0) != 0 || !unknown_kind(rel.anchor.begin)) {
+        (rel.note.rfind("breakdown:", 0) != 0 && rel.note.rfind("breakdown by group:", 0) != 0) ||
+        !unknown_kind(rel.anchor.begin)) {
       continue;
     }
     rel.severity = Severity::kWarning;

@@ -109,6 +109,7 @@ constexpr Phrase kZh[] = {
     {R"re(: this year's actual (.+?) × \(1 \+ the target (.+?), line (\d+)\) against the plan )re",
      R"re(：本年实际 \1 × (1 + 目标 \2，第\3行) 对比计划 )re"},
     {R"re((^|; )breakdown: )re", R"re(\1其中明细：)re"},
+    {R"re((^|; )breakdown by group: )re", R"re(\1分组明细：)re"},
     {R"re((^|; )counted parts: )re", R"re(\1分项计数：)re"},
     {R"re((^|; )share: )re", R"re(\1占比：)re"},
     {R"re( \(partial breakdown\))re", R"re(（部分明细）)re"},
