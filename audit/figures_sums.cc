@@ -154,6 +154,11 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
           Interval sum = Expr::Sum(terms).Eval();
           for (const Number& n : sentences[si - 1].figures) {
             if (!SameKind(n, parts.front())) continue;
+            // "收入6838.86元，比上年增加661.69元。其中：…": the change is no total here either.
+            if (AnyMatch(rules.Get("fig.count_not"),
+                         View(t, ClauseBefore(t, n.begin, sentences[si - 1].span.begin)))) {
+              continue;
+            }
             if (!total || Compare(*total, total->IsCount(), sum) != Agreement::kConsistent) total = n;
           }
           quote.begin = sentences[si - 1].span.begin;

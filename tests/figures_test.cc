@@ -186,7 +186,7 @@ TEST_CASE("figures: no false alarms", "[figures]") {
 
 // Readings an auditor would not sign, each beside a control that is still an error: an aside that
 // names some of a count, a change from nothing to nothing, bounds as a rate's inputs, table cells
-// run together into one percent.
+// run together into one percent; and a change in the sentence before a 其中 list is not its total.
 TEST_CASE("figures: asides, nil changes, bounds and glued cells", "[figures]") {
   struct Row {
     const char* text;
@@ -207,6 +207,12 @@ TEST_CASE("figures: asides, nil changes, bounds and glued cells", "[figures]") {
       {"预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额20002000100%20",
        CheckId::kRateRatio, false},
       {"本项目资金执行率为100%，占比为180%。", CheckId::kRateRatio, true},
+      // The total of a 其中 list in the sentence before is its level, not its change: 600 + 200 is
+      // checked against 850 (an error), not dropped against 50.
+      {"本年收入850.00万元，比上年增加50.00万元。其中：财政拨款收入600.00万元，事业收入200.00万元。",
+       CheckId::kSumBreakdown, true},
+      {"本年收入800.00万元，比上年增加50.00万元。其中：财政拨款收入600.00万元，事业收入200.00万元。",
+       CheckId::kSumBreakdown, false},
   };
   for (const Row& row : rows) {
     INFO(row.text);
