@@ -489,7 +489,10 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
           // "占全市政府采购规模比例为44.96%" with "全市政府采购规模为32.72亿元" above: the rate names
           // this denominator, so the reading is the rate's own, not an ambiguity.
           std::string base = NamedBase(t, rules, rate, s.span.begin);
-          if (!base.empty() && BaseNamed(rules, base, LabelOf(t, d.begin))) {
+          // "完成调整预算的99.7%" with no 调整预算 stated: a figure elsewhere labelled otherwise
+          // ("一般债务还本支出38.47亿元") is not the base the rate names, not even ambiguously.
+          if (!base.empty() && !BaseNamed(rules, base, LabelOf(t, d.begin))) continue;
+          if (!base.empty()) {
             Relation r = RateRelation(rate, e, s.span);
             r.note = Named(t, a) + " / " + Named(t, d) + " (line " + std::to_string(doc.LineAt(d.begin)) +
                      "), the base the rate names";

@@ -213,6 +213,17 @@ TEST_CASE("figures: asides, nil changes, bounds and glued cells", "[figures]") {
        CheckId::kSumBreakdown, true},
       {"本年收入800.00万元，比上年增加50.00万元。其中：财政拨款收入600.00万元，事业收入200.00万元。",
        CheckId::kSumBreakdown, false},
+      // Namesakes in two budgets are two accounts; in one budget, one account stated twice.
+      {"1. 一般公共预算执行情况\n全区一般公共预算收入完成100.0亿元，完成年度预算的100.2%。加上转移性收入40.0亿元，收入合计140.0亿元。\n"
+       "2. 政府性基金预算执行情况\n全区政府性基金预算收入完成80.0亿元，完成年度预算的96.6%。加上转移性收入20.0亿元，收入合计100.0亿元。",
+       CheckId::kFigureRestated, false},
+      {"1. 一般公共预算执行情况\n全区一般公共预算收入完成100.0亿元，完成年度预算的100.2%。加上转移性收入40.0亿元，收入合计140.0亿元。\n"
+       "2. 平衡情况\n全区一般公共预算收支平衡，加上转移性收入42.0亿元，收入合计142.0亿元。",
+       CheckId::kFigureRestated, true},
+      // "完成调整预算的99.7%" names its base; a figure labelled otherwise elsewhere is not it.
+      {"财政总收入66.46亿元，比上年增长20.8%，其中：一般公共预算收入38.33亿元，完成调整预算的99.7%，比上年增长16.1%。\n"
+       "转移性支出等55.55亿元(包括体制上解支出14.17亿元，地方政府一般债务还本支出38.47亿元)。",
+       CheckId::kRateRatio, false},
   };
   for (const Row& row : rows) {
     INFO(row.text);
