@@ -24,6 +24,26 @@ std::optional<Number> At(const std::string& text, Span s) {
   return FigureAt(text, s.begin);
 }
 
+// "突破9000亿元", "超过7400亿元", "3000万元左右": a bound or an estimate, no exact figure.
+bool Approximate(const std::string& t, const Rules& rules, const Number& n) {
+  size_t from = n.begin > 12 ? n.begin - 12 : 0;
+  while (from < n.begin && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+  if (AnyMatch(rules.Get("fig.approx_before"), View(t, Span{from, n.begin}))) return true;
+  return AnyMatch(rules.Get("fig.approx_after"), View(t, Span{n.end, std::min(t.size(), n.end + 12)}));
+}
+
+// "1000 1000 100%" extracted without its spaces ("10001000100%"): a percent whose whole part has
+// more digits than any stated rate is cells run together, not a figure to check.
+bool GluedPercent(const Number& n) {
+  if (n.unit != Unit::kPercent) return false;
+  size_t digits = 0;
+  for (char c : n.written) {
+    if (c == '.') break;
+    digits += c >= '0' && c <= '9';
+  }
+  return digits > 5;
+}
+
 std::string Named(const std::string& text, const Number& n) {
   std::string label = LabelBefore(text, n.begin, 10);
   return (label.empty() ? "" : label + " ") + Written(n);
@@ -422,6 +442,10 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
           }
         }
       }
+      if (cands.empty() && GluedPercent(rate)) {
+        out->unbound += 1;
+        continue;
+      }
       if (cands.empty() && rate.unit == Unit::kPercent &&
           AnyMatch(rules.Get("fig.share_word"), before)) {
         // No figures to recompute it from: a share still cannot exceed 100%.
@@ -465,7 +489,10 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
           // "占全市政府采购规模比例为44.96%" with "全市政府采购规模为32.72亿元" above: the rate names
           // this denominator, so the reading is the rate's own, not an ambiguity.
           std::string base = NamedBase(t, rules, rate, s.span.begin);
-          if (!base.empty() && BaseNamed(rules, base, LabelOf(t, d.begin))) {
+          // "完成调整预算的99.7%" with no 调整预算 stated: a figure elsewhere labelled otherwise
+          // ("一般债务还本支出38.47亿元") is not the base the rate names, not even ambiguously.
+          if (!base.empty() && !BaseNamed(rules, base, LabelOf(t, d.begin))) continue;
+          if (!base.empty()) {
             Relation r = RateRelation(rate, e, s.span);
             r.note = Named(t, a) + " / " + Named(t, d) + " (line " + std::to_string(doc.LineAt(d.begin)) +
                      "), the base the rate names";
@@ -516,6 +543,17 @@ void ProseRates(const Document& doc, const Rules& rules, const std::vector<Sente
         }
       }
       if (closest->form != 0) continue;
+      // "突破9000亿元 … 超过7400亿元 … 占比81.8%": bounds, not the rate's exact inputs.
+      {
+        std::vector<const Number*> used_figs;
+        closest->expr.Figures(&used_figs);
+        bool approx = false;
+        for (const Number* x : used_figs) approx |= Approximate(t, rules, *x);
+        if (approx) {
+          out->unbound += 1;
+          continue;
+        }
+      }
       Relation r = RateRelation(rate, closest->expr, s.span);
       r.note = closest->note + " (closest reading; no pair of stated figures gives " +
                Written(rate) + ")";

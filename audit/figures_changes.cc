@@ -39,6 +39,14 @@ Span CutAtClause(const std::string& t, Span s) {
 
 Relation Change(const Number& stated, Expr computed, Span quote, std::string note,
                 Severity severity = Severity::kError) {
+  // "其他收入 0.00 万元，较上年增加 0.00 万元，增长 0%": nothing before, nothing now, no change; the
+  // rate is 0 / 0, and 0% is how a filing writes "no change". Only when the change itself is 0.
+  std::vector<const Number*> figs;
+  computed.Figures(&figs);
+  if (!computed.Eval().defined && ValueOf(stated) == 0 && !figs.empty() && ValueOf(*figs.front()) == 0) {
+    computed = Expr::Const(0, "0");
+    note = "nothing before and no change: " + note + " is 0 / 0, written 0";
+  }
   Relation r;
   r.check = CheckId::kChangeYoy;
   r.computed = std::move(computed);

@@ -175,6 +175,8 @@ void ListedCounts(const Document& doc, const Rules& rules, const std::vector<Sen
       bool paren = View(t, m.Get("bind")) == "(";
       size_t end = ListEnd(t, m.whole.end, s.span.end, paren);
       if (end == std::string::npos || end <= m.whole.end) continue;
+      // "26个区县(含甲区、乙区)": the parenthesis names some of them, not the list.
+      if (paren && AnyMatch(rules.Get("fig.list_aside_some"), View(t, Span{m.whole.end, end}))) continue;
       auto l = NamesOf(rules, View(t, Span{m.whole.end, end}));
       if (!l) continue;
       // "…、政治部、办公室(……以下从略)", in the list or on the line after it: the list is cut.

@@ -23,6 +23,7 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
     Number n;
     size_t line;
     std::string scope;
+    std::string budget;  // the budget the text was last speaking of (fig.budget_kind), or ""
   };
   std::vector<Labelled> all;
   // The scope a figure is stated for (fig.scope: 全省, 41个县, 盟本级, 旗级 …): the scope words
@@ -84,7 +85,16 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
       if (label.find("(") != std::string::npos && label.find(")") == std::string::npos) continue;
       bool named = false;
       std::string scope = scope_of(Span{s.span.begin, n.begin}, &named);
-      all.push_back(Labelled{label, n, s.line, named ? scope : scope_carried});
+      // "一般公共预算…加上转移性收入49.2亿元" and "政府性基金预算…加上转移性收入33.8亿元": namesakes
+      // in two budgets. The budget last named in the 1500 bytes before the figure.
+      std::string budget;
+      {
+        size_t from = n.begin > 1500 ? n.begin - 1500 : 0;
+        while (from < n.begin && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+        auto kinds = FindAll(rules.One("fig.budget_kind"), t, Span{from, n.begin});
+        if (!kinds.empty()) budget = std::string(View(t, kinds.back().whole));
+      }
+      all.push_back(Labelled{label, n, s.line, named ? scope : scope_carried, budget});
     }
     if (heading_names) scope_carried = heading_scope;
   }
@@ -96,6 +106,7 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
     for (size_t i = 0; i < j; ++i) {
       const Labelled &a = all[i], &b = all[j];
       if (done[j] || a.line == b.line || !SameKind(a.n, b.n) || a.scope != b.scope) continue;
+      if (!a.budget.empty() && !b.budget.empty() && a.budget != b.budget) continue;
       const std::string& shorter = a.label.size() <= b.label.size() ? a.label : b.label;
       const std::string& longer = a.label.size() <= b.label.size() ? b.label : a.label;
       if (CharCount(shorter) < 5 || !suffix(shorter, longer)) continue;

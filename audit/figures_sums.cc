@@ -262,6 +262,11 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
           std::vector<mpq_class> candidates;  // the values of the totals it could be
           for (const Number& n : sentences[si - 1].figures) {
             if (!SameKind(n, parts.front())) continue;
+            // "收入6838.86元，比上年增加661.69元。其中：…": the change is no total here either.
+            if (AnyMatch(rules.Get("fig.count_not"),
+                         View(t, ClauseBefore(t, n.begin, sentences[si - 1].span.begin)))) {
+              continue;
+            }
             mpq_class v = ValueOf(n);
             if (!IsChangeFigure(t, rules, n, sentences[si - 1].span.begin) &&
                 std::find(candidates.begin(), candidates.end(), v) == candidates.end()) {

@@ -270,6 +270,59 @@ TEST_CASE("figures: no false alarms", "[figures]") {
   }
 }
 
+// Readings an auditor would not sign, each beside a control that is still an error: an aside that
+// names some of a count, a change from nothing to nothing, bounds as a rate's inputs, table cells
+// run together into one percent; and a change in the sentence before a 其中 list is not its total.
+TEST_CASE("figures: asides, nil changes, bounds and glued cells", "[figures]") {
+  struct Row {
+    const char* text;
+    CheckId check;
+    bool flagged;  // an error or a warning of `check` is expected
+  };
+  const Row rows[] = {
+      // "(含…)" names two of the eighteen, not the list of them.
+      {"对全市18个乡镇(含城关镇、河口镇)的农田水利资金开展了评价。", CheckId::kSumBreakdown, false},
+      {"对全市3个乡镇(城关镇、河口镇)开展了评价。", CheckId::kSumBreakdown, true},
+      // 0 before, 0 now, "增长 0%": no change; from 0 to 5 it is no 0% growth.
+      {"经营收入 0.00 万元，较上年增加 0.00 万元，增长 0%。", CheckId::kChangeYoy, false},
+      {"经营收入 5.00 万元，较上年增加 5.00 万元，增长 0%。", CheckId::kChangeYoy, true},
+      // "突破"/"超过" give bounds: 58.2% cannot be recomputed from them.
+      {"全年完成采购规模突破 500 亿元，其中工程类采购超过 300 亿元，工程类占比 58.2%。", CheckId::kRateRatio, false},
+      {"全年完成采购规模 500 亿元，其中工程类采购 300 亿元，工程类占比 58.2%。", CheckId::kRateRatio, true},
+      // "2000 2000 100%" extracted without spaces is no share above 100%.
+      {"预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额20002000100%20",
+       CheckId::kRateRatio, false},
+      {"本项目资金执行率为100%，占比为180%。", CheckId::kRateRatio, true},
+      // The total of a 其中 list in the sentence before is its level, not its change: 600 + 200 is
+      // checked against 850 (an error), not dropped against 50.
+      {"本年收入850.00万元，比上年增加50.00万元。其中：财政拨款收入600.00万元，事业收入200.00万元。",
+       CheckId::kSumBreakdown, true},
+      {"本年收入800.00万元，比上年增加50.00万元。其中：财政拨款收入600.00万元，事业收入200.00万元。",
+       CheckId::kSumBreakdown, false},
+      // Namesakes in two budgets are two accounts; in one budget, one account stated twice.
+      {"1. 一般公共预算执行情况\n全区一般公共预算收入完成100.0亿元，完成年度预算的100.2%。加上转移性收入40.0亿元，收入合计140.0亿元。\n"
+       "2. 政府性基金预算执行情况\n全区政府性基金预算收入完成80.0亿元，完成年度预算的96.6%。加上转移性收入20.0亿元，收入合计100.0亿元。",
+       CheckId::kFigureRestated, false},
+      {"1. 一般公共预算执行情况\n全区一般公共预算收入完成100.0亿元，完成年度预算的100.2%。加上转移性收入40.0亿元，收入合计140.0亿元。\n"
+       "2. 平衡情况\n全区一般公共预算收支平衡，加上转移性收入42.0亿元，收入合计142.0亿元。",
+       CheckId::kFigureRestated, true},
+      // "完成调整预算的99.7%" names its base; a figure labelled otherwise elsewhere is not it.
+      {"财政总收入66.46亿元，比上年增长20.8%，其中：一般公共预算收入38.33亿元，完成调整预算的99.7%，比上年增长16.1%。\n"
+       "转移性支出等55.55亿元(包括体制上解支出14.17亿元，地方政府一般债务还本支出38.47亿元)。",
+       CheckId::kRateRatio, false},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    Document doc = DocumentOf(row.text);
+    bool flagged = false;
+    for (const auto& c : Run(ParseFigures, doc)) {
+      INFO(c.arithmetic);
+      flagged |= c.check == row.check && c.verdict != Verdict::kPass;
+    }
+    CHECK(flagged == row.flagged);
+  }
+}
+
 // Text that cites a table's total row: the figure against the 合计 cell, the count against the rows.
 TEST_CASE("figures: text citing a table's total", "[figures][tables]") {
   const std::string table =
