@@ -335,11 +335,24 @@ class Reader {
     re2::StringPiece m;
     if (RE2::PartialMatch(s, rules_.One("forms.name_max"), &m)) {
       if (max != nullptr && cell != nullptr) {
-        // The figure's span in the document: find it inside the cell.
-        std::string_view cv = View(doc_.text, cell->at);
-        size_t pos = cv.find(std::string_view(m.data(), m.size()));
-        if (pos != std::string_view::npos) {
-          if (auto n = FigureAt(doc_.text, cell->at.begin + pos)) *max = Fig{*n, Span{n->begin, n->end}};
+        // The figure's span in the document: find it inside the cell (in one of its pieces, when
+        // it wraps: "项目决策(10" / "分)").
+        std::vector<Span> pieces = cell->parts.empty() ? std::vector<Span>{cell->at} : cell->parts;
+        std::string digits;
+        for (char ch : std::string_view(m.data(), m.size()))
+          if ((ch >= '0' && ch <= '9') || ch == '.') digits += ch;
+        for (const Span& piece : pieces) {
+          std::string_view cv = View(doc_.text, piece);
+          size_t pos = cv.find(std::string_view(m.data(), m.size()));
+          if (pos == std::string_view::npos && !digits.empty() && pieces.size() > 1) {
+            // The figure alone at the end of a piece whose "分)" is on the next line.
+            size_t open = cv.rfind('(');
+            if (open != std::string_view::npos && cv.substr(open + 1).find(digits) != std::string_view::npos)
+              pos = open + 1 + cv.substr(open + 1).find(digits);
+          }
+          if (pos == std::string_view::npos) continue;
+          if (auto n = FigureAt(doc_.text, piece.begin + pos)) *max = Fig{*n, Span{n->begin, n->end}};
+          break;
         }
       }
       RE2::Replace(&s, rules_.One("forms.name_max"), "");

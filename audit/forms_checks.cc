@@ -427,6 +427,10 @@ class Checker {
   }
 
   void Total() {
+    // A level's max on another scale than its rows' (一级 权重 over 三级 分值 that add up to 100 in
+    // each block): the rows' figures are not points of the 总分, so they are not summed into it.
+    if (std::any_of(f_.groups.begin(), f_.groups.end(), [](const Group& g) { return g.max_source == "cell_scale"; }))
+      return;
     const FundsRow* ft = FundsTotal();
     for (bool max : {false, true}) {
       const auto& stated = max ? f_.total_max : f_.total_score;

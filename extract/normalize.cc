@@ -468,12 +468,38 @@ void Normalize(Document* doc) {
   //    (the first or last line of a page, identical on at least 3 pages and half of them).
   //    A page number stands at the top or the bottom of its page: a figure alone on a line
   //    anywhere else is a table cell (one cell per line), not furniture.
+  //    A bare figure ("98") at the bottom of a page is a page number only when it continues the
+  //    page sequence: it is its page's number, or another page's bare figure stands at the same
+  //    distance from its page's index. One that does not (the 总分 ending a form written one cell
+  //    per line) is text. At the top of a page a bare figure is a page number (a header).
   std::vector<bool> drop(lines.size(), false);
   constexpr size_t kEdge = 2;  // lines at each end of a page where a page number may stand
-  for (const auto& pl : page_lines) {
+  struct Bare {
+    size_t line;
+    long offset;  // figure - page index
+    bool own;     // the figure is its page's number
+    bool top;     // among the first lines of its page
+  };
+  std::vector<Bare> bare;
+  for (size_t pi = 0; pi < page_lines.size(); ++pi) {
+    const auto& pl = page_lines[pi];
     for (size_t k = 0; k < pl.size(); ++k) {
-      if ((k < kEdge || k + kEdge >= pl.size()) && IsPageNumberLine(lines[pl[k]].text)) drop[pl[k]] = true;
+      if (!(k < kEdge || k + kEdge >= pl.size()) || !IsPageNumberLine(lines[pl[k]].text)) continue;
+      std::string_view t = Trimmed(lines[pl[k]].text);
+      bool digits = !t.empty() && t.size() <= 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!digits) {
+        drop[pl[k]] = true;  // "- 5 -", "第5页", "5/42": a page number by its form
+        continue;
+      }
+      long v = std::stol(std::string(t));
+      bare.push_back({pl[k], v - static_cast<long>(pi), v == doc->pages[pi].number, k < kEdge});
     }
+  }
+  for (const Bare& b : bare) {
+    bool sequence = b.top || b.own || std::any_of(bare.begin(), bare.end(), [&](const Bare& o) {
+                      return o.line != b.line && o.offset == b.offset;
+                    });
+    if (sequence) drop[b.line] = true;
   }
   if (doc->pages.size() >= 3) {
     std::map<std::string, std::vector<size_t>> edges;

@@ -128,10 +128,11 @@ class Reader {
       }
       cols.clear();
     }
-    // Header cells outside the column words, classified by their words.
-    if (pipes == 0 && grid::ClassifyHeader(doc_, g_, line, 0, n, &cols)) {
+    // Header cells outside the column words, classified by their words (pipe rows too: a header
+    // with one cell of unknown words, "| 一级指标 | … | 采集数据项 | 指标值 |").
+    if ((pipes == 0 || OneTokenCells(line)) && grid::ClassifyHeader(doc_, g_, line, 0, n, &cols)) {
       FlushCellPerLine(nullptr);
-      Mode mode = ModeOf(line, cols, 0);
+      Mode mode = ModeOf(line, cols, pipes);
       Start(mode, std::move(cols), line);
       return;
     }
@@ -199,6 +200,19 @@ class Reader {
       prev_ = line;
       have_prev_ = true;
     }
+  }
+
+  // Pipe rows whose every cell is one token (a cell of several words is not one header cell).
+  bool OneTokenCells(const RawLine& line) const {
+    size_t in_cell = 0;
+    for (const grid::Token& t : line.tokens) {
+      if (IsPipeToken(doc_, t)) {
+        in_cell = 0;
+      } else if (++in_cell > 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   bool NumberedHeading(const RawLine& line) const {

@@ -122,6 +122,77 @@ bool Grid::ContinueHeader(const RawLine& line, bool above) {
   return true;
 }
 
+bool Grid::SubColumns(const RawLine& line) {
+  // "采集数据项" over "数据项1 数据项2": a second header line, before any row, of fewer labels than
+  // columns, that splits one column (the group) into sub-columns. The group is the one column
+  // whose label holds a sub-label's stem (the label without a trailing number or letter); every
+  // other sub-label is a column word, a classed header word, or a text column ("理由"), never a
+  // name (a row's names are not labels of sub-columns). Text modes without
+  // positions only: there the line says nothing about where its labels stand.
+  if (mode_ != Mode::kCount && mode_ != Mode::kPipe) return false;
+  std::vector<const Token*> toks;
+  for (const Token& t : line.tokens) {
+    std::string_view s = View(doc_, t.at);
+    if (s.empty() || s == "|") continue;
+    if (IsFigure(g_, s) || IsEmptyMarker(g_, s) || IsProse(s) || s.size() > 24) return false;
+    toks.push_back(&t);
+  }
+  if (toks.size() < 2 || toks.size() >= cols_.size()) return false;
+  int group = -1;
+  std::vector<ColType> kinds;
+  for (const Token* t : toks) {
+    std::string_view s = View(doc_, t->at);
+    std::string_view stem = s;
+    while (!stem.empty() && ((stem.back() >= '0' && stem.back() <= '9') || (stem.back() >= 'A' && stem.back() <= 'Z') ||
+                             (stem.back() >= 'a' && stem.back() <= 'z')))
+      stem.remove_suffix(1);
+    if (stem.size() < s.size() && stem.size() >= 6) {  // two Chinese characters and a number
+      int found = -1;
+      for (size_t c = 0; c < cols_.size(); ++c) {
+        if (cols_[c].label.find(stem) == std::string::npos) continue;
+        if (found >= 0) return false;  // in two columns: not known which
+        found = static_cast<int>(c);
+      }
+      if (found < 0 || (group >= 0 && group != found)) return false;
+      group = found;
+      kinds.push_back(ColType::kValue);  // data cells: figures or words
+      continue;
+    }
+    std::vector<HeaderCol> word;
+    RawLine one = line;
+    one.tokens = {*t};
+    if (ParseHeader(doc_, g_, one, 0, 1, &word) && word.size() == 1) {
+      kinds.push_back(word[0].type);
+      continue;
+    }
+    if (Has(g_.class_reject, s) || Has(g_.class_name, s)) return false;
+    // Other words ("理由") are a text column under the group, once a stem has named the group.
+    if (Has(g_.class_number, s)) kinds.push_back(ColType::kNumber);
+    else if (Has(g_.class_value, s)) kinds.push_back(ColType::kValue);
+    else kinds.push_back(ColType::kText);
+  }
+  if (group < 0) return false;
+  const size_t gc = static_cast<size_t>(group);
+  if (types_[gc] == ColType::kName) return false;  // a name column is never a group of data
+  std::vector<HeaderCol> cols;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    HeaderCol c = cols_[gc];
+    c.label += NoSpaces(View(doc_, toks[i]->at));
+    c.type = kinds[i];
+    cols.push_back(std::move(c));
+  }
+  cols_.erase(cols_.begin() + group);
+  cols_.insert(cols_.begin() + group, cols.begin(), cols.end());
+  types_.clear();
+  for (const HeaderCol& c : cols_) types_.push_back(c.type);
+  first_labels_.clear();
+  for (const HeaderCol& c : cols_) first_labels_.push_back(c.label);
+  bounds_.clear();
+  for (size_t i = 0; i + 1 < cols_.size(); ++i) bounds_.push_back((cols_[i].x1 + cols_[i + 1].x0) / 2);
+  header_at_ = Hull(header_at_, line.at);
+  return true;
+}
+
 void Grid::Push(PendingRow row) {
   rows_.push_back(std::move(row));
   if (!rows_.back().fragment) any_row_ = true;

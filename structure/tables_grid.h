@@ -103,6 +103,10 @@ class Grid {
  public:
   bool ContinueHeader(const RawLine& line, bool above);
 
+  // A second header line of sub-column labels under one group column ("采集数据项" over "数据项1
+  // 数据项2"), before any row (kCount, kPipe): the group's column becomes one per sub-label.
+  bool SubColumns(const RawLine& line);
+
  private:
   // The same header again (a table continued on a new page).
   bool IsRepeatedHeader(const RawLine& line) const;

@@ -242,11 +242,41 @@ std::vector<Table> FindPdfTables(const Document& doc, const GridRules& g, const 
       t.rows.push_back(std::move(row));
     }
     if (t.rows.empty() || t.at.empty()) continue;
+    // A table continued from the page before: its first rows' empty leading name cells are the
+    // merged cells of the last row there, run on over the page break (never the last name column,
+    // a row's own name; never where the cell above the break was not read).
+    if (pg.continued && before.last.size() == t.columns.size()) {
+      size_t last_name = pg.columns.size();
+      for (size_t c = 0; c < pg.columns.size(); ++c)
+        if (pg.columns[c].kind == pdfgrid::Kind::kName) last_name = c;
+      for (size_t c = 0; c < last_name && c < t.columns.size(); ++c) {
+        if (pg.columns[c].kind != pdfgrid::Kind::kName) continue;
+        const Cell& above = before.last[c];
+        if (above.empty || above.unread) continue;
+        for (TableRow& row : t.rows) {
+          Cell& cell = row.cells[c];
+          if (!cell.empty || cell.unread) break;
+          // Only leading cells continue: a name cell before it that the row states itself means a
+          // new group started in this row.
+          bool leading = true;
+          for (size_t k = 0; k < c; ++k)
+            if (pg.columns[k].kind == pdfgrid::Kind::kName && !row.cells[k].empty && !row.cells[k].carried) leading = false;
+          bool content = std::any_of(row.cells.begin(), row.cells.end(),
+                                     [](const Cell& o) { return !o.empty && !o.carried; });
+          if (!leading || !content) break;
+          int column = cell.column;
+          cell = above;
+          cell.column = column;
+          cell.carried = true;
+        }
+      }
+    }
     for (size_t w : pg.words) (*consumed)[refs[w].line] = true;
     if (gi + 1 == grids.size() && !open_grid.empty()) {
       open->grid = open_grid;
       open->columns = t.columns;
       open->dropped_title = dropped;
+      open->last = t.rows.back().cells;
     }
     out.push_back(std::move(t));
   }

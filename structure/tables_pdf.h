@@ -15,6 +15,7 @@ struct PdfOpen {
   std::vector<pdfgrid::Column> grid;  // its columns as pdf_grid read them
   std::vector<Column> columns;        // as the Table has them
   bool dropped_title = false;         // the Table dropped pdf_grid's first column (a title cell)
+  std::vector<Cell> last;             // the cells of its last row (merged names run on over the break)
 };
 
 // The tables of one PDF page (`lines`: its raw lines, in order). consumed[i] is set for each line

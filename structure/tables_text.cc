@@ -230,6 +230,7 @@ bool Grid::FeedCount(const RawLine& line) {
   if (continued_) return true;
   if (IsRepeatedHeader(line)) return true;
   if (IsOtherHeader(line)) return false;
+  if (!any_row_ && rows_.empty() && fragments_.empty() && SubColumns(line)) return true;
   if (!any_row_ && rows_.empty() && fragments_.empty() && ContinueHeader(line, false)) return true;
   // A template row left blank ("……", "指标2："): a row of nothing, not the start of a wrapped name.
   if (RE2::FullMatch(re2::StringPiece(s.data(), s.size()), g_.residue_row)) return true;
@@ -331,6 +332,7 @@ bool Grid::FeedPipe(const RawLine& line) {
   if (rule) return true;
   if (IsRepeatedHeader(line)) return true;
   if (IsOtherHeader(line)) return false;
+  if (!any_row_ && rows_.empty() && SubColumns(line)) return true;
   // The first row one cell short, under a header whose first two columns are names: the first
   // header cell is the block's title ("| 绩效指标(90分) | 一级指标 | …"), merged down the rows
   // beside it, not a column of them.
@@ -346,6 +348,27 @@ bool Grid::FeedPipe(const RawLine& line) {
     bool text_tail = true;
     for (size_t c = segs.size(); c < cols_.size(); ++c) text_tail = text_tail && types_[c] == ColType::kText;
     if (text_tail) segs.resize(cols_.size());
+  }
+  // A row short of leading cells, as an HTML table's rowspan leaves it: the missing cells are the
+  // leading ones merged down from the rows above (names, and a level's max beside its name; never
+  // the last name column), when every cell then fits its column's type.
+  size_t lead = 0;
+  if (segs.size() >= 2 && segs.size() < cols_.size() && any_row_) {
+    lead = cols_.size() - segs.size();
+    size_t last_name = cols_.size();
+    for (size_t c = 0; c < cols_.size(); ++c)
+      if (types_[c] == ColType::kName) last_name = c;
+    for (size_t k = 0; k < lead && lead > 0; ++k) {
+      bool name = types_[k] == ColType::kName && k != last_name;
+      bool level_max = k > 0 && types_[k] == ColType::kNumber && types_[k - 1] == ColType::kName;
+      if (!name && !level_max) lead = 0;
+    }
+    for (size_t c = 0; c < segs.size() && lead > 0; ++c)
+      for (const Token* t : segs[c])
+        if (!Fits(types_[c + lead], View(doc_, t->at))) lead = 0;
+    // The row's own name is its first cell: a name column.
+    if (lead > 0 && (types_[lead] != ColType::kName || segs[0].empty())) lead = 0;
+    if (lead > 0) segs.insert(segs.begin(), lead, {});
   }
   if (segs.size() != cols_.size()) {
     unread_.push_back(line.at);

@@ -585,13 +585,17 @@ TEST_CASE("forms: a level's max on another scale, groups that contradict each ot
            {{"预算绩效", "50", "预算管理", "75", "执行进度", "40", "40"},
             {"^", "", "^", "", "调整次数", "35", "35"},
             {"^", "", "财务管理", "25", "差错率", "25", "25"},
-            {"项目产出", "50", "产出数量", "100", "完成率", "100", "100"}}};
+            {"项目产出", "50", "产出数量", "100", "完成率", "100", "100"},
+            {"总分", "", "", "", "", "100", ""}}};
     Outline out;
     auto all = Checks(Build("", {g}), BuiltinRules(), &out);
     std::map<std::string, Verdict> by;
     for (const auto& r : Of(all, CheckId::kScoreChildrenMax))
       if (!r.path.empty()) by[r.path.back()] = r.verdict;
     CHECK(by.count("预算绩效") == (c.l1_checked ? 1u : 0u));
+    // The rows' 分值 (100 within each block) are not points of the 总分 when the blocks' weights
+    // are on another scale: Σ 200 against 总分 100 is no finding.
+    CHECK(by.count("总分") == (c.l1_checked ? 1u : 0u));
     if (c.l1_checked) CHECK(by["预算绩效"] == Verdict::kFail);  // 40 + 35 + 25 = 100 ≠ 50
     CHECK(by["预算管理"] == Verdict::kPass);                     // 40 + 35 = 75
     bool read = false;

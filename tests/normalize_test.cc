@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "tests/test_util.h"
 
 namespace jixiao {
@@ -93,6 +96,48 @@ TEST_CASE("repeated page headers are dropped after their first appearance", "[no
   CHECK(first == 0);
   CHECK(doc.text.find("某局部门整体支出绩效自评报告", first + 1) == std::string::npos);
   CHECK(doc.text.find("第4页正文。") != std::string::npos);
+}
+
+TEST_CASE("a bare figure at a page's bottom is a page number only when it continues the sequence", "[normalize]") {
+  struct Case {
+    const char* name;
+    std::vector<std::string> pages;  // one raw page each (numbered 1, 2, …)
+    const char* figure;              // the line in question
+    bool kept;
+  };
+  const std::vector<Case> cases = {
+      {"the 总分 ending a one-page form, one cell per line", {"总分\n100\n98\n"}, "98", true},
+      {"its page's own number", {"正文第一页。\n其余内容。\n1\n"}, "1", false},
+      {"printed numbers offset from the page index, on two pages",
+       {"正文第一页。\n其余内容。\n37\n", "正文第二页。\n其余内容。\n38\n"}, "37", false},
+      {"a figure that does not continue the other pages' numbers",
+       {"正文第一页。\n其余内容。\n1\n", "得分\n分值\n92\n"}, "92", true},
+      {"decorated: a page number by its form", {"正文第一页。\n其余内容。\n- 7 -\n"}, "7", false},
+      {"at the top of a page: a page number (a header)", {"6\n正文第六页。\n其余内容。\n"}, "6", false},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.name) {
+      Document doc;
+      int n = 0;
+      for (const std::string& text : c.pages) {
+        RawPage page;
+        page.number = ++n;
+        page.text = text;
+        doc.pages.push_back(page);
+      }
+      Normalize(&doc);
+      bool found = false;
+      size_t pos = 0;
+      while (pos <= doc.text.size()) {
+        size_t nl = doc.text.find('\n', pos);
+        if (nl == std::string::npos) nl = doc.text.size();
+        if (doc.text.substr(pos, nl - pos) == c.figure) found = true;
+        pos = nl + 1;
+      }
+      INFO(doc.text);
+      CHECK(found == c.kept);
+    }
+  }
 }
 
 }  // namespace jixiao

@@ -56,5 +56,46 @@ TEST_CASE("pdf forms: wrapped cells read, the planted error found", "[pdf_grid][
   }
 }
 
+TEST_CASE("pdf forms: a table continued on the next page keeps its merged names", "[pdf_grid][forms]") {
+  // corpus/forms/C-ningxia-gongyongjingfei-2021.pdf: 项目效益(35分) is merged over rows on both
+  // pages (its label on page 1); 项目决策(10分) wraps ("项目决策(10" / "分)") and still states its max.
+  nlohmann::json j = Audit("corpus/forms/C-ningxia-gongyongjingfei-2021.pdf");
+  struct Want {
+    const char* row;    // a 二级 or 三级 name (prefix)
+    const char* level1; // its 一级
+  };
+  const Want kRows[] = {{"可持续影响指标", "项目效益"}, {"服务对象满意度指标", "项目效益"}, {"社会效益指标", "项目效益"}};
+  for (const Want& w : kRows) {
+    INFO(w.row);
+    bool found = false;
+    for (const auto& i : j["indicators"]) {
+      const auto& path = i["path"];
+      if (path.size() >= 2 && path[1].get<std::string>().rfind(w.row, 0) == 0) {
+        found = true;
+        CHECK(path[0] == w.level1);
+      }
+    }
+    CHECK(found);
+  }
+  struct Max {
+    const char* name;
+    const char* max;  // as written
+  };
+  for (const Max& m : {Max{"项目决策", "10"}, Max{"项目管理", "25"}, Max{"项目效益", "35"}}) {
+    INFO(m.name);
+    bool read = false;
+    for (const auto& i : j["indicators"])
+      if (i["path"].size() == 1 && i["path"][0] == m.name && i["max"].is_string()) read = i["max"] == m.max;
+    CHECK(read);
+  }
+  // Σ 分值 under 项目效益 (two rows on page 1, two on page 2) = 35 holds, and no error is made up.
+  bool checked = false;
+  for (const auto& f : j["findings"]) CHECK((f["severity"] != "error" || f["check"] != "score.children_max"));
+  for (const auto& r : j["checks"])
+    if (r["check"] == "score.children_max" && r["path"].size() == 1 && r["path"][0] == "项目效益")
+      checked = r["result"] == "pass";
+  CHECK(checked);
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -365,6 +365,39 @@ const Case kCases[] = {
      "  row: [效益指标] [社会效益指标] [指标1：受益人口] [] [] [10] [10] []\n"
      "  row: [^效益指标] [生态效益指标] [指标1：水质改善] [] [] [10] [10] []\n"
      "  total: [总分] [] [] [] [] [100] [58] []\n"},
+    // A group label over sub-columns on the next line (Jilin's 采集数据项 over 数据项1 / 数据项2): the
+    // group's column becomes one per sub-label, so the rows' cells count right.
+    {"one space between cells: a group column split by the sub-labels on the next line",
+     "一级指标 权重 二级指标 分值 三级指标 计量单位 目标值(标准) 分值 采集数据项 指标值\n"
+     "数据项1 数据项2\n"
+     "预算绩效 100 预算管理 75 预算执行进度(7月) % 40% 7 312.6 700 44.66%\n"
+     "预算调整次数 次 0 5 1 / 1\n"
+     "财务管理 25 用款计划差错率 % -0% 7 0 12 0%\n",
+     "table aligned page 1\n  columns: [一级指标] [权重] [二级指标] [分值] [三级指标] [计量单位] [目标值(标准)] [分值] "
+     "[采集数据项数据项1] [采集数据项数据项2] [指标值]\n"
+     "  row: [预算绩效] [100] [预算管理] [75] [预算执行进度(7月)] [%] [40%] [7] [312.6] [700] [44.66%]\n"
+     "  row: [^预算绩效] [] [] [] [预算调整次数] [次] [0] [5] [1] [/] [1]\n"
+     "  row: [^预算绩效] [] [财务管理] [25] [用款计划差错率] [%] [-0%] [7] [0] [12] [0%]\n"},
+    {"sub-labels whose stem no column holds do not split a column",
+     "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因\n"
+     "数据项1 数据项2\n"
+     "产出指标 数量指标 新建村级服务站数量 ≥12个 12个 15 15\n",
+     "table aligned page 1\n  columns: [一级指标] [二级指标] [三级指标] [年度指标值] [实际完成值] [分值] [得分] [偏差原因]\n"
+     "  row: [产出指标] [数量指标] [新建村级服务站数量] [≥12个] [12个] [15] [15] []\n"},
+    // Pipe rows: a header with one cell of unknown words is still a header; an HTML rowspan leaves
+    // the rows below without their leading merged cells (carried when the cells then fit).
+    {"pipe rows: a classified header, sub-labels, rows short of their merged leading cells",
+     "| 一级指标 | 权重 | 二级指标 | 分值 | 三级指标 | 目标值 | 分值 | 采集数据项 |\n"
+     "| 数据项1 | 理由 |\n"
+     "| 项目效果 | 25 | 经济效益 | 20 | 是否作出贡献 | 是 | 5 |  | ① |\n"
+     "| 社会效益 | 20 | 是否有效防止传播 | 是 | 5 |  | ① |\n"
+     "| 是否保护生态 | 是 | 5 | 是 | ① |\n"
+     "| 5 | ② |\n",
+     "table pipe page 1\n  columns: [一级指标] [权重] [二级指标] [分值] [三级指标] [目标值] [分值] [采集数据项数据项1] "
+     "[采集数据项理由]\n"
+     "  row: [项目效果] [25] [经济效益] [20] [是否作出贡献] [是] [5] [] [①]\n"
+     "  row: [^项目效果] [] [社会效益] [20] [是否有效防止传播] [是] [5] [] [①]\n"
+     "  row: [^项目效果] [] [] [] [是否保护生态] [是] [5] [是] [①]\n"},
 };
 
 TEST_CASE("Tables in every text shape", "[structure][tables]") {
@@ -470,6 +503,33 @@ TEST_CASE("A long table is read in one pass", "[structure][tables]") {
   Structure s = BuildStructure(doc, BuiltinRules());
   REQUIRE(s.tables.size() == 1);
   CHECK(s.tables[0].rows.size() == static_cast<size_t>(kRows));
+}
+
+TEST_CASE("A form's kind from its title, a special fund's form included", "[structure][parts]") {
+  struct Title {
+    const char* title;
+    DocKind kind;
+  };
+  const std::string body =
+      "\n一级指标 权重 二级指标 分值 三级指标 计量单位 目标值(标准) 分值\n"
+      "预算绩效 100 预算管理 75 预算执行进度(7月) % 40% 7\n";
+  const Title kTitles[] = {
+      {"长吉图发展战略专项经费绩效评价表", DocKind::kProjectForm},
+      {"提升口岸核心能力达标建设专项经费支出绩效评价表", DocKind::kProjectForm},
+      {"2022年度农村饮水安全专项资金绩效自评表", DocKind::kProjectForm},
+      {"疫情疫病项目支出绩效评价表", DocKind::kProjectForm},
+      {"部门整体支出绩效自评表", DocKind::kDepartmentForm},
+      // Not a form: a report.
+      {"2022年度部门整体支出绩效自评报告", DocKind::kDepartmentReport},
+  };
+  for (const Title& t : kTitles) {
+    SECTION(t.title) {
+      Document doc = test::DocFromText(std::string(t.title) + body);
+      Structure s = BuildStructure(doc, BuiltinRules());
+      REQUIRE(!s.parts.empty());
+      CHECK(s.parts[0].kind == t.kind);
+    }
+  }
 }
 
 TEST_CASE("Forms one after another, their repeated title dropped as a running header", "[structure][parts]") {
