@@ -14,9 +14,9 @@ if [[ "${JIXIAO_SKIP_SANITIZE:-}" == 1 ]]; then
 else
   start=$SECONDS
   JIXIAO_BUILD_TARGETS="jixiao jixiao-pdf-reader jixiao_report_fixture_tool" ./tools/setup.sh
-  # The rule-override loop overrides sixteen rules per run here too (every rule is still
+  # The rule-override loop overrides 32 rules per run here too (every rule is still
   # overridden once; the sanitizer half runs the same loop with better eyes).
-  HOSTILE_RULE_GROUP=${HOSTILE_RULE_GROUP:-16} \
+  HOSTILE_RULE_GROUP=${HOSTILE_RULE_GROUP:-32} \
     ctest --test-dir build --output-on-failure -j"$(nproc)" -L release
   echo "test.sh: release build and its tests took $((SECONDS - start)) s"
   ./tools/sanitize.sh
