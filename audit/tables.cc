@@ -21,6 +21,7 @@ struct Row {
   std::string name;
   std::vector<Number> cells;  // one per numeric column
   bool total = false;
+  int marker = 0;  // the numbering style its name starts with (a group of structure.marker), 0: none
 };
 
 struct Table {
@@ -90,6 +91,7 @@ class TableParser {
           pending.clear();
           r.total = RE2::PartialMatch(std::string(View(doc_.text, lines[lj])),
                                       rules_.One("table.total_row"));
+          r.marker = MarkerStyle(View(doc_.text, lines[lj]));
           t.rows.push_back(std::move(r));
           if (t.rows.back().total && t.rows.size() > 1) {
             ++lj;
@@ -270,7 +272,9 @@ class TableParser {
     }
     // Columns: the total row is the sum of the rows above it.
     if (!total) return;
-    Outline::TableTotal cited{total->line, t.rows.size() - 1, {}};
+    std::vector<const Row*> parts = TopLevel(t, total);
+    if (parts.empty()) return;  // rows of several levels whose nesting the names do not show
+    Outline::TableTotal cited{total->line, parts.size(), {}};
     for (size_t c = 0; c < t.cols.size() && c < t.names.size(); ++c) {
       cited.columns.emplace_back(t.names[c], total->cells[c]);
     }
@@ -278,21 +282,61 @@ class TableParser {
     for (size_t c = 0; c < t.cols.size(); ++c) {
       if (t.cols[c] == Col::kRate) continue;  // checked per row above
       std::vector<Expr> terms;
-      for (const Row& r : t.rows) {
-        if (&r == total) continue;
+      for (const Row* r : parts) {
         bool exact = t.cols[c] == Col::kMax || t.cols[c] == Col::kScore || t.cols[c] == Col::kSelfScore;
-        terms.push_back(Expr::Figure(r.cells[c], exact));
+        terms.push_back(Expr::Figure(r->cells[c], exact));
       }
       Relation rel = Base(CheckId::kTableColumn, *total, total->cells[c]);
-      for (const Row& r : t.rows) {
-        if (&r != total) rel.more_quotes.push_back(r.line);  // the column's figures
-      }
+      for (const Row* r : parts) rel.more_quotes.push_back(r->line);  // the column's figures
       rel.computed = Expr::Sum(std::move(terms));
       rel.stated_exact = t.cols[c] == Col::kMax || t.cols[c] == Col::kScore ||
                          t.cols[c] == Col::kSelfScore;
-      rel.note = "column sum of " + std::to_string(t.rows.size() - 1) + " rows";
+      rel.note = "column sum of " + std::to_string(parts.size()) + " rows" +
+                 (parts.size() + 1 < t.rows.size() ? " (the outermost numbered level)" : "");
       out_->relations.push_back(std::move(rel));
     }
+  }
+
+  // The numbering style a row's name starts with ("2." arabic, "(1)" paren_arabic): the index of
+  // the structure.marker group that matched, 0 for none.
+  int MarkerStyle(std::string_view row) const {
+    const RE2& marker = rules_.One("structure.marker");
+    const int n = marker.NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> g(static_cast<size_t>(n) + 1);
+    re2::StringPiece in(row.data(), row.size());
+    while (!in.empty() && in[0] == ' ') in.remove_prefix(1);
+    if (!marker.Match(in, 0, in.size(), RE2::ANCHOR_START, g.data(), n + 1)) return 0;
+    for (int i = 1; i <= n; ++i) {
+      if (g[static_cast<size_t>(i)].data() != nullptr) return i;
+    }
+    return 0;
+  }
+
+  // The rows a column total adds up: all rows but the total when their names carry one numbering
+  // style or none; when they carry several (三公经费: "2．公务用车购置及运行费" then "（1）公务用车
+  // 购置费", "（2）公务用车运行费"), the rows of the first row's style, each followed by its own
+  // sub-rows. Rows of several levels that the names do not nest (a sub-row first, an unnumbered
+  // row among numbered ones) give none: the sum is not checked.
+  static std::vector<const Row*> TopLevel(const Table& t, const Row* total) {
+    std::vector<const Row*> rows;
+    for (const Row& r : t.rows) {
+      if (&r != total) rows.push_back(&r);
+    }
+    if (rows.empty()) return rows;
+    const int top = rows.front()->marker;
+    bool mixed = false;
+    for (const Row* r : rows) mixed = mixed || r->marker != top;
+    if (!mixed) return rows;
+    if (top == 0) return {};
+    std::vector<const Row*> parts;
+    for (const Row* r : rows) {
+      if (r->marker == top) {
+        parts.push_back(r);
+      } else if (r->marker == 0) {
+        return {};
+      }
+    }
+    return parts;
   }
 
   void AddTotalRestated(const Stated& first, const Stated& again) {

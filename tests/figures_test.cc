@@ -363,6 +363,43 @@ TEST_CASE("figures: text citing a table's total", "[figures][tables]") {
   CHECK(Pick(Run(both, other), CheckId::kTableRow, "3个").empty());
 }
 
+// A total row over rows of two numbering levels (the 三公经费 table of every 决算: "2．" and its
+// parts "（1）" "（2）"): the column adds up the outermost level only; levels the names do not nest
+// leave the column unchecked.
+TEST_CASE("tables: a column total over nested numbered rows", "[figures][tables]") {
+  struct Case {
+    const char* table;
+    const char* stated;  // the total cell
+    int checked;         // table.column relations on it (0: not summed)
+    Verdict verdict;
+  };
+  const Case cases[] = {
+      {"项目 预算数 决算数\n合计 4.00 3.50\n1.因公出国(境)费 0.00 0.00\n2.公务用车购置及运行费 2.50 2.00\n"
+       "(1)公务用车购置费 0.00 0.00\n(2)公务用车运行费 2.50 2.00\n3.公务接待费 1.50 1.50\n",
+       "4.00", 1, Verdict::kPass},
+      {"项目 预算数 决算数\n合计 5.00 3.50\n1.因公出国(境)费 0.00 0.00\n2.公务用车购置及运行费 2.50 2.00\n"
+       "(1)公务用车购置费 0.00 0.00\n(2)公务用车运行费 2.50 2.00\n3.公务接待费 1.50 1.50\n",
+       "5.00", 1, Verdict::kFail},
+      // One level: every row is a part.
+      {"项目 预算数 决算数\n因公出国(境)费 0.00 0.00\n公务用车购置及运行费 2.50 2.00\n公务接待费 1.50 1.50\n"
+       "合计 4.00 3.50\n",
+       "4.00", 1, Verdict::kPass},
+      // An unnumbered row among numbered ones: which level it belongs to is not written.
+      {"项目 预算数 决算数\n合计 4.00 3.50\n1.因公出国(境)费 0.00 0.00\n2.公务用车购置及运行费 2.50 2.00\n"
+       "其中：公务用车运行费 2.50 2.00\n3.公务接待费 1.50 1.50\n",
+       "4.00", 0, Verdict::kPass},
+  };
+  testing::Parser tables = [](const Document& doc, const Rules& rules, Outline* out) {
+    ParseTables(doc, rules, out);
+  };
+  for (const Case& c : cases) {
+    INFO(c.table);
+    auto got = Pick(Run(tables, DocumentOf(c.table)), CheckId::kTableColumn, c.stated);
+    REQUIRE(static_cast<int>(got.size()) == c.checked);
+    if (c.checked > 0) CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
+  }
+}
+
 // The documents in corpus/styles are written in other styles than the corpus; each has planted
 // errors that must be found, and nothing else.
 TEST_CASE("figures and claims on documents in other styles", "[figures][claims][styles]") {
