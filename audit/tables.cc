@@ -21,8 +21,26 @@ struct Row {
   std::string name;
   std::vector<Number> cells;  // one per numeric column
   bool total = false;
-  int marker = 0;  // the numbering style its name starts with (a group of structure.marker), 0: none
+  // The level its name is written at: a 科目编码 (类 208, 款 20805, 项 2080505) gives
+  // kCodeLevel + its length; a numbering marker its style (a group of structure.marker); 0 none.
+  int level = 0;
 };
+
+constexpr int kCodeLevel = 1000;
+
+// The length of the 科目编码 a row starts with ("2080505 机关事业单位…"): 3, 5 or 7 digits (类, 款,
+// 项 of the functional and economic classifications), then a space and no 年 (a year is 4 digits,
+// but "2021 年度…" must never be a code whatever its length).
+int CodeLength(std::string_view row) {
+  size_t i = 0;
+  while (i < row.size() && row[i] == ' ') ++i;
+  size_t d = i;
+  while (d < row.size() && row[d] >= '0' && row[d] <= '9') ++d;
+  const size_t n = d - i;
+  if ((n != 3 && n != 5 && n != 7) || d >= row.size() || row[d] != ' ') return 0;
+  if (row.substr(d + 1).rfind("年", 0) == 0) return 0;
+  return static_cast<int>(n);
+}
 
 struct Table {
   Span header;
@@ -91,7 +109,9 @@ class TableParser {
           pending.clear();
           r.total = RE2::PartialMatch(std::string(View(doc_.text, lines[lj])),
                                       rules_.One("table.total_row"));
-          r.marker = MarkerStyle(View(doc_.text, lines[lj]));
+          const std::string_view raw = View(doc_.text, lines[lj]);
+          const int code = CodeLength(raw);
+          r.level = code > 0 ? kCodeLevel + code : MarkerStyle(raw);
           t.rows.push_back(std::move(r));
           if (t.rows.back().total && t.rows.size() > 1) {
             ++lj;
@@ -312,29 +332,29 @@ class TableParser {
     return 0;
   }
 
-  // The rows a column total adds up: all rows but the total when their names carry one numbering
-  // style or none; when they carry several (三公经费: "2．公务用车购置及运行费" then "（1）公务用车
-  // 购置费", "（2）公务用车运行费"), the rows of the first row's style, each followed by its own
-  // sub-rows. Rows of several levels that the names do not nest (a sub-row first, an unnumbered
-  // row among numbered ones) give none: the sum is not checked.
+  // The rows a column total adds up: all rows but the total when their names are written at one
+  // level; when at several (三公经费: "2．公务用车购置及运行费" then "（1）公务用车购置费",
+  // "（2）公务用车运行费"; 功能分类: 类 208, its 款 20805, their 项 2080505), the rows of the first
+  // row's level, each followed by its own sub-rows. Levels that the names do not nest (an
+  // unnumbered row among numbered ones, a first row below the outermost code) give none: the sum
+  // is not checked.
   static std::vector<const Row*> TopLevel(const Table& t, const Row* total) {
     std::vector<const Row*> rows;
     for (const Row& r : t.rows) {
       if (&r != total) rows.push_back(&r);
     }
     if (rows.empty()) return rows;
-    const int top = rows.front()->marker;
+    const int top = rows.front()->level;
     bool mixed = false;
-    for (const Row* r : rows) mixed = mixed || r->marker != top;
+    for (const Row* r : rows) mixed = mixed || r->level != top;
     if (!mixed) return rows;
     if (top == 0) return {};
     std::vector<const Row*> parts;
     for (const Row* r : rows) {
-      if (r->marker == top) {
-        parts.push_back(r);
-      } else if (r->marker == 0) {
-        return {};
-      }
+      if (r->level == 0) return {};
+      if ((r->level > kCodeLevel) != (top > kCodeLevel)) return {};  // codes among markers
+      if (top > kCodeLevel && r->level < top) return {};             // a shorter code below
+      if (r->level == top) parts.push_back(r);
     }
     return parts;
   }
