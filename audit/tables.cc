@@ -47,6 +47,9 @@ struct Table {
   std::vector<Col> cols;
   std::vector<std::string> names;  // the column words as written
   std::vector<Row> rows;
+  // Rows with fewer figures than columns (an empty cell, whose column the text does not show): the
+  // columns cannot be summed, and the rows are reported unread.
+  std::vector<Span> short_rows;
 };
 
 bool IsNumericToken(std::string_view t) {
@@ -123,6 +126,13 @@ class TableParser {
         std::string_view s = View(doc_.text, lines[lj]);
         if (s.size() <= 90 && FiguresIn(doc_.text, lines[lj]).size() <= 1 && !t.rows.empty() &&
             lj + 1 < lines.size()) {
+          // Unless it ends in a figure: then it is a row with an empty cell ("甲项目 0.50" under
+          // 预算数 决算数), not part of the next row's name.
+          size_t last = s.find_last_of(' ');
+          if (last != std::string_view::npos && IsNumericToken(s.substr(last + 1))) {
+            t.short_rows.push_back(lines[lj]);
+            continue;
+          }
           pending += CleanName(s);
           continue;
         }
@@ -131,6 +141,7 @@ class TableParser {
       if (t.rows.size() >= 2) {
         for (const Row& r : t.rows) out_->read.push_back(r.line);
         out_->read.push_back(t.header);
+        out_->unread.insert(out_->unread.end(), t.short_rows.begin(), t.short_rows.end());
         Check(t);
         li = lj - 1;
       }
@@ -291,7 +302,7 @@ class TableParser {
       }
     }
     // Columns: the total row is the sum of the rows above it.
-    if (!total) return;
+    if (!total || !t.short_rows.empty()) return;
     std::vector<const Row*> parts = TopLevel(t, total);
     if (parts.empty()) return;  // rows of several levels whose nesting the names do not show
     Outline::TableTotal cited{total->line, parts.size(), {}};

@@ -397,6 +397,9 @@ TEST_CASE("tables: a column total over nested numbered rows", "[figures][tables]
       // A name that starts with a year is no 科目编码.
       {"资金项目 资金额度 自评分\n甲项目经费 10.00 96\n2021 年度园区评价工作经费 5.00 100\n合计 15.00 196\n",
        "15.00", 1, Verdict::kPass},
+      // A row with an empty cell: which column is empty the text does not show. Not summed.
+      {"项目 预算数 决算数\n合计 4.00 4.00\n甲项目 0.50\n乙项目 2.50 2.00\n丙项目 1.50 1.50\n", "4.00", 0,
+       Verdict::kPass},
       // A 款 before any 类 (the table went on from another page): not summed.
       {"项目 预算数 决算数\n合计 832.82 832.82\n20805 行政事业单位养老支出 18.62 18.62\n"
        "213 农林水支出 795.61 795.61\n221 住房保障支出 11.24 11.24\n",
