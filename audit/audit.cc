@@ -106,7 +106,12 @@ struct Stages {
 // The indicator tree: tree tables first (their lines are no headings), then headings; when
 // neither gives one, a scoring table with one name column (its lines, read first, are then no
 // headings either, so the headings are read again around it).
+void ReadIndicatorTreeOnly(const Document& doc, const Structure& structure, const Rules& rules, Outline* outline);
 void ReadIndicatorTree(const Document& doc, const Structure& structure, const Rules& rules, Outline* outline) {
+  ReadIndicatorTreeOnly(doc, structure, rules, outline);
+  ReadTotalBreakdown(doc, rules, outline);
+}
+void ReadIndicatorTreeOnly(const Document& doc, const Structure& structure, const Rules& rules, Outline* outline) {
   ReadTableTrees(doc, structure, rules, outline);
   ReadStreamTables(doc, rules, outline);
   const size_t from_tables = outline->indicators.size();
