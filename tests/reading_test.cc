@@ -406,4 +406,38 @@ TEST_CASE("the total's sentence broken down by the first level gives its scores"
   }
 }
 
+TEST_CASE("the same table as pipe rows whose merged cells split each row over lines", "[reading][tables][stream]") {
+  const std::string head = "| 一级指标 | 二级指标 | 三级指标 | 得分 |\n";
+  struct Case {
+    const char* what;
+    std::string body;
+    const char* indicators;
+    std::vector<std::string> children_max;
+  };
+  const Case cases[] = {
+      {"blank 得分 cells: the tree and its maxima",
+       "| 决策(25分) | 目标(15分) | 相关性(5分) |\n|\n| 明确性(5分) |\n| ||\n| 合理性(5分) |\n| ||\n"
+       "| 预算编制(10分) | 测算依据(5分) |\n| |\n| 目标管理(5分) |\n| ||\n| 绩效(10分) | 履职成效(10分) | 特性指标 |\n|\n",
+       "决策 25/-\n决策>目标 15/-\n决策>目标>相关性 5/-\n决策>目标>明确性 5/-\n决策>目标>合理性 5/-\n"
+       "决策>预算编制 10/-\n决策>预算编制>测算依据 5/-\n决策>预算编制>目标管理 5/-\n绩效 10/-\n绩效>履职成效 10/-\n"
+       "绩效>履职成效>特性指标 -/-\n",
+       {"pass 25", "pass 15", "pass 10"}},
+      {"a score in the row's last cell",
+       "| 决策(10分) | 目标(10分) | 相关性(5分) | 4 |\n| 明确性(5分) | 5 |\n",
+       "决策 10/-\n决策>目标 10/-\n决策>目标>相关性 5/4\n决策>目标>明确性 5/5\n", {}},
+      {"a wrong group max: no sums (the parents are not certain)",
+       "| 决策(25分) | 目标(12分) | 相关性(5分) |\n| 明确性(5分) |\n| 预算编制(10分) | 测算依据(5分) |\n| 目标管理(5分) |\n"
+       "| 管理(5分) | 资金(5分) | 分配(5分) |\n",
+       "决策 25/-\n决策>目标 12/-\n决策>目标>相关性 5/-\n决策>目标>明确性 5/-\n决策>预算编制 10/-\n"
+       "决策>预算编制>测算依据 5/-\n决策>预算编制>目标管理 5/-\n管理 5/-\n管理>资金 5/-\n管理>资金>分配 5/-\n",
+       {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    CHECK(Indicators(head + c.body) == c.indicators);
+    CHECK(ChecksOf(head + c.body, CheckId::kScoreChildrenMax) == c.children_max);
+    CHECK(UnreadLines(head + c.body) == 0);
+  }
+}
+
 }  // namespace jixiao
