@@ -106,8 +106,14 @@ struct Stages {
 // The indicator tree: tree tables first (their lines are no headings), then headings; when
 // neither gives one, a scoring table with one name column (its lines, read first, are then no
 // headings either, so the headings are read again around it).
+void ReadIndicatorTreeOnly(const Document& doc, const Structure& structure, const Rules& rules, Outline* outline);
 void ReadIndicatorTree(const Document& doc, const Structure& structure, const Rules& rules, Outline* outline) {
+  ReadIndicatorTreeOnly(doc, structure, rules, outline);
+  ReadTotalBreakdown(doc, rules, outline);
+}
+void ReadIndicatorTreeOnly(const Document& doc, const Structure& structure, const Rules& rules, Outline* outline) {
   ReadTableTrees(doc, structure, rules, outline);
+  ReadStreamTables(doc, rules, outline);
   const size_t from_tables = outline->indicators.size();
   ParseTree(doc, structure, rules, outline);
   // Headings and a tree table both hold a tree (a table cut short, its rest read as headings, or
@@ -184,8 +190,11 @@ AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages)
     return true;
   };
   if (!unassessed.empty()) {
-    if (std::all_of(outline.indicators.begin(), outline.indicators.end(),
-                    [&](const Indicator& i) { return !outside(doc.LineAt(i.heading.begin)); })) {
+    // A scoring table read as the tree (its header names the levels and the score) is a
+    // self-evaluation wherever it stands: a 决算's 预算绩效情况说明 may hold one.
+    if (std::all_of(outline.indicators.begin(), outline.indicators.end(), [&](const Indicator& i) {
+          return !outside(doc.LineAt(i.heading.begin)) && !outline.InTreeTable(i.heading.begin);
+        })) {
       outline.indicators.clear();
     }
     if (outline.total && !outside(doc.LineAt(outline.total->where.begin))) outline.total.reset();
@@ -227,7 +236,8 @@ AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages)
     std::vector<Relation> tree;
     TreeChecks(doc, rules, outline, &tree, &results);
     for (Relation& rel : tree)
-      if (outside(doc.LineAt(rel.anchor.begin))) relations.push_back(std::move(rel));
+      if (outside(doc.LineAt(rel.anchor.begin)) || outline.InTreeTable(rel.anchor.begin))
+        relations.push_back(std::move(rel));
   }
   if (!stages.Done("the tree checks")) return r;
   for (size_t i = 0; i < relations.size(); ++i) {
@@ -301,7 +311,10 @@ AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages)
   std::string not_eval;
   for (size_t i = 0; i < structure.parts.size(); ++i) {
     const Part& p = structure.parts[i];
-    bool eval = IsSelfEvaluation(p.kind) || p.kind == DocKind::kUnknown;
+    bool eval = IsSelfEvaluation(p.kind) || p.kind == DocKind::kUnknown ||
+                std::any_of(outline.tree_tables.begin(), outline.tree_tables.end(), [&](const Span& t) {
+                  return t.begin >= p.at.begin && t.begin < p.at.end && !r.indicators.empty();
+                });
     r.parts[i].assessed = eval;
     any_eval |= eval;
     if (!eval) {

@@ -102,6 +102,13 @@ void ReadTableTrees(const Document& doc, const Structure& structure, const Rules
 // When neither a tree table nor headings gave a tree: a scoring table with one name column and a
 // total row (评价准则 | 分值 | 实际得分 …) as the tree, its levels by the names' numbering.
 void ReadListTables(const Document& doc, const Structure& structure, const Rules& rules, Outline* out);
+// A scoring table whose cells reached the text as one stream in row order, every name with its
+// max ("…三级指标得分部门决策(25分)目标任务(15分)相关性(5分)\n5 明确性(5分)\n5 …"), read as the
+// tree where the row shape is certain (table_stream.cc). Runs after ReadTableTrees.
+void ReadStreamTables(const Document& doc, const Rules& rules, Outline* out);
+// The total's sentence broken down by the first level ("总得分为72.21分，其中：投入得分13.10分、…"):
+// the parts' scores join the first-level nodes of those names (tree_breakdown.cc). After the tree.
+void ReadTotalBreakdown(const Document& doc, const Rules& rules, Outline* out);
 void ParseFigures(const Document& doc, const Rules& rules, Outline* out);
 void ParseClaims(const Document& doc, const Rules& rules, Outline* out);
 // The self-evaluation forms: for each part of kind project_form / department_form, its funds

@@ -559,12 +559,16 @@ void FindUnread(const Document& doc, const Rules& rules, Outline* out) {
   }
   for (const Span& line : Lines(doc.text)) {
     if (std::binary_search(structural.begin(), structural.end(), line.begin)) continue;
-    for (const auto& m : FindAll(rules.One("score.looks_scored"), doc.text, line)) {
-      bool read_here = overlaps_read(m.whole);
-      if (!read_here) {
-        out->unread.push_back(SentenceAround(doc.text, m.whole));
-        break;
+    bool unread = false;
+    for (const re2::RE2* re : rules.Get("score.looks_scored")) {
+      for (const auto& m : FindAll(*re, doc.text, line)) {
+        if (!overlaps_read(m.whole)) {
+          out->unread.push_back(SentenceAround(doc.text, m.whole));
+          unread = true;
+          break;
+        }
       }
+      if (unread) break;
     }
   }
 }

@@ -4,6 +4,7 @@
 // small text in the shape real filings use; each has a pass, a fail or a false-alarm guard.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,12 @@ std::string Indicators(const std::string& text) {
     out += " " + (i.max.empty() ? std::string("-") : i.max) + "/" + (i.score.empty() ? std::string("-") : i.score) + "\n";
   }
   return out;
+}
+
+int UnreadLines(const std::string& text) {
+  int n = 0;
+  for (const auto& f : Audit(DocumentOf(text), BuiltinRules()).findings) n += f.check == CheckId::kParseUnread;
+  return n;
 }
 
 }  // namespace
@@ -311,6 +318,126 @@ TEST_CASE("a 得分 column beside each name is that level's points when the scor
       "公用经费控制率 5 公用经费控制率≤100%,计5分; 本年公用经费控制率为98%。 4\n";
   CHECK(Indicators(text) == "投入 10/-\n投入>预算配置 10/-\n投入>预算配置>人员控制率 5/5\n"
                             "投入>预算配置>公用经费控制率 5/4\n");
+}
+
+TEST_CASE("a scoring table extracted as one stream of cells in row order is the tree where its rows are certain",
+          "[reading][tables][stream]") {
+  // Each name carries its max; a row's score follows its names; a merged name is written once.
+  const std::string head = "部门整体支出绩效评价得分表 一级指标 二级指标 三级指标 得分 ";
+  struct Case {
+    const char* what;
+    std::string body;
+    const char* indicators;  // "" = no score read from the stream (its lines are unread)
+    std::vector<std::string> children_max;
+  };
+  const Case cases[] = {
+      {"the maxima add up: the tree and its sums",
+       "决策(25 分) 目标(15 分) 相关性(5 分)\n5 明确性(5 分)\n5 合理性(5 分)\n4 预算编制(10 分) 测算依据(5 分)\n"
+       "2 目标管理(5 分)\n4 管理(30 分) 资金分配(2 分) 分配时限(1 分)\n1 中央专款分配合规……(以下略)\n",
+       "决策 25/-\n决策>目标 15/-\n决策>目标>相关性 5/5\n决策>目标>明确性 5/5\n决策>目标>合理性 5/4\n"
+       "决策>预算编制 10/-\n决策>预算编制>测算依据 5/2\n决策>预算编制>目标管理 5/4\n管理 30/-\n"
+       "管理>资金分配 2/-\n管理>资金分配>分配时限 1/1\n",
+       {"pass 25", "pass 15", "pass 10"}},
+      {"a group whose maxima do not add up: the parents are not certain, no sums",
+       "决策(25 分) 目标(15 分) 相关性(5 分)\n5 明确性(5 分)\n5 预算编制(10 分) 测算依据(5 分)\n2 目标管理(5 分)\n4 ",
+       "决策 25/-\n决策>目标 15/-\n决策>目标>相关性 5/5\n决策>目标>明确性 5/5\n"
+       "决策>预算编制 10/-\n决策>预算编制>测算依据 5/2\n决策>预算编制>目标管理 5/4\n",
+       {}},
+      {"a score above its leaf's max: the reading is not certain, nothing read",
+       "决策(25 分) 目标(15 分) 相关性(5 分)\n5 明确性(5 分)\n8 合理性(5 分)\n5 ", "", {}},
+      {"the first row does not open every level: nothing read",
+       "目标(15 分) 相关性(5 分)\n5 明确性(5 分)\n5 ", "", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    const std::string got = Indicators(head + c.body);
+    CHECK(ChecksOf(head + c.body, CheckId::kScoreChildrenMax) == c.children_max);
+    if (std::string(c.indicators).empty()) {
+      // Names may still be read as headings (max only), but no row's score is taken.
+      CHECK(got.find("/-\n") != std::string::npos);
+      CHECK(std::count(got.begin(), got.end(), '\n') == std::count(got.begin(), got.end(), '-'));
+      CHECK(UnreadLines(head + c.body) > 0);
+    } else {
+      CHECK(got == c.indicators);
+    }
+  }
+}
+
+TEST_CASE("a scrambled scoring table (a row's points before the next name) is unread coverage", "[reading][tables][stream]") {
+  const std::string text = "项目支出绩效评价得分表\n20 分)项目决策(10 分)科学决策必要性\n5 5 可行性\n5 5 绩效目标明确性\n";
+  CHECK(Indicators(text).empty());
+  CHECK(UnreadLines(text) >= 1);
+}
+
+TEST_CASE("the total's sentence broken down by the first level gives its scores", "[reading][tree][breakdown]") {
+  const std::string table = "一级指标\n二级指标\n三级指标\n得分\n投入(20分)\n目标设定(10分)\n绩效目标合理性(4分)\n4.00\n"
+                            "绩效指标明确性(6分)\n3.00\n预算配置(10)\n在职人员控制率(10分)\n6.10\n"
+                            "过程(40分)\n预算执行(40分)\n预算完成率(40分)\n25.41\n";
+  struct Case {
+    const char* what;
+    std::string sentence;
+    const char* first_level;            // the first-level rows of Indicators()
+    std::vector<std::string> total;     // score.total checks
+  };
+  const Case cases[] = {
+      {"the parts join the table's first level; parts the table lacks are nodes of their own",
+       "总得分为72.21分，其中：投入得分13.10分、过程得分25.41分、产出得分16.70分、效果得分17.00分。\n",
+       "投入 20/13.10\n过程 40/25.41\n产出 -/16.70\n效果 -/17.00\n", {"pass 72.21"}},
+      {"parts that do not add up to the total: a warning (a 其中 list may leave a part out)",
+       "总得分为72.21分，其中：投入得分13.10分、过程得分25.41分、产出得分16.70分、效果得分16.00分。\n",
+       "投入 20/13.10\n过程 40/25.41\n产出 -/16.70\n效果 -/16.00\n", {"warning 72.21"}},
+      {"a list that does not name every first-level node of the tree is not the first level",
+       "总得分为72.21分，其中：投入得分13.10分、产出得分16.70分。\n", "投入 20/-\n过程 40/-\n", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    std::string first;
+    std::string all = Indicators(c.sentence + table);
+    for (size_t b = 0; b < all.size();) {
+      size_t e = all.find('\n', b);
+      std::string line = all.substr(b, e - b);
+      if (line.find('>') == std::string::npos) first += line + "\n";
+      b = e + 1;
+    }
+    CHECK(first == c.first_level);
+    CHECK(ChecksOf(c.sentence + table, CheckId::kScoreTotal) == c.total);
+    for (const auto& f : Audit(DocumentOf(c.sentence + table), BuiltinRules()).findings)
+      CHECK(f.severity != Severity::kError);  // never an error: the list is not known complete
+  }
+}
+
+TEST_CASE("the same table as pipe rows whose merged cells split each row over lines", "[reading][tables][stream]") {
+  const std::string head = "| 一级指标 | 二级指标 | 三级指标 | 得分 |\n";
+  struct Case {
+    const char* what;
+    std::string body;
+    const char* indicators;
+    std::vector<std::string> children_max;
+  };
+  const Case cases[] = {
+      {"blank 得分 cells: the tree and its maxima",
+       "| 决策(25分) | 目标(15分) | 相关性(5分) |\n|\n| 明确性(5分) |\n| ||\n| 合理性(5分) |\n| ||\n"
+       "| 预算编制(10分) | 测算依据(5分) |\n| |\n| 目标管理(5分) |\n| ||\n| 绩效(10分) | 履职成效(10分) | 特性指标 |\n|\n",
+       "决策 25/-\n决策>目标 15/-\n决策>目标>相关性 5/-\n决策>目标>明确性 5/-\n决策>目标>合理性 5/-\n"
+       "决策>预算编制 10/-\n决策>预算编制>测算依据 5/-\n决策>预算编制>目标管理 5/-\n绩效 10/-\n绩效>履职成效 10/-\n"
+       "绩效>履职成效>特性指标 -/-\n",
+       {"pass 25", "pass 15", "pass 10"}},
+      {"a score in the row's last cell",
+       "| 决策(10分) | 目标(10分) | 相关性(5分) | 4 |\n| 明确性(5分) | 5 |\n",
+       "决策 10/-\n决策>目标 10/-\n决策>目标>相关性 5/4\n决策>目标>明确性 5/5\n", {}},
+      {"a wrong group max: no sums (the parents are not certain)",
+       "| 决策(25分) | 目标(12分) | 相关性(5分) |\n| 明确性(5分) |\n| 预算编制(10分) | 测算依据(5分) |\n| 目标管理(5分) |\n"
+       "| 管理(5分) | 资金(5分) | 分配(5分) |\n",
+       "决策 25/-\n决策>目标 12/-\n决策>目标>相关性 5/-\n决策>目标>明确性 5/-\n决策>预算编制 10/-\n"
+       "决策>预算编制>测算依据 5/-\n决策>预算编制>目标管理 5/-\n管理 5/-\n管理>资金 5/-\n管理>资金>分配 5/-\n",
+       {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    CHECK(Indicators(head + c.body) == c.indicators);
+    CHECK(ChecksOf(head + c.body, CheckId::kScoreChildrenMax) == c.children_max);
+    CHECK(UnreadLines(head + c.body) == 0);
+  }
 }
 
 }  // namespace jixiao
