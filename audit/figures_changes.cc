@@ -37,6 +37,17 @@ Span CutAtClause(const std::string& t, Span s) {
 }
 
 
+// "占年初预算数109466万元的56.3%": the figure is the base of a share, not the subject's level.
+bool BaseOfShare(const std::string& t, const Number& n) {
+  size_t i = n.end;
+  while (i < t.size() && t[i] == ' ') ++i;
+  if (t.compare(i, 3, "的") != 0) return false;
+  i += 3;
+  while (i < t.size() && t[i] == ' ') ++i;
+  auto p = FigureAt(t, i);
+  return p && p->unit == Unit::kPercent;
+}
+
 Relation Change(const Number& stated, Expr computed, Span quote, std::string note,
                 Severity severity = Severity::kError) {
   // "其他收入 0.00 万元，较上年增加 0.00 万元，增长 0%": nothing before, nothing now, no change; the
@@ -66,11 +77,14 @@ std::vector<Number> Quantities(const std::string& t, Span s, bool percent) {
   return out;
 }
 
-// "比上年决算数增加 X 万元，增长 Y%": Y = X / (current − X).
+// "比上年决算数增加 X 万元，增长 Y%", "同比增长 Y%，增收 X 万元": Y = X / (current − X).
 void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s,
                       const Sentence* previous, Outline* out) {
   const std::string& t = doc.text;
-  for (const Match& m : FindAll(rules.One("fig.yoy_amount"), t, s.span)) {
+  std::vector<Match> found = FindAll(rules.One("fig.yoy_amount"), t, s.span);
+  // "同比增长10.85%，增收2,798万元": the percent first.
+  for (const Match& m : FindAll(rules.One("fig.yoy_pct_amount"), t, s.span)) found.push_back(m);
+  for (const Match& m : found) {
     auto diff = FigureAt(t, m.Get("diff").begin);
     auto pct = FigureAt(t, m.Get("pct").begin);
     if (!diff || !pct) continue;
@@ -79,7 +93,8 @@ void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s
     // A change before it is no level ("较上年增加1.68万元，其中甲较上年同期减少0.58万元，减少
     // 4.68%": 4.68% is the part's own change, whose level is not stated).
     for (const Number& n : s.figures) {
-      if (n.begin < m.whole.begin && SameKind(n, *diff) && !IsChangeFigure(t, rules, n, s.span.begin)) {
+      if (n.begin < m.whole.begin && SameKind(n, *diff) && !IsChangeFigure(t, rules, n, s.span.begin) &&
+          !BaseOfShare(t, n)) {
         cur = n;
       }
     }
