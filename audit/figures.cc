@@ -661,9 +661,9 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   std::vector<Span> used;
   FormulaRates(doc, rules, out, &used);
   ProseRates(doc, rules, sentences, used, figs, out);
-  NamedShares(doc, rules, sentences, used, figs, out);
   ParseSums(doc, rules, sentences, out);
   AddedTotals(doc, rules, sentences, out);
+  NamedShares(doc, rules, sentences, used, figs, out);
   ParseLists(doc, rules, sentences, out);
   ParseChanges(doc, rules, sentences, out);
   UnitScale(doc, figs, out);

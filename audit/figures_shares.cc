@@ -68,12 +68,16 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
                  const std::vector<Span>& used, const std::vector<Number>& all_figs, Outline* out) {
   const std::string& t = doc.text;
   std::vector<Share> shares;
+  // Rates another reader already checks ("其中：A a，占收入合计的 p%" in figures_sums.cc).
+  std::vector<size_t> checked;
+  for (const Relation& r : out->relations)
+    if (r.check == CheckId::kRateRatio) checked.push_back(r.anchor.begin);
   for (const Sentence& s : sentences) {
     for (const Number& rate : s.figures) {
       if (rate.unit != Unit::kPercent) continue;
       bool inside = false;
       for (const Span& u : used) inside |= rate.begin >= u.begin && rate.begin < u.end;
-      if (inside) continue;
+      if (inside || std::find(checked.begin(), checked.end(), rate.begin) != checked.end()) continue;
       Span clause = ClauseBefore(t, rate.begin, s.span.begin);
       std::string_view before = View(t, clause);
       // Rates with a rate word are ProseRates' ("占比", "完成预算的"); changes are not shares.
@@ -147,15 +151,25 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
         out->unbound += 1;
         continue;
       }
-      const Number& whole = *named.front();
+      // The figure whose words name the base best ("一般公共预算收入累计完成" over "一般公共预算支出
+      // 累计完成" for 一般公共预算收入), the nearest of those.
+      const Number* best = named.front();
+      int best_shared = -1;
+      for (const Number* d : named) {
+        int n = 0;
+        std::vector<std::string> label = Bigrams(LabelBefore(t, d->begin));
+        for (const std::string& g : Bigrams(core)) n += std::find(label.begin(), label.end(), g) != label.end();
+        if (n > best_shared) best = d, best_shared = n;
+      }
+      const Number& whole = *best;
       Expr e = Expr::Quotient(Fig(*part), Fig(whole));
       Agreement a = Compare(rate, false, e.Eval());
       bool same_sentence = whole.begin >= s.span.begin;
       if (!Consistent(a) && !Near(a)) {
         // Another figure so named gives the rate: the words do not tell which is meant.
         bool other = false;
-        for (size_t i = 1; i < named.size(); ++i)
-          other |= Consistent(Compare(rate, false, Expr::Quotient(Fig(*part), Fig(*named[i])).Eval()));
+        for (const Number* d : named)
+          other |= d != best && Consistent(Compare(rate, false, Expr::Quotient(Fig(*part), Fig(*d)).Eval()));
         if (other) {
           out->unbound += 1;
           continue;
