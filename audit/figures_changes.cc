@@ -10,7 +10,7 @@
 namespace jixiao {
 namespace {
 
-bool Up(std::string_view dir) { return dir == "增加" || dir == "增长"; }
+bool Up(std::string_view dir) { return dir == "增加" || dir == "增长" || dir == "增收" || dir == "增支"; }
 
 // The 比 / 较 at `at` compares with a base: not the 比 of 比重 / 比例 / 同比, nor 较 of 较好.
 bool Compares(const std::string& t, const Rules& rules, size_t at, size_t floor) {

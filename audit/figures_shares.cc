@@ -49,6 +49,13 @@ bool EndsClause(const std::string& t, const Number& n) {
   return true;
 }
 
+int SharedBigramCount(std::string_view a, std::string_view b) {
+  std::vector<std::string> x = Bigrams(a);
+  int n = 0;
+  for (const std::string& g : Bigrams(b)) n += std::find(x.begin(), x.end(), g) != x.end();
+  return n;
+}
+
 std::string Named(const std::string& t, const Number& n) {
   std::string label = LabelBefore(t, n.begin, 10);
   return (label.empty() ? "" : label + " ") + Written(n);
@@ -121,12 +128,22 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
       if (Bigrams(core).size() < 2) continue;
       // The part: the last amount or count of the sentence before the rate's clause, a level
       // (not "增加 X 万元"), stated exactly.
+      // "税收收入完成66342万元，…增收10304万元，税收收入占地方财政收入66.19%": a change is skipped;
+      // words before 占 in the rate's clause name the part.
       const Number* part = nullptr;
       for (const Number& n : s.figures) {
         if (n.begin >= clause.begin) break;
-        if (IsQuantity(n)) part = &n;
+        if (IsQuantity(n) && !IsChangeFigure(t, rules, n, s.span.begin)) part = &n;
       }
-      if (!part || IsChangeFigure(t, rules, *part, s.span.begin) || Approximate(t, rules, *part)) continue;
+      if (!part || Approximate(t, rules, *part)) {
+        out->unbound += 1;
+        continue;
+      }
+      std::string subject(View(t, Span{clause.begin, m->whole.begin}));
+      if (Bigrams(subject).size() >= 1 && SharedBigramCount(LabelBefore(t, part->begin), subject) == 0) {
+        out->unbound += 1;
+        continue;
+      }
       // A part named as the base itself is the whole, not a part of it.
       if (BaseNamed(rules, base, LabelBefore(t, part->begin))) continue;
       std::string scope = PartScope(rules, View(t, Span{s.span.begin, rate.begin}));
