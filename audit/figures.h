@@ -37,6 +37,10 @@ bool BaseNamed(const Rules& rules, const std::string& base, const std::string& l
 void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                  const std::vector<Span>& used, const std::vector<Number>& all_figs, Outline* out);
 
+// "占年初预算数109466万元的56.3%": the figure is the base of a share of the sentence's subject, not
+// a level of its own (no current figure of a change, no account stated again). In figures_shares.cc.
+bool IsShareBase(const std::string& t, const Number& n);
+
 // sum.breakdown of "A a。加上 B b，合计 c". In figures_added.cc.
 void AddedTotals(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                  Outline* out);

@@ -37,17 +37,6 @@ Span CutAtClause(const std::string& t, Span s) {
 }
 
 
-// "占年初预算数109466万元的56.3%": the figure is the base of a share, not the subject's level.
-bool BaseOfShare(const std::string& t, const Number& n) {
-  size_t i = n.end;
-  while (i < t.size() && t[i] == ' ') ++i;
-  if (t.compare(i, 3, "的") != 0) return false;
-  i += 3;
-  while (i < t.size() && t[i] == ' ') ++i;
-  auto p = FigureAt(t, i);
-  return p && p->unit == Unit::kPercent;
-}
-
 Relation Change(const Number& stated, Expr computed, Span quote, std::string note,
                 Severity severity = Severity::kError) {
   // "其他收入 0.00 万元，较上年增加 0.00 万元，增长 0%": nothing before, nothing now, no change; the
@@ -94,7 +83,7 @@ void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s
     // 4.68%": 4.68% is the part's own change, whose level is not stated).
     for (const Number& n : s.figures) {
       if (n.begin < m.whole.begin && SameKind(n, *diff) && !IsChangeFigure(t, rules, n, s.span.begin) &&
-          !BaseOfShare(t, n)) {
+          !IsShareBase(t, n)) {
         cur = n;
       }
     }

@@ -71,6 +71,16 @@ struct Share {
 
 }  // namespace
 
+bool IsShareBase(const std::string& t, const Number& n) {
+  size_t i = n.end;
+  while (i < t.size() && t[i] == ' ') ++i;
+  if (t.compare(i, 3, "的") != 0) return false;
+  i += 3;
+  while (i < t.size() && t[i] == ' ') ++i;
+  auto p = FigureAt(t, i);
+  return p && p->unit == Unit::kPercent;
+}
+
 void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                  const std::vector<Span>& used, const std::vector<Number>& all_figs, Outline* out) {
   const std::string& t = doc.text;
