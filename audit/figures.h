@@ -41,6 +41,11 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
 // a level of its own (no current figure of a change, no account stated again). In figures_shares.cc.
 bool IsShareBase(const std::string& t, const Number& n);
 
+// sum.breakdown of "W按X分：A a…；B b…" against the figure before it that names W. In
+// figures_grouped.cc.
+void GroupedSplits(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                   const std::vector<Number>& all_figs, Outline* out);
+
 // sum.breakdown of "A a。加上 B b，合计 c". In figures_added.cc.
 void AddedTotals(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                  Outline* out);
