@@ -62,6 +62,14 @@ TEST_CASE("shares: the base a share names, stated before it", "[figures][shares]
        CheckId::kSumBreakdown, "165.0亿元", Verdict::kFail},
       {"本级收入完成100万元，加上上级补助收入20万元、上年结余5万元，收入总计125万元。", CheckId::kSumBreakdown,
        "125万元", Verdict::kPass},
+      // A whole split by a criterion it names.
+      {"地方一般公共预算收入完成1720万元。地方收入按构成分：税收收入1035万元，同比下降28.7%；非税收入685万元，同比下降14.3%。",
+       CheckId::kSumBreakdown, "1720万元", Verdict::kPass},
+      {"地方一般公共预算收入完成1720万元。地方收入按部门分：税务部门完成1431万元，同比下降10.3%；财政部门完成389万元，同比下降55.9%。",
+       CheckId::kSumBreakdown, "1720万元", Verdict::kFail},
+      // Bases written in the parts' shares are neither parts nor a total of the 其中 list.
+      {"全县财政总收入完成4348万元，占年初预算10065万元的43.2%。其中：税收收入3511万元，占年初预算8465万元的41.5%；非税收入837万元，占年初预算1600万元的52.3%。",
+       CheckId::kSumBreakdown, "4348万元", Verdict::kPass},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -88,6 +96,11 @@ TEST_CASE("shares: readings that give no finding", "[figures][shares]") {
       "本级收入完成100万元，加上上级补助收入20万元，减去上解支出5万元，收入合计130万元。",
       "本级收入完成100万元，加上上级补助收入20万元等，收入合计130万元。",
       "本级收入完成100万元。上级补助加上调入资金20万元，收入合计130万元。",
+      // The bases written in shares are of each figure's own budget: no restatement of one another.
+      "全县财政总收入完成4348万元，占年初预算10065万元的43.2%。\n地方收入按构成分：税收收入1035万元，占年初预算2400万元的43.1%。",
+      "政府性基金预算收入累计完成2236万元，完成年初预算数25200万元的8.9%。\n政府性基金支出累计完成5308万元，完成年初预算数24710万元的21.5%。",
+      // A split whose whole is not named ("按征收部门分") is not read.
+      "地方一般公共预算收入完成2000万元。按征收部门分：税务部门完成1431万元；财政部门完成289万元。",
       // Only some of the shares: 91.40% + 8.55% is not 100%.
       "本年收入合计6023.69万元，其中：财政拨款收入5505.38万元，占收入合计的91.40%；事业收入514.89万元，占收入合计的8.55%；……",
   };
