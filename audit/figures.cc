@@ -662,6 +662,9 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   FormulaRates(doc, rules, out, &used);
   ProseRates(doc, rules, sentences, used, figs, out);
   ParseSums(doc, rules, sentences, out);
+  AddedTotals(doc, rules, sentences, out);
+  GroupedSplits(doc, rules, sentences, figs, out);
+  NamedShares(doc, rules, sentences, used, figs, out);
   ParseLists(doc, rules, sentences, out);
   ParseChanges(doc, rules, sentences, out);
   UnitScale(doc, figs, out);

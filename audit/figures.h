@@ -32,6 +32,24 @@ bool IsChangeFigure(const std::string& t, const Rules& rules, const Number& n, s
 std::string NamedBase(const std::string& t, const Rules& rules, const Number& rate, size_t floor);
 bool BaseNamed(const Rules& rules, const std::string& base, const std::string& label);
 
+// rate.ratio of "A a，占B的 p%" against the nearest figure before it named B; sum.breakdown of the
+// parts whose shares of one such figure add up to 100%. In figures_shares.cc.
+void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                 const std::vector<Span>& used, const std::vector<Number>& all_figs, Outline* out);
+
+// "占年初预算数109466万元的56.3%": the figure is the base of a share of the sentence's subject, not
+// a level of its own (no current figure of a change, no account stated again). In figures_shares.cc.
+bool IsShareBase(const std::string& t, const Number& n);
+
+// sum.breakdown of "W按X分：A a…；B b…" against the figure before it that names W. In
+// figures_grouped.cc.
+void GroupedSplits(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                   const std::vector<Number>& all_figs, Outline* out);
+
+// sum.breakdown of "A a。加上 B b，合计 c". In figures_added.cc.
+void AddedTotals(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                 Outline* out);
+
 // figure.restated by account: the department's budget, income and spending however they are
 // named, and formula operands named in words. In accounts.cc.
 void ParseAccounts(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,

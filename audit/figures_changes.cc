@@ -10,7 +10,7 @@
 namespace jixiao {
 namespace {
 
-bool Up(std::string_view dir) { return dir == "增加" || dir == "增长"; }
+bool Up(std::string_view dir) { return dir == "增加" || dir == "增长" || dir == "增收" || dir == "增支"; }
 
 // The 比 / 较 at `at` compares with a base: not the 比 of 比重 / 比例 / 同比, nor 较 of 较好.
 bool Compares(const std::string& t, const Rules& rules, size_t at, size_t floor) {
@@ -66,11 +66,14 @@ std::vector<Number> Quantities(const std::string& t, Span s, bool percent) {
   return out;
 }
 
-// "比上年决算数增加 X 万元，增长 Y%": Y = X / (current − X).
+// "比上年决算数增加 X 万元，增长 Y%", "同比增长 Y%，增收 X 万元": Y = X / (current − X).
 void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s,
                       const Sentence* previous, Outline* out) {
   const std::string& t = doc.text;
-  for (const Match& m : FindAll(rules.One("fig.yoy_amount"), t, s.span)) {
+  std::vector<Match> found = FindAll(rules.One("fig.yoy_amount"), t, s.span);
+  // "同比增长10.85%，增收2,798万元": the percent first.
+  for (const Match& m : FindAll(rules.One("fig.yoy_pct_amount"), t, s.span)) found.push_back(m);
+  for (const Match& m : found) {
     auto diff = FigureAt(t, m.Get("diff").begin);
     auto pct = FigureAt(t, m.Get("pct").begin);
     if (!diff || !pct) continue;
@@ -79,7 +82,8 @@ void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s
     // A change before it is no level ("较上年增加1.68万元，其中甲较上年同期减少0.58万元，减少
     // 4.68%": 4.68% is the part's own change, whose level is not stated).
     for (const Number& n : s.figures) {
-      if (n.begin < m.whole.begin && SameKind(n, *diff) && !IsChangeFigure(t, rules, n, s.span.begin)) {
+      if (n.begin < m.whole.begin && SameKind(n, *diff) && !IsChangeFigure(t, rules, n, s.span.begin) &&
+          !IsShareBase(t, n)) {
         cur = n;
       }
     }

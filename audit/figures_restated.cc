@@ -79,7 +79,7 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
       // Targets, plans and last year's figures (by the words of their clause) are not
       // restatements of this year's.
       if (AnyMatch(rules.Get("fig.restated_not"), View(t, ClauseBefore(t, n.begin, s.span.begin))) ||
-          IsChangeFigure(t, rules, n, s.span.begin)) {
+          IsChangeFigure(t, rules, n, s.span.begin) || IsShareBase(t, n)) {
         continue;
       }
       if (label.find("(") != std::string::npos && label.find(")") == std::string::npos) continue;

@@ -203,7 +203,7 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
             for (const Number& n : from.figures) {
               if (n.begin >= until || !IsQuantity(n)) continue;
               if (!totals.empty() && !SameKind(totals.front(), n)) continue;
-              if (IsChangeFigure(t, rules, n, from.span.begin)) continue;
+              if (IsChangeFigure(t, rules, n, from.span.begin) || IsShareBase(t, n)) continue;
               totals.push_back(n);
             }
           };
@@ -230,6 +230,8 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
           if (!parts.empty() && !SameKind(parts.front(), n)) continue;
           // "其中城乡居民储蓄存款383.91亿元，比年初增加45.74亿元": a change of a part is no part.
           if (IsChangeFigure(t, rules, n, m.whole.end)) continue;
+          // "税收收入3511万元，占年初预算8465万元的41.5%": the base of a part's share is no part.
+          if (IsShareBase(t, n)) continue;
           Span clause = ClauseBefore(t, n.begin, m.whole.end);
           std::string_view cv = View(t, clause);
           if (!parts.empty() && (AnyMatch(rules.Get("fig.breakdown_stop"), cv) ||
@@ -247,7 +249,7 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
         };
         std::optional<Number> total;
         for (const Number& n : s.figures) {
-          if (n.begin < m.whole.begin && SameKind(n, parts.front()) && !is_change(n)) total = n;
+          if (n.begin < m.whole.begin && SameKind(n, parts.front()) && !is_change(n) && !IsShareBase(t, n)) total = n;
         }
         Span quote = s.span;
         if (!total && si > 0 && sentences[si - 1].line == s.line) {
@@ -261,7 +263,7 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
           Interval sum = Expr::Sum(terms).Eval();
           std::vector<mpq_class> candidates;  // the values of the totals it could be
           for (const Number& n : sentences[si - 1].figures) {
-            if (!SameKind(n, parts.front())) continue;
+            if (!SameKind(n, parts.front()) || IsShareBase(t, n)) continue;
             // "收入6838.86元，比上年增加661.69元。其中：…": the change is no total here either.
             if (AnyMatch(rules.Get("fig.count_not"),
                          View(t, ClauseBefore(t, n.begin, sentences[si - 1].span.begin)))) {

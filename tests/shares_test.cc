@@ -1,0 +1,118 @@
+// Figures stated in fiscal prose: shares that name their base (占X的 p%), the base written in the
+// share (占年初预算数 N 万元的 p%), parts whose shares add up to 100%, 同比增长 Y%，增收 X 万元, and
+// totals built up with 加上. Table-driven: each case passes, or is a finding, as an auditor would
+// sign it; the last table holds readings that must give no finding at all.
+#include <catch2/catch.hpp>
+
+#include "audit/audit.h"
+#include "audit_testing.h"
+
+namespace jixiao {
+namespace {
+
+using testing::DocumentOf;
+using testing::Pick;
+using testing::Run;
+
+struct Case {
+  const char* text;
+  CheckId check;
+  const char* stated;  // as written, with unit
+  Verdict verdict;
+};
+
+TEST_CASE("shares: the base a share names, stated before it", "[figures][shares]") {
+  const Case cases[] = {
+      // The base in the sentence before the 其中 list.
+      {"一般公共预算收入完成151亿元，同比增加21亿元。其中：税收收入完成95.1亿元，占一般公共预算收入的63%；非税收入完成55.9亿元，占一般公共预算收入的37%。",
+       CheckId::kRateRatio, "63%", Verdict::kPass},
+      {"一般公共预算收入完成151亿元，同比增加21亿元。其中：税收收入完成95.1亿元，占一般公共预算收入的73%；非税收入完成55.9亿元，占一般公共预算收入的27%。",
+       CheckId::kRateRatio, "73%", Verdict::kFail},
+      // No 的; a last digit off is a warning.
+      {"基本支出预算 881300.39 元。其中：工资福利支出预算 716052.51 元，占基本支出预算81.25%。商品和服务支出预算 165247.88 元，占基本支出预算18.76%。",
+       CheckId::kRateRatio, "81.25%", Verdict::kPass},
+      {"基本支出预算 881300.39 元。其中：工资福利支出预算 716052.51 元，占基本支出预算81.25%。商品和服务支出预算 165247.88 元，占基本支出预算18.76%。",
+       CheckId::kRateRatio, "18.76%", Verdict::kWarning},
+      // The figure that names the base best: 收入, not 支出; the whole, not a part's scope (旗级).
+      {"全盟一般公共预算收入累计完成310682万元；一般公共预算支出累计完成1107315万元。按收入结构分，税收收入累计完成213251万元，占一般公共预算收入的68.6%。",
+       CheckId::kRateRatio, "68.6%", Verdict::kPass},
+      {"全盟一般公共预算支出累计完成1107315万元。旗级一般公共预算支出累计完成819317万元。全部支出中，民生支出797546万元，占一般公共预算支出的72.0%。",
+       CheckId::kRateRatio, "72.0%", Verdict::kPass},
+      // Parts whose shares add up to 100% partition the whole.
+      {"一般公共预算收入完成151亿元。其中：税收收入完成95.1亿元，占一般公共预算收入的63%；非税收入完成55.9亿元，占一般公共预算收入的37%。",
+       CheckId::kSumBreakdown, "151亿元", Verdict::kPass},
+      {"基本支出预算 1000 元。其中：人员经费 700 元，占基本支出预算的70%；公用经费 200 元，占基本支出预算的30%。",
+       CheckId::kSumBreakdown, "1000元", Verdict::kFail},
+      // The base written in the share.
+      {"全区一般公共预算收入累计完成61646万元，占年初预算数109466万元的56.3%。", CheckId::kRateRatio, "56.3%",
+       Verdict::kPass},
+      {"全区一般公共预算收入累计完成61646万元，占年初预算数109466万元的66.3%。", CheckId::kRateRatio, "66.3%",
+       Verdict::kFail},
+      // The percent before the amount; the base of a share is not the current level.
+      {"地方一般公共预算收入完成28,583万元，占调整预算105.47%，同比增长10.85%，增收2,798万元。",
+       CheckId::kChangeYoy, "10.85%", Verdict::kPass},
+      {"地方一般公共预算收入完成30,161万元，同比增长14.6%，增收4,376万元。", CheckId::kChangeYoy, "14.6%",
+       Verdict::kFail},
+      {"全区一般公共预算收入累计完成61646万元，占年初预算数109466万元的56.3%，同比增长10.7%，增收5939万元。",
+       CheckId::kChangeYoy, "10.7%", Verdict::kPass},
+      // A total built up with 加上, after a 其中 sentence.
+      {"一般公共预算收入完成147.1亿元，同比增长7.2%。加上转移性收入49.2亿元，收入合计196.3亿元。",
+       CheckId::kSumBreakdown, "196.3亿元", Verdict::kPass},
+      {"政府性基金预算收入完成130.2亿元。其中：国有土地使用权出让收入完成125.6亿元。加上转移性收入33.8亿元，收入合计165.0亿元。",
+       CheckId::kSumBreakdown, "165.0亿元", Verdict::kFail},
+      {"本级收入完成100万元，加上上级补助收入20万元、上年结余5万元，收入总计125万元。", CheckId::kSumBreakdown,
+       "125万元", Verdict::kPass},
+      // A whole split by a criterion it names.
+      {"地方一般公共预算收入完成1720万元。地方收入按构成分：税收收入1035万元，同比下降28.7%；非税收入685万元，同比下降14.3%。",
+       CheckId::kSumBreakdown, "1720万元", Verdict::kPass},
+      {"地方一般公共预算收入完成1720万元。地方收入按部门分：税务部门完成1431万元，同比下降10.3%；财政部门完成389万元，同比下降55.9%。",
+       CheckId::kSumBreakdown, "1720万元", Verdict::kFail},
+      // Bases written in the parts' shares are neither parts nor a total of the 其中 list.
+      {"全县财政总收入完成4348万元，占年初预算10065万元的43.2%。其中：税收收入3511万元，占年初预算8465万元的41.5%；非税收入837万元，占年初预算1600万元的52.3%。",
+       CheckId::kSumBreakdown, "4348万元", Verdict::kPass},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    Document doc = DocumentOf(c.text);
+    auto got = Pick(Run(ParseFigures, doc), c.check, c.stated);
+    REQUIRE(got.size() == 1);
+    CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
+  }
+}
+
+TEST_CASE("shares: readings that give no finding", "[figures][shares]") {
+  const char* texts[] = {
+      // Too few words to tell which figure is the base.
+      "一般公共预算收入完成300万元。税收收入200万元，占预算的50%。",
+      // No figure named as the base.
+      "累计完成固定资产投资 8.28 亿元，占年度固定资产投资总额的 48.07%；",
+      // Two figures named alike; the nearest does not fit, the other does: not known which is meant.
+      "一般公共预算收入完成300万元。一般公共预算收入(同口径)完成400万元。税收收入完成200万元，占一般公共预算收入的66.7%。",
+      // A change is no part of a share.
+      "一般公共预算收入完成300万元。同比增加20万元，占一般公共预算收入的10%。",
+      // A cell of a table row is no base.
+      "一般公共预算支出 100万元 200万元\n民生支出完成80万元，占一般公共预算支出的50%。",
+      // 加上 with a subtraction, or a partial list, or a subject of its own with no figure.
+      "本级收入完成100万元，加上上级补助收入20万元，减去上解支出5万元，收入合计130万元。",
+      "本级收入完成100万元，加上上级补助收入20万元等，收入合计130万元。",
+      "本级收入完成100万元。上级补助加上调入资金20万元，收入合计130万元。",
+      // The bases written in shares are of each figure's own budget: no restatement of one another.
+      "全县财政总收入完成4348万元，占年初预算10065万元的43.2%。\n地方收入按构成分：税收收入1035万元，占年初预算2400万元的43.1%。",
+      "政府性基金预算收入累计完成2236万元，完成年初预算数25200万元的8.9%。\n政府性基金支出累计完成5308万元，完成年初预算数24710万元的21.5%。",
+      // A split whose whole is not named ("按征收部门分") is not read.
+      "地方一般公共预算收入完成2000万元。按征收部门分：税务部门完成1431万元；财政部门完成289万元。",
+      // Only some of the shares: 91.40% + 8.55% is not 100%.
+      "本年收入合计6023.69万元，其中：财政拨款收入5505.38万元，占收入合计的91.40%；事业收入514.89万元，占收入合计的8.55%；……",
+  };
+  for (const char* t : texts) {
+    INFO(t);
+    Document doc = DocumentOf(t);
+    for (const auto& c : Run(ParseFigures, doc)) {
+      INFO(c.arithmetic);
+      CHECK(c.verdict == Verdict::kPass);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace jixiao
