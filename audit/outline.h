@@ -104,7 +104,8 @@ void ReadTableTrees(const Document& doc, const Structure& structure, const Rules
 void ReadListTables(const Document& doc, const Structure& structure, const Rules& rules, Outline* out);
 // A scoring table whose cells reached the text as one stream in row order, every name with its
 // max ("…三级指标得分部门决策(25分)目标任务(15分)相关性(5分)\n5 明确性(5分)\n5 …"), read as the
-// tree where the row shape is certain (table_stream.cc). Runs after ReadTableTrees.
+// tree where the row shape is certain (table_stream.cc); also its pipe-row form whose merged cells
+// split each row over lines. Runs after ReadTableTrees.
 void ReadStreamTables(const Document& doc, const Rules& rules, Outline* out);
 // The total's sentence broken down by the first level ("总得分为72.21分，其中：投入得分13.10分、…"):
 // the parts' scores join the first-level nodes of those names (tree_breakdown.cc). After the tree.

@@ -9,6 +9,10 @@
 // with more names than the header has levels; else the lines are unread. The tree's parents come
 // from the row shape, so its maxima sums are checked only when every closed group adds up (a row
 // whose leaf spans two level columns would put a name one level too deep: then no sum is checked).
+//
+// The same shape as pipe rows ("| 一级指标 | 二级指标 | 三级指标 | 得分 |", a web page's table whose
+// merged cells split each row over lines): each `|` line that names something is a row, the lines
+// of pipes alone its empty cells; its names may lack a max, its last cell may be the score.
 #include <re2/re2.h>
 
 #include <algorithm>
