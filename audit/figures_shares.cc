@@ -86,9 +86,11 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
   const std::string& t = doc.text;
   std::vector<Share> shares;
   // Rates another reader already checks ("其中：A a，占收入合计的 p%" in figures_sums.cc).
-  std::vector<size_t> checked;
-  for (const Relation& r : out->relations)
+  std::vector<size_t> checked, broken_down;
+  for (const Relation& r : out->relations) {
     if (r.check == CheckId::kRateRatio) checked.push_back(r.anchor.begin);
+    if (r.check == CheckId::kSumBreakdown) broken_down.push_back(r.anchor.begin);
+  }
   for (const Sentence& s : sentences) {
     for (const Number& rate : s.figures) {
       if (rate.unit != Unit::kPercent) continue;
@@ -136,6 +138,15 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
       for (const re2::RE2* re : rules.Get("fig.base_generic")) RE2::GlobalReplace(&core, *re, "");
       // "占预算的": too few words to tell which figure is meant.
       if (Bigrams(core).size() < 2) continue;
+      // "占项目支出预算 2.56%" is a share of "项目支出 469500 元" in a budget: a trailing 预算 names no
+      // other figure (fig.share_base_generic), when enough words are left ("占年初预算" keeps it).
+      {
+        std::string trimmed = base;
+        for (const re2::RE2* re : rules.Get("fig.share_base_generic")) RE2::GlobalReplace(&trimmed, *re, "");
+        std::string tcore = trimmed;
+        for (const re2::RE2* re : rules.Get("fig.base_generic")) RE2::GlobalReplace(&tcore, *re, "");
+        if (Bigrams(tcore).size() >= 2) base = trimmed, core = tcore;
+      }
       // The part: the last amount or count of the sentence before the rate's clause, a level
       // (not "增加 X 万元"), stated exactly.
       // "税收收入完成66342万元，…增收10304万元，税收收入占地方财政收入66.19%": a change is skipped;
@@ -208,7 +219,8 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
       r.stated = rate;
       r.quote = s.span;
       r.anchor = Span{rate.begin, rate.end};
-      if (!same_sentence) r.more_quotes.push_back(SentenceAround(t, Span{whole.begin, whole.end}));
+      // The base's own clause ("2. 项目支出 469500 元"), not its sentence, which states other rates.
+      if (!same_sentence) r.more_quotes.push_back(Span{ClauseBefore(t, whole.begin, 0).begin, whole.end});
       r.note = Named(t, *part) + " / " + Named(t, whole) + " (line " + std::to_string(doc.LineAt(whole.begin)) +
                "), the nearest figure named " + base + ", the base the share names";
       // Across sentences the nearest namesake is most likely, not certain, the base.
@@ -246,6 +258,11 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
       ++i;
       continue;
     }
+    // A 其中 list already checked against this whole (figures_sums.cc).
+    if (std::find(broken_down.begin(), broken_down.end(), shares[i].whole.begin) != broken_down.end()) {
+      i = end;
+      continue;
+    }
     Relation r;
     r.check = CheckId::kSumBreakdown;
     std::vector<Expr> terms;
@@ -257,7 +274,7 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
     r.computed = Expr::Sum(terms);
     r.stated = shares[i].whole;
     r.stated_exact = shares[i].whole.IsCount();
-    r.quote = SentenceAround(t, Span{shares[i].whole.begin, shares[i].whole.end});
+    r.quote = Span{ClauseBefore(t, shares[i].whole.begin, 0).begin, shares[i].whole.end};
     r.more_quotes.push_back(Span{shares[i].quote.begin, shares[end - 1].quote.end});
     r.anchor = Span{shares[i].whole.begin, shares[i].whole.end};
     r.note = "parts by their shares of " + shares[i].base + " (which add up to " + FormatDecimal(sum, 2) +

@@ -62,6 +62,11 @@ TEST_CASE("shares: the base a share names, stated before it", "[figures][shares]
        CheckId::kSumBreakdown, "165.0亿元", Verdict::kFail},
       {"本级收入完成100万元，加上上级补助收入20万元、上年结余5万元，收入总计125万元。", CheckId::kSumBreakdown,
        "125万元", Verdict::kPass},
+      // A trailing 预算 of the base names no other figure; the parts add up to the whole.
+      {"2. 项目支出 469500 元，占一般公共预算支出的 19.62%。其中：工资福利支出 12000 元，占项目支出预算 2.56%；商品和服务支出 426000 元，占项目支出预算 90.73%；资本性支出 31500 元，占项目支出预算 6.71%。",
+       CheckId::kSumBreakdown, "469500元", Verdict::kPass},
+      {"2. 项目支出 469500 元。其中：工资福利支出 12000 元，占项目支出预算 2.56%；商品和服务支出 426000 元，占项目支出预算 91.73%。",
+       CheckId::kRateRatio, "91.73%", Verdict::kWarning},  // across sentences: a warning
       // A whole split by a criterion it names.
       {"地方一般公共预算收入完成1720万元。地方收入按构成分：税收收入1035万元，同比下降28.7%；非税收入685万元，同比下降14.3%。",
        CheckId::kSumBreakdown, "1720万元", Verdict::kPass},
@@ -82,6 +87,8 @@ TEST_CASE("shares: the base a share names, stated before it", "[figures][shares]
 
 TEST_CASE("shares: readings that give no finding", "[figures][shares]") {
   const char* texts[] = {
+      // Too few words to tell which figure is the base ("年初预算" keeps its 预算).
+      "一般公共预算收入完成300万元。税收收入200万元，占年初预算 50%。",
       // Too few words to tell which figure is the base.
       "一般公共预算收入完成300万元。税收收入200万元，占预算的50%。",
       // No figure named as the base.
