@@ -117,6 +117,13 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
        "6.98%", Verdict::kPass},
       {"2023年支出2,300.00万元，上年支出2,150.00万元，较上年增长7.98%。", CheckId::kChangeYoy,
        "7.98%", Verdict::kFail},
+      // The base of a completion rate ("完成全年预算X的P%") is not the level that changed.
+      {"“三公”经费支出决算为62.07万元，完成全年预算84.82万元的73.2%，比上年决算数增加38.97万元，增长168.7%。",
+       CheckId::kChangeYoy, "168.7%", Verdict::kPass},
+      {"“三公”经费支出决算为62.07万元，完成全年预算84.82万元的73.2%，比上年决算数增加38.97万元，增长150.7%。",
+       CheckId::kChangeYoy, "150.7%", Verdict::kFail},
+      {"公务用车运行维护费支出决算为27.46万元,完成预算29.6万元的92.8%,比上年决算数增加6.32万元,增长29.9%。",
+       CheckId::kChangeYoy, "29.9%", Verdict::kPass},
       {"新认定高新技术企业8家，较上年的6家增加2家。", CheckId::kChangeYoy, "2家", Verdict::kPass},
       {"实现营业收入5.20亿元，比上年的4.80亿元增长8.3%。", CheckId::kChangeYoy, "8.3%", Verdict::kPass},
       {"实现营业收入5.20亿元，比上年的4.80亿元增长9.3%。", CheckId::kChangeYoy, "9.3%", Verdict::kWarning},
