@@ -148,6 +148,9 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
        "29人", Verdict::kPass},
       {"年末本部门实有在职人数29人。\n人员管理：年末本部门实有在职人数31人。", CheckId::kFigureRestated,
        "31人", Verdict::kFail},
+      // The same name in the same year, stated twice: a restatement.
+      {"2011年本署财政拨款预算中，公务用车购置及运行费1229.65万元。\n2011年本署财政拨款预算中，公务用车购置及运行费1205.06万元。",
+       CheckId::kFigureRestated, "1205.06万元", Verdict::kFail},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -155,6 +158,19 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
     auto got = Pick(Run(ParseFigures, doc), c.check, c.stated);
     REQUIRE(got.size() >= 1);
     CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
+  }
+}
+
+// Namesakes in two named years ("2010年…1229.65万元", "2011年…1205.06万元") are no restatement.
+TEST_CASE("figures: the same name in two named years is not restated", "[figures]") {
+  const char* const texts[] = {
+      "2010年本署财政拨款预算中，公务用车购置及运行费1229.65万元。\n2011年本署财政拨款预算中，公务用车购置及运行费1205.06万元。",
+      "2022年度部门支出决算为300.00万元。\n2023年度部门支出决算为320.00万元。",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    Document doc = DocumentOf(text);
+    CHECK(Pick(Run(ParseFigures, doc), CheckId::kFigureRestated, "").empty());
   }
 }
 
