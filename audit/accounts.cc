@@ -155,6 +155,12 @@ void ParseAccounts(const Document& doc, const Rules& rules, const std::vector<Se
         continue;
       }
       if (AnyMatch(rules.Get("acct.fiscal_part"), Residue(rules, label))) parts.push_back(n);
+      // A sentence about one expense, whose clause names no scope of its own ("…公务接待费预算为1万元，
+      // 支出决算为0.53万元" but not "…“三公”经费数，本年度预算数(含年中调增)为1745.25万元").
+      if (AnyMatch(rules.Get("acct.item_subject"), View(t, Span{s.span.begin, n.begin})) &&
+          !AnyMatch(rules.Get("acct.scope"), View(t, ClauseBefore(t, n.begin, s.span.begin)))) {
+        continue;
+      }
       const char* a = AccountOf(rules, label);
       if (a == nullptr) continue;
       Statement st{{n}, label, false, {}};

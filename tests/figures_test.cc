@@ -166,11 +166,27 @@ TEST_CASE("figures: the same name in two named years is not restated", "[figures
   const char* const texts[] = {
       "2010年本署财政拨款预算中，公务用车购置及运行费1229.65万元。\n2011年本署财政拨款预算中，公务用车购置及运行费1205.06万元。",
       "2022年度部门支出决算为300.00万元。\n2023年度部门支出决算为320.00万元。",
+      // The 支出决算 of one expense is not the department's account.
+      "本中心“三公”经费支出预算为3万元，支出决算为1.71万元。\n1.公务接待费预算为1万元，支出决算为0.53万元。",
   };
   for (const char* text : texts) {
     INFO(text);
     Document doc = DocumentOf(text);
     CHECK(Pick(Run(ParseFigures, doc), CheckId::kFigureRestated, "").empty());
+  }
+}
+
+// A 其中 inside a 其中 list nests parts of one item; where they end is not written, so the list is
+// not read as groups of two totals (决算 and 预算 of each item).
+TEST_CASE("figures: a list with a nested 其中 is not read as groups", "[figures]") {
+  const char* const text =
+      "支出决算为62.07万元,完成全年预算84.82万元的73.2%。其中:因公出国(境)费支出决算为12.02万元,完成预算12.02万元的100%;"
+      "公务用车购置及运行维护费支出决算为27.46万元,完成预算29.6万元的92.8%;其中:公务用车购置支出决算为0万元,完成预算0万元;"
+      "公务用车运行维护费支出决算为27.46万元,完成预算29.6万元的92.8%;公务接待费支出决算为22.59万元,完成预算43.2万元的52.3%。";
+  Document doc = DocumentOf(text);
+  for (const CheckResult& c : Pick(Run(ParseFigures, doc), CheckId::kSumBreakdown, "")) {
+    INFO(c.arithmetic);
+    CHECK(c.verdict == Verdict::kPass);
   }
 }
 
