@@ -64,6 +64,7 @@ struct Statement {
   std::vector<Number> parts;  // one figure, or the kinds summed
   std::string label;
   bool derived = false;       // a sum of kinds, which may leave a kind out
+  std::string year;           // the year its sentence names before it (fig.year_named), or ""
   // The parts summed in unit `u`: as written when every part is in `u`, else converted through
   // yuan ("8025.61 × 10000 + 253.99 × 10000", divided back when `u` is 万元 or 亿元).
   Expr In(Unit u) const {
@@ -154,14 +155,24 @@ void ParseAccounts(const Document& doc, const Rules& rules, const std::vector<Se
         continue;
       }
       if (AnyMatch(rules.Get("acct.fiscal_part"), Residue(rules, label))) parts.push_back(n);
+      // A sentence about one expense, whose clause names no scope of its own ("…公务接待费预算为1万元，
+      // 支出决算为0.53万元" but not "…“三公”经费数，本年度预算数(含年中调增)为1745.25万元").
+      if (AnyMatch(rules.Get("acct.item_subject"), View(t, Span{s.span.begin, n.begin})) &&
+          !AnyMatch(rules.Get("acct.scope"), View(t, ClauseBefore(t, n.begin, s.span.begin)))) {
+        continue;
+      }
       const char* a = AccountOf(rules, label);
       if (a == nullptr) continue;
-      Statement st{{n}, label, false};
+      Statement st{{n}, label, false, {}};
+      // "2022年度部门支出决算为300万元" and "2023年度部门支出决算为320万元": two years' accounts.
+      auto years = FindAll(rules.One("fig.year_named"), t, Span{s.span.begin, n.begin});
+      if (!years.empty()) st.year = std::string(View(t, years.back().whole));
       auto& list = stated[a];
       if (!list.empty()) {
         const Statement& first = list.front();
         Span anchor{n.begin, n.end};
-        if (doc.LineAt(first.parts.front().begin) != doc.LineAt(n.begin) &&
+        const bool other_year = !first.year.empty() && !st.year.empty() && first.year != st.year;
+        if (doc.LineAt(first.parts.front().begin) != doc.LineAt(n.begin) && !other_year &&
             !AlreadyChecked(*out, anchor)) {
           out->relations.push_back(Compare(doc, first, n, label, s.span));
         }
@@ -169,7 +180,7 @@ void ParseAccounts(const Document& doc, const Rules& rules, const std::vector<Se
       list.push_back(std::move(st));
     }
     if (parts.size() >= 2 && fiscal_parts.empty()) {
-      fiscal_parts.push_back(Statement{parts, "财政拨款收入 (sum of its kinds)", true});
+      fiscal_parts.push_back(Statement{parts, "财政拨款收入 (sum of its kinds)", true, {}});
     }
   }
   if (stated["acct.fiscal_income"].empty() && !fiscal_parts.empty()) {

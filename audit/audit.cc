@@ -135,7 +135,33 @@ void ReadIndicatorTreeOnly(const Document& doc, const Structure& structure, cons
   if (table_total && list.total && !list.total->max) list.total->max = table_total->max;
   *outline = std::move(list);
 }
+// Names the result takes from the text (paths, titles, the department) in the document's own
+// characters: a filing in traditional characters was read in simplified ones (extract/hans.h).
+// Quotes are taken as written where they are made (relation.cc).
+void ShowAsWritten(const Document& doc, AuditResult* r) {
+  if (doc.written_chars.empty()) return;
+  auto each = [&](std::vector<std::string>* path) {
+    for (std::string& s : *path) s = doc.AsWritten(s);
+  };
+  r->department = doc.AsWritten(r->department);
+  for (AuditResult::Part& p : r->parts) {
+    for (std::string* s : {&p.title, &p.project, &p.department, &p.unit}) *s = doc.AsWritten(*s);
+  }
+  for (IndicatorRow& i : r->indicators) each(&i.path);
+  for (FigureRow& f : r->figures) f.name = doc.AsWritten(f.name);
+  for (CheckResult& c : r->checks) each(&c.path);
+  for (Finding& f : r->findings) each(&f.path);
+}
+
+AuditResult AuditStagedRead(const Document& doc, const Rules& rules, Stages& stages);
+
 AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages) {
+  AuditResult r = AuditStagedRead(doc, rules, stages);
+  ShowAsWritten(doc, &r);
+  return r;
+}
+
+AuditResult AuditStagedRead(const Document& doc, const Rules& rules, Stages& stages) {
   AuditResult r;
   r.document = doc.name;
   r.path = doc.path;

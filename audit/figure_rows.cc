@@ -30,7 +30,7 @@ std::vector<FigureRow> FigureRows(const Document& doc, int year) {
     for (const Number& n : s.figures) {
       if (!IsMoney(n)) continue;
       std::string label = LabelBefore(t, n.begin, 16);
-      std::string quote(View(t, s.span));
+      std::string quote(View(doc.Written(), s.span));
       FigureRow row;
       row.page = doc.PageAt(n.begin);
       row.line = doc.LineAt(n.begin);

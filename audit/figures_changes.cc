@@ -66,6 +66,11 @@ std::vector<Number> Quantities(const std::string& t, Span s, bool percent) {
   return out;
 }
 
+// The figure is the base of a rate ("完成全年预算84.82万元的73.2%"), not a level.
+bool IsRateBase(const std::string& t, const Rules& rules, const Number& n) {
+  return AnyMatch(rules.Get("fig.rate_base_after"), View(t, Span{n.end, std::min(n.end + 16, t.size())}));
+}
+
 // "比上年决算数增加 X 万元，增长 Y%", "同比增长 Y%，增收 X 万元": Y = X / (current − X).
 void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s,
                       const Sentence* previous, Outline* out) {
@@ -83,7 +88,7 @@ void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s
     // 4.68%": 4.68% is the part's own change, whose level is not stated).
     for (const Number& n : s.figures) {
       if (n.begin < m.whole.begin && SameKind(n, *diff) && !IsChangeFigure(t, rules, n, s.span.begin) &&
-          !IsShareBase(t, n)) {
+          !IsShareBase(t, n) && !IsRateBase(t, rules, n)) {
         cur = n;
       }
     }
@@ -92,7 +97,7 @@ void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s
     // "“三公”经费支出决算数比2016年度减少…" is about its own subject, not the figure before.
     if (!cur && previous && CharCount(View(t, Span{s.span.begin, m.whole.begin})) <= 2) {
       for (const Number& n : previous->figures) {
-        if (SameKind(n, *diff) && !IsChangeFigure(t, rules, n, previous->span.begin)) cur = n;
+        if (SameKind(n, *diff) && !IsChangeFigure(t, rules, n, previous->span.begin) && !IsRateBase(t, rules, n)) cur = n;
       }
       quote.begin = previous->span.begin;
     }

@@ -24,6 +24,7 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
     size_t line;
     std::string scope;
     std::string budget;  // the budget the text was last speaking of (fig.budget_kind), or ""
+    std::string year;    // the year its sentence names before it (fig.year_named), or ""
   };
   std::vector<Labelled> all;
   // The scope a figure is stated for (fig.scope: 全省, 41个县, 盟本级, 旗级 …): the scope words
@@ -94,7 +95,13 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
         auto kinds = FindAll(rules.One("fig.budget_kind"), t, Span{from, n.begin});
         if (!kinds.empty()) budget = std::string(View(t, kinds.back().whole));
       }
-      all.push_back(Labelled{label, n, s.line, named ? scope : scope_carried, budget});
+      // "2010年…运行费1229.65万元" and "2011年…运行费1205.06万元": namesakes of two years.
+      std::string year;
+      {
+        auto years = FindAll(rules.One("fig.year_named"), t, Span{s.span.begin, n.begin});
+        if (!years.empty()) year = std::string(View(t, years.back().whole));
+      }
+      all.push_back(Labelled{label, n, s.line, named ? scope : scope_carried, budget, year});
     }
     if (heading_names) scope_carried = heading_scope;
   }
@@ -107,6 +114,7 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
       const Labelled &a = all[i], &b = all[j];
       if (done[j] || a.line == b.line || !SameKind(a.n, b.n) || a.scope != b.scope) continue;
       if (!a.budget.empty() && !b.budget.empty() && a.budget != b.budget) continue;
+      if (!a.year.empty() && !b.year.empty() && a.year != b.year) continue;
       const std::string& shorter = a.label.size() <= b.label.size() ? a.label : b.label;
       const std::string& longer = a.label.size() <= b.label.size() ? b.label : a.label;
       if (CharCount(shorter) < 5 || !suffix(shorter, longer)) continue;

@@ -73,6 +73,9 @@ bool Interleaved(const Document& doc, const Rules& rules, const std::vector<Numb
                  const std::vector<Number>& figs, Span list, Span quote, Outline* out) {
   const std::string& t = doc.text;
   if (totals.size() < 2) return false;
+  // A 其中 inside the list nests parts of one group ("…运行维护费27.46万元；其中：公务用车购置0万元；
+  // 公务用车运行维护费27.46万元；公务接待费…"): where the nested parts end is not written.
+  if (View(t, Span{list.begin + 1, list.end}).find("其中") != std::string_view::npos) return false;
   std::vector<std::string> labels;
   for (const Number& n : totals) {
     labels.push_back(LabelBefore(t, n.begin));

@@ -332,9 +332,10 @@ Span Window(const std::string& t, Span quote, Span around, size_t context) {
 }
 
 // The text of `w` within `quote`, with "…" where the window cut it or where the quote itself
-// starts or ends inside a clause.
-std::string Cut(const std::string& t, Span quote, Span w) {
-  std::string s = t.substr(w.begin, w.end - w.begin);
+// starts or ends inside a clause. `t` is the normalized text, `shown` the same in the document's
+// own characters (Document::Written), of which the quote is taken.
+std::string Cut(const std::string& t, const std::string& shown, Span quote, Span w) {
+  std::string s = shown.substr(w.begin, w.end - w.begin);
   while (!s.empty() && s.back() == '\n') s.pop_back();
   if (w.begin > quote.begin || StartsMidClause(t, w.begin)) s = "…" + s;
   if (w.end < quote.end || EndsMidClause(t, w.end)) s += "…";
@@ -356,8 +357,9 @@ Span InQuote(const std::vector<Piece>& pieces, Span s) {
 }
 
 // Appends the text of window `w` of `quote` to `out` (as Cut does) and records its piece.
-void AppendCut(const std::string& t, Span quote, Span w, std::string* out, std::vector<Piece>* pieces) {
-  std::string s = Cut(t, quote, w);
+void AppendCut(const Document& doc, Span quote, Span w, std::string* out, std::vector<Piece>* pieces) {
+  const std::string& t = doc.text;
+  std::string s = Cut(t, doc.Written(), quote, w);
   const size_t lead =
       w.begin > quote.begin || StartsMidClause(t, w.begin) ? std::string("…").size() : 0;
   size_t end = w.end;
@@ -377,7 +379,7 @@ CheckResult MakeResultPieces(const Document& doc, CheckId check, Span quote, Spa
     quote = ClauseAround(doc.text, quote);
     Span w = quote.end - quote.begin > kQuoteLimit ? Window(doc.text, quote, at, kQuoteContext)
                                                    : quote;
-    AppendCut(doc.text, quote, w, &c.quote, pieces);
+    AppendCut(doc, quote, w, &c.quote, pieces);
   }
   c.bbox = doc.BoxOf(at.begin, at.end);
   Span a = anchor;  // a span ending with its line break: the break is not quoted
@@ -414,7 +416,7 @@ CheckResult Evaluate(const Document& doc, const Relation& r) {
       if (!in_quote || (o.begin >= shown.begin && o.end <= shown.end) || added == 4) continue;
       Span w = Window(doc.text, quote, o, kQuoteContext / 4);
       c.quote += " ";
-      AppendCut(doc.text, quote, w, &c.quote, &pieces);
+      AppendCut(doc, quote, w, &c.quote, &pieces);
       shown = Span{std::min(shown.begin, w.begin), std::max(shown.end, w.end)};
       ++added;
     }
@@ -428,7 +430,7 @@ CheckResult Evaluate(const Document& doc, const Relation& r) {
       if (q.begin >= quote.begin && q.end <= quote.end) continue;
       c.quote += " … ";
       pieces.push_back(Piece{q.begin, q.end, c.quote.size()});
-      c.quote += doc.text.substr(q.begin, q.end - q.begin);
+      c.quote += doc.Written().substr(q.begin, q.end - q.begin);
     }
   }
   for (const Number* n : figures) {

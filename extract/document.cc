@@ -54,4 +54,18 @@ std::string Document::SourceText(size_t begin, size_t end) const {
   return b < t.size() ? t.substr(b, std::min(e, t.size()) - b) : std::string();
 }
 
+std::string Document::AsWritten(std::string_view s) const {
+  if (written_chars.empty()) return std::string(s);
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char lead = static_cast<unsigned char>(s[i]);
+    size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    std::string c(s.substr(i, std::min(len, s.size() - i)));
+    auto it = written_chars.find(c);
+    out += it != written_chars.end() ? it->second : c;
+    i += len;
+  }
+  return out;
+}
+
 }  // namespace jixiao

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,6 +58,13 @@ struct Document {
   std::vector<RawPage> pages;
   std::string text;                  // normalized text
   std::vector<Origin> origins;       // origins.size() == text.size()
+  // `text` in the document's own characters, when they were not all read as written: a filing in
+  // traditional characters is read in simplified ones (extract/hans.h), byte for byte the same
+  // length, so every span of `text` is a span of `written`. Empty when `text` is as written.
+  std::string written;
+  // For AsWritten: each simplified character that converted characters became, and the one they
+  // were, where only one was (发 from both 發 and 髮, or also written 发, is not in it).
+  std::map<std::string, std::string> written_chars;
 
   int PageAt(size_t offset) const;   // 1-based page of a normalized byte (0 if out of range)
   int LineAt(size_t offset) const;   // source line of a normalized byte (0 if out of range)
@@ -65,6 +73,11 @@ struct Document {
   std::optional<Box> BoxOf(size_t begin, size_t end) const;
   // The original (un-normalized) source text behind text[begin, end), when it lies on one page.
   std::string SourceText(size_t begin, size_t end) const;
+  // `text`, or `written` when it is set: what a quote shows.
+  const std::string& Written() const { return written.empty() ? text : written; }
+  // A string taken from `text` (an indicator name, a title) in the document's own characters,
+  // character by character through `written_chars`; `s` when nothing was converted.
+  std::string AsWritten(std::string_view s) const;
 };
 
 }  // namespace jixiao

@@ -3,6 +3,8 @@
 // origin of the source character it came from.
 #include "extract/normalize.h"
 
+#include "extract/hans.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -327,12 +329,10 @@ bool StartsWithMarker(std::string_view s) {
   UChar32 c = DecodeAt(s, 0, &len);
   if (c >= 0x2460 && c <= 0x24FF) return true;  // ①
   if (c == 0x3010) return true;                    // 【
-  static const char* const kNumerals = "一二三四五六七八九十";
   auto is_cn_numeral = [](UChar32 x) {
     return x == 0x4E00 || x == 0x4E8C || x == 0x4E09 || x == 0x56DB || x == 0x4E94 ||
            x == 0x516D || x == 0x4E03 || x == 0x516B || x == 0x4E5D || x == 0x5341;
   };
-  (void)kNumerals;
   if (c == '(') {
     size_t l2;
     UChar32 d = len < s.size() ? DecodeAt(s, len, &l2) : 0;
@@ -437,12 +437,17 @@ std::string FoldText(std::string_view s) {
 void Normalize(Document* doc) {
   doc->text.clear();
   doc->origins.clear();
+  doc->written.clear();
+  doc->written_chars.clear();
+  // 0. A filing in traditional characters is read in simplified ones, offsets unchanged (hans.h).
+  std::vector<RawPage> simplified;
+  const bool converted = SimplifiedPages(doc->pages, &simplified);
 
   // 1. Fold every source line; remember page starts.
   std::vector<FLine> lines;
   std::vector<std::vector<size_t>> page_lines(doc->pages.size());
   for (size_t pi = 0; pi < doc->pages.size(); ++pi) {
-    const RawPage& p = doc->pages[pi];
+    const RawPage& p = converted ? simplified[pi] : doc->pages[pi];
     uint32_t lineno = static_cast<uint32_t>(p.first_line);
     size_t pos = 0;
     bool first = true;
@@ -593,6 +598,7 @@ void Normalize(Document* doc) {
     doc->text += '\n';
     doc->origins.push_back(doc->origins.back());
   }
+  if (converted) SetWritten(simplified, doc);
 }
 
 }  // namespace jixiao

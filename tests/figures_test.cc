@@ -117,6 +117,13 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
        "6.98%", Verdict::kPass},
       {"2023年支出2,300.00万元，上年支出2,150.00万元，较上年增长7.98%。", CheckId::kChangeYoy,
        "7.98%", Verdict::kFail},
+      // The base of a completion rate ("完成全年预算X的P%") is not the level that changed.
+      {"“三公”经费支出决算为62.07万元，完成全年预算84.82万元的73.2%，比上年决算数增加38.97万元，增长168.7%。",
+       CheckId::kChangeYoy, "168.7%", Verdict::kPass},
+      {"“三公”经费支出决算为62.07万元，完成全年预算84.82万元的73.2%，比上年决算数增加38.97万元，增长150.7%。",
+       CheckId::kChangeYoy, "150.7%", Verdict::kFail},
+      {"公务用车运行维护费支出决算为27.46万元,完成预算29.6万元的92.8%,比上年决算数增加6.32万元,增长29.9%。",
+       CheckId::kChangeYoy, "29.9%", Verdict::kPass},
       {"新认定高新技术企业8家，较上年的6家增加2家。", CheckId::kChangeYoy, "2家", Verdict::kPass},
       {"实现营业收入5.20亿元，比上年的4.80亿元增长8.3%。", CheckId::kChangeYoy, "8.3%", Verdict::kPass},
       {"实现营业收入5.20亿元，比上年的4.80亿元增长9.3%。", CheckId::kChangeYoy, "9.3%", Verdict::kWarning},
@@ -141,6 +148,9 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
        "29人", Verdict::kPass},
       {"年末本部门实有在职人数29人。\n人员管理：年末本部门实有在职人数31人。", CheckId::kFigureRestated,
        "31人", Verdict::kFail},
+      // The same name in the same year, stated twice: a restatement.
+      {"2011年本署财政拨款预算中，公务用车购置及运行费1229.65万元。\n2011年本署财政拨款预算中，公务用车购置及运行费1205.06万元。",
+       CheckId::kFigureRestated, "1205.06万元", Verdict::kFail},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -148,6 +158,35 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
     auto got = Pick(Run(ParseFigures, doc), c.check, c.stated);
     REQUIRE(got.size() >= 1);
     CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
+  }
+}
+
+// Namesakes in two named years ("2010年…1229.65万元", "2011年…1205.06万元") are no restatement.
+TEST_CASE("figures: the same name in two named years is not restated", "[figures]") {
+  const char* const texts[] = {
+      "2010年本署财政拨款预算中，公务用车购置及运行费1229.65万元。\n2011年本署财政拨款预算中，公务用车购置及运行费1205.06万元。",
+      "2022年度部门支出决算为300.00万元。\n2023年度部门支出决算为320.00万元。",
+      // The 支出决算 of one expense is not the department's account.
+      "本中心“三公”经费支出预算为3万元，支出决算为1.71万元。\n1.公务接待费预算为1万元，支出决算为0.53万元。",
+  };
+  for (const char* text : texts) {
+    INFO(text);
+    Document doc = DocumentOf(text);
+    CHECK(Pick(Run(ParseFigures, doc), CheckId::kFigureRestated, "").empty());
+  }
+}
+
+// A 其中 inside a 其中 list nests parts of one item; where they end is not written, so the list is
+// not read as groups of two totals (决算 and 预算 of each item).
+TEST_CASE("figures: a list with a nested 其中 is not read as groups", "[figures]") {
+  const char* const text =
+      "支出决算为62.07万元,完成全年预算84.82万元的73.2%。其中:因公出国(境)费支出决算为12.02万元,完成预算12.02万元的100%;"
+      "公务用车购置及运行维护费支出决算为27.46万元,完成预算29.6万元的92.8%;其中:公务用车购置支出决算为0万元,完成预算0万元;"
+      "公务用车运行维护费支出决算为27.46万元,完成预算29.6万元的92.8%;公务接待费支出决算为22.59万元,完成预算43.2万元的52.3%。";
+  Document doc = DocumentOf(text);
+  for (const CheckResult& c : Pick(Run(ParseFigures, doc), CheckId::kSumBreakdown, "")) {
+    INFO(c.arithmetic);
+    CHECK(c.verdict == Verdict::kPass);
   }
 }
 

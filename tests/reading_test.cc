@@ -177,6 +177,19 @@ TEST_CASE("document kinds: a 决算 is named and not checked as a self-evaluatio
   CHECK(r.note.find("部门决算") != std::string::npos);
   CHECK(r.errors() == 0);
 
+  // Titles a 决算 is published under, the file name among them ("…决算公开说明-堤防处.pdf").
+  const char* const juesuan_titles[] = {
+      "青石县教育局2023年度部门决算\n",
+      "2021年度部门决算公开说明-堤防处.pdf\n",
+      "2021年度部门决算公开说明.pdf\n",
+  };
+  for (const char* title : juesuan_titles) {
+    INFO(title);
+    AuditResult t = Audit(DocumentOf(std::string(title) + "一、部门基本情况\n本部门主要负责全区河道堤防的建设与管理。\n"),
+                          BuiltinRules());
+    CHECK(t.kind == "final_accounts");
+  }
+
   // A report whose section is about its 决算 stays a report.
   const std::string report =
       "青石县教育局2023年度部门整体支出绩效自评报告\n"
