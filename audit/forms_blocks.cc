@@ -492,6 +492,14 @@ class Reader {
     line.optional_row = opt1 || opt2 || opt3;
     line.max = FigureIn(r, roles, Role::kMax);
     line.score = FigureIn(r, roles, Role::kScore);
+    if (!line.score) {
+      // A score cell that is not one figure: the cell is there, its figure unread (not empty).
+      const Cell* sc = CellWith(r, roles, Role::kScore);
+      std::string t = sc ? TextOf(*sc) : "";
+      line.score_unread = sc != nullptr && !sc->carried &&
+                          (sc->unread || std::any_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) ||
+                           RE2::FullMatch(t, rules_.One("grid.ocr_figure")));
+    }
     line.coef = FigureIn(r, roles, Role::kCoef);
     line.has_reason_column = Has(roles, Role::kReason) && !Unsure(r, roles, Role::kReason);
     line.reason = Filled(r, roles, Role::kReason);
@@ -571,6 +579,15 @@ class Reader {
         form_.grade_at = l;
       }
       if (!cell.empty()) grade_label = RE2::FullMatch(cell, rules_.One("forms.grade_label"));
+      auto claim = [&](const char* rule, Span* at) {
+        if (!at->empty()) return;
+        for (const auto& m : FindAll(rules_.One(rule), doc_.text, l)) {
+          *at = SentenceAround(doc_.text, m.whole);
+          break;
+        }
+      };
+      claim("forms.claim.all_spent", &form_.claim_spent_at);
+      claim("forms.claim.full_marks", &form_.claim_full_at);
       if (!form_.claims_all_met) {
         for (const auto& m : FindAll(rules_.One("forms.claim.all_met"), doc_.text, l)) {
           form_.claims_all_met = true;
