@@ -271,7 +271,8 @@ class Reader {
     const Cell* c = CellWith(r, roles, role);
     if (c == nullptr || c->empty) return false;
     std::string s = TextOf(*c);
-    return !s.empty() && s != "-" && s != "/" && s != "无" && !RE2::FullMatch(s, rules_.One("forms.residue"));
+    return !s.empty() && s != "-" && s != "/" && s != "无" && !RE2::FullMatch(s, rules_.One("forms.residue")) &&
+           !RE2::PartialMatch(s, rules_.One("forms.reason_template"));
   }
 
   void FundsLine(const TableRow& r, const std::vector<Role>& roles) {
@@ -290,7 +291,8 @@ class Reader {
     f.rate = FigureIn(r, roles, Role::kRate);
     f.score = FigureIn(r, roles, Role::kFScore);
     if (!f.score) f.score = FigureIn(r, roles, Role::kScore);
-    f.has_reason_column = Has(roles, Role::kReason) && !Unsure(r, roles, Role::kReason);
+    // The 原因 cell of a funds block is the total row's (merged over the block, or "/" below it).
+    f.has_reason_column = Has(roles, Role::kReason) && !Unsure(r, roles, Role::kReason) && f.total;
     f.reason = Filled(r, roles, Role::kReason);
     if (!f.total && !f.part) return;
     for (size_t i = 0; i < roles.size(); ++i)

@@ -183,5 +183,31 @@ TEST_CASE("forms shapes: the conclusion's claims and the grade", "[forms][shapes
   }
 }
 
+TEST_CASE("forms shapes: Sichuan's 原因 cell, the template's note is not a reason", "[forms][shapes]") {
+  auto form = [](const std::string& reason) {
+    return "部门预算项目支出绩效自评表（2023年度）\n"
+           "| 预算执行情况（10分） | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |\n"
+           "| 总额 | 186.40 | 192.75 | 168.32 | 87.33% | 10 | 8.73 | " + reason + " |\n"
+           "| 其中：财政资金 | 186.40 | 192.75 | 168.32 | 87.33% | / | / |\n";
+  };
+  struct Case {
+    const char* name;
+    std::string reason;
+    bool warned;
+  };
+  const Case cases[] = {
+      {"the template's note only", "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）", true},
+      {"a reason written", "部分设备年底到货，尾款次年支付", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    auto all = ChecksOf(form(c.reason));
+    auto on_total = On(all, CheckId::kScoreReasonMissing, "总额");
+    CHECK(!on_total.empty() == c.warned);
+    // The 其中 row has no 原因 cell of its own (the column is the total row's).
+    CHECK(On(all, CheckId::kScoreReasonMissing, "其中：财政资金").empty());
+  }
+}
+
 }  // namespace
 }  // namespace jixiao
