@@ -335,7 +335,9 @@ class Checker {
                        (assumed ? ", assumed: no 指标性质 printed" : "") + ")";
     CheckResult c = Result(CheckId::kScoreFromRate, l.row, stated.at, path);
     c.stated = Written(sv);
-    if (n == Nature::kQualitative && SameText(l)) {
+    // A written target the actual repeats word for word, also when a comparator stands before a
+    // figure that is not read as one ("≥50厘米" / "≥50厘米").
+    if (SameText(l) && (n == Nature::kQualitative || Numeric(l, n) == Met::kUnknown)) {
       bool ok = s == w;
       c.recomputed = full;
       c.arithmetic = head + " → 实际 = 目标 word for word → target met → full marks " + (coef ? what + " " : "") + full +
