@@ -49,6 +49,7 @@ struct IndicatorLine {
   std::string target_text, actual_text;  // as written, whitespace removed
   std::optional<Fig> target, actual;     // numeric targets / actuals (units in Number::measure)
   std::optional<Fig> max, score, coef;
+  bool score_unread = false;   // the 得分 cell holds something that is not one figure (OCR "IO")
   bool has_reason_column = false;
   bool reason = false;
   bool optional_row = false;   // 可选项: its max is shared
@@ -84,6 +85,8 @@ struct Form {
   bool rate_rule_printed = false, row_rule_printed = false;
   bool claims_all_met = false;
   Span claim_at;
+  Span claim_spent_at;         // "资金全部执行完毕": the funds were spent in full (empty: no such claim)
+  Span claim_full_at;          // "各项指标均获满分": every row at full marks
   std::vector<Span> read, unread;
   std::vector<Span> unread_rows;  // rows of its one-line tables whose cells cannot be placed one way
   // Lines of the form's tables the structure could not place as rows (Table::unread outside every

@@ -271,7 +271,8 @@ class Reader {
     const Cell* c = CellWith(r, roles, role);
     if (c == nullptr || c->empty) return false;
     std::string s = TextOf(*c);
-    return !s.empty() && s != "-" && s != "/" && s != "无" && !RE2::FullMatch(s, rules_.One("forms.residue"));
+    return !s.empty() && s != "-" && s != "/" && s != "无" && !RE2::FullMatch(s, rules_.One("forms.residue")) &&
+           !RE2::PartialMatch(s, rules_.One("forms.reason_template"));
   }
 
   void FundsLine(const TableRow& r, const std::vector<Role>& roles) {
@@ -290,7 +291,8 @@ class Reader {
     f.rate = FigureIn(r, roles, Role::kRate);
     f.score = FigureIn(r, roles, Role::kFScore);
     if (!f.score) f.score = FigureIn(r, roles, Role::kScore);
-    f.has_reason_column = Has(roles, Role::kReason) && !Unsure(r, roles, Role::kReason);
+    // The 原因 cell of a funds block is the total row's (merged over the block, or "/" below it).
+    f.has_reason_column = Has(roles, Role::kReason) && !Unsure(r, roles, Role::kReason) && f.total;
     f.reason = Filled(r, roles, Role::kReason);
     if (!f.total && !f.part) return;
     for (size_t i = 0; i < roles.size(); ++i)
@@ -492,6 +494,14 @@ class Reader {
     line.optional_row = opt1 || opt2 || opt3;
     line.max = FigureIn(r, roles, Role::kMax);
     line.score = FigureIn(r, roles, Role::kScore);
+    if (!line.score) {
+      // A score cell that is not one figure: the cell is there, its figure unread (not empty).
+      const Cell* sc = CellWith(r, roles, Role::kScore);
+      std::string t = sc ? TextOf(*sc) : "";
+      line.score_unread = sc != nullptr && !sc->carried &&
+                          (sc->unread || std::any_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) ||
+                           RE2::FullMatch(t, rules_.One("grid.ocr_figure")));
+    }
     line.coef = FigureIn(r, roles, Role::kCoef);
     line.has_reason_column = Has(roles, Role::kReason) && !Unsure(r, roles, Role::kReason);
     line.reason = Filled(r, roles, Role::kReason);
@@ -571,6 +581,15 @@ class Reader {
         form_.grade_at = l;
       }
       if (!cell.empty()) grade_label = RE2::FullMatch(cell, rules_.One("forms.grade_label"));
+      auto claim = [&](const char* rule, Span* at) {
+        if (!at->empty()) return;
+        for (const auto& m : FindAll(rules_.One(rule), doc_.text, l)) {
+          *at = SentenceAround(doc_.text, m.whole);
+          break;
+        }
+      };
+      claim("forms.claim.all_spent", &form_.claim_spent_at);
+      claim("forms.claim.full_marks", &form_.claim_full_at);
       if (!form_.claims_all_met) {
         for (const auto& m : FindAll(rules_.One("forms.claim.all_met"), doc_.text, l)) {
           form_.claims_all_met = true;

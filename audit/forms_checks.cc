@@ -35,6 +35,14 @@ Number AsRate(const Number& n, bool* percent_shown) {
   return r;
 }
 
+// At most `bytes` bytes of `s`, cut at a character boundary (never inside a UTF-8 sequence).
+std::string Prefix(std::string_view s, size_t bytes) {
+  if (s.size() <= bytes) return std::string(s);
+  size_t e = bytes;
+  while (e > 0 && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) --e;
+  return std::string(s.substr(0, e));
+}
+
 bool SameUnit(const Number& a, const Number& b) {
   // A bare figure takes the other's unit ("12" for "≥12个"), except a percentage.
   if (a.unit == Unit::kNone || b.unit == Unit::kNone)
@@ -238,8 +246,9 @@ class Checker {
       r.path = path;
       r.note = "指标得分 = 得分系数 × 指标权重";
       out_->relations.push_back(std::move(r));
-    } else if (l.max && l.score) {
-      FromRule(l, path);
+      FromRule(l, path, true);  // the coefficient itself against the row's rule
+    } else if (l.max && l.score && !ExecutionRow(l, path)) {
+      FromRule(l, path, false);
     }
     if (set_.reason_below_weight && l.has_reason_column && l.max && l.score && !l.reason &&
         ValueOf(l.score->value) < ValueOf(l.max->value)) {
@@ -272,25 +281,82 @@ class Checker {
     return Met::kUnknown;
   }
 
-  void FromRule(const IndicatorLine& l, const std::vector<std::string>& path) {
+  // An 执行率 row among the indicators (the older framework's 预算执行率 under 过程): no target, the
+  // rate as its actual; 得分 = min(执行率, 100%) × 分值 under the rule set's execution rule.
+  bool ExecutionRow(const IndicatorLine& l, const std::vector<std::string>& path) {
+    if (set_.execution != "proportional" || !l.actual || l.actual->value.unit != Unit::kPercent) return false;
+    if (l.target || !RE2::FullMatch(l.l3, rules_.One("forms.row.execution_rate"))) return false;
+    mpq_class a = ValueOf(l.actual->value);
+    bool capped = a >= 1;
+    Relation r;
+    r.check = CheckId::kScoreFromRate;
+    r.computed = capped ? Expr::Figure(l.max->value, true)
+                        : Expr::Product(Expr::Figure(l.max->value, true), Expr::Figure(l.actual->value));
+    r.stated = l.score->value;
+    r.stated_exact = true;
+    r.quote = l.row;
+    r.anchor = l.score->at;
+    r.path = path;
+    r.severity = f_.rate_rule_printed ? Severity::kError : Severity::kWarning;
+    r.note = "得分 = min(执行率, 100%) × 分值 (" + l.l3 + " " + Written(l.actual->value) +
+             (capped ? ", capped at 100%" : "") + "); " + RuleNote() +
+             (f_.rate_rule_printed ? ", as printed on the form" : ", assumed: the form prints no rule");
+    out_->relations.push_back(std::move(r));
+    return true;
+  }
+
+  // A qualitative or written target the actual repeats word for word ("2021年12月完成" /
+  // "2021年12月完成", "高" / "高"): the target is met as stated.
+  static bool SameText(const IndicatorLine& l) {
+    const std::string& t = l.target_text;
+    if (t.empty() || t != l.actual_text) return false;
+    return t != "-" && t != "—" && t != "/" && t != "——" && t != "--" && t != "无";
+  }
+
+  // The row's 得分 (or, with `coef`, its 得分系数) against the rule its target and actual imply.
+  void FromRule(const IndicatorLine& l, const std::vector<std::string>& path, bool coef) {
     Nature n = l.nature;
     bool assumed = !l.nature_printed;
-    if (n == Nature::kUnknown && l.target && l.actual) n = Nature::kAtLeast;
-    mpq_class w = ValueOf(l.max->value), s = ValueOf(l.score->value);
+    if (n == Nature::kUnknown && SameText(l)) n = Nature::kQualitative;
+    if (n == Nature::kUnknown && l.target && l.actual) {
+      // No 指标性质 printed and a name whose direction is not certain ("…控制率", "…调整率" are
+      // usually ≤): not checked.
+      if (RE2::PartialMatch(l.l3, rules_.One("forms.nature.direction_unknown"))) return;
+      n = Nature::kAtLeast;
+    }
+    const Fig& stated = coef ? *l.coef : *l.score;
+    bool bare = false;
+    Number sv = coef ? AsRate(l.coef->value, &bare) : l.score->value;
+    mpq_class w = coef ? mpq_class(1) : ValueOf(l.max->value), s = ValueOf(sv);
+    if (!coef && (s > w || s < 0)) return;  // outside [0, 分值]: score.range says so
+    std::string full = coef ? "100%" : l.max->value.written, what = coef ? "得分系数" : "得分";
+    auto show = [&](const mpq_class& v) { return coef ? FormatDecimal(v * 100, 2) + "%" : FormatDecimal(v, 2); };
     std::string head = "目标 " + l.target_text + ", 实际 " + l.actual_text + " (" + NatureName(n) +
                        (assumed ? ", assumed: no 指标性质 printed" : "") + ")";
-    CheckResult c = Result(CheckId::kScoreFromRate, l.row, l.score->at, path);
-    c.stated = Written(l.score->value);
+    CheckResult c = Result(CheckId::kScoreFromRate, l.row, stated.at, path);
+    c.stated = Written(sv);
+    // A written target the actual repeats word for word, also when a comparator stands before a
+    // figure that is not read as one ("≥50厘米" / "≥50厘米").
+    if (SameText(l) && (n == Nature::kQualitative || Numeric(l, n) == Met::kUnknown)) {
+      bool ok = s == w;
+      c.recomputed = full;
+      c.arithmetic = head + " → 实际 = 目标 word for word → target met → full marks " + (coef ? what + " " : "") + full +
+                     " → stated " + c.stated +
+                     (ok ? " ✓" : " ✗ (a met target not at full marks)") + "; " + RuleNote();
+      Verdict(&c, ok, Severity::kWarning);
+      Push(std::move(c));
+      return;
+    }
     if (n == Nature::kQualitative) {
       Met m = Qualitative(l.actual_text);
       if (m == Met::kUnknown) return;
       mpq_class lo = m == Met::kMet ? set_.qual_met : m == Met::kPartly ? set_.qual_partly : mpq_class(0);
       mpq_class hi = m == Met::kMet ? mpq_class(1) : m == Met::kPartly ? set_.qual_met : set_.qual_partly;
       bool ok = s >= lo * w && (m == Met::kMet ? s <= w : s < hi * w);
-      c.recomputed = "[" + FormatDecimal(lo * w, 2) + ", " + FormatDecimal(hi * w, 2) + "]";
-      c.arithmetic = head + " → " + (m == Met::kMet ? "达成" : m == Met::kPartly ? "部分达成" : "未达成") +
-                     ": 得分 in " + c.recomputed + " of 分值 " + l.max->value.written + " → stated " +
-                     l.score->value.written + (ok ? " ✓" : " ✗") + "; " + RuleNote();
+      c.recomputed = "[" + show(lo * w) + ", " + show(hi * w) + "]";
+      c.arithmetic = head + " → " + (m == Met::kMet ? "达成" : m == Met::kPartly ? "部分达成" : "未达成") + ": " +
+                     what + " in " + c.recomputed + " of " + (coef ? "" : "分值 ") + full + " → stated " + c.stated +
+                     (ok ? " ✓" : " ✗") + "; " + RuleNote();
       Verdict(&c, ok, Severity::kWarning);
       Push(std::move(c));
       return;
@@ -300,9 +366,9 @@ class Checker {
     mpq_class t = ValueOf(l.target->value), a = ValueOf(l.actual->value);
     if (m == Met::kMet) {
       bool ok = s == w;
-      c.recomputed = l.max->value.written;
-      c.arithmetic = head + " → target met → full marks " + l.max->value.written + " → stated " +
-                     l.score->value.written + (ok ? " ✓" : " ✗ (a met target not at full marks)") + "; " + RuleNote();
+      c.recomputed = full;
+      c.arithmetic = head + " → target met → full marks " + (coef ? what + " " : "") + full + " → stated " + c.stated +
+                     (ok ? " ✓" : " ✗ (a met target not at full marks)") + "; " + RuleNote();
       Verdict(&c, ok, Severity::kWarning);
       Push(std::move(c));
       return;
@@ -320,17 +386,18 @@ class Checker {
     }
     bool ok = false;
     std::string shown;
+    // The stated figure as written against the rule's value rounded the same way (2 decimals of
+    // points; a coefficient to its own last digit, at least 0.01%).
+    Interval si = Interval::Of(sv, false);
+    mpq_class half = coef ? mpq_class(1, 20000) : mpq_class(1, 200);
     for (const auto& [v, how] : expected) {
-      // The stated score as written (2 decimals) against the rule's value rounded the same way.
-      Interval si = Interval::Of(l.score->value, false);
-      mpq_class half = mpq_class(1, 200);
       ok = ok || (si.lo <= v + half && v - half <= si.hi);
-      shown += (shown.empty() ? "" : " or ") + how + " = " + FormatDecimal(v, 2);
+      shown += (shown.empty() ? "" : " or ") + how + " = " + show(v);
     }
-    c.recomputed = FormatDecimal(expected.front().first, 2);
-    bool full = s == w;
-    c.arithmetic = head + " → target not met → " + shown + " → stated " + l.score->value.written +
-                   (ok ? " ✓" : full ? " ✗ (full marks although the target is not met)" : " ✗") + "; " + RuleNote();
+    c.recomputed = show(expected.front().first);
+    bool at_full = s == w;
+    c.arithmetic = head + " → target not met → " + shown + " → stated " + c.stated +
+                   (ok ? " ✓" : at_full ? " ✗ (full marks although the target is not met)" : " ✗") + "; " + RuleNote();
     Verdict(&c, ok, Severity::kWarning);
     Push(std::move(c));
   }
@@ -415,7 +482,8 @@ class Checker {
 
   // Σ 分值 of the funds row and every indicator row equals the stated 总分 max.
   bool AllRowsRead() const {
-    if (!f_.total_max) return false;
+    // No 总分 max printed: the form's scale of 100 (every template's).
+    mpq_class total = f_.total_max ? ValueOf(f_.total_max->value) : mpq_class(100);
     mpq_class sum = 0;
     const FundsRow* ft = FundsTotal();
     if (ft != nullptr && ft->max) sum += ValueOf(ft->max->value);
@@ -423,7 +491,7 @@ class Checker {
       if (!l.max) return false;
       sum += ValueOf(l.max->value);
     }
-    return sum == ValueOf(f_.total_max->value);
+    return sum == total;
   }
 
   void Total() {
@@ -447,15 +515,24 @@ class Checker {
         }
       }
       bool complete = true;
+      std::vector<const IndicatorLine*> unread;  // 得分 cells not read, each within [0, 分值]
       for (const IndicatorLine& l : f_.rows) {
         const auto& v = max ? l.max : l.score;
         if (!v) {
+          if (!max && l.score_unread && l.max) {
+            unread.push_back(&l);
+            continue;
+          }
           complete = false;
           break;
         }
         terms.push_back(Expr::Figure(v->value, true));
       }
       if (!complete) continue;
+      if (!unread.empty()) {
+        TotalBounds(std::move(terms), std::move(r.more_quotes), unread, *stated);
+        continue;
+      }
       if (!f_.missing_rows.empty()) r.compare = Relation::Compare::kAtMost;  // rows may be missing
       // Σ 分值 = 总分's max is a children's-max relation; Σ 得分 = 总分 the total.
       r.check = max ? CheckId::kScoreChildrenMax : CheckId::kScoreTotal;
@@ -470,6 +547,41 @@ class Checker {
                std::to_string(f_.rows.size()) + " indicator rows → 总分 " + Written(stated->value);
       out_->relations.push_back(std::move(r));
     }
+  }
+
+  // 总分 over rows some of whose 得分 cells could not be read (OCR "IO"): each lies in [0, 分值],
+  // so the stated 总分 lies between Σ of the scores read and that plus the unread rows' 分值. Only
+  // the bound the stated figure breaks is reported (an upper bound only when no row is missing).
+  void TotalBounds(std::vector<Expr> terms, std::vector<Span> quotes, const std::vector<const IndicatorLine*>& unread,
+                   const Fig& stated) {
+    mpq_class known = 0;
+    for (const Expr& e : terms) known += e.Eval().lo;
+    mpq_class room = 0;
+    std::string which;
+    for (const IndicatorLine* l : unread) {
+      room += ValueOf(l->max->value);
+      which += (which.empty() ? "" : ", ") + (l->l3.empty() ? l->l2 : l->l3) + " ≤ " + l->max->value.written;
+    }
+    mpq_class s = ValueOf(stated.value);
+    bool upper = s > known + room && f_.missing_rows.empty();
+    Relation r;
+    r.more_quotes = std::move(quotes);
+    for (const IndicatorLine* l : unread) {
+      terms.push_back(upper ? Expr::Figure(l->max->value, true) : Expr::Const(0, "0"));
+      r.more_quotes.push_back(l->row);
+    }
+    r.check = CheckId::kScoreTotal;
+    r.computed = Expr::Sum(std::move(terms));
+    r.stated = stated.value;
+    r.stated_exact = true;
+    r.compare = upper ? Relation::Compare::kAtLeast : Relation::Compare::kAtMost;
+    r.severity = upper && AllRowsRead() ? Severity::kError : Severity::kWarning;
+    r.quote = f_.total_row;
+    r.anchor = stated.at;
+    r.path = {"总分"};
+    r.note = std::string("得分 of ") + std::to_string(f_.rows.size()) + " indicator rows → 总分 " + Written(stated.value) +
+             "; unread 得分 cells (" + which + ") taken as " + (upper ? "their 分值 (the most they can be)" : "0 (the least)");
+    out_->relations.push_back(std::move(r));
   }
 
   void Grade() {
@@ -500,18 +612,65 @@ class Checker {
   }
 
   void Claims() {
+    SpentClaim();
+    FullMarksClaim();
     if (!f_.claims_all_met) return;
     for (const IndicatorLine& l : f_.rows) {
       if (!l.nature_printed || Numeric(l, l.nature) != Met::kNot) continue;
       CheckResult c = Result(CheckId::kClaimContradiction, f_.claim_at, l.actual->at, PathOf(l));
       c.quote += " … " + std::string(View(doc_.text, l.row));
-      c.stated = std::string(View(doc_.text, f_.claim_at)).substr(0, 60);
+      c.stated = Prefix(View(doc_.text, f_.claim_at), 60);
       c.recomputed = "目标 " + l.target_text + ", 实际 " + l.actual_text;
       c.arithmetic = "the conclusion says every target was met; " + l.l3 + ": 实际 " + l.actual_text +
                      " does not meet " + l.target_text + " ✗";
       Verdict(&c, false, Severity::kWarning);
       Push(std::move(c));
       break;
+    }
+  }
+
+  // "资金全部执行完毕" against the funds block: a 执行率 stated below 100%, or 全年执行数 short of
+  // the 全年预算数 beyond rounding.
+  void SpentClaim() {
+    const FundsRow* t = FundsTotal();
+    if (f_.claim_spent_at.empty() || t == nullptr) return;
+    std::string why;
+    Span at;
+    if (t->spent && (t->budget || t->initial)) {
+      const auto& a = t->budget ? t->budget : t->initial;
+      Interval b = Interval::Of(t->spent->value, false), den = Interval::Of(a->value, false);
+      if (ValueOf(a->value) > 0 && b.hi < den.lo)
+        why = "全年执行数 " + Written(t->spent->value) + " of " + Written(a->value) + " (" +
+              FormatDecimal(ValueOf(t->spent->value) / ValueOf(a->value) * 100, 2) + "%)", at = t->spent->at;
+    } else if (t->rate) {
+      bool bare = false;
+      Number r = AsRate(t->rate->value, &bare);
+      if (Interval::Of(r, false).hi < 1) why = "执行率 " + Written(r), at = t->rate->at;
+    }
+    if (why.empty()) return;
+    CheckResult c = Result(CheckId::kClaimContradiction, f_.claim_spent_at, f_.claim_spent_at, {t->name});
+    c.quote += " … " + std::string(View(doc_.text, t->row));
+    c.stated = Prefix(View(doc_.text, f_.claim_spent_at), 90);
+    c.recomputed = why;
+    c.arithmetic = "the conclusion says the funds were spent in full; the funds block states " + why + " ✗";
+    Verdict(&c, false, Severity::kWarning);
+    Push(std::move(c));
+  }
+
+  // "各项指标均获满分" against a row (or the funds row) scored below its 分值.
+  void FullMarksClaim() {
+    if (f_.claim_full_at.empty()) return;
+    for (const IndicatorLine& l : f_.rows) {
+      if (!l.max || !l.score || ValueOf(l.score->value) >= ValueOf(l.max->value)) continue;
+      CheckResult c = Result(CheckId::kClaimContradiction, f_.claim_full_at, f_.claim_full_at, PathOf(l));
+      c.quote += " … " + std::string(View(doc_.text, l.row));
+      c.stated = Prefix(View(doc_.text, f_.claim_full_at), 90);
+      c.recomputed = "得分 " + l.score->value.written + " of 分值 " + l.max->value.written;
+      c.arithmetic = "the conclusion says every indicator got full marks; " + (l.l3.empty() ? l.l2 : l.l3) + ": 得分 " +
+                     l.score->value.written + " < 分值 " + l.max->value.written + " ✗";
+      Verdict(&c, false, Severity::kWarning);
+      Push(std::move(c));
+      return;
     }
   }
 

@@ -88,6 +88,9 @@ class Grid {
   // kCount: a line of a group's names alone (an 一级 name first, fewer names than the name
   // columns): a row of those names, carried down to the rows below; false if not one.
   bool GroupLine(const std::vector<const Token*>& toks);
+  // kCount: the names of a template row left blank, its last name cell the residue ("经济效益指标
+  // 指标1："): a row of those names (carried down), its residue in the last name column.
+  bool ResidueRow(const std::vector<const Token*>& toks);
   bool FeedCellPerLine(const RawLine& line);
   // kCellPerLine: closes the cell being read (kPipe: only by its `|`).
   void CloseStreamCell();

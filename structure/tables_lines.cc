@@ -161,6 +161,28 @@ RawLine ReadLine(const Document& doc, const RawMap& map, size_t page, size_t b, 
     }
     line.tokens.push_back(t);
   }
+  if (!line.positioned) {
+    // "… | 10 | |||||||": a web page's table of merged columns leaves a run of bars glued together
+    // after the row's last cell. They hold no cells: the run is dropped from its first two glued
+    // bars on, one bar kept to close the last cell.
+    auto bar = [&](const Token& t) {
+      size_t len = 0;
+      uint32_t c = Decode(s, t.raw_b, &len);
+      return IsPipe(c) && t.raw_b + len == t.raw_e;
+    };
+    size_t last = line.tokens.size();
+    while (last > 0 && bar(line.tokens[last - 1])) --last;
+    for (size_t k = last; k + 1 < line.tokens.size(); ++k) {
+      if (line.tokens[k].raw_e != line.tokens[k + 1].raw_b) continue;
+      line.tokens.resize(k == last ? k + 1 : k);
+      line.at = Span{};
+      for (const Token& t : line.tokens) {
+        if (t.at.empty()) continue;
+        line.at = line.at.empty() ? t.at : Span{std::min(line.at.begin, t.at.begin), std::max(line.at.end, t.at.end)};
+      }
+      break;
+    }
+  }
   line.dropped = !line.tokens.empty() && line.at.empty();
   if (!line.positioned || !have_y) line.y0 = line.y1 = index, line.positioned = false;
   return line;

@@ -36,7 +36,20 @@ bool Grid::Assign(const std::vector<const Token*>& toks, bool may_carry, bool na
   const size_t n = cols_.size(), start = name_pending ? 1 : 0;
   if (n <= start) return false;
   const size_t avail = n - start, m = toks.size();
-  auto fits = [&](size_t c, const Token* t) { return Fits(types_[c], View(doc_, t->at)); };
+  // relax: a figure ending the line may sit in a last column of text (偏差原因 written "0" where
+  // the form wanted no reason), and a sentence in the row's own name column (a 三级 indicator
+  // written as a sentence, "使学生和老师…，做到…"); tried only when no placement fits strictly.
+  size_t last_name = n;
+  for (size_t c = 0; c < n; ++c)
+    if (types_[c] == ColType::kName) last_name = c;
+  bool relax = false;
+  auto fits = [&](size_t c, const Token* t) {
+    std::string_view v = View(doc_, t->at);
+    if (Fits(types_[c], v)) return true;
+    if (!relax) return false;
+    if (c == n - 1 && t == toks.back() && types_[c] == ColType::kText && IsFigure(g_, v)) return true;
+    return c == last_name && mode_ == Mode::kCount && IsProse(v) && !IsFigure(g_, v);
+  };
   // col[i]: the column of token i.
   std::vector<size_t> found;
   int solutions = 0;
@@ -45,42 +58,46 @@ bool Grid::Assign(const std::vector<const Token*>& toks, bool may_carry, bool na
       if (!fits(col[i], toks[i])) return;
     if (++solutions == 1) found = col;
   };
-  if (m == avail) {
-    std::vector<size_t> col(m);
-    for (size_t i = 0; i < m; ++i) col[i] = start + i;
-    consider(col);
-  } else if (m < avail) {
-    // c leading name columns carried from the row above, e trailing text columns empty.
-    // The last name column (the row's own name: 三级, 指标名称) is never merged down.
-    size_t last_name = n;
-    for (size_t c = 0; c < n; ++c)
-      if (types_[c] == ColType::kName) last_name = c;
-    size_t d = avail - m;
-    for (size_t c = 0; c <= d; ++c) {
-      size_t e = d - c;
-      bool ok = true;
-      // A level's points merged down with its name ("一级指标 得分 二级指标 得分 …") are carried too;
-      // the last name column (三级 / 指标名称) never is.
-      for (size_t k = 0; k < c && ok; ++k)
-        ok = may_carry && !name_pending &&
-             ((types_[start + k] == ColType::kName && start + k != last_name) ||
-              (mode_ == Mode::kCount && k > 0 && types_[start + k] == ColType::kNumber &&
-               types_[start + k - 1] == ColType::kName));
-      for (size_t k = 0; k < e && ok; ++k) ok = types_[n - 1 - k] == ColType::kText;
-      if (!ok) continue;
+  auto enumerate = [&] {
+    if (m == avail) {
       std::vector<size_t> col(m);
-      for (size_t i = 0; i < m; ++i) col[i] = start + c + i;
+      for (size_t i = 0; i < m; ++i) col[i] = start + i;
       consider(col);
+    } else if (m < avail) {
+      // c leading name columns carried from the row above, e trailing text columns empty.
+      // The last name column (the row's own name: 三级, 指标名称) is never merged down.
+      size_t d = avail - m;
+      for (size_t c = 0; c <= d; ++c) {
+        size_t e = d - c;
+        bool ok = true;
+        // A level's points merged down with its name ("一级指标 得分 二级指标 得分 …") are carried too;
+        // the last name column (三级 / 指标名称) never is.
+        for (size_t k = 0; k < c && ok; ++k)
+          ok = may_carry && !name_pending &&
+               ((types_[start + k] == ColType::kName && start + k != last_name) ||
+                (mode_ == Mode::kCount && k > 0 && types_[start + k] == ColType::kNumber &&
+                 types_[start + k - 1] == ColType::kName));
+        for (size_t k = 0; k < e && ok; ++k) ok = types_[n - 1 - k] == ColType::kText;
+        if (!ok) continue;
+        std::vector<size_t> col(m);
+        for (size_t i = 0; i < m; ++i) col[i] = start + c + i;
+        consider(col);
+      }
+    } else {
+      // Extra tokens: the words of one name or text cell with spaces inside.
+      size_t s = m - avail;
+      for (size_t j = start; j < n; ++j) {
+        if (types_[j] != ColType::kName && types_[j] != ColType::kText) continue;
+        std::vector<size_t> col(m);
+        for (size_t i = 0; i < m; ++i) col[i] = i < j - start ? start + i : i <= j - start + s ? j : start + i - s;
+        consider(col);
+      }
     }
-  } else {
-    // Extra tokens: the words of one name or text cell with spaces inside.
-    size_t s = m - avail;
-    for (size_t j = start; j < n; ++j) {
-      if (types_[j] != ColType::kName && types_[j] != ColType::kText) continue;
-      std::vector<size_t> col(m);
-      for (size_t i = 0; i < m; ++i) col[i] = i < j - start ? start + i : i <= j - start + s ? j : start + i - s;
-      consider(col);
-    }
+  };
+  enumerate();
+  if (solutions == 0 && m >= 3) {
+    relax = true;
+    enumerate();
   }
   if (solutions != 1) return false;
   for (size_t i = 0; i < m; ++i) AddToCell(row, found[i], *toks[i]);
@@ -98,6 +115,13 @@ bool Grid::ProseRow(const std::vector<const Token*>& toks) {
       if (IsProse(View(doc_, toks[i]->at))) last = i;
     for (size_t i = last + 1; i < toks.size(); ++i)
       if (IsFigure(g_, View(doc_, toks[i]->at))) return true;
+    // A sentence that ends the line in the table's last column (偏差原因分析及改进措施), after the
+    // row's figures: a row whose reason is written out (if it wraps, the next line is its end).
+    if (last + 1 == toks.size() && types_.back() == ColType::kText) {
+      size_t figures = 0;
+      for (size_t i = 0; i < last; ++i) figures += IsFigure(g_, View(doc_, toks[i]->at));
+      if (figures >= 2) return true;
+    }
     return false;
   }
   // A line of sentences alone, right after a row: the wrapped end of that row's text cells.
@@ -128,6 +152,24 @@ bool Grid::AssignCertain(const std::vector<const Token*>& toks, bool may_carry, 
   bool amounts = false;
   for (size_t c = 0; c < n; ++c)
     amounts = amounts || (types_[c] == ColType::kNumber && RE2::PartialMatch(label(c), g_.amount_column));
+  auto match = [](const RE2* re, std::string_view v) {
+    return re != nullptr && RE2::PartialMatch(re2::StringPiece(v.data(), v.size()), *re);
+  };
+  // The forms' conventions (rules grid.flat.*, as the one-line reader reads them): a value column
+  // a row may leave empty (调整指标值, 计量单位, 指标性质), the others filled on a scored row; a unit
+  // column holds a unit word and a unit word goes nowhere else; a 指标性质 column holds a nature.
+  std::vector<bool> may_lack(n, false), unit_col(n, false), nature_col(n, false);
+  bool any_lack = false, any_nature = false;
+  for (size_t c = 0; c < n; ++c) {
+    if (types_[c] != ColType::kValue) continue;
+    std::string_view l = cols_[c].label;
+    may_lack[c] = match(g_.flat_may_lack, l);
+    unit_col[c] = match(g_.flat_unit_column, l);
+    nature_col[c] = match(g_.flat_nature_column, l);
+    any_lack = any_lack || may_lack[c];
+    any_nature = any_nature || nature_col[c];
+  }
+  bool conventional = false;
   // Column c may be blank with i tokens placed before it.
   auto blank = [&](size_t i, size_t c) {
     switch (types_[c]) {
@@ -135,7 +177,7 @@ bool Grid::AssignCertain(const std::vector<const Token*>& toks, bool may_carry, 
         if (total) return i == 1 && c < first_other;
         return i == 0 && may_carry && c != last_name && c < first_other;
       case ColType::kNumber: return amounts || !RE2::PartialMatch(label(c), g_.filled_column);
-      case ColType::kValue:
+      case ColType::kValue: return !conventional || may_lack[c];
       case ColType::kText: return true;
     }
     return false;
@@ -146,27 +188,42 @@ bool Grid::AssignCertain(const std::vector<const Token*>& toks, bool may_carry, 
     if (types_[c] == ColType::kNumber && !v.empty() && v.back() == '%' &&
         !RE2::PartialMatch(label(c), g_.percent_column))
       return false;
+    if (conventional && types_[c] == ColType::kValue) {
+      if (unit_col[c] != match(g_.flat_unit_cell, v)) return false;
+      if (nature_col[c] != match(g_.flat_nature_cell, v) && (nature_col[c] || any_nature)) return false;
+    }
     return true;
   };
   // fw[i][c]: ways to place tokens [0, i) in columns [0, c); bw[i][c]: tokens [i, m) in [c, n).
   constexpr uint64_t kCap = uint64_t{1} << 60;
   auto add = [&](uint64_t a, uint64_t b) { return std::min(kCap, a + b); };
-  std::vector<std::vector<uint64_t>> fw(m + 1, std::vector<uint64_t>(n + 1, 0)), bw = fw;
-  fw[0][0] = 1;
-  for (size_t c = 0; c < n; ++c)
-    for (size_t i = 0; i <= m; ++i) {
-      if (fw[i][c] == 0) continue;
-      if (blank(i, c)) fw[i][c + 1] = add(fw[i][c + 1], fw[i][c]);
-      if (i < m && fits(i, c)) fw[i + 1][c + 1] = add(fw[i + 1][c + 1], fw[i][c]);
-    }
-  bw[m][n] = 1;
-  for (size_t c = n; c-- > 0;)
-    for (size_t i = 0; i <= m; ++i) {
-      uint64_t w = 0;
-      if (blank(i, c)) w = add(w, bw[i][c + 1]);
-      if (i < m && fits(i, c)) w = add(w, bw[i + 1][c + 1]);
-      bw[i][c] = w;
-    }
+  std::vector<std::vector<uint64_t>> fw, bw;
+  auto count = [&] {
+    fw.assign(m + 1, std::vector<uint64_t>(n + 1, 0));
+    bw = fw;
+    fw[0][0] = 1;
+    for (size_t c = 0; c < n; ++c)
+      for (size_t i = 0; i <= m; ++i) {
+        if (fw[i][c] == 0) continue;
+        if (blank(i, c)) fw[i][c + 1] = add(fw[i][c + 1], fw[i][c]);
+        if (i < m && fits(i, c)) fw[i + 1][c + 1] = add(fw[i + 1][c + 1], fw[i][c]);
+      }
+    bw[m][n] = 1;
+    for (size_t c = n; c-- > 0;)
+      for (size_t i = 0; i <= m; ++i) {
+        uint64_t w = 0;
+        if (blank(i, c)) w = add(w, bw[i][c + 1]);
+        if (i < m && fits(i, c)) w = add(w, bw[i + 1][c + 1]);
+        bw[i][c] = w;
+      }
+  };
+  // First by the conventions, used only when they leave one placement; else by the types alone.
+  if (any_lack) {
+    conventional = true;
+    count();
+    if (bw[0][0] != 1) conventional = false;
+  }
+  if (!conventional) count();
   const uint64_t all = bw[0][0];
   if (all == 0 || all >= kCap) return false;
   std::vector<int> at(m, -1);     // the column of token i in every assignment, or -1
@@ -221,6 +278,35 @@ bool Grid::GroupLine(const std::vector<const Token*>& toks) {
   return true;
 }
 
+bool Grid::ResidueRow(const std::vector<const Token*>& toks) {
+  // "项目效益（35分） 经济效益指标 指标1：", "生态效益指标 指标1": the names of the levels above a
+  // template row left blank, its 三级 cell the template's residue. The residue takes the last name
+  // column, the names the name columns before it; the columns before those are carried from the
+  // row above (so the rows below carry these names, not a wrapped name of theirs).
+  if (toks.size() < 2 || !fragments_.empty()) return false;
+  std::string_view tail = View(doc_, toks.back()->at);
+  if (!RE2::FullMatch(re2::StringPiece(tail.data(), tail.size()), g_.residue_row)) return false;
+  size_t last_name = types_.size();
+  for (size_t c = 0; c < types_.size(); ++c)
+    if (types_[c] == ColType::kName) last_name = c;
+  if (last_name == types_.size() || toks.size() > last_name + 1) return false;
+  size_t first = last_name + 1 - toks.size();
+  for (size_t c = 0; c < last_name; ++c)
+    if (types_[c] != ColType::kName) return false;
+  if (first > 0 && !(any_row_ && carry_ok_)) return false;
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    std::string_view v = View(doc_, toks[i]->at);
+    if (!Fits(ColType::kName, v) || IsHeading(v) ||
+        RE2::FullMatch(re2::StringPiece(v.data(), v.size()), g_.residue_row))
+      return false;
+  }
+  PendingRow row = NewRow();
+  for (size_t i = 0; i < toks.size(); ++i) AddToCell(&row, first + i, *toks[i]);
+  Push(std::move(row));
+  carry_ok_ = true;
+  return true;
+}
+
 bool Grid::FeedCount(const RawLine& line) {
   std::vector<const Token*> toks = Cells(doc_, line, 0, line.tokens.size());
   if (toks.empty()) return true;
@@ -239,6 +325,7 @@ bool Grid::FeedCount(const RawLine& line) {
     std::string_view v = View(doc_, t->at);
     if (IsFigure(g_, v) || IsEmptyMarker(g_, v)) ++figures;
   }
+  if (figures == 0 && ResidueRow(toks)) return true;
   if (figures == 0 && GroupLine(toks)) return true;
   if (figures == 0) {
     // The name of a row wrapped onto lines before its figures.
@@ -343,11 +430,28 @@ bool Grid::FeedPipe(const RawLine& line) {
     first_labels_.erase(first_labels_.begin());
     if (!bounds_.empty()) bounds_.erase(bounds_.begin());
   }
-  // A row short of trailing text cells (原因, 备注) under a cell merged over the rows above it.
+  // A row short of trailing text cells (原因, 备注) under a cell merged over the rows above it; or,
+  // in a funds block, a 其中 row short of the scoring cells filled on the total row only (分值 /
+  // 执行率 / 得分: "| 其中：本年财政拨款 | 20 | 20 |").
   if (segs.size() >= 2 && segs.size() < cols_.size() && !rows_.empty()) {
-    bool text_tail = true;
-    for (size_t c = segs.size(); c < cols_.size(); ++c) text_tail = text_tail && types_[c] == ColType::kText;
-    if (text_tail) segs.resize(cols_.size());
+    bool text_tail = true, total_only_tail = true, amounts = false;
+    for (size_t c = 0; c < cols_.size(); ++c) {
+      std::string_view l = cols_[c].label;
+      bool amount = types_[c] == ColType::kNumber && g_.flat_amount != nullptr &&
+                    RE2::PartialMatch(re2::StringPiece(l.data(), l.size()), *g_.flat_amount);
+      amounts = amounts || amount;
+      if (c < segs.size()) continue;
+      text_tail = text_tail && types_[c] == ColType::kText;
+      bool scoring = types_[c] == ColType::kText ||
+                     (types_[c] == ColType::kNumber && !amount && g_.flat_total_only != nullptr &&
+                      RE2::PartialMatch(re2::StringPiece(l.data(), l.size()), *g_.flat_total_only));
+      total_only_tail = total_only_tail && scoring;
+    }
+    // The cells kept must fit their columns (amounts under amounts).
+    bool fit = true;
+    for (size_t c = 0; c < segs.size() && fit; ++c)
+      for (const Token* t : segs[c]) fit = fit && Fits(types_[c], View(doc_, t->at));
+    if (text_tail || (amounts && total_only_tail && fit && segs.size() >= 3)) segs.resize(cols_.size());
   }
   // A row short of leading cells, as an HTML table's rowspan leaves it: the missing cells are the
   // leading ones merged down from the rows above (names, and a level's max beside its name; never

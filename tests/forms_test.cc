@@ -464,10 +464,37 @@ TEST_CASE("forms: rows read by counting, blank cells not marked (family D)", "[f
     INFO(hit.front().arithmetic);
     CHECK(hit.front().verdict == c.verdict);
   }
-  // The value cells of such a row are unsure: coverage, and no rule check on a guessed target.
-  auto all = ChecksOfText(CountedDepartmentForm("98", "80% 10 8", "满意度 % 90% 95% 100% 30 30 否"));
+  // By the form's conventions (grid.flat.*: 调整指标值, 计量单位, 指标性质 may be empty, 年初指标值 and
+  // 全年完成值 are filled, a unit word is the unit's) the row is placed one way: its 得分系数 is
+  // checked against its target (met: 100%; 92 of 95: 96.84%).
+  const Case coefs[] = {
+      {"met, 系数 100%", CountedDepartmentForm("98", "80% 10 8", "满意度 % 90% 95% 100% 30 30 否"),
+       CheckId::kScoreFromRate, "100%", Verdict::kPass},
+      {"met, 系数 80%", CountedDepartmentForm("92", "80% 10 8", "满意度 % 90% 95% 80% 30 24 否"),
+       CheckId::kScoreFromRate, "80%", Verdict::kWarning},
+      {"not met, 系数 100%", CountedDepartmentForm("98", "80% 10 8", "满意度 % 95% 92% 100% 30 30 否"),
+       CheckId::kScoreFromRate, "100%", Verdict::kWarning},
+      {"not met, 系数 96.84%", CountedDepartmentForm("97.05", "80% 10 8", "满意度 % 95% 92% 96.84% 30 29.05 否"),
+       CheckId::kScoreFromRate, "96.84%", Verdict::kPass},
+      {"written target met word for word", CountedDepartmentForm("98", "80% 10 8", "制度健全性 定性指标 高 高 90% 30 27 否"),
+       CheckId::kScoreFromRate, "90%", Verdict::kWarning},
+  };
+  for (const Case& c : coefs) {
+    INFO(c.name);
+    std::vector<CheckResult> hit;  // the second row's (the first, 活动场次, is met at 100%)
+    for (const auto& r : testing::Pick(ChecksOfText(c.text), c.check, c.stated))
+      if (!r.path.empty() && r.path.back() != "活动场次") hit.push_back(r);
+    REQUIRE(!hit.empty());
+    INFO(hit.front().arithmetic);
+    CHECK(hit.front().verdict == c.verdict);
+  }
+  // One value for two value columns (target or actual?): unsure, coverage, and no rule check on a
+  // guessed target; a 控制率 without 指标性质 (its direction not certain) is not checked either.
+  auto all = ChecksOfText(CountedDepartmentForm("98", "80% 10 8", "满意度 % 95% 100% 30 30 否"));
   CHECK(!Of(all, CheckId::kParseUnread).empty());
-  for (const auto& c : Of(all, CheckId::kScoreFromRate)) CHECK(c.stated == "8");
+  for (const auto& c : Of(all, CheckId::kScoreFromRate)) CHECK(c.path != std::vector<std::string>{"满意度"});
+  auto control = ChecksOfText(CountedDepartmentForm("98", "80% 10 8", "公用经费控制率 % 100% 97% 100% 30 30 否"));
+  for (const auto& c : Of(control, CheckId::kScoreFromRate)) CHECK(c.path != std::vector<std::string>{"公用经费控制率"});
 }
 
 TEST_CASE("forms: identity, an empty cell before the next label", "[forms]") {

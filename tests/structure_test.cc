@@ -223,9 +223,16 @@ const Case kCases[] = {
      "  columns: [一级指标] [得分] [二级指标] [得分] [三级指标] [得分] [评价标准] [指标说明] [得分]\n"
      "  row: [投入] [10] [预算配置] [10] [人员控制率] [5] [以100%为标准。控制率≤100%,计5分;] [实有人员40人,编制42人。] [5]\n"
      "  row: [^投入] [] [] [] [公用经费控制率] [5] [公用经费控制率≤100%,计5分;] [本年公用经费控制率为98%。] [4]\n"},
-    {"false alarm: a sentence ending a counted row is not read into its text column",
+    // A sentence ending a counted row, after its figures, in the table's last column (a text
+    // column): the row's reason (its wrapped end, if any, is a line of sentences alone).
+    {"a sentence ending a counted row is its reason",
      "一级指标 二级指标 三级指标 分值 得分 偏差原因\n"
      "产出指标 数量指标 完成户数 10 9 尚有2户未完工，明年完成。\n",
+     "table aligned page 1\n  columns: [一级指标] [二级指标] [三级指标] [分值] [得分] [偏差原因]\n"
+     "  row: [产出指标] [数量指标] [完成户数] [10] [9] [尚有2户未完工，明年完成。]\n"},
+    {"false alarm: a sentence before the row's figures is not a reason",
+     "一级指标 二级指标 三级指标 分值 得分 偏差原因\n"
+     "产出指标 尚有2户未完工，明年完成。 完成户数 10 9\n",
      ""},
     // The empty cell after a row short of its 原因 either ends that row or leads the next as a
     // merged cell: both read the same rows, so the cut is taken.
@@ -322,7 +329,9 @@ const Case kCases[] = {
     // Rows read by counting with blank cells not marked (one space between cells): a token is
     // placed only where every assignment that fits the columns places it; the others are unsure
     // ([?], Table::unread).
-    {"counted rows: blank value cells unsure, the scored cells certain",
+    // By the form's conventions (grid.flat.may_lack: 调整指标值, 计量单位, 指标性质 may be empty; a unit
+    // word is the unit's, a nature word the nature's) the value cells are placed one way.
+    {"counted rows: blank value cells placed by the form's conventions",
      "部门整体绩效自评表\n"
      "指标名称 计量单位 指标性质 年初指标值 调整指标值 全年完成值 得分系数（%） 指标权重（分） 指标得分（分） 是否核心指标\n"
      "培训覆盖率 % 定量指标 95% 98% 100% 4 4 是\n"
@@ -330,8 +339,16 @@ const Case kCases[] = {
      "评价结论：较好。\n",
      "table aligned page 1\n  columns: [指标名称] [计量单位] [指标性质] [年初指标值] [调整指标值] [全年完成值] "
      "[得分系数(%)] [指标权重(分)] [指标得分(分)] [是否核心指标]\n"
-     "  row: [培训覆盖率] [?] [?] [?] [?] [?] [100%] [4] [4] [是]\n"
-     "  row: [档案管理规范性] [?] [?] [?] [?] [?] [80%] [5] [4] [否]\n"},
+     "  row: [培训覆盖率] [%] [定量指标] [95%] [] [98%] [100%] [4] [4] [是]\n"
+     "  row: [档案管理规范性] [] [定性指标] [规范] [] [规范] [80%] [5] [4] [否]\n"},
+    {"counted rows: one value for two value columns stays unsure",
+     "部门整体绩效自评表\n"
+     "指标名称 计量单位 指标性质 年初指标值 调整指标值 全年完成值 得分系数（%） 指标权重（分） 指标得分（分） 是否核心指标\n"
+     "培训覆盖率 % 95% 100% 4 4 是\n"
+     "评价结论：较好。\n",
+     "table aligned page 1\n  columns: [指标名称] [计量单位] [指标性质] [年初指标值] [调整指标值] [全年完成值] "
+     "[得分系数(%)] [指标权重(分)] [指标得分(分)] [是否核心指标]\n"
+     "  row: [培训覆盖率] [?] [?] [?] [?] [?] [100%] [4] [4] [是]\n"},
     {"counted rows: a rate placed by its %, the amounts before it blank",
      "部门整体绩效自评表\n"
      "部门预算执行情况（万元） 年初预算数 全年（调整）预算数 全年执行数 执行率（%） 执行率权重 执行率得分（分）\n"
