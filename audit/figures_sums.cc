@@ -244,6 +244,19 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
           parts.push_back(n);
         }
         if (parts.size() < 2) continue;
+        // A second 其中 among the parts nests parts of one part ("…运行维护费27.46万元;其中:公务用车
+        // 购置0万元;公务用车运行维护费27.46万元;公务接待费22.59万元"): where the nested parts end
+        // and the list goes on is not written. Not read. (One after the last part starts another
+        // list: "…其他收入0.43万元；整体支出决算8720.74万元，其中…".)
+        if (!in_aside) {
+          bool nested = false;
+          for (const re2::RE2* again : rules.Get("fig.breakdown")) {
+            for (const Match& n : FindAll(*again, t, Span{m.whole.end, parts.back().begin})) {
+              nested |= ParenDepth(View(t, Span{m.whole.end, n.whole.begin})) == 0;
+            }
+          }
+          if (nested) continue;
+        }
         // The total: the last figure of that kind before the marker in this sentence, else in
         // the previous sentence of the same line.
         // A change ("比上年增加 418.47 万元") is not the total its parts add up to.
