@@ -25,6 +25,20 @@ namespace jixiao {
 
 namespace {
 
+// How many times `re` matches in `s`, left to right, without overlaps; an empty match counts once
+// and moves on by a byte (a rule overridden with (?s).* must not loop forever).
+size_t CountMatches(const RE2& re, std::string_view s) {
+  size_t n = 0, at = 0;
+  re2::StringPiece in(s.data(), s.size()), m;
+  while (at <= s.size() && re.Match(in, at, s.size(), RE2::UNANCHORED, &m, 1)) {
+    ++n;
+    const size_t end = static_cast<size_t>(m.data() - s.data()) + m.size();
+    at = std::max(end, at + 1);
+    if (m.empty() && end >= s.size()) break;
+  }
+  return n;
+}
+
 struct Token {
   bool figure = false;
   Span at;             // the whole token
@@ -83,12 +97,12 @@ class StreamTable {
     while (from < text.size() &&
            header_.Match(in, from, text.size(), RE2::UNANCHORED, &m, 1)) {
       const size_t hb = static_cast<size_t>(m.data() - text.data()), he = hb + m.size();
-      from = Read(hb, he);
+      from = std::max({Read(hb, he), he, hb + 1});  // an empty match must not stall the search
     }
     from = 0;
     while (from < text.size() && pipe_header_.Match(in, from, text.size(), RE2::UNANCHORED, &m, 1)) {
       const size_t hb = static_cast<size_t>(m.data() - text.data()), he = hb + m.size();
-      from = std::max(he, ReadPipe(hb, he));
+      from = std::max({he, hb + 1, ReadPipe(hb, he)});
     }
   }
 
@@ -97,11 +111,7 @@ class StreamTable {
   size_t Read(size_t hb, size_t he) {
     const std::string& text = doc_.text;
     const std::string header = text.substr(hb, he - hb);
-    size_t levels = 0;
-    {
-      re2::StringPiece h(header);
-      while (RE2::FindAndConsume(&h, level_)) ++levels;
-    }
+    const size_t levels = CountMatches(level_, header);
     if (levels < 2) return he;
     if (out_->InTreeTable(hb)) return he;
     // Tokens: names with their max, figures; anything else ends the stream.
@@ -155,11 +165,7 @@ class StreamTable {
   // lines of pipes alone. A row's last cell may be its score.
   size_t ReadPipe(size_t hb, size_t he) {
     const std::string& text = doc_.text;
-    size_t levels = 0;
-    {
-      re2::StringPiece h(text.data() + hb, he - hb);
-      while (RE2::FindAndConsume(&h, level_)) ++levels;
-    }
+    const size_t levels = CountMatches(level_, std::string_view(text).substr(hb, he - hb));
     if (levels < 2) return he;
     std::vector<Row> rows;
     size_t at = text.find('\n', he);
