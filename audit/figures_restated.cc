@@ -25,6 +25,7 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
     std::string scope;
     std::string budget;  // the budget the text was last speaking of (fig.budget_kind), or ""
     std::string year;    // the year its sentence names before it (fig.year_named), or ""
+    bool period = false;  // its sentence names a span of years before it (fig.period_named: 10年来)
   };
   std::vector<Labelled> all;
   // The scope a figure is stated for (fig.scope: 全省, 41个县, 盟本级, 旗级 …): the scope words
@@ -101,7 +102,9 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
         auto years = FindAll(rules.One("fig.year_named"), t, Span{s.span.begin, n.begin});
         if (!years.empty()) year = std::string(View(t, years.back().whole));
       }
-      all.push_back(Labelled{label, n, s.line, named ? scope : scope_carried, budget, year});
+      // "10年来…完成实际采购支出459亿元" and "…完成实际采购支出116.4亿元": a span and one year.
+      const bool period = AnyMatch(rules.Get("fig.period_named"), View(t, Span{s.span.begin, n.begin}));
+      all.push_back(Labelled{label, n, s.line, named ? scope : scope_carried, budget, year, period});
     }
     if (heading_names) scope_carried = heading_scope;
   }
@@ -115,6 +118,7 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
       if (done[j] || a.line == b.line || !SameKind(a.n, b.n) || a.scope != b.scope) continue;
       if (!a.budget.empty() && !b.budget.empty() && a.budget != b.budget) continue;
       if (!a.year.empty() && !b.year.empty() && a.year != b.year) continue;
+      if (a.period != b.period) continue;
       const std::string& shorter = a.label.size() <= b.label.size() ? a.label : b.label;
       const std::string& longer = a.label.size() <= b.label.size() ? b.label : a.label;
       if (CharCount(shorter) < 5 || !suffix(shorter, longer)) continue;

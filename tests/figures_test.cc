@@ -289,6 +289,9 @@ TEST_CASE("figures: no false alarms", "[figures]") {
       // Formula operands stated as used, or two figures near the operand: no restatement to check.
       "结余资金为 51234.5 元，扣除后的支出数=7460021.35 元，结余率=51234.5/7460021.35=0.69%。",
       "预算数 7460021.35 元，调整数 7460029.35 元，差异率=(7460025.35-7460021.35)/7460021.35=0.00%。",
+      // A figure over a span of years is no restatement of one year's.
+      "10年来本市政府采购预算总量达到523亿元，完成实际采购支出459亿元，节约资金64亿元。\n"
+      "2009年实施政府采购预算130.3亿元。完成实际采购支出116.4亿元，节约资金13.9亿元。",
       // A second 其中 among the parts nests parts of one part: where they end is not written.
       "三公经费支出决算为62.07万元。其中:因公出国(境)费12.02万元;公务用车购置及运行维护费27.46万元;"
       "其中:公务用车购置0万元;公务用车运行维护费27.46万元;公务接待费22.59万元。",
