@@ -158,13 +158,6 @@ std::string LabelOf(const std::string& t, size_t at) {
   return label;
 }
 
-// How many of the character pairs of `b` occur in `a`.
-int SharedBigrams(std::string_view a, std::string_view b) {
-  std::vector<std::string> x = Bigrams(a), y = Bigrams(b);
-  int n = 0;
-  for (const auto& g : y) n += std::find(x.begin(), x.end(), g) != x.end();
-  return n;
-}
 bool ShareBigram(std::string_view a, std::string_view b) { return SharedBigrams(a, b) > 0; }
 
 // Certainty before recall: a rate is checked against its figures only when the words bind them

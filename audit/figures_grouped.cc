@@ -12,13 +12,6 @@
 namespace jixiao {
 namespace {
 
-int Shared(std::string_view a, std::string_view b) {
-  std::vector<std::string> x = Bigrams(a);
-  int n = 0;
-  for (const std::string& g : Bigrams(b)) n += std::find(x.begin(), x.end(), g) != x.end();
-  return n;
-}
-
 bool Level(const std::string& t, const Rules& rules, const Number& n, size_t floor) {
   return IsQuantity(n) && !IsChangeFigure(t, rules, n, floor) && !IsShareBase(t, n);
 }
@@ -73,7 +66,7 @@ void GroupedSplits(const Document& doc, const Rules& rules, const std::vector<Se
     const Number* best = named.front();
     int best_shared = -1;
     for (const Number* d : named) {
-      int n = Shared(LabelBefore(t, d->begin), core);
+      int n = SharedBigrams(LabelBefore(t, d->begin), core);
       if (n > best_shared) best = d, best_shared = n;
     }
     Relation r;

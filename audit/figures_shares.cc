@@ -49,13 +49,6 @@ bool EndsClause(const std::string& t, const Number& n) {
   return true;
 }
 
-int SharedBigramCount(std::string_view a, std::string_view b) {
-  std::vector<std::string> x = Bigrams(a);
-  int n = 0;
-  for (const std::string& g : Bigrams(b)) n += std::find(x.begin(), x.end(), g) != x.end();
-  return n;
-}
-
 std::string Named(const std::string& t, const Number& n) {
   std::string label = LabelBefore(t, n.begin, 10);
   return (label.empty() ? "" : label + " ") + Written(n);
@@ -161,7 +154,7 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
         continue;
       }
       std::string subject(View(t, Span{clause.begin, m->whole.begin}));
-      if (Bigrams(subject).size() >= 1 && SharedBigramCount(LabelBefore(t, part->begin), subject) == 0) {
+      if (Bigrams(subject).size() >= 1 && SharedBigrams(LabelBefore(t, part->begin), subject) == 0) {
         out->unbound += 1;
         continue;
       }
@@ -194,9 +187,7 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
       const Number* best = named.front();
       int best_shared = -1;
       for (const Number* d : named) {
-        int n = 0;
-        std::vector<std::string> label = Bigrams(LabelBefore(t, d->begin));
-        for (const std::string& g : Bigrams(core)) n += std::find(label.begin(), label.end(), g) != label.end();
+        int n = SharedBigrams(LabelBefore(t, d->begin), core);
         if (n > best_shared) best = d, best_shared = n;
       }
       const Number& whole = *best;

@@ -2,6 +2,7 @@
 #include "audit/scan.h"
 
 #include <re2/re2.h>
+#include <algorithm>
 
 namespace jixiao {
 
@@ -130,6 +131,13 @@ std::vector<std::string> Bigrams(std::string_view s) {
   }
   for (size_t i = 0; i + 1 < han.size(); ++i) out.push_back(std::string(han[i]) + std::string(han[i + 1]));
   return out;
+}
+
+int SharedBigrams(std::string_view a, std::string_view b) {
+  std::vector<std::string> x = Bigrams(a);
+  int n = 0;
+  for (const std::string& g : Bigrams(b)) n += std::find(x.begin(), x.end(), g) != x.end();
+  return n;
 }
 
 }  // namespace jixiao

@@ -53,6 +53,8 @@ std::string CleanName(std::string_view name);
 // 评分).
 std::vector<std::string_view> Chars(std::string_view s);
 std::vector<std::string> Bigrams(std::string_view s);
+// How many of the character pairs of `b` occur in `a`.
+int SharedBigrams(std::string_view a, std::string_view b);
 
 }  // namespace jixiao
 
