@@ -270,7 +270,8 @@ thread_local IdleReader t_idle;
 }  // namespace
 
 Result<std::vector<RawPage>> ReadPdfInChild(const std::string& path, int fd, int64_t size,
-                                            const ExtractOptions& options) {
+                                            const ExtractOptions& options,
+                                            const RenderJob* render) {
   const Clock::time_point deadline = DeadlineAfter(Clock::now(), options.max_seconds);
   if (size > INT32_MAX) {
     return Status(Status::Code::kLimit, path + ": file too large for Poppler (over 2 GiB)");
@@ -278,7 +279,16 @@ Result<std::vector<RawPage>> ReadPdfInChild(const std::string& path, int fd, int
   const uint64_t bound_kib =
       static_cast<uint64_t>(std::clamp<int64_t>(options.max_memory_mib, 0, INT64_C(1) << 40)) *
       1024;
-  wire::Request request{options.max_pages, options.threads, options.max_memory_mib, path};
+  wire::Request request;
+  request.max_pages = options.max_pages;
+  request.threads = options.threads;
+  request.max_memory_mib = options.max_memory_mib;
+  request.path = path;
+  if (render != nullptr) {
+    request.render_dpi = render->dpi;
+    request.render_pages.assign(render->pages.begin(), render->pages.end());
+    render->images->clear();
+  }
 
   // This thread's reader if it has one for options.reader (gone while idle: start another).
   std::unique_ptr<ReaderProcess> reader = std::move(t_idle.process);
@@ -321,6 +331,17 @@ Result<std::vector<RawPage>> ReadPdfInChild(const std::string& path, int fd, int
       case wire::FrameType::kPageDone:
         if (n) progress.Done(*n);
         break;
+      case wire::FrameType::kImage: {
+        // The pages asked for, in that order, and nothing else.
+        auto image = render ? wire::DecodeImage(f.payload) : std::nullopt;
+        const size_t i = render ? render->images->size() : 0;
+        if (!image || i >= render->pages.size() || image->page != render->pages[i]) {
+          bad = true;
+        } else {
+          render->images->push_back(std::move(image->image));
+        }
+        return;
+      }
       case wire::FrameType::kResult:
         result = std::make_pair(static_cast<size_t>(f.payload.data() - reader->buf.data()),
                                 f.payload.size());
@@ -402,6 +423,11 @@ Result<std::vector<RawPage>> ReadPdfInChild(const std::string& path, int fd, int
   }
   peak_kib = std::max(peak_kib, decoded->peak_kib);
   if (peak_kib > bound_kib) return memory_limit("peak " + MiB(peak_kib));
+  if (render != nullptr && decoded->result.ok() &&
+      (render->images->size() != render->pages.size() || !decoded->result->empty())) {
+    return Status(Status::Code::kInternal,
+                  path + ": the PDF reader " + program + " did not render the pages asked for");
+  }
   if (decoded->stays && decoded->result.ok()) {
     reader->buf.clear();
     reader->parsed = 0;

@@ -1,5 +1,5 @@
 // ReadPages / LoadDocument: choose the reader by content (a PDF in a reader process when
-// options.reader is set), then normalize.
+// options.reader is set), then normalize. RenderPages: page images, by the same reader.
 #include "extract/extract.h"
 
 #include <fcntl.h>
@@ -35,6 +35,12 @@ bool ReadFromStart(int fd, std::string* out) {
   return true;
 }
 
+// A PDF read or rendered in this process when the program installed that (InstallInProcessPdf).
+Status NotInProcess(const std::string& path) {
+  return Status(Status::Code::kInternal,
+                path + ": this program reads PDFs only with the PDF reader (jixiao-pdf-reader)");
+}
+
 }  // namespace
 
 Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOptions& options) {
@@ -58,8 +64,37 @@ Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOpt
   // One read into a buffer of the file's size (no stream copies: PDFs can be large).
   std::string bytes(size, '\0');
   if (!ReadFromStart(fd, &bytes)) return Status(Status::Code::kIoError, path + ": read error");
-  if (looks_pdf) return internal::ReadPdfPages(path, bytes, options);
+  if (looks_pdf) {
+    const internal::InProcessPdf* pdf = internal::InstalledPdf();
+    if (pdf == nullptr) return NotInProcess(path);
+    return pdf->read(path, bytes, options, nullptr);
+  }
   return internal::ReadTextPages(path, bytes, options);
+}
+
+Result<std::vector<RgbImage>> RenderPages(const std::string& path, const std::vector<int>& pages,
+                                          double dpi, const ExtractOptions& options) {
+  auto file = InputFile::Open(path);
+  if (!file.ok()) return file.status();
+  const int fd = file->fd();
+  const size_t size = static_cast<size_t>(file->size());
+  std::string head(std::min<size_t>(size, 1024), '\0');
+  if (!ReadFromStart(fd, &head)) return Status(Status::Code::kIoError, path + ": read error");
+  if (head.find("%PDF-") == std::string::npos) {
+    return Status(Status::Code::kNotPdf, path + ": not a PDF file (no %PDF- header)");
+  }
+  if (!options.reader.empty()) {
+    std::vector<RgbImage> images;
+    internal::RenderJob job{pages, dpi, &images};
+    auto read = internal::ReadPdfInChild(path, fd, static_cast<int64_t>(size), options, &job);
+    if (!read.ok()) return read.status();
+    return images;
+  }
+  const internal::InProcessPdf* pdf = internal::InstalledPdf();
+  if (pdf == nullptr) return NotInProcess(path);
+  std::string bytes(size, '\0');
+  if (!ReadFromStart(fd, &bytes)) return Status(Status::Code::kIoError, path + ": read error");
+  return pdf->render(path, bytes, pages, dpi, {});
 }
 
 Result<Document> LoadDocument(const std::string& path, const ExtractOptions& options) {

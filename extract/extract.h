@@ -1,5 +1,5 @@
-// Reading a PDF (with poppler-cpp) or a text file into raw pages, and the whole
-// read-and-normalize step that the audit starts from.
+// Reading a PDF (with poppler-cpp, in the PDF reader process) or a text file into raw pages, the
+// whole read-and-normalize step that the audit starts from, and page images of a PDF.
 #ifndef JIXIAO_EXTRACT_EXTRACT_H_
 #define JIXIAO_EXTRACT_EXTRACT_H_
 
@@ -29,9 +29,9 @@ struct ExtractOptions {
   // process goes on. A thread keeps its reader for its next PDF after a clean read while the
   // reader stays small (see extract/child.cc); the reader ends when the thread does.
   //
-  // `reader` empty: the PDF is read in this process (fuzz targets, unit tests). Then max_seconds
-  // is only checked before each page is started (one page cannot be interrupted) and
-  // max_memory_mib is not enforced.
+  // `reader` empty: the PDF is read in this process (fuzz targets, unit tests; only in programs
+  // that link Poppler and call InstallInProcessPdf below). Then max_seconds is only checked before
+  // each page is started (one page cannot be interrupted) and max_memory_mib is not enforced.
   std::string reader;
 };
 
@@ -48,6 +48,27 @@ Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOpt
 
 // ReadPages + Normalize: the document every audit starts from.
 Result<Document> LoadDocument(const std::string& path, const ExtractOptions& options = {});
+
+// 8-bit RGB pixels, row by row, no padding.
+struct RgbImage {
+  int width = 0, height = 0;
+  std::vector<uint8_t> pixels;  // width * height * 3
+};
+
+// Renders the 1-based `pages` of the PDF at `path` at `dpi`, as displayed (the page's /Rotate
+// applied, crop box): the space of finding boxes, a point (x, y) of a box is pixel
+// (x * dpi / 72, y * dpi / 72). One image per page asked for, in that order. Like ReadPages, by a
+// reader process under options' bounds when options.reader is set (a PDF that crashes Poppler
+// cannot take this process down), else in this process. Errors name the file: not found, not a
+// PDF, damaged, encrypted, no such page, cannot render, over the bounds.
+Result<std::vector<RgbImage>> RenderPages(const std::string& path, const std::vector<int>& pages,
+                                          double dpi, const ExtractOptions& options = {});
+
+// Lets ReadPages and RenderPages read a PDF in this process when options.reader is empty (unit
+// tests, fuzzing, benchmarks): defined in the jixiao_pdf library (Poppler), which such a program
+// links. Without it a PDF is read only by a reader process, and options.reader empty is an error:
+// the jixiao executable never loads Poppler itself.
+void InstallInProcessPdf();
 
 }  // namespace jixiao
 

@@ -33,10 +33,42 @@ Result<std::vector<RawPage>> ReadPdfPages(const std::string& path, const std::st
                                           const ExtractOptions& options,
                                           const PdfProgress* progress = nullptr);
 
+// `bytes` is the whole file: its 1-based `pages` rendered at `dpi` (see RenderPages), in this
+// process. With `each`, every image goes to it as soon as it is drawn (and the result is empty).
+using RenderedPage = std::function<void(int page, RgbImage&& image)>;
+Result<std::vector<RgbImage>> RenderPdfPages(const std::string& path, const std::string& bytes,
+                                             const std::vector<int>& pages, double dpi,
+                                             const RenderedPage& each = {});
+
+// The in-process PDF functions above (pdf.cc), when the program has installed them
+// (InstallInProcessPdf); null otherwise: then ReadPages and RenderPages need a reader process.
+struct InProcessPdf {
+  Result<std::vector<RawPage>> (*read)(const std::string& path, const std::string& bytes,
+                                       const ExtractOptions& options, const PdfProgress* progress);
+  Result<std::vector<RgbImage>> (*render)(const std::string& path, const std::string& bytes,
+                                          const std::vector<int>& pages, double dpi,
+                                          const RenderedPage& each);
+};
+const InProcessPdf* InstalledPdf();
+void SetInProcessPdf(const InProcessPdf* pdf);
+void InstallInProcessPdfFunctions();  // pdf.cc: ReadPdfPages and RenderPdfPages
+
+// Poppler's messages on stderr off, once per process (the Status says what went wrong).
+void SilencePoppler();
+
+// What a reader process is asked to render instead of reading the text, and where the images go.
+struct RenderJob {
+  std::vector<int> pages;  // 1-based
+  double dpi = 0;
+  std::vector<RgbImage>* images = nullptr;  // in the order of `pages`
+};
+
 // The PDF open as `fd` (a file of `size` bytes, starting with %PDF), read by a child process
-// running options.reader under options' bounds (see ExtractOptions). Does not close `fd`.
+// running options.reader under options' bounds (see ExtractOptions), or with `render` its pages
+// rendered (the pages of the result are then empty). Does not close `fd`.
 Result<std::vector<RawPage>> ReadPdfInChild(const std::string& path, int fd, int64_t size,
-                                            const ExtractOptions& options);
+                                            const ExtractOptions& options,
+                                            const RenderJob* render = nullptr);
 
 // `seconds` after `start`; time_point::max() for bounds beyond 1e9 s (and NaN), rather than
 // overflow the clock. Negative counts as 0.

@@ -17,7 +17,6 @@
 #include <exception>
 #include <memory>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -35,10 +34,6 @@ namespace {
 // are not ours to print (the Status says what went wrong).
 void IgnorePopplerMessage(const std::string&, void*) {}
 
-void SilencePoppler() {
-  static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(IgnorePopplerMessage, nullptr); });
-}
 
 std::unique_ptr<poppler::document> OpenPdf(const std::string& bytes) {
   return std::unique_ptr<poppler::document>(
@@ -123,16 +118,14 @@ bool HasText(const RawPage& p) {
 
 }  // namespace
 
-Clock::time_point DeadlineAfter(Clock::time_point start, double seconds) {
-  if (!(seconds < 1e9)) return Clock::time_point::max();
-  return start + std::chrono::duration_cast<Clock::duration>(
-                     std::chrono::duration<double>(std::max(seconds, 0.0)));
+void SilencePoppler() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(IgnorePopplerMessage, nullptr); });
 }
 
-std::string FormatSeconds(double seconds) {
-  std::ostringstream out;
-  out << seconds;
-  return out.str();
+void InstallInProcessPdfFunctions() {
+  static const InProcessPdf pdf{ReadPdfPages, RenderPdfPages};
+  SetInProcessPdf(&pdf);
 }
 
 Result<std::vector<RawPage>> ReadPdfPages(const std::string& path, const std::string& bytes,
@@ -249,3 +242,7 @@ Result<std::vector<RawPage>> ReadPdfPages(const std::string& path, const std::st
 }
 
 }  // namespace jixiao::internal
+
+namespace jixiao {
+void InstallInProcessPdf() { internal::InstallInProcessPdfFunctions(); }
+}  // namespace jixiao

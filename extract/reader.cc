@@ -1,5 +1,5 @@
-// The PDF reader process (see reader.h): requests on standard input → ReadPdfPages → frames on
-// standard output (wire.h).
+// The PDF reader process (see reader.h): requests on standard input → ReadPdfPages (or
+// RenderPdfPages) → frames on standard output (wire.h).
 #include "extract/reader.h"
 
 #include <malloc.h>
@@ -152,7 +152,20 @@ struct Answer {
   bool stays = false;   // wait for another request after this one
 };
 
-// Reads the PDF of one request.
+// The pages a render request asks for, each sent as a kImage frame as soon as it is drawn; the
+// result then holds no pages.
+Result<std::vector<RawPage>> Render(const internal::wire::Request& request,
+                                    const std::string& bytes, Sender* out) {
+  std::vector<int> pages(request.render_pages.begin(), request.render_pages.end());
+  auto done = internal::RenderPdfPages(
+      request.path, bytes, pages, request.render_dpi, [out](int page, RgbImage&& image) {
+        out->Send(FrameType::kImage, internal::wire::EncodeImage(page, image));
+      });
+  if (!done.ok()) return done.status();
+  return std::vector<RawPage>{};
+}
+
+// Reads (or renders) the PDF of one request.
 Answer Serve(const internal::wire::Request& request, int fd, int served, Sender* out) {
   ExtractOptions options;
   options.max_pages = request.max_pages;
@@ -173,7 +186,9 @@ Answer Serve(const internal::wire::Request& request, int fd, int served, Sender*
     Result<std::vector<RawPage>> result =
         ec ? Result<std::vector<RawPage>>(Status(
                  Status::Code::kIoError, request.path + ": read error (" + ec.message() + ")"))
-           : internal::ReadPdfPages(request.path, bytes, options, &progress);
+        : request.render_pages.empty()
+            ? internal::ReadPdfPages(request.path, bytes, options, &progress)
+            : Render(request, bytes, out);
     answer.payload = internal::wire::EncodeResult(result);
     ok = result.ok();
   }

@@ -161,13 +161,17 @@ std::optional<Frame> NextFrame(std::string_view buf, size_t* pos) {
   return f;
 }
 
-// Request: i32 max_pages, i32 threads, i64 max_memory_mib, the path.
+// Request: i32 max_pages, i32 threads, i64 max_memory_mib, the path, f64 render_dpi, u64 count
+// of render_pages, then each as i32.
 std::string EncodeRequest(const Request& request) {
   std::string out;
   Put(request.max_pages, &out);
   Put(request.threads, &out);
   Put(request.max_memory_mib, &out);
   PutString(request.path, &out);
+  Put(request.render_dpi, &out);
+  Put<uint64_t>(request.render_pages.size(), &out);
+  for (int32_t p : request.render_pages) Put(p, &out);
   return out;
 }
 
@@ -178,8 +182,40 @@ std::optional<Request> DecodeRequest(std::string_view payload) {
   r.threads = in.Get<int32_t>();
   r.max_memory_mib = in.Get<int64_t>();
   r.path = in.GetString();
+  r.render_dpi = in.Get<double>();
+  uint64_t n = in.Get<uint64_t>();
+  if (!in.ok() || n > in.left() / sizeof(int32_t)) return std::nullopt;
+  for (uint64_t i = 0; i < n; ++i) r.render_pages.push_back(in.Get<int32_t>());
   if (!in.done()) return std::nullopt;
   return r;
+}
+
+// Image: i32 page, i32 width, i32 height, then the pixels (u64 length first).
+std::string EncodeImage(int32_t page, const RgbImage& image) {
+  std::string out;
+  Put(page, &out);
+  Put<int32_t>(image.width, &out);
+  Put<int32_t>(image.height, &out);
+  PutString(std::string_view(reinterpret_cast<const char*>(image.pixels.data()),
+                             image.pixels.size()),
+            &out);
+  return out;
+}
+
+std::optional<DecodedImage> DecodeImage(std::string_view payload) {
+  Reader in(payload);
+  DecodedImage d;
+  d.page = in.Get<int32_t>();
+  d.image.width = in.Get<int32_t>();
+  d.image.height = in.Get<int32_t>();
+  std::string pixels = in.GetString();
+  // Both sides below 2^31: the product of three fits in 64 bits.
+  if (!in.done() || d.image.width < 0 || d.image.height < 0 ||
+      pixels.size() != static_cast<size_t>(d.image.width) * static_cast<size_t>(d.image.height) * 3) {
+    return std::nullopt;
+  }
+  d.image.pixels.assign(pixels.begin(), pixels.end());
+  return d;
 }
 
 // Result: u64 peak_kib, u8 stays, u32 status code (0 = ok). Ok: u64 page count, then the pages.

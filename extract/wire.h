@@ -16,18 +16,22 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "extract/extract.h"
 #include "extract/status.h"
 
 namespace jixiao::internal::wire {
 
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 
-// One PDF to read: the options that reach the reader, and the path for its messages.
+// One PDF to read: the options that reach the reader, and the path for its messages. With
+// `render_pages`, the reader renders those pages (kImage frames) instead of reading the text.
 struct Request {
   int32_t max_pages = 0;
   int32_t threads = 0;
   int64_t max_memory_mib = 0;  // the reader stays for another request only well below this
   std::string path;
+  double render_dpi = 0;
+  std::vector<int32_t> render_pages;  // 1-based
 };
 std::string EncodeRequest(const Request& request);
 std::optional<Request> DecodeRequest(std::string_view payload);  // nullopt if malformed
@@ -37,6 +41,7 @@ enum class FrameType : uint8_t {
   kOpened = 'O',     // u32 page count: the PDF is open and within --max-pages
   kPageStart = 'S',  // u32 1-based page number: a thread started reading that page
   kPageDone = 'D',   // u32 1-based page number: that page is read
+  kImage = 'I',      // EncodeImage: one rendered page (render requests only)
   kResult = 'R',     // EncodeResult: the outcome; the last frame for a request
 };
 
@@ -54,6 +59,15 @@ std::optional<uint32_t> DecodeU32(std::string_view payload);
 // The frame that starts at buf[*pos] if all of it is in `buf` (then *pos moves past it), nullopt if
 // more bytes are needed. The type byte is not checked.
 std::optional<Frame> NextFrame(std::string_view buf, size_t* pos);
+
+// A rendered page: its 1-based number and its pixels. DecodeImage: nullopt if malformed (the
+// pixels are not width × height × 3 bytes).
+std::string EncodeImage(int32_t page, const RgbImage& image);
+struct DecodedImage {
+  int32_t page = 0;
+  RgbImage image;
+};
+std::optional<DecodedImage> DecodeImage(std::string_view payload);
 
 // The reader's outcome for one request: the pages or a Status, then (filled in after encoding by
 // SetReaderState, in the first 9 bytes) its peak resident memory while reading, in KiB, and

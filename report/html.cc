@@ -118,43 +118,41 @@ std::string DataUri(const RgbImage& image) {
   return "data:image/png;base64," + Base64(EncodePng(image));
 }
 
-// The rendered pages of one PDF, each rendered at most once.
+// The rendered pages of one PDF, each rendered at most once (by the PDF reader process when
+// `pdf.reader` is set). Once the file fails to open, every page gives that reason.
 class PageCache {
  public:
-  PageCache(const std::string& path, double dpi) : dpi_(dpi) {
-    if (!IsPdfFile(path)) return;
-    is_pdf_ = true;
-    auto pages = PdfPages::Open(path);
-    if (pages.ok()) {
-      pages_.emplace(std::move(pages.value()));
-    } else {
-      error_ = pages.status().message();
-    }
-  }
+  PageCache(const std::string& path, double dpi, const ExtractOptions& pdf)
+      : path_(path), dpi_(dpi), pdf_(pdf), is_pdf_(IsPdfFile(path)) {}
   bool is_pdf() const { return is_pdf_; }
   double dpi() const { return dpi_; }
   // The page image, or nullptr with `*why` set.
   const RgbImage* Get(int page, std::string* why) {
-    if (!pages_) {
+    if (!error_.empty()) {
       *why = error_;
       return nullptr;
     }
     auto it = images_.find(page);
     if (it == images_.end()) {
-      auto img = pages_->Render(page, dpi_);
-      if (!img.ok()) {
-        *why = img.status().message();
+      auto img = RenderPages(path_, {page}, dpi_, pdf_);
+      if (!img.ok() || img->size() != 1) {
+        *why = img.ok() ? path_ + ": no image of page " + std::to_string(page)
+                        : img.status().message();
+        // A page the file does not have, or cannot draw, says nothing of the others.
+        const bool this_page = why->find(" page " + std::to_string(page)) != std::string::npos;
+        if (!this_page) error_ = *why;
         return nullptr;
       }
-      it = images_.emplace(page, std::move(img.value())).first;
+      it = images_.emplace(page, std::move(img->front())).first;
     }
     return &it->second;
   }
 
  private:
+  std::string path_;
   double dpi_;
+  ExtractOptions pdf_;
   bool is_pdf_ = false;
-  std::optional<PdfPages> pages_;
   std::string error_;
   std::map<int, RgbImage> images_;
 };
@@ -497,7 +495,7 @@ void WriteDocument(const DocumentReport& d, int doc, const WriteOptions& options
                    std::ostream& out) {
   const AuditResult& r = d.result;
   const Lang lang = options.lang;
-  PageCache cache(r.path, options.dpi);
+  PageCache cache(r.path, options.dpi, options.pdf);
   out << "<section class=\"doc\" id=\"d" << doc << "\" data-department=\"" << Escape(r.department)
       << "\" data-year=\"" << r.year << "\">\n<h2>" << Escape(r.document) << "</h2>\n";
   WriteSummary(d, lang, out);

@@ -1,19 +1,10 @@
-// Poppler rendering, cropping and a small PNG encoder (zlib deflate, filter "Up").
+// Cropping and a small PNG encoder (zlib deflate, filter "Up").
 #include "report/render.h"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <fstream>
-#include <iostream>
-#include <mutex>
-
-#include "report/printable.h"
 
 namespace jixiao {
 
@@ -24,91 +15,6 @@ bool IsPdfFile(const std::string& path) {
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(in.gcount()));
   return head.find("%PDF-") != std::string::npos;
-}
-
-namespace {
-
-// Poppler's messages while a damaged PDF is rendered (a hundred "poppler/error" lines for one
-// file): collected per thread instead of printed, and summed up in one line per document.
-struct PopplerMessages {
-  long count = 0;
-  std::string first;
-};
-thread_local PopplerMessages messages;
-
-void CollectPopplerMessage(const std::string& message, void*) {
-  if (messages.count++ == 0) messages.first = message;
-}
-
-void CollectPopplerMessages() {
-  static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(CollectPopplerMessage, nullptr); });
-}
-
-}  // namespace
-
-PdfPages::PdfPages(std::string path, std::unique_ptr<poppler::document> doc)
-    : path_(std::move(path)), doc_(std::move(doc)) {}
-PdfPages::PdfPages(PdfPages&&) noexcept = default;
-PdfPages& PdfPages::operator=(PdfPages&&) noexcept = default;
-PdfPages::~PdfPages() {
-  if (doc_ != nullptr && messages.count > 0) {
-    std::string first = messages.first.substr(0, 200);
-    for (char& c : first) c = (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
-    std::cerr << "jixiao: " << Printable(path_) << ": Poppler reported " << messages.count
-              << (messages.count == 1 ? " problem" : " problems")
-              << " while rendering pages (first: " << Printable(first) << ")\n";
-  }
-  if (doc_ != nullptr) messages = PopplerMessages{};
-}
-
-Result<PdfPages> PdfPages::Open(const std::string& path) {
-  CollectPopplerMessages();
-  messages = PopplerMessages{};
-  if (!std::ifstream(path)) return Status(Status::Code::kNotFound, path + ": cannot open the PDF");
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
-  if (!doc) return Status(Status::Code::kCorrupt, path + ": Poppler cannot open the PDF");
-  if (doc->is_locked()) {
-    return Status(Status::Code::kEncrypted, path + ": the PDF is encrypted (password protected)");
-  }
-  return PdfPages(path, std::move(doc));
-}
-
-int PdfPages::count() const { return doc_->pages(); }
-
-Result<RgbImage> PdfPages::Render(int page, double dpi) const {
-  if (page < 1 || page > count()) {
-    return Status(Status::Code::kInternal, path_ + ": no page " + std::to_string(page));
-  }
-  std::unique_ptr<poppler::page> p(doc_->create_page(page - 1));
-  if (!p)
-    return Status(Status::Code::kCorrupt, path_ + ": cannot read page " + std::to_string(page));
-  poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  renderer.set_image_format(poppler::image::format_argb32);
-  poppler::image img = renderer.render_page(p.get(), dpi, dpi);
-  if (!img.is_valid() || img.format() != poppler::image::format_argb32) {
-    return Status(Status::Code::kCorrupt, path_ + ": cannot render page " + std::to_string(page));
-  }
-  RgbImage out;
-  out.width = img.width();
-  out.height = img.height();
-  out.pixels.resize(static_cast<size_t>(out.width) * static_cast<size_t>(out.height) * 3);
-  const auto* data = reinterpret_cast<const uint8_t*>(img.const_data());
-  const size_t stride = static_cast<size_t>(img.bytes_per_row());
-  uint8_t* o = out.pixels.data();
-  for (int y = 0; y < out.height; ++y) {
-    const uint8_t* row = data + static_cast<size_t>(y) * stride;
-    for (int x = 0; x < out.width; ++x) {
-      // ARGB32 in native (little-endian) order is B, G, R, A in memory; the paper is opaque.
-      const uint8_t* px = row + static_cast<size_t>(x) * 4;
-      *o++ = px[2];
-      *o++ = px[1];
-      *o++ = px[0];
-    }
-  }
-  return out;
 }
 
 RgbImage Crop(const RgbImage& image, int x, int y, int w, int h) {

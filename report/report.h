@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "extract/extract.h"
 #include "extract/status.h"
 #include "report/messages.h"
 
@@ -21,6 +22,9 @@ bool ParseFormat(const std::string& name, Format* out);
 struct WriteOptions {
   bool color = false;  // ANSI colours in text output (a terminal, and NO_COLOR unset)
   int dpi = 80;        // resolution of the page images in HTML output (72–100 keeps files small)
+  // How those images are drawn: pdf.reader the PDF reader program, with its bounds (see
+  // extract/extract.h; empty reader: in this process, for programs that install that).
+  ExtractOptions pdf;
   Lang lang = Lang::kZh;  // of every word a person reads (JSON keys are never translated)
   int width = 0;          // terminal columns for text output; 0: do not wrap
   // Files the output must never be, beside each result's path: every input named on the command

@@ -289,9 +289,9 @@ TEST_CASE("every way a reader can fail is one Status, and the caller goes on", "
       {"exec python3 -c 'import time; b = bytearray(400 << 20); time.sleep(30)'", 20, 100,
        Status::Code::kLimit, "reading needed more than --max-memory 100 MiB (killed at ", 0, 20},
       // A valid answer (no pages) from a reader that says its peak was 10^9 KiB: over the bound
-      // although no sample caught it.
+      // although no sample caught it. (Its hello names protocol 2, wire::kVersion.)
       {"exec python3 -c 'import struct, sys; r = struct.pack(\"=QBIQ\", 10**9, 0, 0, 0); "
-       "sys.stdout.buffer.write(b\"H\" + struct.pack(\"=QI\", 4, 1) + b\"R\" + "
+       "sys.stdout.buffer.write(b\"H\" + struct.pack(\"=QI\", 4, 2) + b\"R\" + "
        "struct.pack(\"=Q\", len(r)) + r)'",
        20, 100, Status::Code::kLimit,
        "reading needed more than --max-memory 100 MiB (peak 976563 MiB)", 0, 20},

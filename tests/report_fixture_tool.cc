@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   std::string out = argv[2];
   jixiao::WriteOptions options;
   options.lang = jixiao::ChooseLang("");
+  options.pdf.reader = JIXIAO_PDF_READER;  // page images drawn as jixiao draws them
   jixiao::Status s = jixiao::WriteResults(results, format, out == "-" ? "" : out, std::cout, options);
   if (!s.ok()) {
     std::cerr << s.message() << "\n";

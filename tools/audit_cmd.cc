@@ -163,6 +163,7 @@ int RunAudit(const AuditArgs& a) {
   }
   WriteOptions wo;
   wo.lang = ui.lang;
+  wo.pdf = a.opts;  // page images drawn by the PDF reader
   const bool to_stdout = a.out.empty() || a.out == "-";
   wo.color = to_stdout && format == Format::kText && ui.Color(1);
   wo.width = to_stdout ? Ui::Width() : 0;

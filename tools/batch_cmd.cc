@@ -346,6 +346,7 @@ int StoreCommands::RunReport() {
   if (format_ == "html" || format_ == "xlsx") {
     WriteOptions wo;
     wo.lang = lang;
+    wo.pdf = extract_;  // page images drawn by the PDF reader
     wo.database = db_;  // -o naming the database is refused
     std::ostringstream unused;
     s = WriteReport(set, format_ == "html" ? Format::kHtml : Format::kXlsx, output_, unused, wo);

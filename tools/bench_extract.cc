@@ -79,6 +79,7 @@ double Median(std::vector<double>& ms) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  jixiao::InstallInProcessPdf();  // the in-process runs
   int reps = 10;
   jixiao::ExtractOptions options;
   std::vector<std::string> files;
