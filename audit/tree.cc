@@ -116,6 +116,19 @@ class TreeParser {
         }
       }
     }
+    // "1.部门决策（20分）：得分19分。": the score as the first words after the heading, on its line.
+    if (max_only && heading_end < line.end) {
+      for (const re2::RE2* re : rules_.Get("score.own_start")) {
+        auto all = FindAll(*re, doc_.text, Span{heading_end, line.end});
+        if (all.empty() || all.front().whole.begin != heading_end || !all.front().Has("score")) continue;
+        const Match& own = all.front();
+        ind.score = StatedOf(doc_, own, "score", SentenceAround(doc_.text, own.whole), "body");
+        consumed_.push_back(own.whole);
+        MarkRead(own.whole);
+        heading_end = own.whole.end;
+        break;
+      }
+    }
     AddIndicator(std::move(ind), style, line);
     if (heading_end < line.end) ReadSpan(Span{heading_end, line.end});
   }

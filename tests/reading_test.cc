@@ -84,6 +84,10 @@ TEST_CASE("a numbered heading without points takes the points its own body state
       {"（一）管理（满分10分，得分8.5分）\n1.制度建设\n该项满分10分，扣1.5分，得8.5分。\n", "管理 10/8.5\n管理>制度建设 10/8.5\n"},
       // The max inside the name, the score as the first words below it.
       {"1.部门决策(25分)\n得分23分。\n", "部门决策 25/23\n"},
+      // ... or right after it on its line; a child's score later on the line is not the parent's.
+      {"1.部门决策（20分）：得分19分。\n（1）绩效目标合理性（5分）：得分5分。\n（2）绩效指标明确性（15分），得14分。\n",
+       "部门决策 20/19\n部门决策>绩效目标合理性 5/5\n部门决策>绩效指标明确性 15/14\n"},
+      {"1.部门管理（30分）：共3项指标，其中预算执行率得分9分。\n", "部门管理 30/-\n"},
       // A numbered line with no statement of points stays prose.
       {"（一）部门职责\n1.贯彻执行有关法律法规。\n2.拟订发展规划并组织实施。\n", ""},
   };
@@ -401,6 +405,9 @@ TEST_CASE("the total's sentence broken down by the first level gives its scores"
        "投入 20/13.10\n过程 40/25.41\n产出 -/16.70\n效果 -/16.00\n", {"warning 72.21"}},
       {"a list that does not name every first-level node of the tree is not the first level",
        "总得分为72.21分，其中：投入得分13.10分、产出得分16.70分。\n", "投入 20/-\n过程 40/-\n", {}},
+      {"the breakdown in the sentence after the total's, opening with 其中",
+       "总得分为72.21分，等级为“中”。其中：投入得分13.10分、过程得分25.41分、产出得分16.70分、效果得分17.00分。\n",
+       "投入 20/13.10\n过程 40/25.41\n产出 -/16.70\n效果 -/17.00\n", {"pass 72.21"}},
   };
   for (const Case& c : cases) {
     INFO(c.what);
