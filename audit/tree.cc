@@ -128,6 +128,20 @@ class TreeParser {
         heading_end = own.whole.end;
         break;
       }
+      // "1.预算编制合理性（10分）：预算编制科学合理，得10分。": the score as the last words of its line.
+      if (!ind.score) {
+        for (const re2::RE2* re : rules_.Get("score.own_tail")) {
+          auto all = FindAll(*re, doc_.text, Span{heading_end, line.end});
+          if (all.empty() || !all.front().Has("score")) continue;
+          const Match& own = all.front();
+          if (FindFirst(rules_.Get("score.own_tail_not"), doc_.text, Span{heading_end, own.whole.begin})) break;
+          ind.score = StatedOf(doc_, own, "score", SentenceAround(doc_.text, own.whole), "body");
+          consumed_.push_back(own.whole);
+          MarkRead(own.whole);
+          heading_end = line.end;
+          break;
+        }
+      }
     }
     AddIndicator(std::move(ind), style, line);
     if (heading_end < line.end) ReadSpan(Span{heading_end, line.end});
