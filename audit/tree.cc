@@ -57,6 +57,7 @@ class TreeParser {
     DocKind kind = st_.PartAt(line.begin).kind;
     if (kind == DocKind::kProjectForm || kind == DocKind::kDepartmentForm) return;
     if (out_->InTreeTable(line.begin)) return;  // a scoring table read as the tree
+    if (FindFirst(rules_.Get("score.toc_line"), doc_.text, line)) return;  // a table of contents
     std::string style;
     size_t name_from = line.begin;
     if (auto m = FindFirst({&rules_.One("score.marker")}, doc_.text, line);

@@ -93,6 +93,10 @@ TEST_CASE("a numbered heading without points takes the points its own body state
        "3.预算执行率（20分）：预算执行率=12000.00/12345.67=97.20%，得分19.44分（20×97.20%）。\n",
        "预算编制合理性 10/10\n目标设置明确性 10/9\n预算执行率 20/19.44\n"},
       {"1.项目管理（20分）：下设2项，项目实施得8分，项目验收得9分。\n", "项目管理 20/-\n"},
+      // A table of contents lists the headings with their points and pages: no indicators of its own.
+      {"目 录\n（一）投入（20分）……………………3\n（二）过程（30分）.........( 4 )\n（一）投入（20分）：得分18分。\n"
+       "（二）过程（30分）：得分28分。\n",
+       "投入 20/18\n过程 30/28\n"},
       // A numbered line with no statement of points stays prose.
       {"（一）部门职责\n1.贯彻执行有关法律法规。\n2.拟订发展规划并组织实施。\n", ""},
   };
