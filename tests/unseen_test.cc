@@ -81,6 +81,11 @@ TEST_CASE("unseen provinces: wordings read", "[unseen]") {
        Verdict::kPass},
       {"全市一般公共预算收入累计完成194.57亿元，完成调整预算的103.49%，超收2.85亿元。", CheckId::kClaimContradiction,
        "103.49%", Verdict::kFail},
+      // A completion of a budget whose name is long (the session that approved it) before its amount.
+      {"2023年区级一般公共预算收入预计完成39.1亿元，完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的104.3%。",
+       CheckId::kRateRatio, "104.3%", Verdict::kPass},
+      {"2023年区级一般公共预算支出预计完成76.14亿元，完成区第十八届人大常委会第十九次会议批准支出调整预算76.35亿元的98.7%。",
+       CheckId::kRateRatio, "98.7%", Verdict::kFail},
       // A total built up with 加上 whose parts are named "…等资金", the total "总收入预计为".
       {"2023年区级一般公共预算收入预计完成39.1亿元，完成调整预算37.5亿元的104.3%。加上税收返还和转移支付等资金27.23亿元，"
        "上年结转5.45亿元，调入资金12.79亿元，2023年一般公共预算总收入预计为84.57亿元。",
