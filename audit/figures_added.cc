@@ -64,7 +64,7 @@ void AddedTotals(const Document& doc, const Rules& rules, const std::vector<Sent
       if (!base || IsChangeFigure(t, rules, *base, 0)) continue;
       // "收入合计" adds to a 收入, "支出合计" to a 支出: the total's words, if any, name the base's kind.
       std::string tl = LabelBefore(t, total->begin);
-      std::string_view kind = View(t, m.Get("kind"));
+      std::string_view kind = View(t, m.Has("kind") ? m.Get("kind") : m.Get("kind2"));  // 收入合计, 总收入
       if (!kind.empty() && LabelBefore(t, base->begin).find(kind) == std::string::npos) continue;
       std::vector<Expr> terms{Fig(*base)};
       std::string names = LabelBefore(t, base->begin, 10) + " " + base->Plain();

@@ -77,7 +77,9 @@ void AmountAndPercent(const Document& doc, const Rules& rules, const Sentence& s
   const std::string& t = doc.text;
   std::vector<Match> found = FindAll(rules.One("fig.yoy_amount"), t, s.span);
   // "同比增长10.85%，增收2,798万元": the percent first.
-  for (const Match& m : FindAll(rules.One("fig.yoy_pct_amount"), t, s.span)) found.push_back(m);
+  for (const re2::RE2* re : rules.Get("fig.yoy_pct_amount")) {
+    for (const Match& m : FindAll(*re, t, s.span)) found.push_back(m);
+  }
   for (const Match& m : found) {
     auto diff = FigureAt(t, m.Get("diff").begin);
     auto pct = FigureAt(t, m.Get("pct").begin);

@@ -14,6 +14,44 @@
 
 namespace jixiao {
 
+namespace {
+
+// The months `span` names last (fig.month_named, a date such as 6月15日 left out), written one way
+// ("1—5月份" and "1-5月" are one period), or "".
+std::string MonthsNamed(const std::string& t, const Rules& rules, Span span) {
+  std::string last;
+  for (const Match& m : FindAll(rules.One("fig.month_named"), t, span)) {
+    std::string_view w = View(t, m.whole);
+    if (w.ends_with("日")) continue;
+    std::string out;
+    for (size_t i = 0; i < w.size();) {
+      size_t len = 1;
+      unsigned char c = static_cast<unsigned char>(w[i]);
+      if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+      std::string_view ch = w.substr(i, len);
+      i += len;
+      if (ch == " " || ch == "份") continue;
+      out += (ch == "—" || ch == "–" || ch == "~" || ch == "～" || ch == "至" || ch == "到") ? std::string("-")
+                                                                                           : std::string(ch);
+    }
+    last = out;
+  }
+  return last;
+}
+
+// The place a paragraph's first sentence begins with ("泽川市" in "泽川市一般公共预算收入完成93.7亿元"), or "".
+std::string PlaceNamed(const std::string& t, const Rules& rules, Span sentence) {
+  for (const Match& m : FindAll(rules.One("fig.scope_place"), t, sentence)) {
+    if (m.whole.begin != sentence.begin) break;
+    std::string_view place = View(t, m.Get("place"));
+    if (AnyMatch(rules.Get("fig.scope_place_not"), place)) return "";
+    return std::string(place);
+  }
+  return "";
+}
+
+}  // namespace
+
 // figure.restated: the same specific label stated twice with a figure of the same kind.
 void Restated(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
               Outline* out) {
@@ -26,6 +64,8 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
     std::string budget;  // the budget the text was last speaking of (fig.budget_kind), or ""
     std::string year;    // the year its sentence names before it (fig.year_named), or ""
     bool period = false;  // its sentence names a span of years before it (fig.period_named: 10年来)
+    std::string months;   // the months its paragraph names before it (fig.month_named: 1—5月份), or ""
+    std::string place;    // the place its paragraph begins with (fig.scope_place), or ""
   };
   std::vector<Labelled> all;
   // The scope a figure is stated for (fig.scope: 全省, 41个县, 盟本级, 旗级 …): the scope words
@@ -43,8 +83,14 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
     }
     return words;
   };
+  size_t paragraph_begin = 0;  // where the logical line of the sentence begins
+  std::string place;           // the place the paragraph begins with
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& s = sentences[si];
+    if (si == 0 || sentences[si - 1].line != s.line) {
+      paragraph_begin = s.span.begin;
+      place = PlaceNamed(t, rules, s.span);
+    }
     // A sentence after one that ends in "其中：" is a component too ("2.项目支出0元…其中：" then
     // "商品和服务支出预算0元", a namesake of the 基本支出 item).
     bool after_qizhong = false;
@@ -104,7 +150,8 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
       }
       // "10年来…完成实际采购支出459亿元" and "…完成实际采购支出116.4亿元": a span and one year.
       const bool period = AnyMatch(rules.Get("fig.period_named"), View(t, Span{s.span.begin, n.begin}));
-      all.push_back(Labelled{label, n, s.line, named ? scope : scope_carried, budget, year, period});
+      all.push_back(Labelled{label, n, s.line, named ? scope : scope_carried, budget, year, period,
+                             MonthsNamed(t, rules, Span{paragraph_begin, n.begin}), place});
     }
     if (heading_names) scope_carried = heading_scope;
   }
@@ -119,6 +166,8 @@ void Restated(const Document& doc, const Rules& rules, const std::vector<Sentenc
       if (!a.budget.empty() && !b.budget.empty() && a.budget != b.budget) continue;
       if (!a.year.empty() && !b.year.empty() && a.year != b.year) continue;
       if (a.period != b.period) continue;
+      if (!a.months.empty() && !b.months.empty() && a.months != b.months) continue;
+      if (!a.place.empty() && !b.place.empty() && a.place != b.place) continue;
       const std::string& shorter = a.label.size() <= b.label.size() ? a.label : b.label;
       const std::string& longer = a.label.size() <= b.label.size() ? b.label : a.label;
       if (CharCount(shorter) < 5 || !suffix(shorter, longer)) continue;

@@ -57,6 +57,7 @@ class TreeParser {
     DocKind kind = st_.PartAt(line.begin).kind;
     if (kind == DocKind::kProjectForm || kind == DocKind::kDepartmentForm) return;
     if (out_->InTreeTable(line.begin)) return;  // a scoring table read as the tree
+    if (FindFirst(rules_.Get("score.toc_line"), doc_.text, line)) return;  // a table of contents
     std::string style;
     size_t name_from = line.begin;
     if (auto m = FindFirst({&rules_.One("score.marker")}, doc_.text, line);
@@ -113,6 +114,33 @@ class TreeParser {
           ind.score = StatedOf(doc_, *own, "score", SentenceAround(doc_.text, own->whole), "body");
           consumed_.push_back(own->whole);
           MarkRead(own->whole);
+        }
+      }
+    }
+    // "1.部门决策（20分）：得分19分。": the score as the first words after the heading, on its line.
+    if (max_only && heading_end < line.end) {
+      for (const re2::RE2* re : rules_.Get("score.own_start")) {
+        auto all = FindAll(*re, doc_.text, Span{heading_end, line.end});
+        if (all.empty() || all.front().whole.begin != heading_end || !all.front().Has("score")) continue;
+        const Match& own = all.front();
+        ind.score = StatedOf(doc_, own, "score", SentenceAround(doc_.text, own.whole), "body");
+        consumed_.push_back(own.whole);
+        MarkRead(own.whole);
+        heading_end = own.whole.end;
+        break;
+      }
+      // "1.预算编制合理性（10分）：预算编制科学合理，得10分。": the score as the last words of its line.
+      if (!ind.score) {
+        for (const re2::RE2* re : rules_.Get("score.own_tail")) {
+          auto all = FindAll(*re, doc_.text, Span{heading_end, line.end});
+          if (all.empty() || !all.front().Has("score")) continue;
+          const Match& own = all.front();
+          if (FindFirst(rules_.Get("score.own_tail_not"), doc_.text, Span{heading_end, own.whole.begin})) break;
+          ind.score = StatedOf(doc_, own, "score", SentenceAround(doc_.text, own.whole), "body");
+          consumed_.push_back(own.whole);
+          MarkRead(own.whole);
+          heading_end = line.end;
+          break;
         }
       }
     }

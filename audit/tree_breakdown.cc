@@ -20,9 +20,18 @@ void ReadTotalBreakdown(const Document& doc, const Rules& rules, Outline* out) {
   size_t end = text.find("。", total.at.end);
   const size_t nl = text.find('\n', total.at.end);
   if (end == std::string::npos || (nl != std::string::npos && nl < end)) end = nl == std::string::npos ? text.size() : nl;
-  const Span rest{total.at.end, end};
-  const std::string_view tail = View(text, rest);
-  const size_t lead = tail.find("其中");
+  Span rest{total.at.end, end};
+  size_t lead = View(text, rest).find("其中");
+  // "…自评得分为90.5分，等级为“优”。其中：预算编制得分18分，…": the next sentence, when it opens with 其中.
+  if (lead == std::string_view::npos && text.compare(end, 3, "。") == 0 && text.compare(end + 3, 6, "其中") == 0) {
+    size_t next_end = text.find("。", end + 3);
+    const size_t next_nl = text.find('\n', end + 3);
+    if (next_end == std::string::npos || (next_nl != std::string::npos && next_nl < next_end)) {
+      next_end = next_nl == std::string::npos ? text.size() : next_nl;
+    }
+    rest = Span{end + 3, next_end};
+    lead = 0;
+  }
   if (lead == std::string_view::npos || lead > 6) return;  // right after the total: "，其中："
   struct Part {
     std::string name;

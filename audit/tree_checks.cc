@@ -306,6 +306,21 @@ class TreeCheck {
       rel_->push_back(std::move(r));
       return;
     }
+    // A rate above 100% ("完成率124%，得分17分"): 分值 × rate exceeds the 分值, so the rule is not the plain
+    // proportional one. Full marks fit it capped at the 分值; another score follows a rule the report
+    // does not state, and is not checked.
+    if (!lower_better && ValueOf(*pct) > 1) {
+      if (!full) return;
+      CheckResult c = MakeResult(doc_, CheckId::kScoreFromRate, quote, score.at);
+      c.path = r.path;
+      c.stated = Written(score.value);
+      c.recomputed = Written(p.max->value);
+      c.arithmetic = rate_name + " " + Written(*pct) + " ≥ 100% → full marks " + Written(p.max->value) +
+                     " = stated " + Written(score.value) + " ✓";
+      c.verdict = Verdict::kPass;
+      res_->push_back(std::move(c));
+      return;
+    }
     if (full && (lower_better || threshold)) {
       CheckResult c = MakeResult(doc_, CheckId::kScoreFromRate, quote, score.at);
       c.path = r.path;

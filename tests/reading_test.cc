@@ -84,6 +84,19 @@ TEST_CASE("a numbered heading without points takes the points its own body state
       {"（一）管理（满分10分，得分8.5分）\n1.制度建设\n该项满分10分，扣1.5分，得8.5分。\n", "管理 10/8.5\n管理>制度建设 10/8.5\n"},
       // The max inside the name, the score as the first words below it.
       {"1.部门决策(25分)\n得分23分。\n", "部门决策 25/23\n"},
+      // ... or right after it on its line; a child's score later on the line is not the parent's.
+      {"1.部门决策（20分）：得分19分。\n（1）绩效目标合理性（5分）：得分5分。\n（2）绩效指标明确性（15分），得14分。\n",
+       "部门决策 20/19\n部门决策>绩效目标合理性 5/5\n部门决策>绩效指标明确性 15/14\n"},
+      {"1.部门管理（30分）：共3项指标，其中预算执行率得分9分。\n", "部门管理 30/-\n"},
+      // ... or as the last words of its line, when nothing before them states other points.
+      {"1.预算编制合理性（10分）：预算编制科学合理，得10分。\n2.目标设置明确性（10分）：个别指标未量化，扣1分，得9分。\n"
+       "3.预算执行率（20分）：预算执行率=12000.00/12345.67=97.20%，得分19.44分（20×97.20%）。\n",
+       "预算编制合理性 10/10\n目标设置明确性 10/9\n预算执行率 20/19.44\n"},
+      {"1.项目管理（20分）：下设2项，项目实施得8分，项目验收得9分。\n", "项目管理 20/-\n"},
+      // A table of contents lists the headings with their points and pages: no indicators of its own.
+      {"目 录\n（一）投入（20分）……………………3\n（二）过程（30分）.........( 4 )\n（一）投入（20分）：得分18分。\n"
+       "（二）过程（30分）：得分28分。\n",
+       "投入 20/18\n过程 30/28\n"},
       // A numbered line with no statement of points stays prose.
       {"（一）部门职责\n1.贯彻执行有关法律法规。\n2.拟订发展规划并组织实施。\n", ""},
   };
@@ -401,6 +414,9 @@ TEST_CASE("the total's sentence broken down by the first level gives its scores"
        "投入 20/13.10\n过程 40/25.41\n产出 -/16.70\n效果 -/16.00\n", {"warning 72.21"}},
       {"a list that does not name every first-level node of the tree is not the first level",
        "总得分为72.21分，其中：投入得分13.10分、产出得分16.70分。\n", "投入 20/-\n过程 40/-\n", {}},
+      {"the breakdown in the sentence after the total's, opening with 其中",
+       "总得分为72.21分，等级为“中”。其中：投入得分13.10分、过程得分25.41分、产出得分16.70分、效果得分17.00分。\n",
+       "投入 20/13.10\n过程 40/25.41\n产出 -/16.70\n效果 -/17.00\n", {"pass 72.21"}},
   };
   for (const Case& c : cases) {
     INFO(c.what);
@@ -453,4 +469,28 @@ TEST_CASE("the same table as pipe rows whose merged cells split each row over li
   }
 }
 
+}  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// A rate above 100% is not scored in plain proportion (分值 × 124% exceeds the 分值): full marks fit the
+// rule capped at the 分值, another score follows a rule the report does not state and is not checked.
+TEST_CASE("score.from_rate: a rate above 100% is not scored in plain proportion", "[reading][rates]") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> want;  // score.from_rate checks: "verdict stated"
+  } cases[] = {
+      {"1.绩效指标完成情况（20分）：目标500人次，实际完成620人次，完成率124%，得分17分。\n", {}},
+      {"1.绩效指标完成情况（20分）：目标500人次，实际完成620人次，完成率124%，得分20分。\n", {"pass 20"}},
+      {"1.重点工作完成率（20分）：全年重点工作12项，完成11项，完成率91.67%，得分18.33分。\n", {"pass 18.33"}},
+      {"1.重点工作完成率（20分）：全年重点工作12项，完成11项，完成率91.67%，得分16分。\n", {"fail 16"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(ChecksOf(c.text, CheckId::kScoreFromRate) == c.want);
+  }
+}
+
+}  // namespace
 }  // namespace jixiao
