@@ -339,6 +339,12 @@ class TreeCheck {
       // Full marks although 分值 × rate is less: a threshold rule the report does not state.
       r.severity = Severity::kWarning;
       r.note += "; full marks although the proportional rule gives less, and no threshold is stated";
+    } else if (FindAll(rules_->One("score.rule_proportional"), doc_.text, Cover(p.heading, p.body))
+                   .empty()) {
+      // The report writes no rule: 分值 × rate is an assumption, and a threshold or deductions it
+      // does not write down would give another score. Only a warning.
+      r.severity = Severity::kWarning;
+      r.note += "; the report states no scoring rule: proportional assumed";
     }
     rel_->push_back(std::move(r));
   }

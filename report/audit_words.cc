@@ -202,6 +202,8 @@ constexpr Phrase kZh[] = {
     {R"re( \(lower is better\))re", R"re(（越低越好）)re"},
     {R"re( meets the stated threshold)re", R"re( 达到所列标准)re"},
     {R"re( → full marks )re", R"re( → 满分 )re"},
+    {R"re(; the report states no scoring rule: proportional assumed)re",
+     R"re(；报告未写明评分规则，按比例计分系假定)re"},
     {R"re(; full marks although the proportional rule gives less, and no threshold is stated)re",
      R"re(；按比例计分应低于满分，且未列标准，却得满分)re"},
     {R"re(0 ≤ score ≤ )re", R"re(0 ≤ 得分 ≤ )re"},

@@ -70,7 +70,7 @@ TEST_CASE("every planted error is found, nothing else", "[audit]") {
       {"score.grade", "error", ""},                     // 93 is 优 under the usual bands
       {"score.restated", "error", "目标设置"},           // heading 10, body 9
       {"score.children_sum", "error", "资金管理"},       // 16 + 22 ≠ 35
-      {"score.from_rate", "error", "预算执行率"},        // 20 × 90% = 18 ≠ 16
+      {"score.from_rate", "warning", "预算执行率"},      // 20 × 90% = 18 ≠ 16, no rule stated
       {"score.range", "error", "结转结余率"},            // 22 > 20
       {"score.children_sum", "error", "采购管理"},       // 10 + 20 + 9 ≠ 38
   };

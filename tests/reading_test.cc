@@ -484,11 +484,40 @@ TEST_CASE("score.from_rate: a rate above 100% is not scored in plain proportion"
       {"1.绩效指标完成情况（20分）：目标500人次，实际完成620人次，完成率124%，得分17分。\n", {}},
       {"1.绩效指标完成情况（20分）：目标500人次，实际完成620人次，完成率124%，得分20分。\n", {"pass 20"}},
       {"1.重点工作完成率（20分）：全年重点工作12项，完成11项，完成率91.67%，得分18.33分。\n", {"pass 18.33"}},
-      {"1.重点工作完成率（20分）：全年重点工作12项，完成11项，完成率91.67%，得分16分。\n", {"fail 16"}},
+      {"1.重点工作完成率（20分）：全年重点工作12项，完成11项，完成率91.67%，得分16分。\n", {"warning 16"}},  // no rule stated
   };
   for (const auto& c : cases) {
     INFO(c.text);
     CHECK(ChecksOf(c.text, CheckId::kScoreFromRate) == c.want);
+  }
+}
+
+// A score that 分值 × rate does not give is an error only where the report writes the proportional
+// rule down; otherwise the rule is an assumption (a threshold or deductions the report does not
+// state would give another score), and the mismatch is a warning.
+TEST_CASE("score.from_rate: an error only where the report states the proportional rule", "[reading][rates]") {
+  struct Case {
+    const char* text;
+    const char* want;  // the score.from_rate finding: "severity stated", or "" for none
+  } cases[] = {
+      {"①预算执行率(分值 20 分，自评得 16 分)\n预算执行率为 90.00%，此项指标自评得 16 分。\n", "warning 16"},
+      {"①预算执行率(分值 20 分，自评得 16 分)\n得分=预算执行率×分值。预算执行率为 90.00%，此项指标自评得 16 分。\n",
+       "error 16"},
+      {"①预算执行率(分值 20 分，自评得 16 分)\n按实际执行比例计分，预算执行率为 90.00%，此项指标自评得 16 分。\n",
+       "error 16"},
+      {"①预算执行率(分值 20 分，自评得 16 分)\n预算执行率为 90.00%，以分值乘以执行率计算，此项指标自评得 16 分。\n",
+       "error 16"},
+      // A rule that gives the stated score is no finding, stated or not.
+      {"①预算执行率(分值 20 分，自评得 18 分)\n预算执行率为 90.00%，此项指标自评得 18 分。\n", ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    AuditResult r = Audit(DocumentOf(c.text), BuiltinRules());
+    std::string got;
+    for (const auto& f : r.findings) {
+      if (f.check == CheckId::kScoreFromRate) got = std::string(SeverityName(f.severity)) + " " + f.stated;
+    }
+    CHECK(got == c.want);
   }
 }
 
