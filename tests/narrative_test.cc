@@ -58,6 +58,13 @@ TEST_CASE("narrative: counts, asides, units, budget claims", "[narrative]") {
        CheckId::kSumBreakdown, "90人", Verdict::kWarning},
       {"决算总收入500.00万元，其中财政拨款收入480.00万元(年初预算安排400.00万元，年中追加80.00万元)，其他收入20.00万元。",
        CheckId::kSumBreakdown, "480.00万元", Verdict::kPass},
+      // A 其中 list of parts each followed by what it is used for, a sentence each.
+      {"本年一般公共预算基本支出 911000.39 元,其中:\n人员经费 809961.19 元,主要包括:基本工资、津贴补贴、住房公积金。\n公用经费 101039.2 元,主要包括:办公费、工会经费。",
+       CheckId::kSumBreakdown, "911000.39元", Verdict::kPass},
+      {"本年一般公共预算基本支出 911000.39 元,其中:\n人员经费 809961.19 元,主要包括:基本工资、津贴补贴、住房公积金。\n公用经费 71339.2 元,主要包括:办公费、工会经费。",
+       CheckId::kSumBreakdown, "911000.39元", Verdict::kFail},
+      {"基本支出450.00万元，其中：人员经费400.00万元，主要用于在职人员工资。公用经费40.00万元，主要用于办公费。对个人和家庭的补助20.00万元，主要用于离退休费。",
+       CheckId::kSumBreakdown, "450.00万元", Verdict::kFail},
       {"决算总收入500.00万元，其中财政拨款收入480.00万元(含上年结转30.00万元、代管资金10.00万元)，其他收入20.00万元。",
        CheckId::kSumBreakdown, "480.00万元", Verdict::kPass},
       // A department's total in 元 among its totals in 万元.
@@ -143,6 +150,10 @@ TEST_CASE("narrative: no false alarms", "[narrative]") {
       "苏木级一般公共预算支出累计完成700万元。",
       // A component after a 其中 that ends the sentence before it is a namesake, not a restatement.
       "1.基本支出800元。其中：\n商品和服务支出预算600元。\n2.项目支出0元。其中：\n商品和服务支出预算0元。",
+      // A 其中 list goes on over a sentence only when both its last part and the next are described.
+      "基本支出1000元，其中：人员经费800元。公用经费100元，主要用于办公费。",
+      "基本支出1000元，其中：人员经费800元，主要用于工资。公用经费100元。",
+      "基本支出1000元，其中：人员经费800元，主要用于工资。2.项目支出100元，主要用于设备。",
       // A change against a base: the figure outside the brackets, and never the change itself.
       "收入调整为290万元(其中：本级258万元，园区32万元)，较人代会批准的预算数增加60万元，增长26.1%。",
       // A change is no level: the rate after a part's change is on the part's own (unstated) level.
