@@ -123,6 +123,26 @@ std::vector<SplitInto> SplitsInto(const std::string& t, const Rules& rules, cons
   return out;
 }
 
+// The base a list's opener names ("2023年度“三公”经费财政拨款支出决算中,", rule fig.share_opener): at
+// the start of sentence `i`, or of the sentence the list began with on the same line (joined by
+// "；"); empty if none.
+std::string ListOpener(const std::string& t, const Rules& rules, const std::vector<Sentence>& sentences, size_t i) {
+  for (size_t k = i + 1; k-- > 0;) {
+    const Sentence& s = sentences[k];
+    auto m = FindFirst(rules.Get("fig.share_opener"), t, s.span);
+    if (m && m->whole.begin == s.span.begin && m->Get("base").end > m->Get("base").begin) {
+      std::string base;
+      for (char c : View(t, m->Get("base")))
+        if (c != ' ') base += c;
+      return base;
+    }
+    if (k == 0 || sentences[k - 1].line != s.line) break;
+    std::string_view prev = View(t, sentences[k - 1].span);
+    if (prev.size() < 3 || prev.substr(prev.size() - 3) != "；") break;
+  }
+  return "";
+}
+
 // A share of a split's part whose base no figure is named for: checked against the parts' sum
 // once every part of the split has a share of that base.
 struct SplitShare {
@@ -249,10 +269,19 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
         continue;
       }
       auto m = FindFirst(rules.Get("fig.share_of"), t, clause);
-      if (!m || !ends_clause(*m)) continue;
       std::string base;
-      for (char c : View(t, m->Get("base")))
-        if (c != ' ') base += c;
+      if (m && ends_clause(*m)) {
+        for (char c : View(t, m->Get("base")))
+          if (c != ' ') base += c;
+      } else {
+        // "“三公”经费财政拨款支出决算中,因公出国(境)费12.02万元,占19.4%;…": a bare 占 whose base the
+        // list's opener names.
+        m = FindFirst(rules.Get("fig.share_bare"), t, clause);
+        if (!m || !ends_clause(*m) || m->whole.end <= m->whole.begin) continue;
+        if (View(t, Span{clause.begin, m->whole.begin}).find_first_not_of(' ') != std::string_view::npos) continue;
+        base = ListOpener(t, rules, sentences, static_cast<size_t>(&s - sentences.data()));
+        if (base.empty()) continue;
+      }
       std::string core = base;
       for (const re2::RE2* re : rules.Get("fig.base_generic")) RE2::GlobalReplace(&core, *re, "");
       // "占预算的": too few words to tell which figure is meant.

@@ -87,6 +87,15 @@ TEST_CASE("shares: the base a share names, stated before it", "[figures][shares]
        CheckId::kRateRatio, "10%", Verdict::kPass},
       {"收入分为财政拨款收入与其他收入。财政拨款收入 95.00 万元，占部门收入合计的 95.00%；其他收入 5.00 万元，占部门收入合计的 4.50%。",
        CheckId::kRateRatio, "4.50%", Verdict::kFail},
+      // A bare 占 in a list opened by its base ("…支出决算中,"), the base's figure stated before.
+      {"2023年度“三公”经费财政拨款支出决算为62.07万元。\n2023年度“三公”经费财政拨款支出决算中,因公出国(境)费12.02万元,占19.4%;公务用车购置及运行维护费支出27.46万元,占44.2%;公务接待费支出22.59万元,占36.4%。",
+       CheckId::kRateRatio, "36.4%", Verdict::kPass},
+      {"2023年度“三公”经费财政拨款支出决算为62.07万元。\n2023年度“三公”经费财政拨款支出决算中,因公出国(境)费12.02万元,占19.4%;公务用车购置及运行维护费支出27.46万元,占44.2%;公务接待费支出22.59万元,占30.4%。",
+       CheckId::kRateRatio, "30.4%", Verdict::kWarning},
+      {"部门支出合计 500 万元。\n部门支出中，基本支出 400 万元，占 80%；项目支出 100 万元，占 20%。", CheckId::kSumBreakdown,
+       "500万元", Verdict::kPass},
+      {"部门支出合计 500 万元。\n部门支出中，基本支出 400 万元，占 70%；项目支出 100 万元，占 20%。", CheckId::kRateRatio,
+       "70%", Verdict::kWarning},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -122,6 +131,11 @@ TEST_CASE("shares: readings that give no finding", "[figures][shares]") {
       "地方一般公共预算收入完成2000万元。按征收部门分：税务部门完成1431万元；财政部门完成289万元。",
       // Only some of the shares: 91.40% + 8.55% is not 100%.
       "本年收入合计6023.69万元，其中：财政拨款收入5505.38万元，占收入合计的91.40%；事业收入514.89万元，占收入合计的8.55%；……",
+      // A bare 占 with no opener naming its base, or after 其中.
+      "部门支出合计 500 万元。基本支出 400 万元，占 70%。",
+      "部门支出合计 500 万元。其中，基本支出 400 万元，占 70%。",
+      // The opener names the 决算; the figure before it is the 年初预算: not its base.
+      "2017年度“三公”经费财政拨款支出年初预算为22.00万元，支出决算为8.77万元。\n2017年度“三公”经费财政拨款支出决算中，因公出国(境)费支出决算1.00万元，占11.40%；公务用车购置及运行维护费支出决算7.77万元，占88.60%。",
       // A split with a share of only one part: the base is not known to be their sum.
       "支出分为基本支出和项目支出。基本支出 800 元，占一般公共预算支出的 40%。项目支出 200 元。",
       // No share agrees with the parts' sum: the split is not of the base the shares name.
