@@ -660,6 +660,7 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   NamedShares(doc, rules, sentences, used, figs, out);
   ParseLists(doc, rules, sentences, out);
   ParseChanges(doc, rules, sentences, out);
+  YearLevels(doc, rules, sentences, out);
   UnitScale(doc, figs, out);
   Restated(doc, rules, sentences, out);
   ParseAccounts(doc, rules, sentences, out);

@@ -46,6 +46,10 @@ bool IsShareBase(const std::string& t, const Number& n);
 void GroupedSplits(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                    const std::vector<Number>& all_figs, Outline* out);
 
+// change.yoy of "2022年度X较2021年度增加 D 万元，增长 p%" against the two years' levels of X, each
+// stated in a sentence that opens with its year. In figures_years.cc.
+void YearLevels(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences, Outline* out);
+
 // sum.breakdown of "A a。加上 B b，合计 c". In figures_added.cc.
 void AddedTotals(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                  Outline* out);

@@ -62,6 +62,150 @@ struct Share {
   Span quote;
 };
 
+// "分为基本支出预算和项目支出预算。": the parts of a whole the split does not name, each with the
+// first figure after the split whose words name it (within 3000 bytes). A name of fewer than two
+// characters, a part with no figure, or two names of one figure: not a split read here.
+struct SplitInto {
+  std::vector<std::string> names;
+  std::vector<Number> parts;  // one per name, in order
+  Span quote;                 // the split's words
+};
+
+std::vector<SplitInto> SplitsInto(const std::string& t, const Rules& rules, const std::vector<Number>& all_figs) {
+  std::vector<SplitInto> out;
+  for (const Match& m : FindAll(rules.One("fig.split_into"), t, Span{0, t.size()})) {
+    Span list = m.Get("parts");
+    if (list.end <= list.begin) continue;
+    SplitInto sp;
+    sp.quote = m.whole;
+    size_t from = list.begin;
+    bool ok = true;
+    auto add_name = [&](size_t b, size_t e) {
+      std::string name;
+      for (char c : View(t, Span{b, e}))
+        if (c != ' ') name += c;
+      std::string trimmed = name;
+      for (const re2::RE2* re : rules.Get("fig.share_base_generic")) RE2::GlobalReplace(&trimmed, *re, "");
+      if (Bigrams(trimmed).size() >= 1) name = trimmed;
+      if (Bigrams(name).empty()) ok = false;
+      sp.names.push_back(name);
+    };
+    for (const Match& sep : FindAll(rules.One("fig.split_into_sep"), t, list)) {
+      if (sep.whole.end <= sep.whole.begin) {  // an empty separator cuts nothing
+        ok = false;
+        break;
+      }
+      add_name(from, sep.whole.begin);
+      from = sep.whole.end;
+    }
+    if (!ok || from >= list.end) continue;
+    add_name(from, list.end);
+    if (!ok || sp.names.size() < 2) continue;
+    auto it = std::lower_bound(all_figs.begin(), all_figs.end(), m.whole.end,
+                               [](const Number& n, size_t at) { return n.begin < at; });
+    for (const std::string& name : sp.names) {
+      const Number* found = nullptr;
+      for (auto f = it; f != all_figs.end() && f->begin < m.whole.end + 3000; ++f) {
+        if (!IsQuantity(*f) || IsChangeFigure(t, rules, *f, 0) || IsShareBase(t, *f)) continue;
+        if (LabelBefore(t, f->begin, 16).find(name) == std::string::npos) continue;
+        found = &*f;
+        break;
+      }
+      if (!found || (!sp.parts.empty() && !SameKind(*found, sp.parts.front()))) {
+        ok = false;
+        break;
+      }
+      for (const Number& p : sp.parts) ok &= p.begin != found->begin;
+      sp.parts.push_back(*found);
+    }
+    if (ok) out.push_back(std::move(sp));
+  }
+  return out;
+}
+
+// The base a list's opener names ("2023年度“三公”经费财政拨款支出决算中,", rule fig.share_opener): at
+// the start of sentence `i`, or of the sentence the list began with on the same line (joined by
+// "；"); empty if none.
+std::string ListOpener(const std::string& t, const Rules& rules, const std::vector<Sentence>& sentences, size_t i) {
+  for (size_t k = i + 1; k-- > 0;) {
+    const Sentence& s = sentences[k];
+    auto m = FindFirst(rules.Get("fig.share_opener"), t, s.span);
+    if (m && m->whole.begin == s.span.begin && m->Get("base").end > m->Get("base").begin) {
+      std::string base;
+      for (char c : View(t, m->Get("base")))
+        if (c != ' ') base += c;
+      return base;
+    }
+    if (k == 0 || sentences[k - 1].line != s.line) break;
+    std::string_view prev = View(t, sentences[k - 1].span);
+    if (prev.size() < 3 || prev.substr(prev.size() - 3) != "；") break;
+  }
+  return "";
+}
+
+// A share of a split's part whose base no figure is named for: checked against the parts' sum
+// once every part of the split has a share of that base.
+struct SplitShare {
+  size_t split, part;
+  std::string base;
+  Number rate;
+  Span quote;
+};
+
+// rate.ratio of each share of a split's parts against their sum: "分为基本支出预算和项目支出预算" and
+// both parts' shares naming 一般公共预算支出, which no figure is named for. Read only when every part
+// has exactly one share of one base, the base is none of the parts, and one share at least agrees
+// with its part over the sum (the sum is then the base the shares mean); else unbound.
+void SplitShares(const Document& doc, const Rules& rules, const std::vector<SplitInto>& splits,
+                 const std::vector<SplitShare>& shares, Outline* out) {
+  const std::string& t = doc.text;
+  std::vector<bool> done(shares.size(), false);
+  for (size_t i = 0; i < shares.size(); ++i) {
+    if (done[i]) continue;
+    const SplitInto& sp = splits[shares[i].split];
+    std::vector<const SplitShare*> of(sp.parts.size(), nullptr);
+    bool ok = true;
+    for (size_t k = i; k < shares.size(); ++k) {
+      if (shares[k].split != shares[i].split || shares[k].base != shares[i].base) continue;
+      done[k] = true;
+      ok &= of[shares[k].part] == nullptr;
+      of[shares[k].part] = &shares[k];
+    }
+    for (size_t p = 0; p < of.size(); ++p) {
+      ok &= of[p] != nullptr && !BaseNamed(rules, shares[i].base, sp.names[p]);
+    }
+    std::vector<Expr> terms;
+    std::string names;
+    for (const Number& n : sp.parts) {
+      terms.push_back(Fig(n));
+      names += (names.empty() ? "" : " + ") + Named(t, n);
+    }
+    Expr whole = Expr::Sum(terms);
+    bool agrees = false;
+    for (size_t p = 0; ok && p < of.size(); ++p) {
+      Agreement a = Compare(of[p]->rate, false, Expr::Quotient(Fig(sp.parts[p]), whole).Eval());
+      agrees |= Consistent(a) || Near(a);
+    }
+    if (!ok || !agrees) {
+      for (const SplitShare* s : of) out->unbound += s ? 1 : 0;
+      continue;
+    }
+    for (size_t p = 0; p < of.size(); ++p) {
+      Relation r;
+      r.check = CheckId::kRateRatio;
+      r.computed = Expr::Quotient(Fig(sp.parts[p]), whole);
+      r.stated = of[p]->rate;
+      r.quote = of[p]->quote;
+      r.anchor = Span{of[p]->rate.begin, of[p]->rate.end};
+      r.more_quotes.push_back(sp.quote);
+      r.note = Named(t, sp.parts[p]) + " / (" + names + "): " + shares[i].base + " is split into " +
+               std::to_string(sp.parts.size()) + " parts (line " + std::to_string(doc.LineAt(sp.quote.begin)) +
+               "), their sum the base the shares name";
+      out->relations.push_back(r);
+    }
+  }
+}
+
 }  // namespace
 
 bool IsShareBase(const std::string& t, const Number& n) {
@@ -84,6 +228,8 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
     if (r.check == CheckId::kRateRatio) checked.push_back(r.anchor.begin);
     if (r.check == CheckId::kSumBreakdown) broken_down.push_back(r.anchor.begin);
   }
+  const std::vector<SplitInto> splits = SplitsInto(t, rules, all_figs);
+  std::vector<SplitShare> split_shares;
   for (const Sentence& s : sentences) {
     for (const Number& rate : s.figures) {
       if (rate.unit != Unit::kPercent) continue;
@@ -123,10 +269,19 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
         continue;
       }
       auto m = FindFirst(rules.Get("fig.share_of"), t, clause);
-      if (!m || !ends_clause(*m)) continue;
       std::string base;
-      for (char c : View(t, m->Get("base")))
-        if (c != ' ') base += c;
+      if (m && ends_clause(*m)) {
+        for (char c : View(t, m->Get("base")))
+          if (c != ' ') base += c;
+      } else {
+        // "“三公”经费财政拨款支出决算中,因公出国(境)费12.02万元,占19.4%;…": a bare 占 whose base the
+        // list's opener names.
+        m = FindFirst(rules.Get("fig.share_bare"), t, clause);
+        if (!m || !ends_clause(*m) || m->whole.end <= m->whole.begin) continue;
+        if (View(t, Span{clause.begin, m->whole.begin}).find_first_not_of(' ') != std::string_view::npos) continue;
+        base = ListOpener(t, rules, sentences, static_cast<size_t>(&s - sentences.data()));
+        if (base.empty()) continue;
+      }
       std::string core = base;
       for (const re2::RE2* re : rules.Get("fig.base_generic")) RE2::GlobalReplace(&core, *re, "");
       // "占预算的": too few words to tell which figure is meant.
@@ -179,7 +334,16 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
         named.push_back(&d);
       }
       if (named.empty()) {
-        out->unbound += 1;
+        bool pending = false;
+        for (size_t k = splits.size(); k-- > 0 && !pending;) {
+          if (splits[k].quote.end > part->begin) continue;
+          for (size_t p = 0; p < splits[k].parts.size(); ++p) {
+            if (splits[k].parts[p].begin != part->begin) continue;
+            split_shares.push_back(SplitShare{k, p, base, rate, s.span});
+            pending = true;
+          }
+        }
+        if (!pending) out->unbound += 1;
         continue;
       }
       // The figure whose words name the base best ("一般公共预算收入累计完成" over "一般公共预算支出
@@ -220,6 +384,7 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
       shares.push_back(Share{base, *part, rate, whole.begin, whole, s.span});
     }
   }
+  SplitShares(doc, rules, splits, split_shares, out);
   // Consecutive shares of one base figure that add up to 100% (within their rounding): the
   // parts partition the whole, so they add up to it.
   for (size_t i = 0; i < shares.size();) {

@@ -178,6 +178,54 @@ void Aside(const Document& doc, const Rules& rules, const Number& part, const st
   r.severity = Severity::kWarning;
 }
 
+// Whether the words after `n` say what it is used for ("元，主要包括：基本工资、…", rule
+// fig.part_described).
+bool Described(const std::string& t, const Rules& rules, const Number& n) {
+  std::string_view after = View(t, Span{n.end, std::min(t.size(), n.end + 40)});
+  for (const re2::RE2* re : rules.Get("fig.part_described")) {
+    re2::StringPiece in(after.data(), after.size());
+    re2::StringPiece whole;
+    if (re->Match(in, 0, in.size(), RE2::ANCHOR_START, &whole, 1) && !whole.empty()) return true;
+  }
+  return false;
+}
+
+// "其中：人员经费 809961.19 元，主要包括：基本工资、…。公用经费 71339.2 元，主要包括：办公费…。": each
+// part followed by what it is used for, a sentence each. The list goes on over the next sentence
+// (or starts there, after a marker that ends its line) while the list's last part is so described
+// and the next sentence opens with a name (Han characters only) and a part so described; only that
+// part is taken from it.
+void DescribedParts(const std::string& t, const Rules& rules, const std::vector<Sentence>& sentences,
+                    size_t after_marker, size_t* last, std::vector<Number>* figs, Span* list_span) {
+  for (;;) {
+    const Number* tail = nullptr;
+    for (const Number& n : *figs) {
+      if (n.begin >= after_marker && IsQuantity(n)) tail = &n;
+    }
+    // "…基本支出 911000.39 元,其中:" ending its line: the parts are on the lines after it.
+    bool opens = !tail && View(t, Span{after_marker, list_span->end}).find_first_not_of(" :：") == std::string_view::npos;
+    if (!opens && (!tail || !Described(t, rules, *tail))) return;
+    if (*last + 1 >= sentences.size()) return;
+    const Sentence& next = sentences[*last + 1];
+    if (next.figures.empty() || !IsQuantity(next.figures.front())) return;
+    if (tail && !SameKind(next.figures.front(), *tail)) return;
+    const Number& head = next.figures.front();
+    std::string name;
+    for (std::string_view ch : Chars(View(t, Span{next.span.begin, head.begin}))) {
+      if (ch == " " || ch == "\n") continue;
+      if (ch.size() != 3 || static_cast<unsigned char>(ch[0]) < 0xE4 || static_cast<unsigned char>(ch[0]) > 0xE9) return;
+      name += ch;
+    }
+    if (Bigrams(name).empty() || AnyMatch(rules.Get("fig.breakdown_stop"), name) ||
+        AnyMatch(rules.Get("fig.breakdown"), name) || !Described(t, rules, head)) {
+      return;
+    }
+    figs->push_back(head);
+    list_span->end = next.span.end;
+    ++*last;
+  }
+}
+
 // "X，其中 a，b，c" and "分为 2 类，分别为：a 和 b".
 void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
              Outline* out) {
@@ -189,13 +237,16 @@ void Qizhong(const Document& doc, const Rules& rules, const std::vector<Sentence
         // "其中：A X万元，占p%；B Y万元，占q%。": the list goes on over "；" on the same line.
         std::vector<Number> figs = s.figures;
         Span list_span = s.span;
+        size_t last = si;  // the list's last sentence
         for (size_t k = si; k + 1 < sentences.size() && sentences[k + 1].line == s.line &&
                             View(t, sentences[k].span).size() >= 3 &&
                             View(t, sentences[k].span).substr(View(t, sentences[k].span).size() - 3) == "；";
              ++k) {
           figs.insert(figs.end(), sentences[k + 1].figures.begin(), sentences[k + 1].figures.end());
           list_span.end = sentences[k + 1].span.end;
+          last = k + 1;
         }
+        DescribedParts(t, rules, sentences, m.whole.end, &last, &figs, &list_span);
         // Several totals before the marker (or in the sentence before it on the same line), each
         // broken down group by group.
         {

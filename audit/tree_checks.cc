@@ -65,7 +65,10 @@ class TreeCheck {
       const auto& parent = max ? p.max : p.score;
       if (!parent) continue;
       Relation r;
-      if (!SumOf(p.children, max, &r)) continue;
+      if (!SumOf(p.children, max, &r)) {
+        if (!max) Descendants(i);
+        continue;
+      }
       r.check = max ? CheckId::kScoreChildrenMax : CheckId::kScoreChildrenSum;
       r.stated = parent->value;
       r.stated_exact = true;
@@ -77,6 +80,47 @@ class TreeCheck {
       if (p.bonus && !max) r.compare = Relation::Compare::kAtLeast;
       rel_->push_back(std::move(r));
     }
+  }
+
+  // The nearest scored indicators under `k`: `k` itself if its score is stated, else those under
+  // each of its children. False if a leaf on the way has no score, or a level may be partial.
+  bool Scored(int k, std::vector<int>* out) const {
+    const Indicator& n = At(k);
+    if (n.score) {
+      out->push_back(k);
+      return true;
+    }
+    if (n.children.empty() || n.incomplete) return false;
+    for (int c : n.children) {
+      if (!Scored(c, out)) return false;
+    }
+    return true;
+  }
+
+  // "投入得分13.10分" over 目标设定 and 预算配置, which state only their 分值, and their leaves' scores
+  // 4.00 + 3.00 + 4.00 + 2.10 + 0.00: a parent's score is the sum of the nearest scores under it
+  // when a level between states none. Quoted where the parent's score is stated.
+  void Descendants(int i) {
+    const Indicator& p = At(i);
+    std::vector<int> held;
+    for (int c : p.children) {
+      if (!Scored(c, &held)) return;
+    }
+    bool deeper = false;
+    for (int k : held) deeper |= std::find(p.children.begin(), p.children.end(), k) == p.children.end();
+    Relation r;
+    if (!deeper || !SumOf(held, false, &r)) return;
+    r.check = CheckId::kScoreChildrenSum;
+    r.stated = p.score->value;
+    r.stated_exact = true;
+    r.path = o_.PathOf(i);
+    r.quote = p.score->context;
+    r.more_quotes.push_back(p.heading);
+    r.anchor = p.score->at;
+    r.note = "self-scores of " + JoinNames(o_, held) + " (the levels between state none) → " + p.name +
+             " 自评得 " + Written(p.score->value);
+    if (p.bonus) r.compare = Relation::Compare::kAtLeast;
+    rel_->push_back(std::move(r));
   }
 
   // Sub-item points ("一是…自评得 1 分；二是…自评得 1 分") add up to the indicator's score.

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "audit/audit.h"
+#include "audit/figures.h"
 #include "audit_testing.h"
 #include "extract/extract.h"
 
@@ -58,6 +59,13 @@ TEST_CASE("narrative: counts, asides, units, budget claims", "[narrative]") {
        CheckId::kSumBreakdown, "90人", Verdict::kWarning},
       {"决算总收入500.00万元，其中财政拨款收入480.00万元(年初预算安排400.00万元，年中追加80.00万元)，其他收入20.00万元。",
        CheckId::kSumBreakdown, "480.00万元", Verdict::kPass},
+      // A 其中 list of parts each followed by what it is used for, a sentence each.
+      {"本年一般公共预算基本支出 911000.39 元,其中:\n人员经费 809961.19 元,主要包括:基本工资、津贴补贴、住房公积金。\n公用经费 101039.2 元,主要包括:办公费、工会经费。",
+       CheckId::kSumBreakdown, "911000.39元", Verdict::kPass},
+      {"本年一般公共预算基本支出 911000.39 元,其中:\n人员经费 809961.19 元,主要包括:基本工资、津贴补贴、住房公积金。\n公用经费 71339.2 元,主要包括:办公费、工会经费。",
+       CheckId::kSumBreakdown, "911000.39元", Verdict::kFail},
+      {"基本支出450.00万元，其中：人员经费400.00万元，主要用于在职人员工资。公用经费40.00万元，主要用于办公费。对个人和家庭的补助20.00万元，主要用于离退休费。",
+       CheckId::kSumBreakdown, "450.00万元", Verdict::kFail},
       {"决算总收入500.00万元，其中财政拨款收入480.00万元(含上年结转30.00万元、代管资金10.00万元)，其他收入20.00万元。",
        CheckId::kSumBreakdown, "480.00万元", Verdict::kPass},
       // A department's total in 元 among its totals in 万元.
@@ -143,6 +151,10 @@ TEST_CASE("narrative: no false alarms", "[narrative]") {
       "苏木级一般公共预算支出累计完成700万元。",
       // A component after a 其中 that ends the sentence before it is a namesake, not a restatement.
       "1.基本支出800元。其中：\n商品和服务支出预算600元。\n2.项目支出0元。其中：\n商品和服务支出预算0元。",
+      // A 其中 list goes on over a sentence only when both its last part and the next are described.
+      "基本支出1000元，其中：人员经费800元。公用经费100元，主要用于办公费。",
+      "基本支出1000元，其中：人员经费800元，主要用于工资。公用经费100元。",
+      "基本支出1000元，其中：人员经费800元，主要用于工资。2.项目支出100元，主要用于设备。",
       // A change against a base: the figure outside the brackets, and never the change itself.
       "收入调整为290万元(其中：本级258万元，园区32万元)，较人代会批准的预算数增加60万元，增长26.1%。",
       // A change is no level: the rate after a part's change is on the part's own (unstated) level.
@@ -207,6 +219,56 @@ TEST_CASE("narrative: a flattened scoring table is unread, not silent", "[narrat
                "预算配置15在职人员控制率5以100%为标准，每超过一个百分点扣0.5分。5三公经费变动率10三公经费变动率不超过0，"
                "计10分。10") >= 1);
   CHECK(unread("各项指标的分值和自评得分情况详见附表，本部门得分较上年有所提高。") == 0);
+}
+
+// A change against another year whose two levels the document states, each in a sentence opening
+// with its year (audit/figures_years.cc). Only that reader runs here.
+void Years(const Document& doc, const Rules& rules, Outline* out) {
+  YearLevels(doc, rules, SplitSentences(doc.text), out);
+}
+
+TEST_CASE("narrative: a change against the other year's stated level", "[narrative][years]") {
+  const Case cases[] = {
+      {"2022年度“三公”经费预算合计21.8万元,其中:因公出国(境)经费0万元,公务接待11.8万元,公务用车运行费用10万元。\n"
+       "2021年度“三公”经费合计支出20.12万元,其中:因公出国(境)经费0万元,公务接待12.39万元,公务用车运行费用7.73万元。\n"
+       "2022年度“三公”经费预算较2021年度增加1.68万元,其中公务接待较上年同期减少0.58万元,减少4.68%。公务用车运行费用较上年同期增加2.27万元,增长29.37%。",
+       CheckId::kChangeYoy, "29.37%", Verdict::kPass},
+      {"2022年度“三公”经费预算合计21.8万元,其中:因公出国(境)经费0万元,公务接待11.8万元,公务用车运行费用10万元。\n"
+       "2021年度“三公”经费合计支出20.12万元,其中:因公出国(境)经费0万元,公务接待12.39万元,公务用车运行费用7.73万元。\n"
+       "2022年度“三公”经费预算较2021年度增加1.86万元。",
+       CheckId::kChangeYoy, "1.86万元", Verdict::kFail},
+      {"2023年部门收入合计500.00万元。\n2022年部门收入合计450.00万元。\n2023年部门收入较2022年增加60.00万元，增长13.33%。",
+       CheckId::kChangeYoy, "60.00万元", Verdict::kFail},
+      {"2023年部门收入合计500.00万元。\n2022年部门收入合计450.00万元。\n2023年部门收入较2022年增加50.00万元，增长13.33%。",
+       CheckId::kChangeYoy, "13.33%", Verdict::kFail},
+      // The direction: 减少 where the level rose.
+      {"（一）2024年度公务接待费预算8.00万元。\n（二）2023年度公务接待费决算6.00万元。\n2024年度公务接待费预算比上年减少2.00万元。",
+       CheckId::kChangeYoy, "2.00万元", Verdict::kFail},
+      {"（一）2024年度公务接待费预算8.00万元。\n（二）2023年度公务接待费决算6.00万元。\n2024年度公务接待费预算比上年增加2.00万元。",
+       CheckId::kChangeYoy, "2.00万元", Verdict::kPass},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    auto all = Run(Years, DocumentOf(c.text));
+    for (const auto& x : all) UNSCOPED_INFO(x.stated << " " << x.arithmetic);
+    auto got = Pick(all, c.check, c.stated);
+    REQUIRE(got.size() == 1);
+    CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
+  }
+  const char* none[] = {
+      // The earlier year's level not stated.
+      "2023年部门收入合计500.00万元。\n2023年部门收入较2022年增加50.00万元，增长11.11%。",
+      // An item stated twice in a year with two values: which one is meant is not written.
+      "2023年部门收入合计500.00万元。\n2023年部门收入合计520.00万元。\n2022年部门收入合计450.00万元。\n2023年部门收入较2022年增加50.00万元。",
+      // Items named otherwise (a scope, another account) are not the change's item.
+      "2023年全县一般公共预算收入500.00万元。\n2022年本级一般公共预算收入450.00万元。\n2023年一般公共预算收入较2022年增加50.00万元。",
+      // A level in a sentence that does not open with its year.
+      "全年部门收入合计500.00万元(2023年)。\n2022年部门收入合计450.00万元。\n2023年部门收入较2022年增加60.00万元。",
+  };
+  for (const char* t : none) {
+    INFO(t);
+    CHECK(Run(Years, DocumentOf(t)).empty());
+  }
 }
 
 }  // namespace

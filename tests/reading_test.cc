@@ -435,6 +435,28 @@ TEST_CASE("the total's sentence broken down by the first level gives its scores"
   }
 }
 
+TEST_CASE("a parent's score against its leaves when the level between states only its 分值", "[reading][tree]") {
+  auto text = [](const char* parent, const char* leaf) {
+    return std::string("一、投入（满分20分，得分") + parent + "分）\n（一）目标设定（10分）\n1.绩效目标合理性（分值4分，自评得4分）\n" +
+           "2.绩效指标明确性（分值6分，自评得3分）\n（二）预算配置（10分）\n1.在职人员控制率（分值4分，自评得4分）\n" +
+           "2.公用经费变动率（分值6分，" + leaf + "）\n";
+  };
+  struct Case {
+    std::string text;
+    std::vector<std::string> sums;  // score.children_sum checks, "verdict stated"
+  };
+  const Case cases[] = {
+      {text("13.10", "自评得2.10分"), {"pass 13.10"}},
+      {text("14.10", "自评得2.10分"), {"fail 14.10"}},
+      // A leaf whose score is not stated: the sum is not known.
+      {text("13.10", "未说明"), {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(ChecksOf(c.text, CheckId::kScoreChildrenSum) == c.sums);
+  }
+}
+
 TEST_CASE("the same table as pipe rows whose merged cells split each row over lines", "[reading][tables][stream]") {
   const std::string head = "| 一级指标 | 二级指标 | 三级指标 | 得分 |\n";
   struct Case {

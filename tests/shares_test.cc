@@ -75,6 +75,27 @@ TEST_CASE("shares: the base a share names, stated before it", "[figures][shares]
       // Bases written in the parts' shares are neither parts nor a total of the 其中 list.
       {"全县财政总收入完成4348万元，占年初预算10065万元的43.2%。其中：税收收入3511万元，占年初预算8465万元的41.5%；非税收入837万元，占年初预算1600万元的52.3%。",
        CheckId::kSumBreakdown, "4348万元", Verdict::kPass},
+      // A whole split into named parts, its figure not stated: the parts' shares of it are checked
+      // against their sum ("分为基本支出预算和项目支出预算", then each part with its share).
+      {"(二)按支出结构分类划分,分为基本支出预算和项目支出预算。\n1. 基本支出预算 2476260.58 元,占一般公共预算支出的84.06%,同比减少 4966.66 元,下降 0.2%。\n2. 项目支出 469500 元,占一般公共预算支出的 15.94%,同比增加 70100 元。",
+       CheckId::kRateRatio, "84.06%", Verdict::kPass},
+      {"(二)按支出结构分类划分,分为基本支出预算和项目支出预算。\n1. 基本支出预算 2476260.58 元,占一般公共预算支出的84.06%,同比减少 4966.66 元,下降 0.2%。\n2. 项目支出 469500 元,占一般公共预算支出的 19.62%,同比增加 70100 元。",
+       CheckId::kRateRatio, "19.62%", Verdict::kFail},
+      {"本年部门支出分为人员经费、公用经费及项目经费：人员经费 600 万元，占部门支出总额的 60%；公用经费 100 万元，占部门支出总额的 10%；项目经费 300 万元，占部门支出总额的 35%。",
+       CheckId::kRateRatio, "35%", Verdict::kFail},
+      {"本年部门支出分为人员经费、公用经费及项目经费：人员经费 600 万元，占部门支出总额的 60%；公用经费 100 万元，占部门支出总额的 10%；项目经费 300 万元，占部门支出总额的 30%。",
+       CheckId::kRateRatio, "10%", Verdict::kPass},
+      {"收入分为财政拨款收入与其他收入。财政拨款收入 95.00 万元，占部门收入合计的 95.00%；其他收入 5.00 万元，占部门收入合计的 4.50%。",
+       CheckId::kRateRatio, "4.50%", Verdict::kFail},
+      // A bare 占 in a list opened by its base ("…支出决算中,"), the base's figure stated before.
+      {"2023年度“三公”经费财政拨款支出决算为62.07万元。\n2023年度“三公”经费财政拨款支出决算中,因公出国(境)费12.02万元,占19.4%;公务用车购置及运行维护费支出27.46万元,占44.2%;公务接待费支出22.59万元,占36.4%。",
+       CheckId::kRateRatio, "36.4%", Verdict::kPass},
+      {"2023年度“三公”经费财政拨款支出决算为62.07万元。\n2023年度“三公”经费财政拨款支出决算中,因公出国(境)费12.02万元,占19.4%;公务用车购置及运行维护费支出27.46万元,占44.2%;公务接待费支出22.59万元,占30.4%。",
+       CheckId::kRateRatio, "30.4%", Verdict::kWarning},
+      {"部门支出合计 500 万元。\n部门支出中，基本支出 400 万元，占 80%；项目支出 100 万元，占 20%。", CheckId::kSumBreakdown,
+       "500万元", Verdict::kPass},
+      {"部门支出合计 500 万元。\n部门支出中，基本支出 400 万元，占 70%；项目支出 100 万元，占 20%。", CheckId::kRateRatio,
+       "70%", Verdict::kWarning},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -110,6 +131,19 @@ TEST_CASE("shares: readings that give no finding", "[figures][shares]") {
       "地方一般公共预算收入完成2000万元。按征收部门分：税务部门完成1431万元；财政部门完成289万元。",
       // Only some of the shares: 91.40% + 8.55% is not 100%.
       "本年收入合计6023.69万元，其中：财政拨款收入5505.38万元，占收入合计的91.40%；事业收入514.89万元，占收入合计的8.55%；……",
+      // A bare 占 with no opener naming its base, or after 其中.
+      "部门支出合计 500 万元。基本支出 400 万元，占 70%。",
+      "部门支出合计 500 万元。其中，基本支出 400 万元，占 70%。",
+      // The opener names the 决算; the figure before it is the 年初预算: not its base.
+      "2017年度“三公”经费财政拨款支出年初预算为22.00万元，支出决算为8.77万元。\n2017年度“三公”经费财政拨款支出决算中，因公出国(境)费支出决算1.00万元，占11.40%；公务用车购置及运行维护费支出决算7.77万元，占88.60%。",
+      // A split with a share of only one part: the base is not known to be their sum.
+      "支出分为基本支出和项目支出。基本支出 800 元，占一般公共预算支出的 40%。项目支出 200 元。",
+      // No share agrees with the parts' sum: the split is not of the base the shares name.
+      "支出分为基本支出和项目支出。基本支出 800 元，占部门预算的 40%。项目支出 200 元，占部门预算的 10%。",
+      // A name with 和 inside: the pieces do not each name one part.
+      "基本支出分为工资福利支出和商品和服务支出。工资福利支出 700 元，占基本支出总额的 70%；商品和服务支出 300 元，占基本支出总额的 40%。",
+      // A part stated before the split is not its part ("分为" looks forward only).
+      "基本支出 800 元，占部门预算支出的 40%。支出分为基本支出和项目支出。项目支出 200 元，占部门预算支出的 20%。",
   };
   for (const char* t : texts) {
     INFO(t);
