@@ -170,10 +170,15 @@ class TableTree {
     std::string s = TextOf(c);
     re2::StringPiece m;
     if (RE2::PartialMatch(s, name_max_, &m)) {
-      std::string_view cv = View(doc_.text, c.at);
-      size_t pos = cv.rfind(std::string_view(m.data(), m.size()));
-      if (pos != std::string_view::npos) {
-        if (auto n = FigureAt(doc_.text, c.at.begin + pos)) {
+      // A wrapped cell whose lines are apart in the text ("投 入" … "(15分)"): the max is in a part.
+      std::vector<Span> pieces = c.parts.empty() ? std::vector<Span>{c.at} : c.parts;
+      size_t at = std::string::npos;
+      for (size_t k = pieces.size(); k-- > 0 && at == std::string::npos;) {
+        size_t pos = View(doc_.text, pieces[k]).rfind(std::string_view(m.data(), m.size()));
+        if (pos != std::string_view::npos) at = pieces[k].begin + pos;
+      }
+      if (at != std::string::npos) {
+        if (auto n = FigureAt(doc_.text, at)) {
           n->unit = Unit::kPoints;
           n->measure = "分";
           *max = Stated{*n, Span{n->begin, n->end}, row, "table"};

@@ -26,6 +26,20 @@ double Overlap(double a0, double a1, double b0, double b1) {
 
 constexpr double kMinHeight = 0.5;  // points; guards degenerate boxes
 
+// Whether the line holds a word that `b` sits above or below rather than beside: their horizontal
+// extents overlap by more than half the narrower one. Two lines of one wrapped table cell start at
+// the same x; when their boxes are tall (fonts whose ascent and descent exceed the line pitch) and
+// a merged cell centred between them overlaps both, they would otherwise chain into one line and
+// glue into one word ("…扣完为止。" over "无结余…" read as "…扣完为止。无结余…").
+bool Stacked(const std::vector<Word>& words, const Line& l, const Box& b) {
+  for (size_t k : l.words) {
+    const Box& o = words[k].box;
+    double w = std::min(o.x1 - o.x0, b.x1 - b.x0);
+    if (w > 0 && Overlap(o.x0, o.x1, b.x0, b.x1) > 0.5 * w) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int LayOutWords(std::vector<Word> words, RawPage* page) {
@@ -56,7 +70,7 @@ int LayOutWords(std::vector<Word> words, RawPage* page) {
       if (l.top < b.y0 - 2 * max_height) break;
       double lh = std::max(l.Height(), kMinHeight);
       double ratio = Overlap(l.top, l.bottom, b.y0, b.y0 + h) / std::min(h, lh);
-      if (ratio >= 0.5 && ratio > best_ratio) {
+      if (ratio >= 0.5 && ratio > best_ratio && !Stacked(words, l, b)) {
         best = k;
         best_ratio = ratio;
       }

@@ -119,7 +119,10 @@ class PageReader {
     while (i < lines_.size()) {
       Table t;
       size_t next = i + 1;
-      if (size_t band = HeaderAt(i, &t.columns); band >= tests_.min_header_lines && band > 0 && Body(i, band, &t, &next)) {
+      size_t band = HeaderAt(i, &t.columns);
+      bool read = band > 0 && (band >= tests_.min_header_lines || tests_.one_line_when_wrapped) && Body(i, band, &t, &next);
+      if (read && band < tests_.min_header_lines && !WrappedAndKnown(t)) read = false;
+      if (read) {
         out.push_back(std::move(t));
         i = next;
         last_open = open_;
@@ -133,6 +136,22 @@ class PageReader {
 
  private:
   double LineTol() const { return 0.3 * em_; }
+
+  // Some cell of the table spans two or more lines (its rows wrap, so no line alone is a row) and
+  // every name cell is known: a table with a one-line header that only this reader can read.
+  bool WrappedAndKnown(const Table& t) const {
+    bool wrapped = false;
+    for (const Row& r : t.rows) {
+      for (size_t c = 0; c < r.cells.size(); ++c) {
+        const Cell& cell = r.cells[c];
+        if (cell.unread && t.columns[c].kind == Kind::kName) return false;
+        wrapped = wrapped || (cell.carried && !cell.words.empty());  // a merged cell: rows the line reader splits
+        for (size_t w : cell.words)
+          if (!cell.carried && std::abs(w_[w].Cy() - w_[cell.words.front()].Cy()) > LineTol()) wrapped = true;
+      }
+    }
+    return wrapped;
+  }
 
   // Header cells over lines [i, i + n): words grouped by horizontal overlap.
   bool Header(size_t i, size_t n, std::vector<Column>* cols) const {
@@ -480,11 +499,11 @@ class PageReader {
       }
     }
     // Row centres for the labels' positions: the middle between the cuts around each row.
-    std::vector<double> mids(n);
+    std::vector<double> mids(n), lo(n), hi(n);
     for (size_t r = 0; r < n; ++r) {
-      double lo = r > 0 ? cuts[r - 1] : rows[r].y0 - (n > 1 ? cuts[0] - rows[r].y1 : 0);
-      double hi = r + 1 < n ? cuts[r] : rows[r].y1 + (n > 1 ? rows[r].y0 - cuts[r - 1] : 0);
-      mids[r] = (lo + hi) / 2;
+      lo[r] = r > 0 ? cuts[r - 1] : rows[r].y0 - (n > 1 ? cuts[0] - rows[r].y1 : 0);
+      hi[r] = r + 1 < n ? cuts[r] : rows[r].y1 + (n > 1 ? rows[r].y0 - cuts[r - 1] : 0);
+      mids[r] = (lo[r] + hi[r]) / 2;
     }
     // A row closer to both its neighbours than two rows of figures ever are is no row: labels
     // centred on the border between two rows (merged cells over an even number of rows).
@@ -497,7 +516,7 @@ class PageReader {
           if (!std::isnan(centre[r][c])) merged[c] = true;
       }
     }
-    Carry(centre, mids, merged, &rows, cols);
+    Carry(centre, lo, hi, merged, &rows, cols);
     // Such a row's labels belong to the rows they span: the first of them owns each label, and
     // the row itself is dropped when all its cells went to rows it spans.
     for (size_t r = 0; r < n; ++r) {
@@ -517,6 +536,7 @@ class PageReader {
       }
       if (all_given) own[r] = false;
     }
+    FirstRowOwns(own, &rows, cols);
     for (size_t r = 0; r < n; ++r) {
       if (!own[r]) continue;
       t->rows.push_back(std::move(rows[r]));
@@ -525,7 +545,7 @@ class PageReader {
 
   // Empty leading name cells take the label of their merged cell: the label above, or, when the
   // labels are centred on the rows they span, the label whose span holds the row.
-  void Carry(const std::vector<std::vector<double>>& centre, const std::vector<double>& mids,
+  void Carry(const std::vector<std::vector<double>>& centre, const std::vector<double>& lo, const std::vector<double>& hi,
              const std::vector<bool>& merged, std::vector<Row>* rows, const std::vector<Column>& cols) const {
     std::vector<Row>& rs = *rows;
     // Every name column but the last (a 三级 name is never merged down).
@@ -543,8 +563,12 @@ class PageReader {
     }
     for (size_t c = 0; c < last_name; ++c) {
       if (cols[c].kind != Kind::kName) continue;
+      // Labels centred on the rows they span: where one reaches over a cut, or where the first
+      // row has no label of its own for the rows below to continue (a label of one or two lines
+      // centred on rows of one line each reaches over no cut, but leaves the first row empty).
       std::vector<int> owner;
-      if (merged[c]) owner = Centred(centre, mids, rs, c);
+      if (merged[c] || (!rs.empty() && rs.front().cells[c].words.empty() && !rs.front().cells[c].unread))
+        owner = Centred(centre, lo, hi, rs, c);
       for (size_t r = 0; r < rs.size(); ++r) {
         Cell& cell = rs[r].cells[c];
         if (!cell.words.empty() || cell.unread) continue;
@@ -572,36 +596,79 @@ class PageReader {
     }
   }
 
+  // A merged name cell belongs to the first row of its span, as when its text is written at its
+  // top: where a centred label sits lower, in a row of the span it was given to, that row carries
+  // it and the first row owns it (readers take a row's own name as the start of a group).
+  static void FirstRowOwns(const std::vector<bool>& keep, std::vector<Row>* rows, const std::vector<Column>& cols) {
+    std::vector<Row>& rs = *rows;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (cols[c].kind != Kind::kName) continue;
+      for (size_t r = 0; r < rs.size();) {
+        if (!keep[r] || rs[r].cells[c].words.empty()) {
+          ++r;
+          continue;
+        }
+        std::vector<size_t> span{r};
+        size_t e = r + 1;
+        for (; e < rs.size(); ++e) {
+          if (!keep[e]) continue;
+          if (rs[e].cells[c].words != rs[r].cells[c].words) break;
+          span.push_back(e);
+        }
+        size_t owners = 0, owner = 0;
+        for (size_t k : span)
+          if (!rs[k].cells[c].carried) ++owners, owner = k;
+        if (owners == 1 && owner != r && !rs[r].cells[c].unread) {
+          rs[r].cells[c].carried = false;
+          rs[owner].cells[c].carried = true;
+          rs[r].words.insert(rs[r].words.end(), rs[r].cells[c].words.begin(), rs[r].cells[c].words.end());
+        }
+        // The label's points beside it (权重 / 分值 between this name column and the next) are
+        // merged over the same rows: the only cell of their column in the span goes to its first row.
+        for (size_t k = c + 1; owners == 1 && span.size() > 1 && k < cols.size() && cols[k].kind != Kind::kName; ++k) {
+          size_t filled = 0, at = r;
+          for (size_t q : span)
+            if (!rs[q].cells[k].words.empty() || rs[q].cells[k].unread) ++filled, at = q;
+          Cell& cell = rs[at].cells[k];
+          if (filled != 1 || at == r || cell.carried || cell.unread) continue;
+          rs[r].cells[k] = cell;
+          rs[r].words.insert(rs[r].words.end(), cell.words.begin(), cell.words.end());
+          cell = Cell{};
+        }
+        r = e;
+      }
+    }
+  }
+
   // Labels of name column c centred on the rows they span: per row, the row of the label that
-  // spans it; empty when the labels' positions do not fit such spans.
-  std::vector<int> Centred(const std::vector<std::vector<double>>& centre, const std::vector<double>& mids,
-                           const std::vector<Row>& rs, size_t c) const {
+  // spans it; empty when the labels' positions do not fit such spans. Rows differ in height (a
+  // row whose text wraps over six lines beside rows of one), so a span is found by the rows'
+  // edges, not by counting rows: the label that follows a span ending at row s-1 spans rows s..e
+  // for the e whose block [lo(s), hi(e)] is centred on the label, within half an em.
+  std::vector<int> Centred(const std::vector<std::vector<double>>& centre, const std::vector<double>& lo,
+                           const std::vector<double>& hi, const std::vector<Row>& rs, size_t c) const {
     const size_t n = rs.size();
-    auto mid = [&](size_t r) { return mids[r]; };
     bool gaps = false;
     for (size_t r = 0; r < n; ++r)
       if (rs[r].cells[c].words.empty()) gaps = true;
     if (!gaps || n < 2) return {};
     std::vector<int> owner(n, -1);
-    double s = 0;
+    size_t s = 0;
     for (size_t i = 0; i < n; ++i) {
       if (std::isnan(centre[i][c]) || rs[i].cells[c].carried) continue;
-      double y = centre[i][c], f = -1;
-      for (size_t j = 0; j + 1 < n; ++j) {
-        if (mid(j) <= y && y <= mid(j + 1) && mid(j + 1) > mid(j)) {
-          f = static_cast<double>(j) + (y - mid(j)) / (mid(j + 1) - mid(j));
-          break;
-        }
+      if (i < s) return {};
+      const double y = centre[i][c];
+      size_t best = n;
+      double err = std::numeric_limits<double>::infinity();
+      for (size_t e = i; e < n; ++e) {
+        double d = std::abs((lo[s] + hi[e]) / 2 - y);
+        if (d < err) err = d, best = e;
       }
-      if (f < 0) f = y < mid(0) ? 0 : static_cast<double>(n - 1);
-      double span = std::round(2 * (f - s) + 1);
-      if (span < 1 || s + span > static_cast<double>(n) + 1e-9 || static_cast<double>(i) < s ||
-          static_cast<double>(i) >= s + span)
-        return {};
-      for (size_t k = static_cast<size_t>(s); k < static_cast<size_t>(s + span); ++k) owner[k] = static_cast<int>(i);
-      s += span;
+      if (best == n || err > 0.5 * em_) return {};
+      for (size_t k = s; k <= best; ++k) owner[k] = static_cast<int>(i);
+      s = best + 1;
     }
-    if (static_cast<size_t>(s) != n) return {};
+    if (s != n) return {};
     return owner;
   }
 

@@ -58,6 +58,9 @@ struct Tests {
   // Tables whose header takes fewer lines are left to the line-by-line reader (a one-line header
   // is read there); another header of any height still ends a table.
   size_t min_header_lines = 2;
+  // A one-line header is read here too when its table's rows wrap (a cell over two or more lines,
+  // which the line-by-line reader cannot join) and every name cell is known.
+  bool one_line_when_wrapped = true;
 };
 
 struct Column {

@@ -64,6 +64,12 @@ TEST_CASE("layout: lines, order and spaces", "[layout]") {
        {W("标题", 10, 10, 60, 40), W("甲", 70, 15, 80, 25), W("乙", 70, 38, 80, 48)},
        "标题 甲\n乙\n"},
       {"empty words are dropped", {W("", 0, 0, 0, 0), W("字", 10, 10, 20, 20)}, "字\n"},
+      // Two lines of one wrapped cell (same x) and a taller label centred beside them: the label
+      // overlaps both, but a line never holds two words one above the other, so the second line
+      // is not glued to the first ("…扣完为止。无结余…").
+      {"a word under another is on the next line, not glued to it",
+       {W("第一行", 50, 0, 80, 10), W("名称", 0, 2, 20, 22), W("第二行", 50, 12, 80, 22)},
+       "名称 第一行\n第二行\n"},
   };
   for (auto& c : cases) {
     INFO(c.name);

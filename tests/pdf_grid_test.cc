@@ -101,6 +101,24 @@ TEST_CASE("pdf_grid: cells from word boxes", "[pdf_grid]") {
         W("2", 140, 38), W("丙", 50, 56), W("3", 110, 56), W("3", 140, 56), W("效益", 0, 65), W("丁", 50, 74),
         W("4", 110, 74), W("4", 140, 74)},
        {"columns: 一级指标 三级指标 分值 得分", "产出|甲|1|1", "^产出|乙|2|2", "效益|丙|3|3", "^效益|丁|4|4"}},
+      // A label centred on three rows of one line each reaches over no cut; the first row has no
+      // label of its own, so the rows do not continue the label above: each label owns its span,
+      // written at its first row.
+      {"labels centred on rows of one line, the first row without a label",
+       {W("甲", 50, 20), W("1", 110, 20), W("1", 140, 20), W("产出", 0, 38), W("乙", 50, 38), W("2", 110, 38),
+        W("2", 140, 38), W("丙", 50, 56), W("3", 110, 56), W("3", 140, 56), W("丁", 50, 74), W("4", 110, 74),
+        W("4", 140, 74), W("效益", 0, 92), W("戊", 50, 92), W("5", 110, 92), W("5", 140, 92), W("己", 50, 110),
+        W("6", 110, 110), W("6", 140, 110)},
+       {"columns: 一级指标 三级指标 分值 得分", "产出|甲|1|1", "^产出|乙|2|2", "^产出|丙|3|3", "效益|丁|4|4",
+        "^效益|戊|5|5", "^效益|己|6|6"}},
+      // Rows of unequal height (a name over three lines): a label's span is found by the rows'
+      // edges, not by counting rows (产出 is centred on rows 1-3, below the middle of the second).
+      {"a label centred on rows of unequal height",
+       {W("甲", 50, 20), W("1", 110, 20), W("1", 140, 20), W("乙", 50, 38), W("2", 110, 38), W("2", 140, 38),
+        W("产出", 0, 46), W("丙一", 50, 56), W("丙二", 50, 64), W("3", 110, 64), W("3", 140, 64), W("丙三", 50, 72),
+        W("效益", 0, 90), W("丁", 50, 90), W("4", 110, 90), W("4", 140, 90)},
+       {"columns: 一级指标 三级指标 分值 得分", "产出|甲|1|1", "^产出|乙|2|2", "^产出|丙一丙二丙三|3|3",
+        "效益|丁|4|4"}},
       {"a total row ends the table; text across the table is not read",
        {W("产出", 0, 30), W("甲", 50, 30), W("10", 110, 30), W("9", 140, 30), W("合计", 0, 48), W("10", 110, 48),
         W("9", 140, 48), W("说明", 0, 66), W("本表数据", 50, 66)},
@@ -135,6 +153,27 @@ TEST_CASE("pdf_grid: a table the page ends goes on at the top of the next page",
   page1.push_back(W("10", 110, 48));
   ReadTables(page1, Dictionary(), nullptr, &open);
   CHECK(open.empty());
+}
+
+TEST_CASE("pdf_grid: a one-line header is read here only when its rows wrap", "[pdf_grid]") {
+  const std::vector<Word> header = {W("一级指标", 0, 5), W("三级指标", 50, 5), W("分值", 110, 5), W("得分", 140, 5)};
+  // Rows of one line each: the line-by-line reader reads them (tables_positions.cc), not this one.
+  std::vector<Word> flat = header;
+  for (const Word& w : {W("产出", 0, 30), W("甲", 50, 30), W("10", 110, 30), W("9", 140, 30), W("效益", 0, 48),
+                        W("乙", 50, 48), W("8", 110, 48), W("8", 140, 48)})
+    flat.push_back(w);
+  CHECK(ReadTables(flat, Dictionary()).empty());
+  // A name over two lines with its figures between them: no line alone is a row.
+  std::vector<Word> wrapped = header;
+  for (const Word& w : {W("产出", 0, 30), W("甲一", 50, 26), W("10", 110, 30), W("9", 140, 30), W("甲二", 50, 34),
+                        W("效益", 0, 56), W("乙", 50, 56), W("8", 110, 56), W("8", 140, 56)})
+    wrapped.push_back(w);
+  CHECK(Render(wrapped, ReadTables(wrapped, Dictionary())) ==
+        std::vector<std::string>{"columns: 一级指标 三级指标 分值 得分", "产出|甲一甲二|10|9", "效益|乙|8|8"});
+  // Without the rule (Tests::one_line_when_wrapped = false) it is left to the line reader too.
+  Tests strict = Dictionary();
+  strict.one_line_when_wrapped = false;
+  CHECK(ReadTables(wrapped, strict).empty());
 }
 
 TEST_CASE("pdf_grid: no header, no table", "[pdf_grid]") {

@@ -484,12 +484,13 @@ TEST_CASE("Ruled PDF tables: columns by position", "[structure][tables][pdf]") {
        "  row: [年度资金总额] [120] [120] [118.5] [10] [] [9.88]\n"
        "  row: [其中：本年财政拨款] [120] [120] [118.5] [-] [-] [-]\n"
        "  row: [上年结转资金] [0] [0] [0] [-] [-] [-]\n"},
-      {"corpus/styles/tables/ruled-merged.pdf",  // rowspan 3 and 2, labels centred on their rows
+      // rowspan 3 and 2, labels centred on their rows: each owned by the first row of its span
+      {"corpus/styles/tables/ruled-merged.pdf",
        "table positions page 1\n"
        "  columns: [一级指标] [二级指标] [分值] [得分]\n"
        "  row: [决策] [目标设置] [10] [9]\n"
-       "  row: [^产出指标] [数量指标] [15] [15]\n"
-       "  row: [产出指标] [质量指标] [10] [10]\n"
+       "  row: [产出指标] [数量指标] [15] [15]\n"
+       "  row: [^产出指标] [质量指标] [10] [10]\n"
        "  row: [^产出指标] [时效指标] [5] [4]\n"
        "  row: [效益指标] [社会效益] [20] [18]\n"
        "  row: [^效益指标] [满意度] [10] [10]\n"},
