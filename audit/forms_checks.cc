@@ -114,6 +114,10 @@ class Checker {
       Relation r;
       bool empties = false;
       for (const FundsRow* p : parts) {
+        // A 其中 row with no amount in any column ("| 上年结转资金 | | | |") states no source: it is
+        // left out, as the same row is when a shape drops it. An empty cell in a row that has
+        // other amounts is not a 0: the sum is then only a lower bound of the total.
+        if (!p->initial && !p->budget && !p->spent) continue;
         if (const auto& v = p->*col) {
           terms.push_back(Expr::Figure(v->value));
           r.more_quotes.push_back(p->row);
@@ -431,8 +435,11 @@ class Checker {
       std::vector<Expr> terms;
       Relation r;
       bool complete = true;
-      for (const IndicatorLine& l : f_.rows) {
-        bool under = g.level == 1 ? l.l1 == g.name : l.l2 == g.name && l.l1 == g.parent;
+      for (size_t i = 0; i < f_.rows.size(); ++i) {
+        const IndicatorLine& l = f_.rows[i];
+        bool under = g.level == 0   ? i >= g.rows_from && i < g.rows_to
+                     : g.level == 1 ? l.l1 == g.name
+                                    : l.l2 == g.name && l.l1 == g.parent;
         if (!under) continue;
         if (!l.max || l.optional_row) {
           complete = false;
@@ -449,7 +456,7 @@ class Checker {
       r.stated_exact = true;
       r.quote = g.max_source == "footnote" ? SentenceAround(doc_.text, g.max->at) : g.at;
       r.anchor = g.max->at;
-      r.path = g.level == 1 ? std::vector<std::string>{g.name} : std::vector<std::string>{g.parent, g.name};
+      r.path = g.level <= 1 ? std::vector<std::string>{g.name} : std::vector<std::string>{g.parent, g.name};
       r.severity = g.max_source == "footnote" ? Severity::kWarning : SumSeverity(r);
       r.note = "分值 of the rows under " + g.name + " → its max " + Written(g.max->value) + " (stated in the " +
                g.max_source + ")";
@@ -460,6 +467,7 @@ class Checker {
   // A line left unread next to a row under `g` (the rows of a group are contiguous: a line between
   // two other groups' rows is not one of its rows).
   bool MayMissRows(const Group& g) const {
+    if (g.level == 0) return !f_.missing_rows.empty() || !f_.unsure_cells.empty();
     auto under = [&](const IndicatorLine& l) {
       return g.level == 1 ? l.l1 == g.name : l.l2 == g.name && l.l1 == g.parent;
     };
@@ -732,6 +740,11 @@ class Checker {
       int i = add(ft->name, 1, -1, ft->row);
       out_->indicators[static_cast<size_t>(i)].max = stated(ft->max, ft->row);
       out_->indicators[static_cast<size_t>(i)].score = stated(ft->score, ft->row);
+    }
+    for (const Group& g : f_.groups) {  // a block's title: an indicator of its own, over no row's path
+      if (g.level != 0) continue;
+      int i = add(g.name, 1, -1, g.at);
+      out_->indicators[static_cast<size_t>(i)].max = stated(g.max, g.at);
     }
     for (const IndicatorLine& l : f_.rows) {
       int parent = -1, level = 1;
