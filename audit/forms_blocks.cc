@@ -270,6 +270,12 @@ class Reader {
     if (pos == std::string::npos) return;
     auto n = FigureAt(text, at.begin + pos);
     if (!n) return;
+    // The title itself: from its name to the end of "(90分)".
+    size_t name_at = std::string_view(text).substr(at.begin, pos).rfind(name);
+    size_t close = text.find(')', n->end);
+    if (name_at != std::string::npos && close != std::string::npos && close < header)
+      at = Span{at.begin + name_at, close + 1};
+    form_.read.push_back(at);
     Number pts = *n;
     pts.unit = Unit::kPoints;
     pts.measure = "分";
