@@ -77,6 +77,7 @@ struct Form {
   int year = 0;
   std::vector<FundsRow> funds;
   std::string denominator;     // the label of the funds column taken as A
+  std::string funds_title;     // the funds block's first header cell, notes removed ("部门预算执行情况")
   std::vector<Group> groups;
   std::vector<IndicatorLine> rows;
   int residue = 0;             // template rows left blank (指标1：, ……)

@@ -352,6 +352,11 @@ class Reader {
     if (!f.total && !f.part) return;
     for (size_t i = 0; i < roles.size(); ++i)
       if (roles[i] == Role::kBudget && form_.denominator.empty()) form_.denominator = "A";
+    if (form_.funds.empty() && !labels_.empty()) {
+      std::string title = NoSpace(labels_.front());
+      RE2::GlobalReplace(&title, rules_.One("grid.column_note"), "");  // "(万元)", "(10分)"
+      if (!ParseNumber(title)) form_.funds_title = title;
+    }
     form_.read.push_back(r.at);
     form_.funds.push_back(std::move(f));
   }

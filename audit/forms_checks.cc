@@ -737,7 +737,10 @@ class Checker {
       return -1;
     };
     if (const FundsRow* ft = FundsTotal(); ft != nullptr && (ft->max || ft->score)) {
-      int i = add(ft->name, 1, -1, ft->row);
+      // A block of one row ("部门预算执行情况 | 预算资金 76% 10 7.6"): the row is the block, named
+      // by its title; with 其中 rows, the total row by its own name.
+      bool alone = f_.funds.size() == 1 && !f_.funds_title.empty();
+      int i = add(alone ? f_.funds_title : ft->name, 1, -1, ft->row);
       out_->indicators[static_cast<size_t>(i)].max = stated(ft->max, ft->row);
       out_->indicators[static_cast<size_t>(i)].score = stated(ft->score, ft->row);
     }

@@ -459,8 +459,10 @@ bool Grid::FeedPipe(const RawLine& line) {
   // The first row one cell short, under a header whose first two columns are names: the first
   // header cell is the block's title ("| 绩效指标(90分) | 一级指标 | …"), merged down the rows
   // beside it, not a column of them.
+  // A 序号 column (rule grid.serial_column) is no title: its row is short of a wrapped cell.
   if (rows_.empty() && !any_row_ && cols_.size() >= 3 && segs.size() + 1 == cols_.size() &&
-      types_[0] == ColType::kName && types_[1] == ColType::kName) {
+      types_[0] == ColType::kName && types_[1] == ColType::kName &&
+      !(g_.serial_column != nullptr && RE2::FullMatch(cols_[0].label, *g_.serial_column))) {
     cols_.erase(cols_.begin());
     types_.erase(types_.begin());
     first_labels_.erase(first_labels_.begin());

@@ -148,5 +148,48 @@ TEST_CASE("forms funds: a block title's max over its rows", "[forms][funds]") {
   }
 }
 
+TEST_CASE("forms funds: a funds block of one row is named by its title", "[forms][funds]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* indicator;  // the name of the funds block's scored indicator
+  };
+  const Case cases[] = {
+      {"department form, one row",
+       "部门整体绩效自评表\n部门预算执行情况（万元） 年初预算数 全年（调整）预算数 全年执行数 执行率（%） 执行率权重 执行率得分（分）\n"
+       "预算资金 76% 10 7.6\n",
+       "部门预算执行情况"},
+      {"project form with 其中 rows: the total row",
+       "项目支出绩效自评表\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+       "年度资金总额 20 20 20 10 100% 10\n其中：本年财政拨款 20 20 20\n",
+       "年度资金总额"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Outline out;
+    ChecksOf(c.text, &out);
+    bool found = false;
+    for (const auto& i : out.indicators) found = found || (i.name == c.indicator && i.max && i.score);
+    CHECK(found);
+  }
+}
+
+TEST_CASE("forms funds: a 序号 column is no block title", "[forms][funds]") {
+  // The first row is one cell short (its last cells wrap onto the next line): with a 序号 column
+  // first, the columns stay where the header puts them (指标分值 is one column).
+  const std::string text =
+      "2023年度部门整体支出绩效评价自评表\n"
+      "| 序号 | 一级指标 | 二级指标 | 三级指标 | 指标分值 | 指标解释 | 指标说明及评分标准 | 自评得分 |\n"
+      "| 1 | 规划（9分） | 工作计划（9分） | 年度工作计划完整性 | 5 | 年度工作安排是否完整。 | 计划完整可行\n（5分） | 5 |\n"
+      "| 2 | | | 年度工作计划明确性 | 4 | 年度工作安排是否明确。 | 计划明确可操作（4分） | 4 |\n";
+  Document doc = testing::DocumentOf(text);
+  Structure s = BuildStructure(doc, BuiltinRules());
+  REQUIRE(!s.tables.empty());
+  const Table& t = s.tables.front();
+  REQUIRE(t.columns.size() == 8);
+  CHECK(t.columns[0].label == "序号");
+  CHECK(t.columns[4].label == "指标分值");
+}
+
 }  // namespace
 }  // namespace jixiao
