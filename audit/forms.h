@@ -97,6 +97,7 @@ struct Form {
   // row): the rows read may miss some, so a sum of them is only an upper bound's check. And tokens
   // of rows read whose column is not certain (Cell::unread).
   std::vector<Span> missing_rows, unsure_cells;
+  std::vector<Span> funds_missing;  // of those, the ones in a table holding a funds block
   bool Empty() const { return funds.empty() && rows.empty(); }  // a 总分 line alone is not the form
 };
 

@@ -218,6 +218,14 @@ class Reader {
       for (const Span& h : unsure)
         if (!h.empty()) form_.unsure_cells.push_back(h);
     }
+    bool funds_table = block == Block::kFunds;
+    for (const TableRow& r : t.rows) {
+      std::vector<std::string> row_labels;
+      funds_table = funds_table || (HeaderRow(r, &row_labels) && BlockOf(RolesOf(rules_, row_labels)) == Block::kFunds);
+    }
+    if (funds_table)
+      for (const Span& u : t.unread)
+        if (HasFigureToken(View(doc_.text, u))) form_.funds_missing.push_back(u);
     carry_ = {};
     labels_ = labels;
     if (block == Block::kIndicators && !t.columns.empty()) BlockTitle(t.columns.front().at.begin);

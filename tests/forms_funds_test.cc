@@ -100,20 +100,34 @@ TEST_CASE("forms funds: an empty 其中 cell is not a 0", "[forms][funds]") {
   struct Case {
     const char* name;
     std::string parts;
-    int fails;
+    int fails, warnings;
   };
   const Case cases[] = {
-      // The other 其中 rows state nothing in any column: they are no source, the row is the sum.
-      {"rows empty throughout", "| 其中：当年财政拨款 | 40.2 | 43.2 | 37.24 | |\n| 上年结转资金 | | | | |\n| 其他资金 | | | | |\n", 1},
+      // The other 其中 rows state nothing in any column: the row filled falls short of 年初 (a
+      // warning: the rows may just be unfilled), and makes 全年 and 执行数 (pass).
+      {"rows empty throughout", "| 其中：当年财政拨款 | 40.2 | 43.2 | 37.24 | |\n| 上年结转资金 | | | | |\n| 其他资金 | | | | |\n", 0, 1},
+      {"rows empty throughout, the row filled above the total",
+       "| 其中：当年财政拨款 | 50 | 43.2 | 37.24 | |\n| 上年结转资金 | | | | |\n", 1, 0},
       // A row with amounts in other columns: its empty 年初 cell is not known, 40.2 is a lower bound.
       {"an empty cell in a row with amounts",
-       "| 其中：当年财政拨款 | 40.2 | 40.2 | 37.24 | |\n| 上年结转资金 | | 3 | 0 | |\n| 其他资金 | | | | |\n", 0},
+       "| 其中：当年财政拨款 | 40.2 | 40.2 | 37.24 | |\n| 上年结转资金 | | 3 | 0 | |\n| 其他资金 | | | | |\n", 0, 0},
   };
   for (const Case& c : cases) {
     INFO(c.name);
     auto all = ChecksOf(head + c.parts);
     CHECK(Count(Of(all, CheckId::kSumBreakdown), Verdict::kFail) == c.fails);
+    CHECK(Count(Of(all, CheckId::kSumBreakdown), Verdict::kWarning) == c.warnings);
   }
+  // Rows read by counting: a 其中 row whose cells cannot be placed (年初 or 全年 blank?) is not
+  // read, so the rows read are only a lower bound of the total.
+  const std::string counted =
+      "项目支出绩效自评表\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+      "年度资金总额 50 60 60 10 100% 10\n其中：本年财政拨款 50 50 50\n上年结转资金 10 10\n"
+      "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标 完成数量 1 1 90 90\n";
+  auto all = ChecksOf(counted);
+  auto sums = Of(all, CheckId::kSumBreakdown);
+  CHECK(sums.size() == 3);
+  CHECK(Count(sums, Verdict::kFail) == 0);
 }
 
 TEST_CASE("forms funds: a block title's max over its rows", "[forms][funds]") {
