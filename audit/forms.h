@@ -58,13 +58,16 @@ struct IndicatorLine {
 // A node of the tree above the rows: an 一级 or 二级 name, with a max if one is printed.
 struct Group {
   std::string name;            // cleaned, "(10分)" removed
-  int level = 1;               // 1 = 一级, 2 = 二级
+  int level = 1;               // 1 = 一级, 2 = 二级, 0 = a block's title
   std::string parent;          // the 一级 of an 二级
   std::optional<Fig> max;      // printed in the name, a cell of its own, or a footnote
   std::string max_source;      // "name", "cell", "footnote"; "cell_scale": a cell of a column
                                // named otherwise than the rows' max (not summed against them)
   Span at;
   bool optional = false;
+  // level 0: a block title with its max written before the block's header ("绩效指标(90分) 一级指标
+  // …"): the rows [rows_from, rows_to) of Form::rows are under it.
+  size_t rows_from = 0, rows_to = 0;
 };
 
 struct Form {
@@ -74,6 +77,7 @@ struct Form {
   int year = 0;
   std::vector<FundsRow> funds;
   std::string denominator;     // the label of the funds column taken as A
+  std::string funds_title;     // the funds block's first header cell, notes removed ("部门预算执行情况")
   std::vector<Group> groups;
   std::vector<IndicatorLine> rows;
   int residue = 0;             // template rows left blank (指标1：, ……)
@@ -93,6 +97,7 @@ struct Form {
   // row): the rows read may miss some, so a sum of them is only an upper bound's check. And tokens
   // of rows read whose column is not certain (Cell::unread).
   std::vector<Span> missing_rows, unsure_cells;
+  std::vector<Span> funds_missing;  // of those, the ones in a table holding a funds block
   bool Empty() const { return funds.empty() && rows.empty(); }  // a 总分 line alone is not the form
 };
 

@@ -218,8 +218,17 @@ class Reader {
       for (const Span& h : unsure)
         if (!h.empty()) form_.unsure_cells.push_back(h);
     }
+    bool funds_table = block == Block::kFunds;
+    for (const TableRow& r : t.rows) {
+      std::vector<std::string> row_labels;
+      funds_table = funds_table || (HeaderRow(r, &row_labels) && BlockOf(RolesOf(rules_, row_labels)) == Block::kFunds);
+    }
+    if (funds_table)
+      for (const Span& u : t.unread)
+        if (HasFigureToken(View(doc_.text, u))) form_.funds_missing.push_back(u);
     carry_ = {};
     labels_ = labels;
+    if (block == Block::kIndicators && !t.columns.empty()) BlockTitle(t.columns.front().at.begin);
     for (const TableRow& r : t.rows) {
       std::vector<std::string> row_labels;
       if (HeaderRow(r, &row_labels)) {
@@ -232,6 +241,8 @@ class Reader {
           labels_ = row_labels;
           for (const auto& l : row_labels) signature_ += l + "|";
           form_.read.push_back(r.at);
+          CloseTitle();
+          if (b == Block::kIndicators && !r.cells.empty()) BlockTitle(r.cells.front().at.begin);
           continue;
         }
       }
@@ -239,7 +250,59 @@ class Reader {
       if (block == Block::kFunds) FundsLine(r, roles);
       if (block == Block::kIndicators) IndicatorRow(r, roles);
     }
+    CloseTitle();
   }
+
+  // The title of an indicator block with its max, written before its header on the header's line
+  // or alone on the line above it ("绩效指标(90分) 一级指标 …", "| 绩效指标（90分） | 一级指标 |"):
+  // a group over the block's rows (level 0, rule forms.block_title).
+  void BlockTitle(size_t header) {
+    const std::string& text = doc_.text;
+    if (header == 0 || header > text.size()) return;
+    size_t ls = text.rfind('\n', header - 1);
+    ls = ls == std::string::npos ? 0 : ls + 1;
+    std::string prefix = NoSpace(std::string_view(text).substr(ls, header - ls));
+    Span at{ls, header};
+    for (int back = 0; prefix.empty() && ls > 0 && back < 3; ++back) {  // the line above (blank lines skipped)
+      size_t e = ls - 1;
+      size_t b = e == 0 ? std::string::npos : text.rfind('\n', e - 1);
+      b = b == std::string::npos ? 0 : b + 1;
+      prefix = NoSpace(std::string_view(text).substr(b, e - b));
+      at = Span{b, e};
+      ls = b;
+    }
+    // Normalization joins wrapped lines: the title may end a line of the block above's cells.
+    std::string name, max;
+    if (!RE2::PartialMatch(prefix, rules_.One("forms.block_title"), &name, &max)) return;
+    size_t pos = std::string_view(text).substr(at.begin, at.end - at.begin).rfind(max);
+    if (pos == std::string::npos) return;
+    auto n = FigureAt(text, at.begin + pos);
+    if (!n) return;
+    // The title itself: from its name to the end of "(90分)".
+    size_t name_at = std::string_view(text).substr(at.begin, pos).rfind(name);
+    size_t close = text.find(')', n->end);
+    if (name_at != std::string::npos && close != std::string::npos && close < header)
+      at = Span{at.begin + name_at, close + 1};
+    form_.read.push_back(at);
+    Number pts = *n;
+    pts.unit = Unit::kPoints;
+    pts.measure = "分";
+    Group g;
+    g.name = name;
+    g.level = 0;
+    g.at = at;
+    g.max = Fig{pts, Span{n->begin, n->end}};
+    g.max_source = "title";
+    g.rows_from = g.rows_to = form_.rows.size();
+    form_.groups.push_back(std::move(g));
+    title_open_ = form_.groups.size();
+  }
+
+  void CloseTitle() {
+    if (title_open_ > 0) form_.groups[title_open_ - 1].rows_to = form_.rows.size();
+    title_open_ = 0;
+  }
+  size_t title_open_ = 0;  // 1 + the index of the open block title in form_.groups, 0 if none
 
   // The first cell that is not a figure: the row's name.
   std::string NameOf(const TableRow& r) const {
@@ -297,6 +360,11 @@ class Reader {
     if (!f.total && !f.part) return;
     for (size_t i = 0; i < roles.size(); ++i)
       if (roles[i] == Role::kBudget && form_.denominator.empty()) form_.denominator = "A";
+    if (form_.funds.empty() && !labels_.empty()) {
+      std::string title = NoSpace(labels_.front());
+      RE2::GlobalReplace(&title, rules_.One("grid.column_note"), "");  // "(万元)", "(10分)"
+      if (!ParseNumber(title)) form_.funds_title = title;
+    }
     form_.read.push_back(r.at);
     form_.funds.push_back(std::move(f));
   }

@@ -102,8 +102,26 @@ class Checker {
     if (total != nullptr) ExecutionScore(*total);
   }
 
+  // A line of the funds block's table left unread (a 其中 row whose cells cannot be placed): after
+  // the total row and before the first indicator row that follows it.
+  bool FundsMayMissRows(const FundsRow& total) const {
+    size_t end = std::string::npos;
+    for (const IndicatorLine& l : f_.rows)
+      if (l.row.begin > total.row.begin) end = std::min(end, l.row.begin);
+    // The block after the funds ends them ("| 年度总体目标 | 预期目标 | …", rule forms.funds.end).
+    if (end != std::string::npos && end > total.row.end) {
+      re2::StringPiece in(doc_.text.data() + total.row.end, end - total.row.end), m;
+      if (rules_.One("forms.funds.end").Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1))
+        end = static_cast<size_t>(m.data() - doc_.text.data());
+    }
+    for (const Span& m : f_.funds_missing)
+      if (m.begin > total.row.begin && m.begin < end) return true;
+    return false;
+  }
+
   void Breakdown(const FundsRow& total, const std::vector<const FundsRow*>& parts) {
     if (parts.empty()) return;
+    const bool missing = FundsMayMissRows(total);
     using Member = std::optional<Fig> FundsRow::*;
     const std::pair<Member, const char*> kCols[] = {
         {&FundsRow::initial, "年初预算数"}, {&FundsRow::budget, "全年预算数"}, {&FundsRow::spent, "全年执行数"}};
@@ -112,8 +130,17 @@ class Checker {
       if (!stated) continue;
       std::vector<Expr> terms;
       Relation r;
-      bool empties = false;
+      bool empties = false, blank_rows = false;
       for (const FundsRow* p : parts) {
+        // An empty cell is not a 0. In a row that has other amounts it is not known: the sum is
+        // only a lower bound of the total. A 其中 row with no amount in any column ("| 上年结转资金
+        // | | | |") states no source: the rows filled should make the total, and where they fall
+        // short the remainder is unaccounted for (a warning, never an error: the row may just be
+        // unfilled).
+        if (!p->initial && !p->budget && !p->spent) {
+          blank_rows = true;
+          continue;
+        }
         if (const auto& v = p->*col) {
           terms.push_back(Expr::Figure(v->value));
           r.more_quotes.push_back(p->row);
@@ -128,9 +155,20 @@ class Checker {
       r.quote = total.row;
       r.anchor = stated->at;
       r.path = {total.name};
-      r.compare = empties ? Relation::Compare::kAtMost : Relation::Compare::kEqual;
+      r.compare = empties || missing ? Relation::Compare::kAtMost : Relation::Compare::kEqual;
+      bool short_of = false;
+      if (blank_rows && r.compare == Relation::Compare::kEqual) {
+        Interval v = r.computed.Eval();
+        short_of = v.defined && v.hi < ValueOf(stated->value);
+        if (short_of) r.severity = Severity::kWarning;
+        else r.compare = Relation::Compare::kAtMost;
+      }
       r.note = std::string("其中 rows of ") + label + " → " + total.name +
-               (empties ? " (some 其中 cells empty: their sum may not exceed the total)" : "");
+               (empties ? " (some 其中 cells empty: their sum may not exceed the total)"
+                : missing ? " (a 其中 row not read: their sum may not exceed the total)"
+                : short_of ? " (the other 其中 rows are empty in every column: the rows filled leave part of the total unaccounted for)"
+                : blank_rows ? " (the other 其中 rows are empty in every column: their sum may not exceed the total)"
+                           : "");
       out_->relations.push_back(std::move(r));
     }
   }
@@ -431,8 +469,11 @@ class Checker {
       std::vector<Expr> terms;
       Relation r;
       bool complete = true;
-      for (const IndicatorLine& l : f_.rows) {
-        bool under = g.level == 1 ? l.l1 == g.name : l.l2 == g.name && l.l1 == g.parent;
+      for (size_t i = 0; i < f_.rows.size(); ++i) {
+        const IndicatorLine& l = f_.rows[i];
+        bool under = g.level == 0   ? i >= g.rows_from && i < g.rows_to
+                     : g.level == 1 ? l.l1 == g.name
+                                    : l.l2 == g.name && l.l1 == g.parent;
         if (!under) continue;
         if (!l.max || l.optional_row) {
           complete = false;
@@ -449,7 +490,7 @@ class Checker {
       r.stated_exact = true;
       r.quote = g.max_source == "footnote" ? SentenceAround(doc_.text, g.max->at) : g.at;
       r.anchor = g.max->at;
-      r.path = g.level == 1 ? std::vector<std::string>{g.name} : std::vector<std::string>{g.parent, g.name};
+      r.path = g.level <= 1 ? std::vector<std::string>{g.name} : std::vector<std::string>{g.parent, g.name};
       r.severity = g.max_source == "footnote" ? Severity::kWarning : SumSeverity(r);
       r.note = "分值 of the rows under " + g.name + " → its max " + Written(g.max->value) + " (stated in the " +
                g.max_source + ")";
@@ -460,6 +501,7 @@ class Checker {
   // A line left unread next to a row under `g` (the rows of a group are contiguous: a line between
   // two other groups' rows is not one of its rows).
   bool MayMissRows(const Group& g) const {
+    if (g.level == 0) return !f_.missing_rows.empty() || !f_.unsure_cells.empty();
     auto under = [&](const IndicatorLine& l) {
       return g.level == 1 ? l.l1 == g.name : l.l2 == g.name && l.l1 == g.parent;
     };
@@ -729,9 +771,17 @@ class Checker {
       return -1;
     };
     if (const FundsRow* ft = FundsTotal(); ft != nullptr && (ft->max || ft->score)) {
-      int i = add(ft->name, 1, -1, ft->row);
+      // A block of one row ("部门预算执行情况 | 预算资金 76% 10 7.6"): the row is the block, named
+      // by its title; with 其中 rows, the total row by its own name.
+      bool alone = f_.funds.size() == 1 && !f_.funds_title.empty();
+      int i = add(alone ? f_.funds_title : ft->name, 1, -1, ft->row);
       out_->indicators[static_cast<size_t>(i)].max = stated(ft->max, ft->row);
       out_->indicators[static_cast<size_t>(i)].score = stated(ft->score, ft->row);
+    }
+    for (const Group& g : f_.groups) {  // a block's title: an indicator of its own, over no row's path
+      if (g.level != 0) continue;
+      int i = add(g.name, 1, -1, g.at);
+      out_->indicators[static_cast<size_t>(i)].max = stated(g.max, g.at);
     }
     for (const IndicatorLine& l : f_.rows) {
       int parent = -1, level = 1;

@@ -119,6 +119,24 @@ class Reader {
       bool named = false;
       for (const HeaderCol& c : cols) named = named || c.type == ColType::kName;
       bool title = !whole && !named && pipes == 0 && grid::ClassifyHeader(doc_, g_, line, 0, n, &classified);
+      // "预算执行情况(10分) 年度预算数(万元) 年初预算 调整后预算数 …": the rows' name column, then a
+      // group label spanning the amount columns (its unit note says so), as TitleColumn reads a
+      // pipe header. The group label is no column of its own.
+      if (title && parsed && cols.size() >= 2 && b == 2 && runs.size() == 1 && SpanningLabel(line, 1)) {
+        FlushCellPerLine(nullptr);
+        HeaderCol name;
+        const grid::Token& t = line.tokens[0];
+        name.type = ColType::kName;
+        name.at = t.at;
+        name.label = std::string(View(doc_, t.at));
+        name.x0 = t.x0;
+        name.x1 = t.x1;
+        name.first_token = name.last_token = 0;
+        cols.insert(cols.begin(), std::move(name));
+        Mode mode = ModeOf(line, cols, pipes);
+        Start(mode, std::move(cols), line);
+        return;
+      }
       if (!title && parsed && cols.size() >= 2 && (whole || runs.size() == 1)) {
         FlushCellPerLine(nullptr);
         Mode mode = ModeOf(line, cols, pipes);
@@ -291,6 +309,15 @@ class Reader {
     cpl_lines_.clear();
     cpl_pipes_ = cpl_gap_blanks_ = cpl_pending_blanks_ = 0;
     cpl_classified_ = false;
+  }
+
+  // Token i is a group label over amount columns: a label with a unit note ("年度预算数(万元)",
+  // rule grid.group_label) whose words are an amount's (grid.amount_column).
+  bool SpanningLabel(const RawLine& line, size_t i) const {
+    if (i >= line.tokens.size() || g_.group_label == nullptr) return false;
+    std::string_view s = View(doc_, line.tokens[i].at);
+    re2::StringPiece in(s.data(), s.size());
+    return RE2::FullMatch(in, *g_.group_label) && RE2::PartialMatch(in, g_.amount_column);
   }
 
   Mode ModeOf(const RawLine& line, const std::vector<HeaderCol>& cols, size_t pipes) const {

@@ -104,7 +104,10 @@ struct GridRules {
   const RE2* flat_nature_cell = nullptr;
   const RE2* flat_group_name = nullptr;  // grid.flat.group_name: an 一级 / 二级 name by its shape
   const RE2* ocr_figure = nullptr;       // grid.ocr_figure: a figure garbled by OCR ("IO")
-  const RE2* stream_end = nullptr;       // grid.stream_end: a block title that ends a one-cell-per-line table
+  const RE2* stream_end = nullptr;
+  const RE2* group_label = nullptr;
+  const RE2* funds_part = nullptr;
+  const RE2* serial_column = nullptr;    // grid.serial_column: a row-number column (序号)       // grid.funds_part: a 其中 row of a funds block      // grid.group_label: a label spanning amount columns ("年度预算数(万元)")       // grid.stream_end: a block title that ends a one-cell-per-line table
   const RE2& filled_column;
   const RE2& percent_column;
   const RE2& residue_row;

@@ -249,6 +249,9 @@ GridRules::GridRules(const Rules& rules)
   flat_nature_cell = opt("grid.flat.nature_cell");
   flat_group_name = opt("grid.flat.group_name");
   stream_end = opt("grid.stream_end");
+  group_label = opt("grid.group_label");
+  funds_part = opt("grid.funds_part");
+  serial_column = opt("grid.serial_column");
   ocr_figure = opt("grid.ocr_figure");
   for (const auto& [name, index] : column.NamedCapturingGroups()) {
     if (name == "name") groups.emplace_back(index, ColType::kName);

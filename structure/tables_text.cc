@@ -155,6 +155,14 @@ bool Grid::AssignCertain(const std::vector<const Token*>& toks, bool may_carry, 
   auto match = [](const RE2* re, std::string_view v) {
     return re != nullptr && RE2::PartialMatch(re2::StringPiece(v.data(), v.size()), *re);
   };
+  // A 其中 row of a funds block: its `-` cells are blanks ("其中：本年财政拨款 880 880 880 - -"),
+  // wherever they stand among the scoring columns.
+  if (amounts && match(g_.funds_part, first) && g_.flat_total_only != nullptr) {
+    std::vector<const Token*> kept;
+    for (const Token* t : toks)
+      if (!IsEmptyMarker(g_, View(doc_, t->at))) kept.push_back(t);
+    if (kept.size() != toks.size() && kept.size() >= 2) return AssignCertain(kept, may_carry, row, unsure_spans);
+  }
   // The forms' conventions (rules grid.flat.*, as the one-line reader reads them): a value column
   // a row may leave empty (调整指标值, 计量单位, 指标性质), the others filled on a scored row; a unit
   // column holds a unit word and a unit word goes nowhere else; a 指标性质 column holds a nature.
@@ -170,13 +178,34 @@ bool Grid::AssignCertain(const std::vector<const Token*>& toks, bool may_carry, 
     any_nature = any_nature || nature_col[c];
   }
   bool conventional = false;
+  // A funds block's conventions (forms.md), tried first: its scoring columns (grid.flat.total_only:
+  // 分值 / 执行率 / 得分) hold figures on the total row only, a 其中 row (grid.funds_part) leaves
+  // them blank or `-`; the total row fills its points columns (grid.filled_column: 分值 / 得分 /
+  // 权重), with points (no %, at most 100).
+  bool funds = false;
+  const bool part_row = match(g_.funds_part, first);
+  std::vector<bool> scoring(n, false), points(n, false);
+  for (size_t c = 0; c < n && amounts; ++c) {
+    if (types_[c] != ColType::kNumber || RE2::PartialMatch(label(c), g_.amount_column)) continue;
+    scoring[c] = match(g_.flat_total_only, cols_[c].label);
+    points[c] = RE2::PartialMatch(label(c), g_.filled_column);
+  }
+  auto is_points = [](std::string_view v) {
+    if (v.empty() || v.back() == '%') return false;
+    size_t digits = 0;
+    while (digits < v.size() && v[digits] >= '0' && v[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 3) return false;
+    return digits < 3 || v.substr(0, 3) == "100";
+  };
   // Column c may be blank with i tokens placed before it.
   auto blank = [&](size_t i, size_t c) {
     switch (types_[c]) {
       case ColType::kName:
         if (total) return i == 1 && c < first_other;
         return i == 0 && may_carry && c != last_name && c < first_other;
-      case ColType::kNumber: return amounts || !RE2::PartialMatch(label(c), g_.filled_column);
+      case ColType::kNumber:
+        if (funds && !part_row && points[c]) return false;
+        return amounts || !RE2::PartialMatch(label(c), g_.filled_column);
       case ColType::kValue: return !conventional || may_lack[c];
       case ColType::kText: return true;
     }
@@ -188,6 +217,8 @@ bool Grid::AssignCertain(const std::vector<const Token*>& toks, bool may_carry, 
     if (types_[c] == ColType::kNumber && !v.empty() && v.back() == '%' &&
         !RE2::PartialMatch(label(c), g_.percent_column))
       return false;
+    if (funds && part_row && scoring[c] && IsFigure(g_, v)) return false;
+    if (funds && !part_row && points[c] && !is_points(v)) return false;
     if (conventional && types_[c] == ColType::kValue) {
       if (unit_col[c] != match(g_.flat_unit_cell, v)) return false;
       if (nature_col[c] != match(g_.flat_nature_cell, v) && (nature_col[c] || any_nature)) return false;
@@ -218,12 +249,17 @@ bool Grid::AssignCertain(const std::vector<const Token*>& toks, bool may_carry, 
       }
   };
   // First by the conventions, used only when they leave one placement; else by the types alone.
-  if (any_lack) {
+  if (amounts && g_.funds_part != nullptr && g_.flat_total_only != nullptr) {
+    funds = true;
+    count();
+    if (bw[0][0] != 1) funds = false;
+  }
+  if (any_lack && !funds) {
     conventional = true;
     count();
     if (bw[0][0] != 1) conventional = false;
   }
-  if (!conventional) count();
+  if (!conventional && !funds) count();
   const uint64_t all = bw[0][0];
   if (all == 0 || all >= kCap) return false;
   std::vector<int> at(m, -1);     // the column of token i in every assignment, or -1
@@ -423,8 +459,10 @@ bool Grid::FeedPipe(const RawLine& line) {
   // The first row one cell short, under a header whose first two columns are names: the first
   // header cell is the block's title ("| 绩效指标(90分) | 一级指标 | …"), merged down the rows
   // beside it, not a column of them.
+  // A 序号 column (rule grid.serial_column) is no title: its row is short of a wrapped cell.
   if (rows_.empty() && !any_row_ && cols_.size() >= 3 && segs.size() + 1 == cols_.size() &&
-      types_[0] == ColType::kName && types_[1] == ColType::kName) {
+      types_[0] == ColType::kName && types_[1] == ColType::kName &&
+      !(g_.serial_column != nullptr && RE2::FullMatch(cols_[0].label, *g_.serial_column))) {
     cols_.erase(cols_.begin());
     types_.erase(types_.begin());
     first_labels_.erase(first_labels_.begin());
