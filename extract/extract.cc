@@ -35,6 +35,26 @@ bool ReadFromStart(int fd, std::string* out) {
   return true;
 }
 
+// An input file, open, and whether it is a PDF.
+struct Opened {
+  InputFile file;
+  size_t size = 0;
+  bool looks_pdf = false;
+};
+
+Result<Opened> Open(const std::string& path) {
+  // The type first: a FIFO, a device or a symlink loop is named, never opened to block or read.
+  auto file = InputFile::Open(path);
+  if (!file.ok()) return file.status();
+  const size_t size = static_cast<size_t>(file->size());
+  Opened o{std::move(file).value(), size, false};
+  // A PDF header may follow up to 1 KiB of junk.
+  std::string head(std::min<size_t>(o.size, 1024), '\0');
+  if (!ReadFromStart(o.file.fd(), &head)) return Status(Status::Code::kIoError, path + ": read error");
+  o.looks_pdf = head.find("%PDF-") != std::string::npos;
+  return o;
+}
+
 // A PDF read or rendered in this process when the program installed that (InstallInProcessPdf).
 Status NotInProcess(const std::string& path) {
   return Status(Status::Code::kInternal,
@@ -44,15 +64,11 @@ Status NotInProcess(const std::string& path) {
 }  // namespace
 
 Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOptions& options) {
-  // The type first: a FIFO, a device or a symlink loop is named, never opened to block or read.
-  auto file = InputFile::Open(path);
-  if (!file.ok()) return file.status();
-  const int fd = file->fd();
-  const size_t size = static_cast<size_t>(file->size());
-  // A PDF header may follow up to 1 KiB of junk.
-  std::string head(std::min<size_t>(size, 1024), '\0');
-  if (!ReadFromStart(fd, &head)) return Status(Status::Code::kIoError, path + ": read error");
-  const bool looks_pdf = head.find("%PDF-") != std::string::npos;
+  auto opened = Open(path);
+  if (!opened.ok()) return opened.status();
+  const int fd = opened->file.fd();
+  const size_t size = opened->size;
+  const bool looks_pdf = opened->looks_pdf;
   if (looks_pdf && !options.reader.empty()) {
     return internal::ReadPdfInChild(path, fd, static_cast<int64_t>(size), options);
   }
@@ -74,13 +90,11 @@ Result<std::vector<RawPage>> ReadPages(const std::string& path, const ExtractOpt
 
 Result<std::vector<RgbImage>> RenderPages(const std::string& path, const std::vector<int>& pages,
                                           double dpi, const ExtractOptions& options) {
-  auto file = InputFile::Open(path);
-  if (!file.ok()) return file.status();
-  const int fd = file->fd();
-  const size_t size = static_cast<size_t>(file->size());
-  std::string head(std::min<size_t>(size, 1024), '\0');
-  if (!ReadFromStart(fd, &head)) return Status(Status::Code::kIoError, path + ": read error");
-  if (head.find("%PDF-") == std::string::npos) {
+  auto opened = Open(path);
+  if (!opened.ok()) return opened.status();
+  const int fd = opened->file.fd();
+  const size_t size = opened->size;
+  if (!opened->looks_pdf) {
     return Status(Status::Code::kNotPdf, path + ": not a PDF file (no %PDF- header)");
   }
   if (!options.reader.empty()) {

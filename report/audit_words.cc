@@ -116,6 +116,8 @@ constexpr Phrase kZh[] = {
     {R"re(, the nearest figure named ([^,;]+), the base the share names)re",
      R"re(，为前文最近的名为“\1”的数字，即占比所称的基数)re"},
     {R"re(, the base written in the share's words)re", R"re(，基数即占比文字中所写)re"},
+    {R"re( is split into (\d+) parts \(line (\d+)\), their sum the base the shares name)re",
+     R"re( 分为 \1 部分（第\2行），各部分之和即占比所称的基数)re"},
     {R"re((^|; )parts by their shares of ([^ ]+) \(which add up to ([^)]+)\): )re",
      R"re(\1各项占“\2”的比例合计 \3，各项之和应等于该数：)re"},
     {R"re((^|; )sum built up with 加上: )re", R"re(\1以“加上”累加：)re"},

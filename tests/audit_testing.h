@@ -6,11 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "audit/forms.h"
 #include "audit/outline.h"
 #include "audit/relation.h"
 #include "rules/rules.h"
 #include "extract/document.h"
 #include "extract/normalize.h"
+#include "structure/structure.h"
 #include "tests/test_util.h"
 
 namespace jixiao::testing {
@@ -34,6 +36,19 @@ inline std::vector<CheckResult> Run(Parser parse, const Document& doc) {
   std::vector<CheckResult> results = out.results;
   for (const auto& r : out.relations) results.push_back(Evaluate(doc, r));
   return results;
+}
+
+// Every check the form readers (ReadForms over the structure) produce for `text`, relations
+// evaluated; the outline kept in *keep when given.
+inline std::vector<CheckResult> FormChecksOf(const std::string& text, Outline* keep = nullptr) {
+  Document doc = DocumentOf(text);
+  Structure s = BuildStructure(doc, BuiltinRules());
+  Outline out;
+  ReadForms(doc, s, BuiltinRules(), &out);
+  std::vector<CheckResult> all = out.results;
+  for (const auto& r : out.relations) all.push_back(Evaluate(doc, r));
+  if (keep) *keep = std::move(out);
+  return all;
 }
 
 // The results of `check` whose stated figure is `stated` (or any, if empty).

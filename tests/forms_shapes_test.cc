@@ -15,15 +15,10 @@ namespace {
 
 using testing::BuiltinRules;
 
+using testing::FormChecksOf;
+
 std::vector<CheckResult> ChecksOf(const std::string& text, Outline* keep = nullptr) {
-  Document doc = testing::DocumentOf(text);
-  Structure s = BuildStructure(doc, BuiltinRules());
-  Outline out;
-  ReadForms(doc, s, BuiltinRules(), &out);
-  std::vector<CheckResult> all = out.results;
-  for (const auto& r : out.relations) all.push_back(Evaluate(doc, r));
-  if (keep) *keep = std::move(out);
-  return all;
+  return FormChecksOf(text, keep);
 }
 
 // Results of `check` on the row (or group) whose path ends in `leaf` ("" = any).
