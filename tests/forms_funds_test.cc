@@ -16,10 +16,6 @@ using testing::BuiltinRules;
 
 using testing::FormChecksOf;
 
-std::vector<CheckResult> ChecksOf(const std::string& text, Outline* keep = nullptr) {
-  return FormChecksOf(text, keep);
-}
-
 std::vector<CheckResult> Of(const std::vector<CheckResult>& all, CheckId check) {
   std::vector<CheckResult> out;
   for (const auto& c : all)
@@ -54,7 +50,7 @@ TEST_CASE("forms funds: a Sichuan block read by counting under a group label", "
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    auto all = ChecksOf(std::string(kSichuanFunds) + c.rows);
+    auto all = FormChecksOf(std::string(kSichuanFunds) + c.rows);
     auto rates = Of(all, CheckId::kRateRatio);
     CHECK(Count(rates, Verdict::kFail) == c.rate_fail);
     CHECK(Count(rates, Verdict::kPass) == c.rate_pass);
@@ -79,7 +75,7 @@ TEST_CASE("forms funds: rows placed by the funds block's conventions", "[forms][
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    auto all = ChecksOf(head + c.block + "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标 完成数量 1 1 90 90\n");
+    auto all = FormChecksOf(head + c.block + "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标 完成数量 1 1 90 90\n");
     auto sums = Of(all, CheckId::kSumBreakdown);
     CHECK(sums.size() == c.sums);
     CHECK(Count(sums, Verdict::kFail) == 0);
@@ -109,7 +105,7 @@ TEST_CASE("forms funds: an empty 其中 cell is not a 0", "[forms][funds]") {
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    auto all = ChecksOf(head + c.parts);
+    auto all = FormChecksOf(head + c.parts);
     CHECK(Count(Of(all, CheckId::kSumBreakdown), Verdict::kFail) == c.fails);
     CHECK(Count(Of(all, CheckId::kSumBreakdown), Verdict::kWarning) == c.warnings);
   }
@@ -119,7 +115,7 @@ TEST_CASE("forms funds: an empty 其中 cell is not a 0", "[forms][funds]") {
       "项目支出绩效自评表\n项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
       "年度资金总额 50 60 60 10 100% 10\n其中：本年财政拨款 50 50 50\n上年结转资金 10 10\n"
       "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标 完成数量 1 1 90 90\n";
-  auto all = ChecksOf(counted);
+  auto all = FormChecksOf(counted);
   auto sums = Of(all, CheckId::kSumBreakdown);
   CHECK(sums.size() == 3);
   CHECK(Count(sums, Verdict::kFail) == 0);
@@ -145,7 +141,7 @@ TEST_CASE("forms funds: a block title's max over its rows", "[forms][funds]") {
   for (const Case& c : cases) {
     INFO(c.name);
     Outline out;
-    auto all = ChecksOf(c.text, &out);
+    auto all = FormChecksOf(c.text, &out);
     std::vector<CheckResult> title;
     for (const auto& r : Of(all, CheckId::kScoreChildrenMax))
       if (!r.path.empty() && r.path.back() == "绩效指标") title.push_back(r);
@@ -176,7 +172,7 @@ TEST_CASE("forms funds: a funds block of one row is named by its title", "[forms
   for (const Case& c : cases) {
     INFO(c.name);
     Outline out;
-    ChecksOf(c.text, &out);
+    FormChecksOf(c.text, &out);
     bool found = false;
     for (const auto& i : out.indicators) found = found || (i.name == c.indicator && i.max && i.score);
     CHECK(found);

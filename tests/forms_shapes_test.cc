@@ -17,10 +17,6 @@ using testing::BuiltinRules;
 
 using testing::FormChecksOf;
 
-std::vector<CheckResult> ChecksOf(const std::string& text, Outline* keep = nullptr) {
-  return FormChecksOf(text, keep);
-}
-
 // Results of `check` on the row (or group) whose path ends in `leaf` ("" = any).
 std::vector<CheckResult> On(const std::vector<CheckResult>& all, CheckId check, const std::string& leaf) {
   std::vector<CheckResult> out;
@@ -58,7 +54,7 @@ TEST_CASE("forms shapes: rows read by counting that used to end the table", "[fo
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    auto all = ChecksOf(std::string(kHead) + c.rows);
+    auto all = FormChecksOf(std::string(kHead) + c.rows);
     CHECK(!On(all, CheckId::kScoreRange, c.leaf).empty());
   }
 }
@@ -71,7 +67,7 @@ TEST_CASE("forms shapes: pipe rows of a web page", "[forms][shapes]") {
       "| 其中：当年财政拨款 | 200 | 300 | 240 | — | 80% | — | |||||||\n"
       "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | |||||\n"
       "| 产出指标 | 数量指标 | 完成数量 | ≥200 | 202 | 90 | 80 | | |||||||\n";
-  auto all = ChecksOf(text);
+  auto all = FormChecksOf(text);
   // Glued bars dropped: the funds block and the rows are read.
   auto sums = On(all, CheckId::kSumBreakdown, "");
   REQUIRE(!sums.empty());
@@ -82,7 +78,7 @@ TEST_CASE("forms shapes: pipe rows of a web page", "[forms][shapes]") {
   REQUIRE(!met.empty());
   CHECK(met.front().verdict == Verdict::kWarning);  // ≥200, 202: met, 80 of 90
   // A 其中 row short of the scoring cells ("| 其中 | 20 | 20 |") is padded, not unread.
-  auto short_row = ChecksOf(
+  auto short_row = FormChecksOf(
       "项目支出绩效自评表\n"
       "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
       "| 年度资金总额 | 43.2 | 43.2 | 37.24 | 10 | 86.2% | 8.62 |\n"
@@ -123,13 +119,13 @@ TEST_CASE("forms shapes: checks on rows read by counting", "[forms][shapes]") {
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    auto hit = On(ChecksOf(c.text), c.check, c.leaf);
+    auto hit = On(FormChecksOf(c.text), c.check, c.leaf);
     REQUIRE(!hit.empty());
     INFO(hit.front().arithmetic);
     CHECK(hit.front().verdict == c.verdict);
   }
   // 总分 within what the rows can reach: no finding (IO may be anything up to 10).
-  auto within = On(ChecksOf(framework +
+  auto within = On(FormChecksOf(framework +
                             "项目管理（10分） 投入管理 管理规范 10 — 规范 IO\n"
                             "项目产出（90分） 数量指标 保障人数 90 2370人 2370人 90\n"),
                    CheckId::kScoreTotal, "总分");
@@ -171,7 +167,7 @@ TEST_CASE("forms shapes: the conclusion's claims and the grade", "[forms][shapes
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    auto all = ChecksOf(c.text);
+    auto all = FormChecksOf(c.text);
     bool bad = false;
     for (const auto& r : On(all, c.check, "")) bad = bad || r.verdict != Verdict::kPass;
     CHECK(bad == c.found);
@@ -196,7 +192,7 @@ TEST_CASE("forms shapes: Sichuan's 原因 cell, the template's note is not a rea
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    auto all = ChecksOf(form(c.reason));
+    auto all = FormChecksOf(form(c.reason));
     auto on_total = On(all, CheckId::kScoreReasonMissing, "总额");
     CHECK(!on_total.empty() == c.warned);
     // The 其中 row has no 原因 cell of its own (the column is the total row's).
