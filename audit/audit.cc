@@ -155,7 +155,10 @@ void ShowAsWritten(const Document& doc, AuditResult* r) {
 
 AuditResult AuditStagedRead(const Document& doc, const Rules& rules, Stages& stages);
 
-AuditResult AuditStaged(const Document& doc, const Rules& rules, Stages& stages) {
+AuditResult AuditStaged(const Document& doc, const Rules& all, Stages& stages) {
+  // Every string the readers match is made of the document's characters: a rule whose literals
+  // they cannot spell is set aside, not compiled (Rules::Focused).
+  const Rules rules = all.Focused({doc.text, doc.written, doc.path, doc.name});
   AuditResult r = AuditStagedRead(doc, rules, stages);
   ShowAsWritten(doc, &r);
   return r;

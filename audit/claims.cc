@@ -159,9 +159,9 @@ void Targets(const Document& doc, const Rules& rules, const std::vector<Sentence
              Outline* out) {
   const std::string& t = doc.text;
   std::vector<std::vector<std::string>> groups;
-  for (const re2::RE2* re : rules.Get("claim.synonyms")) {
+  for (std::string_view text : rules.Texts("claim.synonyms")) {
     std::vector<std::string> g;
-    std::string p = re->pattern();
+    std::string p(text);
     size_t b = 0;
     for (size_t e = p.find('|'); ; e = p.find('|', b)) {
       g.push_back(p.substr(b, e == std::string::npos ? std::string::npos : e - b));

@@ -12,8 +12,8 @@ namespace {
 
 // The text of a value rule: the pattern as written.
 std::string Value(const Rules& rules, const std::string& name) {
-  const auto& v = rules.Get(name);
-  return v.empty() ? "" : v.front()->pattern();
+  const auto v = rules.Texts(name);
+  return v.empty() ? "" : std::string(v.front());
 }
 
 std::vector<std::string> Split(const std::string& s, char sep) {

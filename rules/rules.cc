@@ -2,6 +2,7 @@
 #include "rules/rules.h"
 
 #include "extract/input_file.h"
+#include "rules/literals.h"
 
 #include <re2/re2.h>
 #include <unistd.h>
@@ -27,8 +28,24 @@ extern const char* const kBuiltinRuleFiles[][2];  // {name, text}, ends with {nu
 struct Rules::Entry {
   struct Alternative {
     std::string pattern, where;
-    std::unique_ptr<re2::RE2> re;  // null until compiled
+    rules_internal::PatternNeeds needs;  // what a text must hold for it to match
+    std::unique_ptr<re2::RE2> re;        // null until compiled
+    std::unique_ptr<std::once_flag> once = std::make_unique<std::once_flag>();
+    std::unique_ptr<re2::RE2> never;  // needs.never, compiled when first set aside
+    std::unique_ptr<std::once_flag> never_once = std::make_unique<std::once_flag>();
+
+    const re2::RE2& Compiled() {
+      std::call_once(*once, [&] {
+        if (!re) re = CompileRule(pattern);
+      });
+      return *re;
+    }
+    const re2::RE2& Never() {
+      std::call_once(*never_once, [&] { never = CompileRule(needs.never); });
+      return never->ok() ? *never : Compiled();  // (a stand-in RE2 rejects would be a bug)
+    }
   };
+  size_t index = 0;  // in order of definition: a focused view's slot
   std::vector<Alternative> alternatives;
   std::unique_ptr<std::once_flag> compiled = std::make_unique<std::once_flag>();
   std::vector<const re2::RE2*> view;  // set by Compile
@@ -37,9 +54,9 @@ struct Rules::Entry {
   void Compile() {
     std::call_once(*compiled, [&] {
       for (auto& a : alternatives) {
-        if (!a.re) a.re = CompileRule(a.pattern);
-        if (!a.re->ok() && error.empty()) error = a.where + ": " + a.re->error();
-        view.push_back(a.re.get());
+        const re2::RE2& re = a.Compiled();
+        if (!re.ok() && error.empty()) error = a.where + ": " + re.error();
+        view.push_back(&re);
       }
     });
   }
@@ -51,12 +68,64 @@ struct Rules::Entry {
   }
 };
 
-Rules::Rules() = default;
+// The characters of one document, and the views of the rules built for it.
+struct Rules::Focus {
+  std::vector<uint64_t> bmp = std::vector<uint64_t>(0x10000 / 64);
+  std::vector<char32_t> astral;  // sorted, unique
+  std::mutex mu;
+  std::vector<std::unique_ptr<std::vector<const re2::RE2*>>> views;  // by Entry::index
+  std::atomic<int> set_aside{0};
+
+  void Add(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      auto b = static_cast<unsigned char>(s[i]);
+      int n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+      if (i + static_cast<size_t>(n) > s.size()) n = 1;
+      char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+      for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+      i += static_cast<size_t>(n);
+      if (c < 0x10000) {
+        bmp[c >> 6] |= uint64_t{1} << (c & 63);
+      } else {
+        astral.push_back(c);
+      }
+    }
+  }
+  void Seal() {
+    for (char32_t c = 0; c < 0x80; ++c) bmp[c >> 6] |= uint64_t{1} << (c & 63);
+    std::sort(astral.begin(), astral.end());
+    astral.erase(std::unique(astral.begin(), astral.end()), astral.end());
+  }
+  bool Has(char32_t c) const {
+    if (c < 0x10000) return (bmp[c >> 6] >> (c & 63)) & 1;
+    return std::binary_search(astral.begin(), astral.end(), c);
+  }
+  bool Spells(const std::u32string& literal) const {
+    return std::all_of(literal.begin(), literal.end(), [&](char32_t c) { return Has(c); });
+  }
+  // Whether a text of these characters may hold a match: every clause has a literal they spell.
+  bool Allows(const rules_internal::PatternNeeds& needs) const {
+    if (!needs.known) return true;
+    return std::all_of(needs.clauses.begin(), needs.clauses.end(), [&](const auto& clause) {
+      return std::any_of(clause.begin(), clause.end(), [&](const auto& l) { return Spells(l); });
+    });
+  }
+};
+
+Rules::Rules() : entries_(std::make_shared<Entries>()) {}
 Rules::~Rules() = default;
 Rules::Rules(Rules&&) noexcept = default;
 Rules& Rules::operator=(Rules&&) noexcept = default;
 
 namespace {
+
+// Only a built-in rule can get here (--rules patterns are compiled when added): a bug in jixiao,
+// caught by the tests.
+[[noreturn]] void InternalError(std::string_view name, const std::string& error) {
+  std::fprintf(stderr, "jixiao: internal error: rule '%.*s': %s\n", static_cast<int>(name.size()),
+               name.data(), error.c_str());
+  std::abort();
+}
 
 std::string_view Trim(std::string_view s) {
   size_t b = 0, e = s.size();
@@ -200,6 +269,11 @@ Status Rules::AddText(std::string_view text, const std::string& origin) {
 }
 
 Status Rules::Add(std::string_view text, const std::string& origin, bool lazy) {
+  if (!entries_) entries_ = std::make_shared<Entries>();
+  if (focus_ || entries_.use_count() > 1) {
+    return Status(Status::Code::kInvalidRules,
+                  origin + ": the rules cannot change while a focused view of them exists");
+  }
   return ParseRules(
       text, origin,
       [&](std::string_view name, bool append, std::string_view pattern, const std::string& where) {
@@ -211,14 +285,21 @@ Status Rules::Add(std::string_view text, const std::string& origin, bool lazy) {
                                                            std::string(name) + "': " + re->error());
           }
         }
-        auto it = entries_.find(name);
-        if (it == entries_.end()) {
-          it = entries_.emplace(std::string(name), std::make_unique<Entry>()).first;
+        auto it = entries_->find(name);
+        if (it == entries_->end()) {
+          auto e = std::make_unique<Entry>();
+          e->index = entries_->size();
+          it = entries_->emplace(std::string(name), std::move(e)).first;
         } else if (!append) {
           it->second->alternatives.clear();
         }
         Entry& e = *it->second;
-        e.alternatives.push_back({std::string(pattern), where, std::move(re)});
+        Entry::Alternative a;
+        a.pattern = std::string(pattern);
+        a.where = where;
+        a.needs = rules_internal::Analyze(pattern);
+        a.re = std::move(re);
+        e.alternatives.push_back(std::move(a));
         e.view.clear();  // compiled again (what is compiled already is kept) at the next Get
         e.error.clear();
         e.compiled = std::make_unique<std::once_flag>();
@@ -227,8 +308,9 @@ Status Rules::Add(std::string_view text, const std::string& origin, bool lazy) {
       });
 }
 
-Status Rules::CompileAll() const {
-  for (const auto& [name, e] : entries_) {
+Status Rules::CompileAll(const std::atomic<bool>* stop) const {
+  for (const auto& [name, e] : *entries_) {
+    if (stop && stop->load(std::memory_order_relaxed)) break;
     e->Compile();
     if (!e->error.empty()) {
       return Status(Status::Code::kInvalidRules,
@@ -278,19 +360,70 @@ Result<Rules> Rules::Builtin() {
 
 const std::vector<const re2::RE2*>& Rules::Get(std::string_view name) const {
   static const std::vector<const re2::RE2*> kNone;
-  auto it = entries_.find(name);
-  if (it == entries_.end()) return kNone;
+  auto it = entries_->find(name);
+  if (it == entries_->end()) return kNone;
   Entry& e = *it->second;
-  e.Compile();
-  if (!e.error.empty()) {  // only a built-in rule can get here: a bug in jixiao, caught by tests
-    std::fprintf(stderr, "jixiao: internal error: rule '%.*s': %s\n",
-                 static_cast<int>(name.size()), name.data(), e.error.c_str());
-    std::abort();
+  if (focus_) {
+    std::lock_guard<std::mutex> lock(focus_->mu);
+    auto& slot = focus_->views[e.index];
+    if (!slot) {
+      auto v = std::make_unique<std::vector<const re2::RE2*>>();
+      for (auto& a : e.alternatives) {
+        if (focus_->Allows(a.needs)) {
+          const re2::RE2& re = a.Compiled();
+          if (!re.ok()) InternalError(name, a.where + ": " + re.error());
+          v->push_back(&re);
+        } else {
+          v->push_back(&a.Never());
+          focus_->set_aside.fetch_add(1, std::memory_order_relaxed);
+        }
+      }
+      slot = std::move(v);
+    }
+    return *slot;
   }
+  e.Compile();
+  if (!e.error.empty()) InternalError(name, e.error);
   return e.view;
 }
 
-bool Rules::Has(std::string_view name) const { return !Get(name).empty(); }
+Rules Rules::Focused(std::initializer_list<std::string_view> texts) const {
+  Rules r;
+  r.entries_ = entries_;
+  r.digest_input_ = digest_input_;
+  if (focus_) {
+    r.focus_ = focus_;
+    return r;
+  }
+  auto f = std::make_shared<Focus>();
+  f->views.resize(entries_->size());
+  for (std::string_view t : texts) f->Add(t);
+  f->Seal();
+  r.focus_ = std::move(f);
+  return r;
+}
+
+int Rules::SetAside() const { return focus_ ? focus_->set_aside.load() : 0; }
+
+std::vector<std::string> Rules::Names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, e] : *entries_) out.push_back(name);
+  return out;
+}
+
+std::vector<std::string_view> Rules::Texts(std::string_view name) const {
+  std::vector<std::string_view> out;
+  auto it = entries_->find(name);
+  if (it != entries_->end()) {
+    for (const auto& a : it->second->alternatives) out.push_back(a.pattern);
+  }
+  return out;
+}
+
+bool Rules::Has(std::string_view name) const {
+  auto it = entries_->find(name);
+  return it != entries_->end() && !it->second->alternatives.empty();
+}
 
 const re2::RE2& Rules::One(std::string_view name) const {
   const auto& v = Get(name);

@@ -11,6 +11,8 @@
 #ifndef JIXIAO_AUDIT_RULES_H_
 #define JIXIAO_AUDIT_RULES_H_
 
+#include <atomic>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
@@ -47,10 +49,29 @@ class Rules {
   // rules, caught by the tests).
   const re2::RE2& One(std::string_view name) const;
   bool Has(std::string_view name) const;
+  // The names defined, in order.
+  std::vector<std::string> Names() const;
+  // The alternatives of `name` as written, without compiling them: for rules that hold words or
+  // names rather than patterns (a rule set's title, lists of synonyms). Empty if not defined.
+  std::vector<std::string_view> Texts(std::string_view name) const;
 
   // Compiles every rule not compiled yet (the built-in ones are compiled on first use): the
-  // first pattern RE2 rejects, naming its file and line. For tests; Get does the same per rule.
-  Status CompileAll() const;
+  // first pattern RE2 rejects, naming its file and line. For tests and for compiling ahead while
+  // a PDF is read; Get does the same per rule. Stops between two rules once `*stop` is true.
+  Status CompileAll(const std::atomic<bool>* stop = nullptr) const;
+
+  // These rules as seen from one document. An alternative whose pattern needs literals
+  // (rules/literals.h: every match contains one of a set of literals) none of which can be
+  // spelled with the characters of `texts` and ASCII is never compiled: Get gives in its place
+  // a pattern with the same capture groups that matches nothing. Every string jixiao matches
+  // while auditing a document is made of the document's characters (its text, as written, its
+  // path) and ASCII, so the answers do not change (the goldens and tests/rules_test.cc compare);
+  // what changes is that a one-page form compiles half the rules. Rules already focused are
+  // returned as they are. The view shares the compiled rules (and keeps them alive);
+  // Add/AddText/AddDir are refused while a view exists.
+  Rules Focused(std::initializer_list<std::string_view> texts) const;
+  // How many alternatives a focused view has set aside so far (0 for rules not focused).
+  int SetAside() const;
 
   // A short hash of all rule texts: stored with batch results so that a change of rules re-audits.
   std::string Version() const;
@@ -63,9 +84,12 @@ class Rules {
 
  private:
   struct Entry;
+  struct Focus;
+  using Entries = std::map<std::string, std::unique_ptr<Entry>, std::less<>>;
   Status Add(std::string_view text, const std::string& origin, bool lazy);
-  std::map<std::string, std::unique_ptr<Entry>, std::less<>> entries_;
+  std::shared_ptr<Entries> entries_;
   std::string digest_input_;
+  std::shared_ptr<Focus> focus_;  // null: every rule as written
 };
 
 }  // namespace jixiao

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -91,19 +92,24 @@ int RunAudit(const AuditArgs& a) {
   // While a reader process reads a PDF this process would only wait: it compiles the rules
   // meanwhile (the audit compiles each rule on first use otherwise; Get waits for a rule being
   // compiled here). Not for text files, which are read in no time.
+  // It stops when the first document has been read: from then on the audit compiles what the
+  // document needs, and no more (Rules::Focused sets aside what it cannot match).
   std::thread warm;
+  std::atomic<bool> read{false};
   if (!a.opts.reader.empty() && std::any_of(a.files.begin(), a.files.end(), [](const auto& f) {
         return f.size() > 4 && (f.compare(f.size() - 4, 4, ".pdf") == 0 ||
                                 f.compare(f.size() - 4, 4, ".PDF") == 0);
       })) {
-    warm = std::thread([&rules] { (void)rules->CompileAll(); });
+    warm = std::thread([&rules, &read] { (void)rules->CompileAll(&read); });
   }
   struct Joiner {
     std::thread& t;
+    std::atomic<bool>& stop;
     ~Joiner() {
+      stop = true;
       if (t.joinable()) t.join();
     }
-  } joiner{warm};
+  } joiner{warm, read};
   ReportSet set;
   set.provenance = MakeProvenance(rules->Version());
   StdinFile stdin_file;
@@ -124,6 +130,7 @@ int RunAudit(const AuditArgs& a) {
     // --max-seconds and --max-memory bound the whole document: reading and audit.
     AuditLimits limits{a.opts.max_seconds, a.opts.max_memory_mib, std::chrono::steady_clock::now()};
     auto doc = LoadDocument(file, a.opts);
+    read = true;
     if (!doc.ok()) {
       std::string why = doc.status().message();
       if (given == "-" && why.rfind(file, 0) == 0) why = "standard input" + why.substr(file.size());
