@@ -50,6 +50,11 @@ void GroupedSplits(const Document& doc, const Rules& rules, const std::vector<Se
 // stated in a sentence that opens with its year. In figures_years.cc.
 void YearLevels(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences, Outline* out);
 
+// sum.breakdown of a whole area and the scopes it is split into ("全盟…中，盟本级 a…；旗级 b…", "分级次看，…",
+// "100个县区(含41个县、59个区)" then each part's section), amounts and their changes. In figures_scopes.cc.
+void ScopePartitions(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                     Outline* out);
+
 // sum.breakdown of "A a。加上 B b，合计 c". In figures_added.cc.
 void AddedTotals(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                  Outline* out);

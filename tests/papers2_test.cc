@@ -71,6 +71,17 @@ TEST_CASE("audit words: the catalogue compiles and renders phrases in Chinese", 
       {"not a performance self-evaluation (部门决算, pages 1–1)",
        "不是绩效自评报告（部门决算，第1–1页）", ""},
       {"no self-evaluation content found", "未找到自评内容", ""},
+      // A whole area split into its scopes.
+      {"41 + 59 = 100.00 → must be ≤ stated 100个 ✓; counted parts in brackets: 41个县 + 59个区 of 100个县区",
+       "41 + 59 = 100.00 → 应 ≤ 填报 100个 ✓；括号内所列计数部分：41个县 + 59个区，属于100个县区", ""},
+      {"99832 − 86108 = 13724.00 [13723.00, 13725.00] → stated 13724万元 ✓; changes on last year, own level and "
+       "levels below (a level not named would be missing): 盟本级 99832 − 旗级 86108 = 一般公共预算支出 13724万元 (line 2)",
+       "99832 − 86108 = 13724.00 [13723.00, 13725.00] → 填报 13724万元 ✓；比上年增减额，本级与下级（未列出的级次则缺失）："
+       "盟本级 99832 − 旗级 86108 = 一般公共预算支出 13724万元（第2行）", ""},
+      {"151 + 352.7 = 503.700 [503.150, 504.250] → stated 503.7亿元 ✓; 100个县区 split into its counted parts: 41个县 151 "
+       "+ 59个区 352.7 = 一般公共预算收入 503.7亿元 (line 3)",
+       "151 + 352.7 = 503.700 [503.150, 504.250] → 填报 503.7亿元 ✓；100个县区按所列计数部分划分：41个县 151 + 59个区 352.7 = "
+       "一般公共预算收入 503.7亿元（第3行）", ""},
       {"undefined (÷ 0)", "无法计算（÷ 0）", ""},
       {"0 ≤ score ≤ 20分", "0 ≤ 得分 ≤ 20分", ""},
       {"score 93分 → 优 (usual bands: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below) → stated 良 ✗",
