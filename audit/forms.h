@@ -100,6 +100,8 @@ struct Form {
   // of rows read whose column is not certain (Cell::unread).
   std::vector<Span> missing_rows, unsure_cells;
   std::vector<Span> funds_missing;  // of those, the ones in a table holding a funds block
+  // Rows read above the first 一级 label of their table (a centred label): their 一级 is not known.
+  std::vector<Span> ungrouped;
   bool Empty() const { return funds.empty() && rows.empty(); }  // a 总分 line alone is not the form
 };
 

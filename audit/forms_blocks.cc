@@ -250,6 +250,7 @@ void Reader::ReadTable(const Table& t) {
   }
   FundsTableUnread(t, block);
   carry_ = {};
+  above_label_.clear();
   labels_ = labels;
   if (block == Block::kIndicators && !t.columns.empty()) BlockTitle(t.columns.front().at.begin);
   for (const TableRow& r : t.rows) {
@@ -472,11 +473,18 @@ void Reader::IndicatorRow(const TableRow& r, const std::vector<Role>& roles) {
   std::string l3 = c3 ? Clean(TextOf(*c3), &max3, c3, &opt3) : "";
   if (l1.empty()) {
     l1 = carry_.l1;
-  } else if (l1 != carry_.l1) {
-    // A 二级 cell merged down across a change of 一级: the merged cells' spans contradict each
-    // other (a PDF label placed on the wrong rows), so no row's group is certain.
-    if (c2 != nullptr && c2->carried && !carry_.l2.empty()) form_.misplaced = true;
-    carry_.l2.clear();
+  } else {
+    // Rows of the table above its first 一级 label: a label centred on its merged cell (or one
+    // whose cell begins on the page before) leaves them without one, and which 一级 they are
+    // under is not known. They stay rows; a sum over an 一级 beside them is only an upper bound.
+    for (size_t i : above_label_) form_.ungrouped.push_back(form_.rows[i].row);
+    above_label_.clear();
+    if (l1 != carry_.l1) {
+      // A 二级 cell merged down across a change of 一级: the merged cells' spans contradict each
+      // other (a PDF label placed on the wrong rows), so no row's group is certain.
+      if (c2 != nullptr && c2->carried && !carry_.l2.empty()) form_.misplaced = true;
+      carry_.l2.clear();
+    }
   }
   if (l2.empty()) l2 = carry_.l2;
   carry_.l1 = l1;
@@ -558,6 +566,7 @@ void Reader::IndicatorRow(const TableRow& r, const std::vector<Role>& roles) {
   }
   if (l3.empty() && !line.max && !line.score) return;
   form_.read.push_back(r.at);
+  if (c1 != nullptr && line.l1.empty()) above_label_.push_back(form_.rows.size());
   form_.rows.push_back(std::move(line));
 }
 

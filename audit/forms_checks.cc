@@ -360,6 +360,17 @@ class Checker {
       }
       if ((before && under(*before)) || (after && under(*after)) || (!before && !after)) return true;
     }
+    // Rows above a table's first 一级 label: under the 一级 of the rows after them or before them.
+    for (const Span& m : f_.ungrouped) {
+      if (g.level != 1) break;
+      const IndicatorLine *before = nullptr, *after = nullptr;
+      for (const IndicatorLine& l : f_.rows) {
+        if (l.l1.empty()) continue;
+        if (l.row.end <= m.begin) before = &l;
+        if (l.row.begin >= m.end && after == nullptr) after = &l;
+      }
+      if ((before && under(*before)) || (after && under(*after))) return true;
+    }
     return false;
   }
 
@@ -545,6 +556,9 @@ class Checker {
     for (const Span& s : f_.missing_rows)
       Info(s, "a line of the form's table whose cells cannot be placed in its columns: not read (sums over its block "
               "are checked only as upper bounds)");
+    for (const Span& s : f_.ungrouped)
+      Info(s, "a row above the first 一级 label of its table (a label centred on its merged cell?): its 一级 not "
+              "known (sums over the 一级 beside it are checked only as upper bounds)");
     for (const Span& s : f_.unsure_cells)
       Info(s, "cells of a row read by counting that fit more than one of its columns (blank cells not marked): "
               "not read");

@@ -83,6 +83,7 @@ class Reader {
   struct Carry {
     std::string l1, l2;
   } carry_;
+  std::vector<size_t> above_label_;  // rows of form_.rows in this table before its first 一级 label
 };
 
 }  // namespace jixiao::forms
