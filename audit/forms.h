@@ -1,6 +1,7 @@
 // Private to audit/: the self-evaluation forms (项目支出 / 部门整体支出绩效自评表) as read from the
-// structure's tables (forms_blocks.cc), the scoring rule set that applies to one (forms_rules.cc),
-// and the checks on it (forms_checks.cc). ReadForms (outline.h, forms.cc) drives them per part.
+// structure's tables (forms_blocks.cc, forms_funds.cc, forms_lines.cc; forms_reader.h), the scoring
+// rule set that applies to one (forms_rules.cc), and the checks on it (forms_checks.cc,
+// forms_funds.cc). ReadForms (outline.h, forms.cc) drives them per part.
 //
 // Every Span points into Document::text. A form states figures in labelled cells only: a cell is
 // read when its column's header says what it is; anything else that looks like points, a rate or
@@ -10,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -98,6 +100,8 @@ struct Form {
   // of rows read whose column is not certain (Cell::unread).
   std::vector<Span> missing_rows, unsure_cells;
   std::vector<Span> funds_missing;  // of those, the ones in a table holding a funds block
+  // Rows read above the first 一级 label of their table (a centred label): their 一级 is not known.
+  std::vector<Span> ungrouped;
   bool Empty() const { return funds.empty() && rows.empty(); }  // a 总分 line alone is not the form
 };
 
@@ -129,6 +133,27 @@ Form ReadForm(const Document& doc, const Structure& s, const Rules& rules, const
 
 // The checks on one form: relations and results into `out`, its rows into out->indicators.
 void CheckForm(const Document& doc, const Rules& rules, const RuleSet& set, const Form& form, Outline* out);
+
+// Parts of CheckForm in their own files, and what they share.
+// The funds block's checks (forms_funds.cc): 其中 rows, 执行率, 执行率得分; and the conclusion's
+// "资金全部执行完毕" against the block.
+void CheckFunds(const Document& doc, const Rules& rules, const RuleSet& set, const Form& form, Outline* out);
+void CheckSpentClaim(const Document& doc, const Rules& rules, const RuleSet& set, const Form& form, Outline* out);
+// The form's rows and groups as indicators of out->indicators (forms.cc).
+void FormIndicators(const Form& form, Outline* out);
+// A rate cell as a fraction-valued Number: "98.75%" as is; "98.75" (no %) is a percentage;
+// "0.9875" (≤ 1 with decimals) a fraction. `percent_shown`: the % was not written.
+Number AsRate(const Number& n, bool* percent_shown);
+// At most `bytes` bytes of `s`, cut at a character boundary (never inside a UTF-8 sequence).
+std::string Prefix(std::string_view s, size_t bytes);
+CheckResult FormResult(const Document& doc, CheckId id, Span quote, Span anchor, const std::vector<std::string>& path);
+// Passed (info), or failed with severity `bad` (an error fails, a warning warns).
+void SetVerdict(CheckResult* c, bool ok, Severity bad);
+// score.range: 0 ≤ score ≤ max.
+void CheckRange(const Document& doc, Span quote, const Fig& max, const Fig& score, const std::vector<std::string>& path,
+                Outline* out);
+// The funds block's total row, if read.
+const FundsRow* FundsTotal(const Form& f);
 
 }  // namespace jixiao::forms
 

@@ -1,9 +1,9 @@
 // CheckForm: the consistency checks on one form (../shared/docs/forms.md), under the report's
-// check ids: funds columns add up (sum.breakdown), 执行率 = B/A (rate.ratio), 执行率得分 and a row's
-// 得分 from its rule (score.from_rate), 得分系数 × 权重 = 得分 (table.row), 0 ≤ 得分 ≤ 分值
-// (score.range), Σ 分值 under an 一级 (score.children_max), 总分 (score.total), grade (score.grade),
-// missing reasons (score.reason_missing), the conclusion against the rows (claim.contradiction);
-// what cannot be read is parse.unread. Every finding names the rule set it assumed.
+// check ids: the funds block's (forms_funds.cc), a row's 得分 from its rule (score.from_rate),
+// 得分系数 × 权重 = 得分 (table.row), 0 ≤ 得分 ≤ 分值 (score.range), Σ 分值 under an 一级
+// (score.children_max), 总分 (score.total), grade (score.grade), missing reasons
+// (score.reason_missing), the conclusion against the rows (claim.contradiction); what cannot be
+// read is parse.unread. Every finding names the rule set it assumed.
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -12,14 +12,6 @@
 #include "audit/scan.h"
 
 namespace jixiao::forms {
-
-namespace {
-
-Span Cover(Span a, Span b) {
-  if (a.empty()) return b;
-  if (b.empty()) return a;
-  return Span{std::min(a.begin, b.begin), std::max(a.end, b.end)};
-}
 
 // A rate cell as a fraction-valued Number: "98.75%" as is; "98.75" (no %) is a percentage;
 // "0.9875" (≤ 1 with decimals) a fraction.
@@ -43,6 +35,43 @@ std::string Prefix(std::string_view s, size_t bytes) {
   return std::string(s.substr(0, e));
 }
 
+CheckResult FormResult(const Document& doc, CheckId id, Span quote, Span anchor, const std::vector<std::string>& path) {
+  CheckResult c = MakeResult(doc, id, quote, anchor);
+  c.path = path;
+  return c;
+}
+
+void SetVerdict(CheckResult* c, bool ok, Severity bad) {
+  c->verdict = ok ? Verdict::kPass : (bad == Severity::kError ? Verdict::kFail : Verdict::kWarning);
+  c->severity = ok ? Severity::kInfo : bad;
+}
+
+void CheckRange(const Document& doc, Span quote, const Fig& max, const Fig& score, const std::vector<std::string>& path,
+                Outline* out) {
+  mpq_class s = ValueOf(score.value), m = ValueOf(max.value);
+  bool ok = s >= 0 && s <= m;
+  CheckResult c = FormResult(doc, CheckId::kScoreRange, quote, score.at, path);
+  c.stated = Written(score.value);
+  c.recomputed = "0 ≤ score ≤ " + Written(max.value);
+  c.arithmetic = "0 ≤ " + score.value.written + " ≤ " + max.value.written + (ok ? " ✓" : " ✗ (得分 outside 分值)");
+  SetVerdict(&c, ok, Severity::kError);
+  out->results.push_back(std::move(c));
+}
+
+const FundsRow* FundsTotal(const Form& f) {
+  for (const FundsRow& r : f.funds)
+    if (r.total) return &r;
+  return nullptr;
+}
+
+namespace {
+
+Span Cover(Span a, Span b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return Span{std::min(a.begin, b.begin), std::max(a.end, b.end)};
+}
+
 bool SameUnit(const Number& a, const Number& b) {
   // A bare figure takes the other's unit ("12" for "≥12个"), except a percentage.
   if (a.unit == Unit::kNone || b.unit == Unit::kNone)
@@ -57,7 +86,7 @@ class Checker {
       : doc_(doc), rules_(rules), set_(set), f_(f), out_(out) {}
 
   void Run() {
-    Funds();
+    CheckFunds(doc_, rules_, set_, f_, out_);
     bool scored = std::any_of(f_.rows.begin(), f_.rows.end(), [](const IndicatorLine& l) { return l.score.has_value(); });
     bool maxed = std::any_of(f_.rows.begin(), f_.rows.end(), [](const IndicatorLine& l) { return l.max.has_value(); });
     for (const IndicatorLine& l : f_.rows) Row(l);
@@ -66,7 +95,7 @@ class Checker {
     Grade();
     Claims();
     Coverage(scored, maxed);
-    Indicators();
+    FormIndicators(f_, out_);
   }
 
  private:
@@ -75,181 +104,10 @@ class Checker {
   void Push(CheckResult c) { out_->results.push_back(std::move(c)); }
 
   CheckResult Result(CheckId id, Span quote, Span anchor, const std::vector<std::string>& path) {
-    CheckResult c = MakeResult(doc_, id, quote, anchor);
-    c.path = path;
-    return c;
+    return FormResult(doc_, id, quote, anchor, path);
   }
 
-  static void Verdict(CheckResult* c, bool ok, Severity bad) {
-    c->verdict = ok ? Verdict::kPass : (bad == Severity::kError ? Verdict::kFail : Verdict::kWarning);
-    c->severity = ok ? Severity::kInfo : bad;
-  }
-
-  // ---- funds block ----
-  void Funds() {
-    const FundsRow* total = nullptr;
-    std::vector<const FundsRow*> parts, uses;
-    static const RE2 kUse("基本支出|项目支出|人员经费|公用经费");
-    for (const FundsRow& r : f_.funds) {
-      if (r.total && total == nullptr) total = &r;
-      if (r.part && total != nullptr) (RE2::PartialMatch(r.name, kUse) ? uses : parts).push_back(&r);
-    }
-    if (total != nullptr) {
-      Breakdown(*total, parts);
-      Breakdown(*total, uses);
-    }
-    for (const FundsRow& r : f_.funds) Rate(r);
-    if (total != nullptr) ExecutionScore(*total);
-  }
-
-  // A line of the funds block's table left unread (a 其中 row whose cells cannot be placed): after
-  // the total row and before the first indicator row that follows it.
-  bool FundsMayMissRows(const FundsRow& total) const {
-    size_t end = std::string::npos;
-    for (const IndicatorLine& l : f_.rows)
-      if (l.row.begin > total.row.begin) end = std::min(end, l.row.begin);
-    // The block after the funds ends them ("| 年度总体目标 | 预期目标 | …", rule forms.funds.end).
-    if (end != std::string::npos && end > total.row.end) {
-      re2::StringPiece in(doc_.text.data() + total.row.end, end - total.row.end), m;
-      if (rules_.One("forms.funds.end").Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1))
-        end = static_cast<size_t>(m.data() - doc_.text.data());
-    }
-    for (const Span& m : f_.funds_missing)
-      if (m.begin > total.row.begin && m.begin < end) return true;
-    return false;
-  }
-
-  void Breakdown(const FundsRow& total, const std::vector<const FundsRow*>& parts) {
-    if (parts.empty()) return;
-    const bool missing = FundsMayMissRows(total);
-    using Member = std::optional<Fig> FundsRow::*;
-    const std::pair<Member, const char*> kCols[] = {
-        {&FundsRow::initial, "年初预算数"}, {&FundsRow::budget, "全年预算数"}, {&FundsRow::spent, "全年执行数"}};
-    for (const auto& [col, label] : kCols) {
-      const auto& stated = total.*col;
-      if (!stated) continue;
-      std::vector<Expr> terms;
-      Relation r;
-      bool empties = false, blank_rows = false;
-      for (const FundsRow* p : parts) {
-        // An empty cell is not a 0. In a row that has other amounts it is not known: the sum is
-        // only a lower bound of the total. A 其中 row with no amount in any column ("| 上年结转资金
-        // | | | |") states no source: the rows filled should make the total, and where they fall
-        // short the remainder is unaccounted for (a warning, never an error: the row may just be
-        // unfilled).
-        if (!p->initial && !p->budget && !p->spent) {
-          blank_rows = true;
-          continue;
-        }
-        if (const auto& v = p->*col) {
-          terms.push_back(Expr::Figure(v->value));
-          r.more_quotes.push_back(p->row);
-        } else {
-          empties = true;
-        }
-      }
-      if (terms.empty()) continue;
-      r.check = CheckId::kSumBreakdown;
-      r.computed = Expr::Sum(std::move(terms));
-      r.stated = stated->value;
-      r.quote = total.row;
-      r.anchor = stated->at;
-      r.path = {total.name};
-      r.compare = empties || missing ? Relation::Compare::kAtMost : Relation::Compare::kEqual;
-      bool short_of = false;
-      if (blank_rows && r.compare == Relation::Compare::kEqual) {
-        Interval v = r.computed.Eval();
-        short_of = v.defined && v.hi < ValueOf(stated->value);
-        if (short_of) r.severity = Severity::kWarning;
-        else r.compare = Relation::Compare::kAtMost;
-      }
-      r.note = std::string("其中 rows of ") + label + " → " + total.name +
-               (empties ? " (some 其中 cells empty: their sum may not exceed the total)"
-                : missing ? " (a 其中 row not read: their sum may not exceed the total)"
-                : short_of ? " (the other 其中 rows are empty in every column: the rows filled leave part of the total unaccounted for)"
-                : blank_rows ? " (the other 其中 rows are empty in every column: their sum may not exceed the total)"
-                           : "");
-      out_->relations.push_back(std::move(r));
-    }
-  }
-
-  void Rate(const FundsRow& row) {
-    if (!row.rate) return;
-    const auto& a = row.budget ? row.budget : row.initial;
-    if (!a || !row.spent) return;
-    bool shown_bare = false;
-    Number rate = AsRate(row.rate->value, &shown_bare);
-    bool zero_den = ValueOf(a->value) == 0;
-    if (zero_den && ValueOf(row.spent->value) == 0 && ValueOf(rate) == 0) {
-      // 0/0 printed as 0.00%: the Sichuan form's "nothing", elsewhere a rate of nothing.
-      CheckResult c = Result(CheckId::kRateRatio, row.row, row.rate->at, {row.name});
-      c.stated = Written(row.rate->value);
-      c.recomputed = "undefined (0 / 0)";
-      c.arithmetic = row.spent->value.Plain() + " / " + a->value.Plain() + " = 0 / 0 → stated " + c.stated +
-                     (set_.zero_over_zero_convention ? " ✓ (an empty row printed 0.00%, the form's convention)"
-                                                     : " ✗ (0 / 0 is not a rate)") +
-                     "; " + RuleNote();
-      Verdict(&c, set_.zero_over_zero_convention, Severity::kWarning);
-      Push(std::move(c));
-      return;
-    }
-    Relation r;
-    r.check = CheckId::kRateRatio;
-    r.computed = Expr::Quotient(Expr::Figure(row.spent->value), Expr::Figure(a->value));
-    r.stated = rate;
-    r.as_percent = true;
-    r.quote = row.row;
-    r.anchor = row.rate->at;
-    r.path = {row.name};
-    r.note = std::string("执行率 = 全年执行数 (B) / ") + (row.budget ? "全年预算数 (A)" : "年初预算数") +
-             (shown_bare ? ", the rate written without %" : "");
-    out_->relations.push_back(std::move(r));
-    if (set_.reason_below_rate && row.has_reason_column && !row.reason && ValueOf(rate) < *set_.reason_below_rate) {
-      CheckResult c = Result(CheckId::kScoreReasonMissing, row.row, row.rate->at, {row.name});
-      c.stated = Written(row.rate->value);
-      c.recomputed = "a reason";
-      c.arithmetic = "执行率 " + Written(row.rate->value) + " < " + FormatDecimal(*set_.reason_below_rate * 100, 0) +
-                     "% and the reason cell is empty; " + RuleNote();
-      Verdict(&c, false, Severity::kWarning);
-      Push(std::move(c));
-    }
-  }
-
-  void ExecutionScore(const FundsRow& t) {
-    if (!t.score) return;
-    if (t.max) Range(t.row, *t.max, *t.score, {t.name});
-    if (!t.max || set_.execution != "proportional") return;
-    Expr rate;
-    std::string rate_text;
-    bool capped = false;
-    if (t.rate) {
-      bool bare = false;
-      Number n = AsRate(t.rate->value, &bare);
-      capped = ValueOf(n) >= 1;
-      rate = Expr::Figure(n);
-      rate_text = "执行率 " + Written(n);
-    } else if (t.spent && (t.budget || t.initial)) {
-      const auto& a = t.budget ? t.budget : t.initial;
-      if (ValueOf(a->value) == 0) return;
-      rate = Expr::Quotient(Expr::Figure(t.spent->value), Expr::Figure(a->value));
-      Interval v = rate.Eval();
-      capped = v.defined && v.lo >= 1;
-      rate_text = "执行率 B/A";
-    } else {
-      return;
-    }
-    Relation r;
-    r.check = CheckId::kScoreFromRate;
-    r.computed = capped ? Expr::Figure(t.max->value, true) : Expr::Product(Expr::Figure(t.max->value, true), rate);
-    r.stated = t.score->value;
-    r.quote = t.row;
-    r.anchor = t.score->at;
-    r.path = {t.name};
-    r.severity = f_.rate_rule_printed ? Severity::kError : Severity::kWarning;
-    r.note = "得分 = min(执行率, 100%) × 分值 (" + rate_text + (capped ? ", capped at 100%" : "") + "); " + RuleNote() +
-             (f_.rate_rule_printed ? ", as printed on the form" : ", assumed: the form prints no rule");
-    out_->relations.push_back(std::move(r));
-  }
+  static void Verdict(CheckResult* c, bool ok, Severity bad) { SetVerdict(c, ok, bad); }
 
   // ---- indicator rows ----
   std::vector<std::string> PathOf(const IndicatorLine& l) const {
@@ -259,20 +117,9 @@ class Checker {
     return p;
   }
 
-  void Range(Span quote, const Fig& max, const Fig& score, const std::vector<std::string>& path) {
-    mpq_class s = ValueOf(score.value), m = ValueOf(max.value);
-    bool ok = s >= 0 && s <= m;
-    CheckResult c = Result(CheckId::kScoreRange, quote, score.at, path);
-    c.stated = Written(score.value);
-    c.recomputed = "0 ≤ score ≤ " + Written(max.value);
-    c.arithmetic = "0 ≤ " + score.value.written + " ≤ " + max.value.written + (ok ? " ✓" : " ✗ (得分 outside 分值)");
-    Verdict(&c, ok, Severity::kError);
-    Push(std::move(c));
-  }
-
   void Row(const IndicatorLine& l) {
     auto path = PathOf(l);
-    if (l.max && l.score) Range(l.row, *l.max, *l.score, path);
+    if (l.max && l.score) CheckRange(doc_, l.row, *l.max, *l.score, path, out_);
     if (l.coef && l.max && l.score) {
       bool bare = false;
       Relation r;
@@ -513,13 +360,18 @@ class Checker {
       }
       if ((before && under(*before)) || (after && under(*after)) || (!before && !after)) return true;
     }
+    // Rows above a table's first 一级 label: under the 一级 of the rows after them or before them.
+    for (const Span& m : f_.ungrouped) {
+      if (g.level != 1) break;
+      const IndicatorLine *before = nullptr, *after = nullptr;
+      for (const IndicatorLine& l : f_.rows) {
+        if (l.l1.empty()) continue;
+        if (l.row.end <= m.begin) before = &l;
+        if (l.row.begin >= m.end && after == nullptr) after = &l;
+      }
+      if ((before && under(*before)) || (after && under(*after))) return true;
+    }
     return false;
-  }
-
-  const FundsRow* FundsTotal() const {
-    for (const FundsRow& r : f_.funds)
-      if (r.total) return &r;
-    return nullptr;
   }
 
   // Σ 分值 of the funds row and every indicator row equals the stated 总分 max.
@@ -527,7 +379,7 @@ class Checker {
     // No 总分 max printed: the form's scale of 100 (every template's).
     mpq_class total = f_.total_max ? ValueOf(f_.total_max->value) : mpq_class(100);
     mpq_class sum = 0;
-    const FundsRow* ft = FundsTotal();
+    const FundsRow* ft = FundsTotal(f_);
     if (ft != nullptr && ft->max) sum += ValueOf(ft->max->value);
     for (const IndicatorLine& l : f_.rows) {
       if (!l.max) return false;
@@ -541,7 +393,7 @@ class Checker {
     // each block): the rows' figures are not points of the 总分, so they are not summed into it.
     if (std::any_of(f_.groups.begin(), f_.groups.end(), [](const Group& g) { return g.max_source == "cell_scale"; }))
       return;
-    const FundsRow* ft = FundsTotal();
+    const FundsRow* ft = FundsTotal(f_);
     for (bool max : {false, true}) {
       const auto& stated = max ? f_.total_max : f_.total_score;
       if (!stated || f_.rows.empty()) continue;
@@ -654,7 +506,7 @@ class Checker {
   }
 
   void Claims() {
-    SpentClaim();
+    CheckSpentClaim(doc_, rules_, set_, f_, out_);
     FullMarksClaim();
     if (!f_.claims_all_met) return;
     for (const IndicatorLine& l : f_.rows) {
@@ -669,34 +521,6 @@ class Checker {
       Push(std::move(c));
       break;
     }
-  }
-
-  // "资金全部执行完毕" against the funds block: a 执行率 stated below 100%, or 全年执行数 short of
-  // the 全年预算数 beyond rounding.
-  void SpentClaim() {
-    const FundsRow* t = FundsTotal();
-    if (f_.claim_spent_at.empty() || t == nullptr) return;
-    std::string why;
-    Span at;
-    if (t->spent && (t->budget || t->initial)) {
-      const auto& a = t->budget ? t->budget : t->initial;
-      Interval b = Interval::Of(t->spent->value, false), den = Interval::Of(a->value, false);
-      if (ValueOf(a->value) > 0 && b.hi < den.lo)
-        why = "全年执行数 " + Written(t->spent->value) + " of " + Written(a->value) + " (" +
-              FormatDecimal(ValueOf(t->spent->value) / ValueOf(a->value) * 100, 2) + "%)", at = t->spent->at;
-    } else if (t->rate) {
-      bool bare = false;
-      Number r = AsRate(t->rate->value, &bare);
-      if (Interval::Of(r, false).hi < 1) why = "执行率 " + Written(r), at = t->rate->at;
-    }
-    if (why.empty()) return;
-    CheckResult c = Result(CheckId::kClaimContradiction, f_.claim_spent_at, f_.claim_spent_at, {t->name});
-    c.quote += " … " + std::string(View(doc_.text, t->row));
-    c.stated = Prefix(View(doc_.text, f_.claim_spent_at), 90);
-    c.recomputed = why;
-    c.arithmetic = "the conclusion says the funds were spent in full; the funds block states " + why + " ✗";
-    Verdict(&c, false, Severity::kWarning);
-    Push(std::move(c));
   }
 
   // "各项指标均获满分" against a row (or the funds row) scored below its 分值.
@@ -732,6 +556,9 @@ class Checker {
     for (const Span& s : f_.missing_rows)
       Info(s, "a line of the form's table whose cells cannot be placed in its columns: not read (sums over its block "
               "are checked only as upper bounds)");
+    for (const Span& s : f_.ungrouped)
+      Info(s, "a row above the first 一级 label of its table (a label centred on its merged cell?): its 一级 not "
+              "known (sums over the 一级 beside it are checked only as upper bounds)");
     for (const Span& s : f_.unsure_cells)
       Info(s, "cells of a row read by counting that fit more than one of its columns (blank cells not marked): "
               "not read");
@@ -745,73 +572,6 @@ class Checker {
       Info(f_.rows.front().row, "the 得分 column is not filled in (an unfilled form): no score checked");
     if (f_.residue > 0)
       Info(first, std::to_string(f_.residue) + " template row(s) left blank (指标1：, ……): not indicators");
-  }
-
-  void Indicators() {
-    auto add = [&](const std::string& name, int level, int parent, Span at) {
-      Indicator ind;
-      ind.name = name;
-      ind.level = level;
-      ind.parent = parent;
-      ind.heading = at;
-      ind.form = true;
-      out_->indicators.push_back(ind);
-      int idx = static_cast<int>(out_->indicators.size()) - 1;
-      if (parent >= 0) out_->indicators[static_cast<size_t>(parent)].children.push_back(idx);
-      return idx;
-    };
-    auto stated = [&](const std::optional<Fig>& f, Span ctx) -> std::optional<Stated> {
-      if (!f) return std::nullopt;
-      return Stated{f->value, f->at, ctx, "table"};
-    };
-    std::vector<std::pair<std::string, int>> l1s, l2s;
-    auto find = [](const std::vector<std::pair<std::string, int>>& v, const std::string& k) {
-      for (const auto& [n, i] : v)
-        if (n == k) return i;
-      return -1;
-    };
-    if (const FundsRow* ft = FundsTotal(); ft != nullptr && (ft->max || ft->score)) {
-      // A block of one row ("部门预算执行情况 | 预算资金 76% 10 7.6"): the row is the block, named
-      // by its title; with 其中 rows, the total row by its own name.
-      bool alone = f_.funds.size() == 1 && !f_.funds_title.empty();
-      int i = add(alone ? f_.funds_title : ft->name, 1, -1, ft->row);
-      out_->indicators[static_cast<size_t>(i)].max = stated(ft->max, ft->row);
-      out_->indicators[static_cast<size_t>(i)].score = stated(ft->score, ft->row);
-    }
-    for (const Group& g : f_.groups) {  // a block's title: an indicator of its own, over no row's path
-      if (g.level != 0) continue;
-      int i = add(g.name, 1, -1, g.at);
-      out_->indicators[static_cast<size_t>(i)].max = stated(g.max, g.at);
-    }
-    for (const IndicatorLine& l : f_.rows) {
-      int parent = -1, level = 1;
-      if (!l.l1.empty()) {
-        parent = find(l1s, l.l1);
-        if (parent < 0) {
-          parent = add(l.l1, 1, -1, l.row);
-          for (const Group& g : f_.groups)
-            if (g.level == 1 && g.name == l.l1) out_->indicators[static_cast<size_t>(parent)].max = stated(g.max, g.at);
-          l1s.emplace_back(l.l1, parent);
-        }
-        level = 2;
-      }
-      if (!l.l2.empty() && !l.l3.empty() && l.l2 != l.l1 && l.l2 != l.l3) {
-        std::string key = l.l1 + "›" + l.l2;
-        int p2 = find(l2s, key);
-        if (p2 < 0) {
-          p2 = add(l.l2, level, parent, l.row);
-          for (const Group& g : f_.groups)
-            if (g.level == 2 && g.name == l.l2 && g.parent == l.l1)
-              out_->indicators[static_cast<size_t>(p2)].max = stated(g.max, g.at);
-          l2s.emplace_back(key, p2);
-        }
-        parent = p2;
-        ++level;
-      }
-      int i = add(l.l3.empty() ? l.l2 : l.l3, level, parent, l.name_at);
-      out_->indicators[static_cast<size_t>(i)].max = stated(l.max, l.row);
-      out_->indicators[static_cast<size_t>(i)].score = stated(l.score, l.row);
-    }
   }
 
   const Document& doc_;

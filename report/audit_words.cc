@@ -40,6 +40,8 @@ constexpr Phrase kZh[] = {
      R"re(数字列下的单元格不是一个数字（OCR？）：未读取)re"},
     {R"re(a line of the form's table whose cells cannot be placed in its columns: not read \(sums over its block are checked only as upper bounds\))re",
      R"re(表内一行的单元格无法确定所在列：未读取（其所在部分的合计只按上限核对）)re"},
+    {R"re(a row above the first 一级 label of its table \(a label centred on its merged cell\?\): its 一级 not known \(sums over the 一级 beside it are checked only as upper bounds\))re",
+     R"re(表内首个一级指标名称之上的行（名称居中于合并单元格？）：所属一级指标不明（相邻一级指标的分值合计只按上限核对）)re"},
     {R"re(cells of a row read by counting that fit more than one of its columns \(blank cells not marked\): not read)re",
      R"re(按单元格计数读取的行中，可归入多个列的单元格（空单元格未标出）：未读取)re"},
     {R"re(table cells that cannot be placed under the header's columns one way only \(empty cells lost\?\): not read)re",

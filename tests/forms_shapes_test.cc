@@ -200,5 +200,45 @@ TEST_CASE("forms shapes: Sichuan's 原因 cell, the template's note is not a rea
   }
 }
 
+// An 一级 label centred on its merged cell (anhui-town-project-2022.pdf): the rows above it have
+// an empty 一级 cell, and which 一级 they are under is not known. The sum under the label is then
+// only an upper bound (8 + 8 + 10 = 26 of 50 was a false warning), each such row is coverage, and
+// the next 一级, whose label is on its own first row, is still summed exactly.
+TEST_CASE("forms shapes: rows above a centred 一级 label have no certain 一级", "[forms][shapes]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    Verdict second;  // the 效益 sum
+  };
+  const Case cases[] = {
+      {"pipe rows, 分值",
+       "项目支出绩效自评表\n项目名称 某项目\n| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+       "|  | 数量指标 | 完成数量 | 10 | 10 | 20 | 20 |\n|  | 质量指标 | 合格率 | 100% | 100% | 20 | 20 |\n"
+       "| 产出指标(50分) | 时效指标 | 及时率 | 100% | 100% | 10 | 10 |\n"
+       "| 效益指标(30分) | 社会效益指标 | 受益人数 | 100 | 100 | 30 | 30 |\n",
+       Verdict::kPass},
+      {"pipe rows, 权重, a wrong 效益 sum",
+       "项目支出绩效自评表\n项目名称 另一项目\n| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分 |\n"
+       "|  | 数量指标 | 培训人次 | 300 | 310 | 15 | 15 |\n|  | 成本指标 | 人均成本 | 500 | 480 | 15 | 15 |\n"
+       "|  | 时效指标 | 完成时间 | 12 | 12 | 10 | 10 |\n| 产出指标（60分） | 质量指标 | 结业率 | 95% | 96% | 20 | 20 |\n"
+       "| 效益指标（40分） | 社会效益指标 | 就业人数 | 100 | 100 | 25 | 25 |\n|  | 满意度指标 | 满意度 | 90% | 95% | 20 | 20 |\n",
+       Verdict::kFail},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    auto all = FormChecksOf(c.text);
+    auto output = On(all, CheckId::kScoreChildrenMax, "产出指标");
+    REQUIRE(output.size() == 1);
+    CHECK(output.front().verdict == Verdict::kPass);  // the rows read under it: at most its max
+    auto benefit = On(all, CheckId::kScoreChildrenMax, "效益指标");
+    REQUIRE(benefit.size() == 1);
+    CHECK(benefit.front().verdict == c.second);
+    int above = 0;
+    for (const auto& u : On(all, CheckId::kParseUnread, ""))
+      above += u.arithmetic.find("above the first 一级 label") != std::string::npos;
+    CHECK(above >= 2);
+  }
+}
+
 }  // namespace
 }  // namespace jixiao
