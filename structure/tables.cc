@@ -366,6 +366,7 @@ std::vector<Table> FindTables(const Document& doc, const Rules& rules, const std
       index += 1;
       pos = nl + 1;
     }
+    grid::JoinWrappedPipeRows(doc, map, p, &lines);
     // Ruled tables whose cells wrap are read from their words' positions first (tables_pdf.cc).
     std::vector<bool> consumed(lines.size(), false);
     if (doc.is_pdf) {

@@ -257,8 +257,9 @@ bool Grid::Finish(Table* out) {
   std::vector<size_t> order;  // index in rows_ of each full row
   for (size_t i = 0; i < rows_.size(); ++i)
     if (!rows_[i].fragment) order.push_back(i), full.push_back(rows_[i]);
-  // A one-line table none of whose rows could be placed is kept for its unread stretches.
-  if (full.empty() && !(mode_ == Mode::kOneLine && !unread_.empty())) return false;
+  // A one-line table none of whose rows could be placed, or a pipe table under a split header
+  // that no single way fits, is kept for its unread stretches.
+  if (full.empty() && !((mode_ == Mode::kOneLine || split_failed_) && !unread_.empty())) return false;
   const double reach = mode_ == Mode::kPositions ? 2.5 * line_height_ : 2.0;
   size_t next = 0;  // the first full row after fragment i
   for (size_t i = 0; i < rows_.size(); ++i) {

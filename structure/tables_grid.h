@@ -85,6 +85,19 @@ class Grid {
   // the wrapped end of the row above's text cells (true, continued_ set); false: not the table's.
   bool ProseRow(const std::vector<const Token*>& toks);
   bool FeedPipe(const RawLine& line);
+  // kPipe (tables_pipe.cc): a row's cells between its bars, placed under the columns: a row short
+  // of cells takes empty leading (merged down) or trailing (text, a funds block's total-only)
+  // cells where exactly one placement fits the columns (PipeRowFits); false: unread.
+  using PipeSegs = std::vector<std::vector<const Token*>>;
+  bool PlacePipeRow(PipeSegs* segs) const;
+  bool PipeRowFits(const PipeSegs& segs, size_t lead) const;
+  bool PipeCellFits(size_t c, std::string_view v) const;
+  // kPipe: a second header line of sub-column labels under some cells of the first (the group
+  // cells of an HTML header: "绩效指标" over "一级指标 二级指标 三级指标"): every way they can sit
+  // under its cells is kept (split_) until the first row, which decides (ResolveSplit).
+  bool SplitHeader(const PipeSegs& segs, const RawLine& line);
+  void ResolveSplit(const PipeSegs& segs);
+  void InstallColumns(std::vector<HeaderCol> cols);
   // kCount: a line of a group's names alone (an 一级 name first, fewer names than the name
   // columns): a row of those names, carried down to the rows below; false if not one.
   bool GroupLine(const std::vector<const Token*>& toks);
@@ -172,6 +185,9 @@ class Grid {
     bool open = false;
     size_t open_lines = 0, blanks = 0;
   } held_state_;
+  std::vector<std::vector<HeaderCol>> split_;  // kPipe: the ways a split header's sub-labels sit
+  bool split_done_ = false;            // kPipe: the columns came from a split header
+  bool split_failed_ = false;          // kPipe: no single way fits the first row: rows unread
   bool carry_ok_ = true;               // kCount: no unread line since the last row
   bool continued_ = false;             // kCount: the line fed last continued the row above
   Span header_at_;

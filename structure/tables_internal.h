@@ -55,6 +55,10 @@ class RawMap {
 // splits at '|' and keeps every '|' as a token of its own.
 RawLine ReadLine(const Document& doc, const RawMap& map, size_t page, size_t b, size_t e, double index);
 
+// Text pages: a pipe row whose cells wrap over lines (a cell that begins with a line break) read
+// as one line, where the lines' bars add up to the table's bar count (tables_pipe.cc).
+void JoinWrappedPipeRows(const Document& doc, const RawMap& map, size_t page, std::vector<RawLine>* lines);
+
 // The x extent of raw bytes [b, e) of a line (see Token::x0).
 void ExtentOf(const Document& doc, const RawLine& line, size_t b, size_t e, double* x0, double* x1);
 

@@ -38,7 +38,8 @@ int Width(uint32_t c) {
   return wide ? 2 : 1;
 }
 
-bool IsSeparator(uint32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+// '\n' separates tokens of a pipe row whose cells wrap over lines, read as one line (tables_pipe.cc).
+bool IsSeparator(uint32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 || c == '\n'; }
 bool IsPipe(uint32_t c) { return c == '|' || c == 0xFF5C || c == 0x2502; }
 
 bool HasBox(const Box& b) { return b.x1 > b.x0 || b.y1 > b.y0; }

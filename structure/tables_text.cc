@@ -1,5 +1,5 @@
 // Rows without positions: one space between cells (cells by counting, checked against the column
-// types), and pipe rows (cells by the pipes); one cell per line is in tables_stream.cc, a whole table on
+// types; pipe rows are in tables_pipe.cc); one cell per line is in tables_stream.cc, a whole table on
 // one line in tables_flat.cc. Where the tokens do not say which cell is empty, the row is left
 // out of the grid (Table::unread) rather than guessed.
 #include <algorithm>
@@ -428,100 +428,6 @@ bool Grid::FeedCount(const RawLine& line) {
   row.y = line.y0;
   Push(std::move(row));
   carry_ok_ = true;
-  return true;
-}
-
-bool Grid::FeedPipe(const RawLine& line) {
-  if (line.tokens.empty()) return true;
-  std::vector<std::vector<const Token*>> segs(1);
-  size_t pipes = 0;
-  for (const Token& t : line.tokens) {
-    std::string_view s = View(doc_, t.at);
-    if (s == "|") {
-      ++pipes;
-      segs.emplace_back();
-    } else if (!s.empty()) {
-      segs.back().push_back(&t);
-    }
-  }
-  if (pipes == 0) return false;
-  if (segs.front().empty()) segs.erase(segs.begin());
-  if (!segs.empty() && segs.back().empty()) segs.pop_back();
-  bool rule = true;  // |---|:--| separator rows
-  for (const auto& seg : segs)
-    for (const Token* t : seg)
-      for (char c : View(doc_, t->at))
-        if (c != '-' && c != ':' && c != '=' && c != '+') rule = false;
-  if (rule) return true;
-  if (IsRepeatedHeader(line)) return true;
-  if (IsOtherHeader(line)) return false;
-  if (!any_row_ && rows_.empty() && SubColumns(line)) return true;
-  // The first row one cell short, under a header whose first two columns are names: the first
-  // header cell is the block's title ("| 绩效指标(90分) | 一级指标 | …"), merged down the rows
-  // beside it, not a column of them.
-  // A 序号 column (rule grid.serial_column) is no title: its row is short of a wrapped cell.
-  if (rows_.empty() && !any_row_ && cols_.size() >= 3 && segs.size() + 1 == cols_.size() &&
-      types_[0] == ColType::kName && types_[1] == ColType::kName &&
-      !(g_.serial_column != nullptr && RE2::FullMatch(cols_[0].label, *g_.serial_column))) {
-    cols_.erase(cols_.begin());
-    types_.erase(types_.begin());
-    first_labels_.erase(first_labels_.begin());
-    if (!bounds_.empty()) bounds_.erase(bounds_.begin());
-  }
-  // A row short of trailing text cells (原因, 备注) under a cell merged over the rows above it; or,
-  // in a funds block, a 其中 row short of the scoring cells filled on the total row only (分值 /
-  // 执行率 / 得分: "| 其中：本年财政拨款 | 20 | 20 |").
-  if (segs.size() >= 2 && segs.size() < cols_.size() && !rows_.empty()) {
-    bool text_tail = true, total_only_tail = true, amounts = false;
-    for (size_t c = 0; c < cols_.size(); ++c) {
-      std::string_view l = cols_[c].label;
-      bool amount = types_[c] == ColType::kNumber && g_.flat_amount != nullptr &&
-                    RE2::PartialMatch(re2::StringPiece(l.data(), l.size()), *g_.flat_amount);
-      amounts = amounts || amount;
-      if (c < segs.size()) continue;
-      text_tail = text_tail && types_[c] == ColType::kText;
-      bool scoring = types_[c] == ColType::kText ||
-                     (types_[c] == ColType::kNumber && !amount && g_.flat_total_only != nullptr &&
-                      RE2::PartialMatch(re2::StringPiece(l.data(), l.size()), *g_.flat_total_only));
-      total_only_tail = total_only_tail && scoring;
-    }
-    // The cells kept must fit their columns (amounts under amounts).
-    bool fit = true;
-    for (size_t c = 0; c < segs.size() && fit; ++c)
-      for (const Token* t : segs[c]) fit = fit && Fits(types_[c], View(doc_, t->at));
-    if (text_tail || (amounts && total_only_tail && fit && segs.size() >= 3)) segs.resize(cols_.size());
-  }
-  // A row short of leading cells, as an HTML table's rowspan leaves it: the missing cells are the
-  // leading ones merged down from the rows above (names, and a level's max beside its name; never
-  // the last name column), when every cell then fits its column's type.
-  size_t lead = 0;
-  if (segs.size() >= 2 && segs.size() < cols_.size() && any_row_) {
-    lead = cols_.size() - segs.size();
-    size_t last_name = cols_.size();
-    for (size_t c = 0; c < cols_.size(); ++c)
-      if (types_[c] == ColType::kName) last_name = c;
-    for (size_t k = 0; k < lead && lead > 0; ++k) {
-      bool name = types_[k] == ColType::kName && k != last_name;
-      bool level_max = k > 0 && types_[k] == ColType::kNumber && types_[k - 1] == ColType::kName;
-      if (!name && !level_max) lead = 0;
-    }
-    for (size_t c = 0; c < segs.size() && lead > 0; ++c)
-      for (const Token* t : segs[c])
-        if (!Fits(types_[c + lead], View(doc_, t->at))) lead = 0;
-    // The row's own name is its first cell: a name column.
-    if (lead > 0 && (types_[lead] != ColType::kName || segs[0].empty())) lead = 0;
-    if (lead > 0) segs.insert(segs.begin(), lead, {});
-  }
-  if (segs.size() != cols_.size()) {
-    unread_.push_back(line.at);
-    return true;
-  }
-  PendingRow row = NewRow();
-  for (size_t c = 0; c < segs.size(); ++c)
-    for (const Token* t : segs[c]) AddToCell(&row, c, *t);
-  if (row.at.empty()) row.at = line.at;
-  row.y = line.y0;
-  Push(std::move(row));
   return true;
 }
 

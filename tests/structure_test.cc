@@ -459,6 +459,69 @@ TEST_CASE("Rows that cannot be placed are kept as unread", "[structure][tables]"
   CHECK(u.find("其他资金") != std::string_view::npos);
 }
 
+// Pipe rows of a web page whose cells begin with a line break (the row's bars spread over lines,
+// joined where they add up to the table's bar count), and a header whose group cells span
+// sub-columns written on a second line: the way the sub-labels sit is the one under which the
+// first row's cells fit (a 指标性质 cell holds ≥ / 定量, a unit column 人次 / %, a % figure goes
+// to a rate column), in two differently worded forms; where two ways fit, no row is read.
+TEST_CASE("Pipe rows wrapped over lines under a split header", "[structure][tables][pipe]") {
+  Document one = test::DocFromText(
+      "| 2021年度项目支出绩效自评表 | ||||||||||\n"
+      "| 项目资金 (万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | ||||\n"
+      "| 年度资金总额 | 12.50 | 12.50 | 12.00 | 10 | 96% | 9.6 | ||||\n"
+      "| 其中:当年财政拨款 | 12.50 | 12.50 | 12.00 | 96% | ||||||\n"
+      "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | |||||\n"
+      "|\n"
+      "一级指标 |\n"
+      "二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | |||||\n"
+      "| 产出指标 | 数量指标 | 培训人次 | ≥ | 300 | 人次 | 320 | 20 | 20 | ||\n"
+      "| 质量指标 | 培训合格率 | ≥ | 95 | % | 90 | 20 | 18 | |||\n"
+      "| 效益指标 | 社会效益指标 | 群众知晓率 | ≥ | 80 | % | 85 | 30 | 30 | ||\n");
+  CHECK(TablesOf(one) ==
+        "table pipe page 1\n"
+        "  columns: [项目资金(万元)] [年初预算数] [全年预算数] [全年执行数] [分值] [执行率] [得分]\n"
+        "  row: [年度资金总额] [12.50] [12.50] [12.00] [10] [96%] [9.6]\n"
+        "  row: [其中:当年财政拨款] [12.50] [12.50] [12.00] [] [96%] []\n"
+        "table pipe page 1\n"
+        "  columns: [一级指标] [二级指标] [三级指标] [指标性质] [指标值] [度量单位] [实际完成值] [分值] [得分] "
+        "[偏差原因分析及改进措施]\n"
+        "  row: [产出指标] [数量指标] [培训人次] [≥] [300] [人次] [320] [20] [20] []\n"
+        "  row: [^产出指标] [质量指标] [培训合格率] [≥] [95] [%] [90] [20] [18] []\n"
+        "  row: [效益指标] [社会效益指标] [群众知晓率] [≥] [80] [%] [85] [30] [30] []\n");
+  Document two = test::DocFromText(
+      "某县2022年项目绩效自评\n"
+      "| 评价指标 | 指标值 |\n"
+      "实际值 | 分值 | 得分 | 备注 | |||\n"
+      "| 一级指标 | 二级指标 | 计量单位 | 目标值 | 指标性质 | |||\n"
+      "| 产出 | 完成道路里程 | 公里 | 12 | 定量 | 12 | 40 | 40 | |\n"
+      "| 时效 | 按期完工率 | % | 100 | 定量 | 90 | 30 | 27 | |\n");
+  CHECK(TablesOf(two) ==
+        "table pipe page 1\n"
+        "  columns: [一级指标] [二级指标] [计量单位] [目标值] [指标性质] [实际值] [分值] [得分] [备注]\n"
+        "  row: [产出] [完成道路里程] [公里] [12] [定量] [12] [40] [40] []\n"
+        "  row: [时效] [按期完工率] [%] [100] [定量] [90] [30] [27] []\n");
+  // 年初指标值 / 调整指标值 may sit under 指标值 or under 实际值, and the figures fit both: unread.
+  Document both = test::DocFromText(
+      "项目支出绩效自评表\n"
+      "| 评价指标 | 指标值 | 实际值 | 分值 | 得分 |\n"
+      "| 一级指标 | 二级指标 | 年初指标值 | 调整指标值 |\n"
+      "| 产出 | 完成道路里程 | 12 | 12 | 12 | 40 | 40 |\n"
+      "| 时效 | 按期完工率 | 100 | 100 | 90 | 30 | 27 |\n");
+  Structure s = BuildStructure(both, BuiltinRules());
+  REQUIRE(s.tables.size() == 1);
+  CHECK(s.tables[0].rows.empty());
+  CHECK(s.tables[0].unread.size() == 2);
+  // A second header line only directly under its header: after a line left unread it is the
+  // header of a table of its own.
+  Document apart = test::DocFromText(
+      "| 绩效指标 | 分值 | 得分 |\n"
+      "说明 | 另起一行 |\n"
+      "| 一级指标 | 二级指标 | 分值 | 得分 |\n"
+      "| 产出指标 | 数量指标 | 20 | 18 |\n"
+      "| 效益指标 | 社会效益 | 30 | 30 |\n");
+  CHECK(TablesOf(apart).find("[产出指标] [数量指标] [20] [18]") != std::string::npos);
+}
+
 TEST_CASE("A wrapped cell around other cells keeps its pieces", "[structure][tables]") {
   Document doc = test::DocFromText(kCases[2].text);
   Structure s = BuildStructure(doc, BuiltinRules());
