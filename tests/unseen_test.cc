@@ -92,6 +92,20 @@ TEST_CASE("unseen provinces: wordings read", "[unseen]") {
        CheckId::kSumBreakdown, "84.57亿元", Verdict::kPass},
       {"本级收入完成100万元，加上上级补助收入20万元，调入资金5万元，总收入135万元。", CheckId::kSumBreakdown, "135万元",
        Verdict::kFail},
+      // A part's piece in brackets is no addend (四川, 财政总决算): 251510 + 568709 + 44377 + … = 898487, the 9670
+      // inside 上级补助收入 (含返还性收入9670万元); the total after 、 as 支出总额.
+      {"全县地方一般公共预算收入251510万元，加上级补助收入568709万元（含返还性收入9670万元）、债务转贷收入44377万元、"
+       "调入资金1396万元、动用预算稳定调节基金10767万元、上年结转结余21728万元，总收入为898487万元。",
+       CheckId::kSumBreakdown, "898487万元", Verdict::kPass},
+      {"本级收入完成100万元，加上上级补助收入20万元(含专项补助8万元)，调入资金5万元，收入合计125万元。",
+       CheckId::kSumBreakdown, "125万元", Verdict::kPass},
+      {"本级收入完成100万元，加上上级补助收入20万元（含专项补助8万元），调入资金5万元，收入合计133万元。",
+       CheckId::kSumBreakdown, "133万元", Verdict::kFail},
+      {"全县一般公共预算支出782634万元，加上解上级支出40088万元、债务还本支出33988万元、补充预算稳定调节基金122万元、"
+       "年度支出总额为856832万元。",
+       CheckId::kSumBreakdown, "856832万元", Verdict::kPass},
+      {"全区一般公共预算支出50.00亿元，加上上解支出2.00亿元、结转下年1.50亿元，支出总额为54.50亿元。",
+       CheckId::kSumBreakdown, "54.50亿元", Verdict::kFail},
   };
   for (const auto& c : cases) {
     INFO(c.text);
