@@ -74,6 +74,12 @@ TEST_CASE("unseen provinces: wordings read", "[unseen]") {
       {"民生支出1702.7亿元，占全省一般公共预算支出的79.2%，增长7.6%，增支120.4亿元。", CheckId::kChangeYoy, "7.6%",
        Verdict::kPass},
       {"税收收入完成1036.5亿元，增长50.4%，增收369.4亿元。", CheckId::kChangeYoy, "50.4%", Verdict::kFail},
+      // The amount first, then the rate, joined by 、 (福建, 财政 news).
+      {"一季度，全市一般公共预算总收入312.74亿元，增收34.96亿元、增长12.6%，高于年度目标增幅5.6个百分点。",
+       CheckId::kChangeYoy, "12.6%", Verdict::kPass},
+      {"地方一般公共预算收入193.29亿元，增收29.04亿元，增长17.7%。", CheckId::kChangeYoy, "17.7%", Verdict::kPass},
+      {"全县税收收入完成20.00亿元，减收2.00亿元、下降9.1%。", CheckId::kChangeYoy, "9.1%", Verdict::kPass},
+      {"地方一般公共预算收入193.29亿元，增收29.04亿元、增长15.7%。", CheckId::kChangeYoy, "15.7%", Verdict::kFail},
       // The budget from the amount collected over it (超收 / 短收).
       {"全市一般公共预算收入累计完成194.57亿元，完成调整预算的101.49%，超收2.85亿元。", CheckId::kClaimContradiction,
        "101.49%", Verdict::kPass},
