@@ -1,7 +1,7 @@
 // sum.breakdown of a total built up in words: "一般公共预算收入完成147.1亿元…。加上转移性收入
 // 49.2亿元，收入合计196.3亿元" (147.1 + 49.2 = 196.3). The figure added to is the subject's first
 // figure: of the same sentence before 加上, or else of the paragraph's last sentence that is not a
-// 其中 list.
+// 其中 list. A figure in brackets among the parts is a piece of the part before it, not an addend.
 #include <re2/re2.h>
 
 #include "audit/figures.h"
@@ -41,8 +41,12 @@ void AddedTotals(const Document& doc, const Rules& rules, const std::vector<Sent
       if (AnyMatch(rules.Get("fig.added_not"), parts_text)) continue;
       std::vector<Number> parts;
       bool other_kind = false;
-      for (const Number& n : FiguresIn(t, m.Get("parts"))) {
+      const Span ps = m.Get("parts");
+      for (const Number& n : FiguresIn(t, ps)) {
         if (!IsQuantity(n)) continue;
+        // A figure in brackets qualifies the part before it ("上级补助收入568709万元（含返还性收入
+        // 9670万元）"): a piece of that part, never one more addend.
+        if (ParenDepth(View(t, Span{ps.begin, n.begin})) > 0) continue;
         if (!SameKind(n, *total)) other_kind = true;
         parts.push_back(n);
       }

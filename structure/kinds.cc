@@ -2,7 +2,9 @@
 // kind.title.*) starts a part of its kind; a project form's title starts a new part each time, so
 // a unit's forms one after another become one part each. A form is also recognised from its blocks
 // (a funds header and an indicator header, rules kind.block.*) when its title is missing. Without
-// any title, a text with scoring words is a department report, and anything else is unknown.
+// any title, a text with scoring words is a department report, one whose part heading names its
+// 决算 is a 决算 (kind.heading.final_accounts), and anything else is unknown. A numbered form title
+// followed by another numbered heading is a table of contents' entry, not a form.
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -32,6 +34,18 @@ const std::pair<const char*, DocKind> kTitleRules[] = {
 bool Matches(const Rules& rules, const char* name, std::string_view s) {
   for (const re2::RE2* re : rules.Get(name))
     if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *re)) return true;
+  return false;
+}
+
+// Whether the first non-empty line after line `i` is a short numbered heading (no sentence stop).
+bool NextIsHeading(const Document& doc, const Rules& rules, const std::vector<Span>& lines, size_t i) {
+  for (size_t j = i + 1; j < lines.size(); ++j) {
+    std::string_view n(doc.text.data() + lines[j].begin, lines[j].end - lines[j].begin);
+    while (!n.empty() && n.front() == ' ') n.remove_prefix(1);
+    if (n.empty()) continue;
+    return n.size() <= kTitleMaxBytes && n.find("。") == std::string_view::npos &&
+           RE2::PartialMatch(re2::StringPiece(n.data(), n.size()), rules.One("structure.marker"));
+  }
   return false;
 }
 
@@ -87,12 +101,13 @@ std::vector<Part> SplitForms(const Document& doc, const Rules& rules, const std:
 std::vector<Part> FindParts(const Document& doc, const Rules& rules, const std::vector<Span>& lines,
                             const std::vector<Section>&, const std::vector<Table>& tables) {
   std::vector<Candidate> starts;
-  bool funds = false, indicators = false, scoring = false;
+  bool funds = false, indicators = false, scoring = false, accounts_heading = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view s(doc.text.data() + lines[i].begin, lines[i].end - lines[i].begin);
     if (!funds && Matches(rules, "kind.block.funds", s)) funds = true;
     if (!indicators && Matches(rules, "kind.block.indicators", s)) indicators = true;
     if (!scoring && Matches(rules, "kind.scoring", s)) scoring = true;
+    if (!accounts_heading && Matches(rules, "kind.heading.final_accounts", s)) accounts_heading = true;
     if (s.empty()) continue;
     // A long line may be a whole form flattened onto one line ("附表 2017年度项目支出绩效自评表 项目名称：…"):
     // its opening is its title, for the form kinds only.
@@ -110,6 +125,10 @@ std::vector<Part> FindParts(const Document& doc, const Rules& rules, const std::
       for (const auto& [rule, kind] : kTitleRules) {
         if ((flattened || numbered) && kind != DocKind::kProjectForm && kind != DocKind::kDepartmentForm) continue;
         if (!Matches(rules, rule, title)) continue;
+        // A numbered form title followed by another numbered heading is an entry of a list of
+        // headings (a table of contents: "十三、部门整体支出绩效自评表" / "十四、项目支出绩效自评表"), not the
+        // form, which follows its title with its own rows.
+        if (numbered && !flattened && NextIsHeading(doc, rules, lines, i)) return true;
         // A title is not a sentence about the thing: no sentence stop inside it.
         if (title.find("。") != std::string_view::npos || title.find("，") != std::string_view::npos) return true;
         bool repeats = !starts.empty() && starts.back().kind == kind && kind != DocKind::kProjectForm;
@@ -151,6 +170,8 @@ std::vector<Part> FindParts(const Document& doc, const Rules& rules, const std::
     DocKind k = DocKind::kUnknown;
     if (funds && indicators) {
       k = DocKind::kProjectForm;
+    } else if (accounts_heading) {
+      k = DocKind::kFinalAccounts;
     } else if (scoring) {
       k = DocKind::kDepartmentReport;
     }

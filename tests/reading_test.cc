@@ -121,6 +121,44 @@ TEST_CASE("unread points below a parent: its children's sums are not checked, th
   CHECK(ChecksOf(read, CheckId::kScoreChildrenSum) == std::vector<std::string>{"fail 18"});
 }
 
+// Sub-items of the 广东 template written "（3）名称：该指标分值为10分，自评为10分。", "（1）名称得分：9分（满分10分）",
+// "（2）名称，权重10分，本项得10分。"; and a sibling line whose points no pattern reads ends the body before it: its
+// "本项得10分" is never the previous indicator's restatement, and the parent is not summed.
+TEST_CASE("sub-items of the 广东 template, and sibling lines of unread points", "[reading][tree]") {
+  struct Case {
+    const char* text;
+    const char* want;
+  } cases[] = {
+      {"1.预算编制（分值20分，自评得分19分）\n（1）重点保障：本项满分10分，得9分，扣1分。\n"
+       "（2）预算资金安排：该指标分值为10分，自评为10分。\n",
+       "预算编制 20/19\n预算编制>重点保障 10/9\n预算编制>预算资金安排 10/10\n"},
+      {"2.预算执行（分值20分，自评得分19分）\n（1）预算执行率得分：9分（满分10分）。\n（2）结转结余率（分值10分，自评得分10分）\n",
+       "预算执行 20/19\n预算执行>预算执行率 10/9\n预算执行>结转结余率 10/10\n"},
+      {"3.资产管理（分值10分，自评得分10分）\n资产管理规范性指标得分10分(满分10分)。\n",
+       "资产管理 10/10\n资产管理>资产管理规范性 10/10\n"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(Indicators(c.text) == c.want);
+    CHECK(Audit(DocumentOf(c.text), BuiltinRules()).errors() == 0);
+  }
+  CHECK(ChecksOf(cases[1].text, CheckId::kScoreChildrenSum) == std::vector<std::string>{"pass 19"});
+  // A sibling whose points are unread: no restatement of the one before, no sum of the parent, one unread line.
+  const std::string unread =
+      "2.预算执行（分值30分，自评得分29分）\n（1）预算执行率（分值10分，自评得分9分）\n"
+      "（2）结转结余率，经评定本项计10分。\n（3）政府采购执行率　10分　10分\n";
+  AuditResult r = Audit(DocumentOf(unread), BuiltinRules());
+  CHECK(r.errors() == 0);
+  CHECK(ChecksOf(unread, CheckId::kScoreRestated).empty());
+  CHECK(ChecksOf(unread, CheckId::kScoreChildrenSum).empty());
+  CHECK(UnreadLines(unread) == 2);
+  // A wrapped line opening with a figure ("0.5 分；…") is no sibling heading: the body goes on.
+  const std::string wrapped =
+      "1.资产管理（分值2分，自评得分2分）\n①资产管理合规性(分值 2 分，自评得 2 分)一是制度健全，自评得 0.5 分；二是执行到位，自评得\n"
+      "0.5 分；三是账实相符，自评得 1 分；综上所述，故此项指标自评得 2 分。\n";
+  CHECK(Audit(DocumentOf(wrapped), BuiltinRules()).errors() == 0);
+}
+
 TEST_CASE("a rate is checked only where the words bind its figures", "[reading][rates]") {
   struct Case {
     const char* text;

@@ -618,6 +618,53 @@ TEST_CASE("A form's kind from its title, a special fund's form included", "[stru
   }
 }
 
+// A 部门决算's table of contents lists its self-evaluation forms ("十三、部门整体支出绩效自评表"): entries of a
+// list of headings, no forms; a numbered form title that its rows follow is still a form.
+TEST_CASE("Contents entries naming forms start no form part", "[structure][parts]") {
+  const char* contents[] = {
+      "某县政务服务管理局2022年度部门决算\n目录\n十一、国有资产使用情况表\n十二、部门整体支出绩效自评情况\n"
+      "十三、部门整体支出绩效自评表\n十四、项目支出绩效自评表\n第三部分 2022年度部门决算情况说明\n一、收入决算情况说明\n",
+      "某区档案馆2023年度单位决算\n目 录\n4.部门整体支出绩效自评表\n5.项目支出绩效自评表\n6.名词解释\n"
+      "第一部分 单位概况\n",
+  };
+  for (const char* t : contents) {
+    INFO(t);
+    Structure s = BuildStructure(test::DocFromText(t), BuiltinRules());
+    REQUIRE(s.parts.size() == 1);
+    CHECK(s.parts[0].kind == DocKind::kFinalAccounts);
+  }
+  // An appendix form: its title numbered, its rows after it.
+  Structure s = BuildStructure(test::DocFromText("某县农业农村局2023年度部门决算\n第三部分 附件\n"
+                                                 "1.项目支出绩效自评表\n项目名称 高标准农田建设\n"
+                                                 "年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"),
+                               BuiltinRules());
+  REQUIRE(s.parts.size() == 2);
+  CHECK(s.parts[1].kind == DocKind::kProjectForm);
+}
+
+// A 决算 whose page title is cut off (the text opens with 目录) is named by its part heading
+// "第二部分2024年度单位决算情况说明"; a self-evaluation report's sections are not.
+TEST_CASE("A 决算 without its title, named by its part heading", "[structure][parts]") {
+  struct Text {
+    const char* text;
+    DocKind kind;
+  } texts[] = {
+      {"目录\n第一部分单位概况\n一、主要职责\n第二部分2024年度单位决算情况说明\n一、收入支出决算总体情况说明\n",
+       DocKind::kFinalAccounts},
+      {"目 录\n第一部分 部门概况\n第二部分 2023年度部门决算情况说明\n第三部分 名词解释\n", DocKind::kFinalAccounts},
+      {"第二部分 部门决算公开说明\n一、收入支出决算总体情况说明\n收入总计120.00万元。\n", DocKind::kFinalAccounts},
+      // Not a part heading of a 决算.
+      {"一、部门基本情况\n（一）2023年度部门决算情况\n全年自评得分95分。\n", DocKind::kDepartmentReport},
+      {"第二部分 决算收支情况的分析\n一、收入情况\n收入总计120.00万元。\n", DocKind::kUnknown},
+  };
+  for (const Text& t : texts) {
+    INFO(t.text);
+    Structure s = BuildStructure(test::DocFromText(t.text), BuiltinRules());
+    REQUIRE(s.parts.size() == 1);
+    CHECK(s.parts[0].kind == t.kind);
+  }
+}
+
 TEST_CASE("Forms one after another, their repeated title dropped as a running header", "[structure][parts]") {
   // Each page opens with the same title (normalization drops it as a running header); each form
   // has its own funds table: one part per funds table, from the first line of its page.

@@ -74,6 +74,12 @@ TEST_CASE("unseen provinces: wordings read", "[unseen]") {
       {"民生支出1702.7亿元，占全省一般公共预算支出的79.2%，增长7.6%，增支120.4亿元。", CheckId::kChangeYoy, "7.6%",
        Verdict::kPass},
       {"税收收入完成1036.5亿元，增长50.4%，增收369.4亿元。", CheckId::kChangeYoy, "50.4%", Verdict::kFail},
+      // The amount first, then the rate, joined by 、 (福建, 财政 news).
+      {"一季度，全市一般公共预算总收入312.74亿元，增收34.96亿元、增长12.6%，高于年度目标增幅5.6个百分点。",
+       CheckId::kChangeYoy, "12.6%", Verdict::kPass},
+      {"地方一般公共预算收入193.29亿元，增收29.04亿元，增长17.7%。", CheckId::kChangeYoy, "17.7%", Verdict::kPass},
+      {"全县税收收入完成20.00亿元，减收2.00亿元、下降9.1%。", CheckId::kChangeYoy, "9.1%", Verdict::kPass},
+      {"地方一般公共预算收入193.29亿元，增收29.04亿元、增长15.7%。", CheckId::kChangeYoy, "15.7%", Verdict::kFail},
       // The budget from the amount collected over it (超收 / 短收).
       {"全市一般公共预算收入累计完成194.57亿元，完成调整预算的101.49%，超收2.85亿元。", CheckId::kClaimContradiction,
        "101.49%", Verdict::kPass},
@@ -92,6 +98,20 @@ TEST_CASE("unseen provinces: wordings read", "[unseen]") {
        CheckId::kSumBreakdown, "84.57亿元", Verdict::kPass},
       {"本级收入完成100万元，加上上级补助收入20万元，调入资金5万元，总收入135万元。", CheckId::kSumBreakdown, "135万元",
        Verdict::kFail},
+      // A part's piece in brackets is no addend (四川, 财政总决算): 251510 + 568709 + 44377 + … = 898487, the 9670
+      // inside 上级补助收入 (含返还性收入9670万元); the total after 、 as 支出总额.
+      {"全县地方一般公共预算收入251510万元，加上级补助收入568709万元（含返还性收入9670万元）、债务转贷收入44377万元、"
+       "调入资金1396万元、动用预算稳定调节基金10767万元、上年结转结余21728万元，总收入为898487万元。",
+       CheckId::kSumBreakdown, "898487万元", Verdict::kPass},
+      {"本级收入完成100万元，加上上级补助收入20万元(含专项补助8万元)，调入资金5万元，收入合计125万元。",
+       CheckId::kSumBreakdown, "125万元", Verdict::kPass},
+      {"本级收入完成100万元，加上上级补助收入20万元（含专项补助8万元），调入资金5万元，收入合计133万元。",
+       CheckId::kSumBreakdown, "133万元", Verdict::kFail},
+      {"全县一般公共预算支出782634万元，加上解上级支出40088万元、债务还本支出33988万元、补充预算稳定调节基金122万元、"
+       "年度支出总额为856832万元。",
+       CheckId::kSumBreakdown, "856832万元", Verdict::kPass},
+      {"全区一般公共预算支出50.00亿元，加上上解支出2.00亿元、结转下年1.50亿元，支出总额为54.50亿元。",
+       CheckId::kSumBreakdown, "54.50亿元", Verdict::kFail},
   };
   for (const auto& c : cases) {
     INFO(c.text);
