@@ -126,6 +126,20 @@ class PageCache {
       : path_(path), dpi_(dpi), pdf_(pdf), is_pdf_(IsPdfFile(path)) {}
   bool is_pdf() const { return is_pdf_; }
   double dpi() const { return dpi_; }
+  // Draws `pages` in one request (one opening of the file, one reader process), where Get would
+  // ask page by page. On any error nothing is kept: Get then asks for each page alone, so that a
+  // page that cannot be drawn costs only its own image.
+  void Prefetch(std::vector<int> pages) {
+    if (!is_pdf_ || !error_.empty()) return;
+    std::sort(pages.begin(), pages.end());
+    pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+    pages.erase(std::remove_if(pages.begin(), pages.end(), [&](int p) { return images_.count(p) > 0; }),
+                pages.end());
+    if (pages.size() < 2) return;
+    auto images = RenderPages(path_, pages, dpi_, pdf_);
+    if (!images.ok() || images->size() != pages.size()) return;
+    for (size_t i = 0; i < pages.size(); ++i) images_.emplace(pages[i], std::move((*images)[i]));
+  }
   // The page image, or nullptr with `*why` set.
   const RgbImage* Get(int page, std::string* why) {
     if (!error_.empty()) {
@@ -502,6 +516,13 @@ void WriteDocument(const DocumentReport& d, int doc, const WriteOptions& options
   out << "<h3>" << Tr(lang, Msg::kFindings) << "</h3>\n";
   std::vector<size_t> order = FindingsBySeverity(r);
   if (order.empty()) out << "<p>" << Tr(lang, Msg::kNoFindings) << "</p>\n";
+  if (cache.is_pdf()) {
+    std::vector<int> pages;
+    for (const Finding& f : r.findings) {
+      if (f.page >= 1 && f.page <= r.pages) pages.push_back(f.page);
+    }
+    cache.Prefetch(std::move(pages));
+  }
   for (size_t n = 0; n < order.size(); ++n) {
     WriteFinding(r, r.findings[order[n]], ExtraOf(d, order[n]), doc, n + 1, cache, lang, out);
   }

@@ -18,6 +18,7 @@
 #include <memory>
 #include <sstream>
 
+#include "extract/extract.h"
 #include "report/atomic_file.h"
 #include "report/finding_text.h"
 #include "report/wrap.h"
@@ -442,6 +443,19 @@ TEST_CASE("HTML embeds page images and links findings to pages", "[report][html]
     CHECK(b64.rfind("iVBORw0KGgo", 0) == 0);  // "\x89PNG\r\n\x1a\n"
   }
   CHECK(html.size() < 3u * 1024 * 1024);
+  // The pages are drawn in one request; each image is the page's own, as drawn alone.
+  const std::string pdf = BothFixtures().front().path;
+  for (int p : {1, 3, 13}) {
+    INFO("page " << p);
+    auto alone = RenderPages(pdf, {p}, WriteOptions{}.dpi);
+    REQUIRE(alone.ok());
+    const std::string id = "id=\"d1-p" + std::to_string(p) + "\"";
+    const size_t at = html.find(id);
+    REQUIRE(at != std::string::npos);
+    const size_t src = html.find("src=\"", at) + 5;
+    CHECK(html.substr(src, html.find('"', src) - src) ==
+          "data:image/png;base64," + Base64(EncodePng(alone->front())));
+  }
 }
 
 TEST_CASE("PNG encoding and base64 are standard", "[report]") {
