@@ -427,6 +427,51 @@ TEST_CASE("a scoring table extracted as one stream of cells in row order is the 
   }
 }
 
+TEST_CASE("the stream's score column and its names' maxima in other words", "[reading][tables][stream]") {
+  // The score column takes scoretable.score's words; a name's max may name itself (分值, 满分, 权重).
+  struct Case {
+    const char* what;
+    std::string text;
+    const char* indicators;
+    std::vector<std::string> children_max;
+  };
+  const std::string tree = "决策 20/-\n决策>目标 10/-\n决策>目标>相关性 5/5\n决策>目标>明确性 5/4\n"
+                           "决策>预算编制 10/-\n决策>预算编制>测算依据 10/8\n管理 5/-\n管理>资金 5/-\n管理>资金>分配 5/5\n";
+  // The last group may go on past the table's end: only the closed ones are summed.
+  const std::vector<std::string> kSums = {"pass 20", "pass 10", "pass 10"};
+  const Case cases[] = {
+      {"自评分 column, (分值N分) maxima",
+       "绩效评价得分表 一级指标 二级指标 三级指标 自评分 决策(分值20分) 目标(分值10分) 相关性(分值5分)\n5 "
+       "明确性(分值5分)\n4 预算编制(分值10分) 测算依据(分值10分)\n8 管理(分值5分) 资金(分值5分) 分配(分值5分)\n5 ",
+       tree.c_str(), kSums},
+      {"实际得分 column, full-width (满分N) and (权重：N分) maxima",
+       "一级指标 二级指标 三级指标 实际得分\n决策（满分20） 目标（满分10） 相关性（权重：5分）\n5 "
+       "明确性（权重：5分）\n4 预算编制（满分10） 测算依据（满分10）\n8 管理（满分5） 资金（满分5） 分配（权重：5分）\n5\n",
+       tree.c_str(), kSums},
+      {"pipe rows under a 评分 column, (分值N分) maxima",
+       "| 一级指标 | 二级指标 | 三级指标 | 评分 |\n| 决策(分值20分) | 目标(分值10分) | 相关性(分值5分) | 5 |\n"
+       "| 明确性(分值5分) | 4 |\n| 预算编制(分值10分) | 测算依据(分值10分) | 8 |\n"
+       "| 管理(分值5分) | 资金(分值5分) | 分配(分值5分) | 5 |\n",
+       tree.c_str(), kSums},
+      {"a named max still bounds the score: a score above it, nothing read",
+       "一级指标 二级指标 三级指标 自评分 决策(满分20分) 目标(满分10分) 相关性(满分5分)\n6 明确性(满分5分)\n4 ",
+       "", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    CHECK(ChecksOf(c.text, CheckId::kScoreChildrenMax) == c.children_max);
+    const std::string got = Indicators(c.text);
+    if (std::string(c.indicators).empty()) {
+      CHECK(got.find("/5\n") == std::string::npos);  // no row's score taken
+      CHECK(got.find("/6\n") == std::string::npos);
+      CHECK(UnreadLines(c.text) > 0);
+    } else {
+      CHECK(got == c.indicators);
+      CHECK(UnreadLines(c.text) == 0);
+    }
+  }
+}
+
 TEST_CASE("a scrambled scoring table (a row's points before the next name) is unread coverage", "[reading][tables][stream]") {
   const std::string text = "项目支出绩效评价得分表\n20 分)项目决策(10 分)科学决策必要性\n5 5 可行性\n5 5 绩效目标明确性\n";
   CHECK(Indicators(text).empty());
