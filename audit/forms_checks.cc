@@ -92,6 +92,7 @@ class Checker {
     for (const IndicatorLine& l : f_.rows) Row(l);
     Groups();
     Total();
+    LevelOneMaxima();
     Grade();
     Claims();
     Coverage(scored, maxed);
@@ -441,6 +442,43 @@ class Checker {
                std::to_string(f_.rows.size()) + " indicator rows → 总分 " + Written(stated->value);
       out_->relations.push_back(std::move(r));
     }
+  }
+
+  // Σ of the 一级 maxima stated in their names or cells (+ the funds row's 分值) against the 总分
+  // max, where a line of the table was left unread so Σ of the rows' 分值 is only a bound. Every
+  // row read is under a 一级 with a stated max, every unread line lies between rows read; such a
+  // line could still hold a 一级 of its own, so a difference is a warning.
+  void LevelOneMaxima() {
+    if (!f_.total_max || f_.rows.empty() || f_.missing_rows.empty() || f_.misplaced || !f_.ungrouped.empty()) return;
+    const FundsRow* ft = FundsTotal(f_);
+    if (ft == nullptr || !ft->max) return;
+    for (const Span& m : f_.missing_rows)
+      if (m.begin < f_.rows.front().row.begin || m.end > f_.rows.back().row.end) return;
+    Relation r;
+    std::vector<Expr> terms{Expr::Figure(ft->max->value, true)};
+    r.more_quotes.push_back(ft->row);
+    std::vector<std::string> seen;
+    for (const IndicatorLine& l : f_.rows) {
+      if (l.l1.empty()) return;
+      if (std::find(seen.begin(), seen.end(), l.l1) != seen.end()) continue;
+      seen.push_back(l.l1);
+      auto g = std::find_if(f_.groups.begin(), f_.groups.end(), [&](const Group& x) { return x.level == 1 && x.name == l.l1; });
+      if (g == f_.groups.end() || !g->max || g->optional || (g->max_source != "name" && g->max_source != "cell")) return;
+      terms.push_back(Expr::Figure(g->max->value, true));
+      r.more_quotes.push_back(g->at);
+    }
+    r.check = CheckId::kScoreChildrenMax;
+    r.computed = Expr::Sum(std::move(terms));
+    r.stated = f_.total_max->value;
+    r.stated_exact = true;
+    r.severity = Severity::kWarning;
+    r.quote = f_.total_row;
+    r.anchor = f_.total_max->at;
+    r.path = {"总分"};
+    r.note = "分值 of 预算执行 + the maxima of " + std::to_string(seen.size()) +
+             " 一级 (stated in their names) → 总分 " + Written(f_.total_max->value) +
+             " (a line of the table unread: Σ of the rows' 分值 is only a bound)";
+    out_->relations.push_back(std::move(r));
   }
 
   // 总分 over rows some of whose 得分 cells could not be read (OCR "IO"): each lies in [0, 分值],

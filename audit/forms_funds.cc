@@ -107,6 +107,7 @@ class FundsChecker {
       std::vector<Expr> terms;
       Relation r;
       bool empties = false, blank_rows = false;
+      const Number* one_value = nullptr;  // the last 其中 figure of the column
       for (const FundsRow* p : parts) {
         // An empty cell is not a 0. In a row that has other amounts it is not known: the sum is
         // only a lower bound of the total. A 其中 row with no amount in any column ("| 上年结转资金
@@ -118,6 +119,7 @@ class FundsChecker {
           continue;
         }
         if (const auto& v = p->*col) {
+          one_value = &v->value;
           terms.push_back(Expr::Figure(v->value));
           r.more_quotes.push_back(p->row);
         } else {
@@ -125,6 +127,13 @@ class FundsChecker {
         }
       }
       if (terms.empty()) continue;
+      // One filled 其中 row against a total written to the same decimals: rounding is monotone
+      // (x ≤ T ⇒ round(x) ≤ round(T), x = T ⇒ round(x) = round(T)), so the printed figures are
+      // compared as written ("其中 881" under "总额 880" exceeds it, whatever the rounding).
+      const bool one_term = terms.size() == 1 && one_value != nullptr &&
+                            one_value->decimals == stated->value.decimals;
+      if (one_term) terms = {Expr::Figure(*one_value, true)};
+      r.stated_exact = one_term;
       r.check = CheckId::kSumBreakdown;
       r.computed = Expr::Sum(std::move(terms));
       r.stated = stated->value;

@@ -100,6 +100,11 @@ TEST_CASE("forms funds: an empty 其中 cell is not a 0", "[forms][funds]") {
       {"rows empty throughout, the row filled above the total",
        "| 其中：当年财政拨款 | 50 | 43.2 | 37.24 | |\n| 上年结转资金 | | | | |\n", 1, 0},
       // A row with amounts in other columns: its empty 年初 cell is not known, 40.2 is a lower bound.
+      // One filled 其中 row, written to the total's decimals: rounding is monotone, so a 其中
+      // figure one unit above the total exceeds it (not "within rounding"), in both layouts.
+      {"one filled row, one unit above the total",
+       "| 其中：当年财政拨款 | 43.3 | 43.2 | 37.24 | |\n| 上年结转资金 | | | | |\n| 其他资金 | | | | |\n", 1, 0},
+      {"one filled row equal to the total", "| 其中：本年财政拨款 | 43.2 | 43.2 | 37.24 | |\n| 其他资金 | | | | |\n", 0, 0},
       {"an empty cell in a row with amounts",
        "| 其中：当年财政拨款 | 40.2 | 40.2 | 37.24 | |\n| 上年结转资金 | | 3 | 0 | |\n| 其他资金 | | | | |\n", 0, 0},
   };
@@ -119,6 +124,21 @@ TEST_CASE("forms funds: an empty 其中 cell is not a 0", "[forms][funds]") {
   auto sums = Of(all, CheckId::kSumBreakdown);
   CHECK(sums.size() == 3);
   CHECK(Count(sums, Verdict::kFail) == 0);
+}
+
+TEST_CASE("forms funds: one filled 其中 row above an integer total", "[forms][funds]") {
+  // Integer amounts (880 stands for [879.5, 880.5]): one 其中 row of 881 under a total of 880
+  // exceeds it whatever the rounding; 880 under 880 holds. Rows with `-` only state no amount.
+  for (const char* row : {"881 880 880 - -", "880 881 880 - -", "880 880 880 - -"}) {
+    INFO(row);
+    const std::string text = std::string(
+        "项目支出绩效自评表\n项目资金（万元） 年初预算数 全年预算数（A） 全年执行数（B） 分值 执行率（B/A） 得分\n"
+        "年度资金总额： 880 880 880 10 10\n其中：本年财政拨款 ") + row + "\n上年结转资金 - -\n其他资金 - -\n"
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n产出指标 数量指标 完成数量 1 1 90 90\n";
+    auto sums = Of(FormChecksOf(text), CheckId::kSumBreakdown);
+    CHECK(sums.size() == 3);
+    CHECK(Count(sums, Verdict::kFail) == (std::string(row) == "880 880 880 - -" ? 0 : 1));
+  }
 }
 
 TEST_CASE("forms funds: a block title's max over its rows", "[forms][funds]") {

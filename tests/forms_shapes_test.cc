@@ -242,3 +242,60 @@ TEST_CASE("forms shapes: rows above a centred 一级 label have no certain 一�
 
 }  // namespace
 }  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// Σ of the 一级 maxima stated in their names (+ the funds row's 分值) against the 总分 max, where a
+// line of the table is unread (Σ of the rows' 分值 only a bound): a warning when they differ.
+TEST_CASE("forms shapes: 一级 maxima against the 总分 max beside an unread line", "[forms]") {
+  const std::string funds =
+      "项目支出绩效自评表\n项目资金（万元） 年初预算数 全年预算数（A） 全年执行数（B） 分值 执行率（B/A） 得分\n"
+      "年度资金总额： 200 200 200 10 10\n其中：本年财政拨款 200 200 200 - -\n"
+      "年度绩效指标完成情况 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n";
+  const std::string a =
+      "产出指标（60分） 数量指标 指标1：培训人数 100 100 30 30\n质量指标 指标1：培训合格率 30 30\n"
+      "效益指标（20分） 社会效益指标 指标1：群众知晓度提高 10 10\n生态效益指标 指标1：/ / /\n"
+      "可持续影响指标 指标1：长效机制建立 10 10\n"
+      "满意度指标（10分） 服务对象满意度指标 指标1：学员满意度 90% 95% 10 10\n";
+  const std::string b =
+      "产出指标（50分） 数量指标 指标1：完成改造项目数量 2 2 25 25\n时效指标 指标1：按期完工率 25 25\n"
+      "效益指标（30分） 经济效益指标 指标1：节约用水 15 15\n生态效益指标 指标1：/ / /\n"
+      "可持续影响指标 指标1：工程良性运行 15 15\n"
+      "满意度指标（10分） 服务对象满意度指标 指标1：受益群众满意度 ≥90% 96% 10 10\n";
+  struct Case {
+    const char* name;
+    std::string text;
+    int warnings, passes;
+  };
+  const Case cases[] = {
+      {"a: 总分 max 101 against 10 + 60 + 20 + 10", funds + a + "总分 101 100\n", 1, 0},
+      {"a: 总分 max 100", funds + a + "总分 100 100\n", 0, 1},
+      {"b: 总分 max 99 against 10 + 50 + 30 + 10", funds + b + "总分 99 100\n", 1, 0},
+      {"b: 总分 max 100", funds + b + "总分 100 100\n", 0, 1},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    int warnings = 0, passes = 0;
+    for (const auto& r : FormChecksOf(c.text)) {
+      if (r.check != CheckId::kScoreChildrenMax || r.path != std::vector<std::string>{"总分"}) continue;
+      if (r.arithmetic.find("一级") == std::string::npos && r.arithmetic.find("+ 60 +") == std::string::npos &&
+          r.arithmetic.find("+ 50 +") == std::string::npos)
+        continue;
+      warnings += r.verdict == Verdict::kWarning;
+      passes += r.verdict == Verdict::kPass;
+    }
+    CHECK(warnings == c.warnings);
+    CHECK(passes == c.passes);
+  }
+  // Every line read: Σ of the rows' 分值 is exact and the 一级 maxima are not summed again.
+  int level_one = 0;
+  for (const auto& r : FormChecksOf(funds + "产出指标（60分） 数量指标 指标1：培训人数 100 100 30 30\n质量指标 指标1：培训合格率 30 30\n"
+                                            "效益指标（20分） 社会效益指标 指标1：群众知晓度提高 20 20\n"
+                                            "满意度指标（10分） 服务对象满意度指标 指标1：学员满意度 90% 95% 10 10\n总分 101 100\n"))
+    level_one += r.check == CheckId::kScoreChildrenMax && r.arithmetic.find("10 + 60 + 20 + 10") != std::string::npos;
+  CHECK(level_one == 0);
+}
+
+}  // namespace
+}  // namespace jixiao
