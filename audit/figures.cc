@@ -661,6 +661,7 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   ParseLists(doc, rules, sentences, out);
   ParseChanges(doc, rules, sentences, out);
   YearLevels(doc, rules, sentences, out);
+  PointChanges(doc, rules, sentences, out);
   ScopePartitions(doc, rules, sentences, out);
   UnitScale(doc, figs, out);
   Restated(doc, rules, sentences, out);

@@ -50,6 +50,11 @@ void GroupedSplits(const Document& doc, const Rules& rules, const std::vector<Se
 // stated in a sentence that opens with its year. In figures_years.cc.
 void YearLevels(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences, Outline* out);
 
+// change.yoy in percentage points: "由22.5%下降到13.2%，下降了9.5个百分点", a year span's list then two of
+// its years compared, a list of two then the change. In figures_points.cc.
+void PointChanges(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                  Outline* out);
+
 // sum.breakdown of a whole area and the scopes it is split into ("全盟…中，盟本级 a…；旗级 b…", "分级次看，…",
 // "100个县区(含41个县、59个区)" then each part's section), amounts and their changes. In figures_scopes.cc.
 void ScopePartitions(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,

@@ -103,6 +103,8 @@ constexpr Phrase kZh[] = {
     {R"re( is the account of )re", R"re( 即 )re"},
     {R"re( \(sum of its kinds\))re", R"re(（各类之和）)re"},
     {R"re(previous year = )re", R"re(上年 = )re"},
+    {R"re(the change in percentage points from (\S+?) to (\S+?) \(a rise\))re", R"re(由 \1 提高到 \2 的百分点变化)re"},
+    {R"re(the change in percentage points from (\S+?) to (\S+?) \(a fall\))re", R"re(由 \1 下降到 \2 的百分点变化)re"},
     {R"re(; change (.+?) / previous)re", R"re(；增减 \1 / 上年)re"},
     {R"re(; 同比 growth is often at comparable prices, so a difference is a warning)re",
      R"re(；同比增长常按可比价计算，故不符仅为警告)re"},

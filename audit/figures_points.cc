@@ -1,0 +1,111 @@
+// change.yoy in percentage points: the change between two stated percentages of one subject is
+// their difference ("由22.5%下降到13.2%，下降了9.5个百分点"; a year span filled by a list, then two of
+// its years compared). Rules fig.points_*.
+#include <re2/re2.h>
+
+#include <charconv>
+#include <optional>
+
+#include "audit/figures.h"
+#include "audit/scan.h"
+
+namespace jixiao {
+namespace {
+
+bool Rises(std::string_view dir) {
+  return dir == "提高" || dir == "上升" || dir == "增长" || dir == "增加" || dir == "升高";
+}
+
+std::optional<int> Year(const std::string& t, Span g) {
+  if (g.end <= g.begin) return std::nullopt;
+  int y = 0;
+  auto [p, ec] = std::from_chars(t.data() + g.begin, t.data() + g.end, y);
+  if (ec != std::errc() || p != t.data() + g.end || y < 1900 || y > 2200) return std::nullopt;
+  return y;
+}
+
+// The stated points as a percent figure ("9.5个百分点" is 9.5%), anchored on the whole phrase.
+std::optional<Number> Points(const std::string& t, Span g) {
+  auto n = FigureAt(t, g.begin);
+  if (!n) return std::nullopt;
+  n->unit = Unit::kPercent;
+  n->measure = "%";
+  return n;
+}
+
+// earlier → later: a fall is earlier − later, a rise later − earlier.
+void Add(const Number& earlier, const Number& later, bool up, const Number& pts, Span quote, Span pts_span,
+         Outline* out) {
+  Relation r;
+  r.check = CheckId::kChangeYoy;
+  // The points are the difference of the percentages as printed (a writer subtracts what the
+  // report shows): the two are exact here, so a change no rounding of them allows is an error and
+  // one unit off in its last place a warning.
+  Expr e = Expr::Figure(earlier, true), l = Expr::Figure(later, true);
+  r.computed = up ? Expr::Diff(l, e) : Expr::Diff(e, l);
+  r.stated = pts;
+  r.quote = quote;
+  r.anchor = pts_span;
+  r.note = std::string("the change in percentage points from ") + Written(earlier) + " to " + Written(later) +
+           (up ? " (a rise)" : " (a fall)");
+  r.any_part = true;
+  out->relations.push_back(r);
+}
+
+}  // namespace
+
+void PointChanges(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
+                  Outline* out) {
+  const std::string& t = doc.text;
+  const re2::RE2& change_re = rules.One("fig.points_change");
+  for (const Sentence& s : sentences) {
+    if (View(t, s.span).find("百分点") == std::string_view::npos) continue;
+    for (const Match& m : FindAll(rules.One("fig.points_fromto"), t, s.span)) {
+      auto from = FigureAt(t, m.Get("from").begin);
+      auto to = FigureAt(t, m.Get("to").begin);
+      auto pts = Points(t, m.Get("pts"));
+      if (!from || !to || !pts) continue;
+      Add(*from, *to, Rises(View(t, m.Get("dir"))), *pts, s.span, Span{pts->begin, m.whole.end}, out);
+    }
+    std::vector<Match> spans = FindAll(rules.One("fig.points_span"), t, s.span);
+    for (const Match& l : FindAll(rules.One("fig.points_list"), t, s.span)) {
+      auto after = FindAll(change_re, t, Span{l.whole.end, s.span.end});
+      if (after.empty() || after.front().whole.begin != l.whole.end) continue;
+      const Match& c = after.front();
+      std::vector<Number> list;
+      for (const Number& n : FiguresIn(t, l.Get("list"))) {
+        if (n.unit == Unit::kPercent) list.push_back(n);
+      }
+      auto pts = Points(t, c.Get("pts"));
+      if (!pts || list.size() < 2) continue;
+      bool up = Rises(View(t, c.Get("dir")));
+      Span anchor{pts->begin, c.whole.end};
+      if (!c.Has("ya")) {
+        // No years named: a list of two, the change from the first to the second.
+        if (list.size() == 2) Add(list[0], list[1], up, *pts, s.span, anchor, out);
+        else out->unbound += 1;
+        continue;
+      }
+      // Years named: the nearest span before the list must have one year per figure.
+      const Match* span = nullptr;
+      for (const Match& y : spans) {
+        if (y.whole.end <= l.whole.begin) span = &y;
+      }
+      auto y1 = span ? Year(t, span->Get("y1")) : std::nullopt;
+      auto y2 = span ? Year(t, span->Get("y2")) : std::nullopt;
+      auto ya = Year(t, c.Get("ya"));
+      auto yb = Year(t, c.Get("yb"));
+      if (!y1 || !y2 || !ya || !yb || *y2 <= *y1 || static_cast<size_t>(*y2 - *y1 + 1) != list.size() ||
+          *ya < *y1 || *ya > *y2 || *yb < *y1 || *yb > *y2 || *ya == *yb) {
+        out->unbound += 1;
+        continue;
+      }
+      const Number& a = list[*ya - *y1];  // the year compared
+      const Number& b = list[*yb - *y1];  // its base
+      if (*ya > *yb) Add(b, a, up, *pts, s.span, anchor, out);
+      else Add(a, b, !up, *pts, s.span, anchor, out);  // "2013年比2017年下降": later − earlier reversed
+    }
+  }
+}
+
+}  // namespace jixiao
