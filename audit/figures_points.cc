@@ -38,10 +38,12 @@ void Add(const Number& earlier, const Number& later, bool up, const Number& pts,
          Outline* out) {
   Relation r;
   r.check = CheckId::kChangeYoy;
-  // The points are the difference of the percentages as printed (a writer subtracts what the
-  // report shows): the two are exact here, so a change no rounding of them allows is an error and
-  // one unit off in its last place a warning.
-  Expr e = Expr::Figure(earlier, true), l = Expr::Figure(later, true);
+  // The percentages are rounded figures like any other (../shared/docs/rounding.md): the points
+  // agree when some values that round to them differ by a value that rounds to the points; one
+  // unit off in the last place is a warning (22.5% → 13.2%, "下降9.5个百分点": the difference lies
+  // in (9.2, 9.4), so at most 9.4 can be written), more is an error. Taking the printed figures
+  // as exact would warn where the writer subtracted unrounded values (9.2 for 22.46 − 13.24).
+  Expr e = Expr::Figure(earlier), l = Expr::Figure(later);
   r.computed = up ? Expr::Diff(l, e) : Expr::Diff(e, l);
   r.stated = pts;
   r.quote = quote;
