@@ -3,6 +3,8 @@
 #ifndef JIXIAO_TESTS_AUDIT_TESTING_H_
 #define JIXIAO_TESTS_AUDIT_TESTING_H_
 
+#include <catch2/catch.hpp>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -59,6 +61,33 @@ inline std::vector<CheckResult> Pick(const std::vector<CheckResult>& all, CheckI
     if (c.check == check && (stated.empty() || c.stated == stated)) out.push_back(c);
   }
   return out;
+}
+
+// A text, the check it must produce, that check's stated figure (as written, with unit) and its
+// verdict: the shape of the figures, narrative and shares tables.
+struct Case {
+  const char* text;
+  CheckId check;
+  const char* stated;
+  Verdict verdict;
+};
+
+// Runs `parse` on each case's text: the results of c.check stated c.stated are at least one (exactly
+// one when `exactly_one`), and the first has c.verdict. Every result is printed on failure.
+template <size_t N>
+void CheckCases(Parser parse, const Case (&cases)[N], bool exactly_one = false) {
+  for (const Case& c : cases) {
+    INFO(c.text);
+    auto all = Run(parse, DocumentOf(c.text));
+    for (const auto& x : all) UNSCOPED_INFO(x.stated << " " << x.arithmetic);
+    auto got = Pick(all, c.check, c.stated);
+    if (exactly_one) {
+      REQUIRE(got.size() == 1);
+    } else {
+      REQUIRE(got.size() >= 1);
+    }
+    CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
+  }
 }
 
 }  // namespace jixiao::testing

@@ -12,12 +12,8 @@ using testing::DocumentOf;
 using testing::Pick;
 using testing::Run;
 
-struct Case {
-  const char* text;
-  CheckId check;
-  const char* stated;  // as written, with unit
-  Verdict verdict;
-};
+using testing::Case;
+using testing::CheckCases;
 
 TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
   const Case cases[] = {
@@ -152,13 +148,7 @@ TEST_CASE("figures: rates, sums, changes, units", "[figures]") {
       {"2011年本署财政拨款预算中，公务用车购置及运行费1229.65万元。\n2011年本署财政拨款预算中，公务用车购置及运行费1205.06万元。",
        CheckId::kFigureRestated, "1205.06万元", Verdict::kFail},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    Document doc = DocumentOf(c.text);
-    auto got = Pick(Run(ParseFigures, doc), c.check, c.stated);
-    REQUIRE(got.size() >= 1);
-    CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
-  }
+  CheckCases(ParseFigures, cases);
 }
 
 // Namesakes in two named years ("2010年…1229.65万元", "2011年…1205.06万元") are no restatement.

@@ -15,12 +15,8 @@ using testing::DocumentOf;
 using testing::Pick;
 using testing::Run;
 
-struct Case {
-  const char* text;
-  CheckId check;
-  const char* stated;  // as written, with unit
-  Verdict verdict;
-};
+using testing::Case;
+using testing::CheckCases;
 
 void Both(const Document& doc, const Rules& rules, Outline* out) {
   ParseFigures(doc, rules, out);
@@ -107,15 +103,7 @@ TEST_CASE("narrative: counts, asides, units, budget claims", "[narrative]") {
        "占全市采购规模比例为25.00%、30.00%和45.00%。",
        CheckId::kRateRatio, "25.00%", Verdict::kPass},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    Document doc = DocumentOf(c.text);
-    auto all = Run(Both, doc);
-    auto got = Pick(all, c.check, c.stated);
-    for (const auto& x : all) UNSCOPED_INFO(x.stated << " " << x.arithmetic);
-    REQUIRE(got.size() >= 1);
-    CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
-  }
+  CheckCases(Both, cases);
 }
 
 TEST_CASE("narrative: no false alarms", "[narrative]") {
@@ -247,14 +235,7 @@ TEST_CASE("narrative: a change against the other year's stated level", "[narrati
       {"（一）2024年度公务接待费预算8.00万元。\n（二）2023年度公务接待费决算6.00万元。\n2024年度公务接待费预算比上年增加2.00万元。",
        CheckId::kChangeYoy, "2.00万元", Verdict::kPass},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    auto all = Run(Years, DocumentOf(c.text));
-    for (const auto& x : all) UNSCOPED_INFO(x.stated << " " << x.arithmetic);
-    auto got = Pick(all, c.check, c.stated);
-    REQUIRE(got.size() == 1);
-    CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
-  }
+  CheckCases(Years, cases, /*exactly_one=*/true);
   const char* none[] = {
       // The earlier year's level not stated.
       "2023年部门收入合计500.00万元。\n2023年部门收入较2022年增加50.00万元，增长11.11%。",

@@ -14,12 +14,8 @@ using testing::DocumentOf;
 using testing::Pick;
 using testing::Run;
 
-struct Case {
-  const char* text;
-  CheckId check;
-  const char* stated;  // as written, with unit
-  Verdict verdict;
-};
+using testing::Case;
+using testing::CheckCases;
 
 TEST_CASE("shares: the base a share names, stated before it", "[figures][shares]") {
   const Case cases[] = {
@@ -97,13 +93,7 @@ TEST_CASE("shares: the base a share names, stated before it", "[figures][shares]
       {"部门支出合计 500 万元。\n部门支出中，基本支出 400 万元，占 70%；项目支出 100 万元，占 20%。", CheckId::kRateRatio,
        "70%", Verdict::kWarning},
   };
-  for (const Case& c : cases) {
-    INFO(c.text);
-    Document doc = DocumentOf(c.text);
-    auto got = Pick(Run(ParseFigures, doc), c.check, c.stated);
-    REQUIRE(got.size() == 1);
-    CHECK(VerdictName(got.front().verdict) == std::string(VerdictName(c.verdict)));
-  }
+  CheckCases(ParseFigures, cases, /*exactly_one=*/true);
 }
 
 TEST_CASE("shares: readings that give no finding", "[figures][shares]") {
