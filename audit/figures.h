@@ -40,6 +40,8 @@ void NamedShares(const Document& doc, const Rules& rules, const std::vector<Sent
 // "占年初预算数109466万元的56.3%": the figure is the base of a share of the sentence's subject, not
 // a level of its own (no current figure of a change, no account stated again). In figures_shares.cc.
 bool IsShareBase(const std::string& t, const Number& n);
+// The year written in t[g] (1900–2200), or nullopt (figures_years.cc).
+std::optional<int> YearOf(const std::string& t, Span g);
 
 // sum.breakdown of "W按X分：A a…；B b…" against the figure before it that names W. In
 // figures_grouped.cc.

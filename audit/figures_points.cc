@@ -16,13 +16,6 @@ bool Rises(std::string_view dir) {
   return dir == "提高" || dir == "上升" || dir == "增长" || dir == "增加" || dir == "升高";
 }
 
-std::optional<int> Year(const std::string& t, Span g) {
-  if (g.end <= g.begin) return std::nullopt;
-  int y = 0;
-  auto [p, ec] = std::from_chars(t.data() + g.begin, t.data() + g.end, y);
-  if (ec != std::errc() || p != t.data() + g.end || y < 1900 || y > 2200) return std::nullopt;
-  return y;
-}
 
 // The stated points as a percent figure ("9.5个百分点" is 9.5%), anchored on the whole phrase.
 std::optional<Number> Points(const std::string& t, Span g) {
@@ -93,17 +86,18 @@ void PointChanges(const Document& doc, const Rules& rules, const std::vector<Sen
       for (const Match& y : spans) {
         if (y.whole.end <= l.whole.begin) span = &y;
       }
-      auto y1 = span ? Year(t, span->Get("y1")) : std::nullopt;
-      auto y2 = span ? Year(t, span->Get("y2")) : std::nullopt;
-      auto ya = Year(t, c.Get("ya"));
-      auto yb = Year(t, c.Get("yb"));
-      if (!y1 || !y2 || !ya || !yb || *y2 <= *y1 || static_cast<size_t>(*y2 - *y1 + 1) != list.size() ||
-          *ya < *y1 || *ya > *y2 || *yb < *y1 || *yb > *y2 || *ya == *yb) {
+      const std::optional<int> y1 = span ? YearOf(t, span->Get("y1")) : std::optional<int>();
+      const std::optional<int> y2 = span ? YearOf(t, span->Get("y2")) : std::optional<int>();
+      const int first = y1.value_or(0), last = y2.value_or(0);
+      auto ya = YearOf(t, c.Get("ya"));
+      auto yb = YearOf(t, c.Get("yb"));
+      if (!y1 || !y2 || !ya || !yb || last <= first || static_cast<size_t>(last - first + 1) != list.size() ||
+          *ya < first || *ya > last || *yb < first || *yb > last || *ya == *yb) {
         out->unbound += 1;
         continue;
       }
-      const Number& a = list[*ya - *y1];  // the year compared
-      const Number& b = list[*yb - *y1];  // its base
+      const Number& a = list[*ya - first];  // the year compared
+      const Number& b = list[*yb - first];  // its base
       if (*ya > *yb) Add(b, a, up, *pts, s.span, anchor, out);
       else Add(a, b, !up, *pts, s.span, anchor, out);  // "2013年比2017年下降": later − earlier reversed
     }

@@ -25,13 +25,6 @@ std::string ItemCore(const Rules& rules, std::string_view label) {
   return core;
 }
 
-std::optional<int> YearOf(const std::string& t, Span g) {
-  if (g.end <= g.begin) return std::nullopt;
-  int y = 0;
-  auto [p, ec] = std::from_chars(t.data() + g.begin, t.data() + g.end, y);
-  if (ec != std::errc() || p != t.data() + g.end || y < 1900 || y > 2200) return std::nullopt;
-  return y;
-}
 
 struct Level {
   int year;
@@ -40,6 +33,14 @@ struct Level {
 };
 
 }  // namespace
+
+std::optional<int> YearOf(const std::string& t, Span g) {
+  if (g.end <= g.begin) return std::nullopt;
+  int y = 0;
+  auto [p, ec] = std::from_chars(t.data() + g.begin, t.data() + g.end, y);
+  if (ec != std::errc() || p != t.data() + g.end || y < 1900 || y > 2200) return std::nullopt;
+  return y;
+}
 
 void YearLevels(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences, Outline* out) {
   const std::string& t = doc.text;
