@@ -7,11 +7,12 @@
 // The result is a conjunction of clauses, each a disjunction of literals: `年初预算(?:数|额)?.{0,9}
 // (?:执行率|完成率)` needs "年初预算" and one of "执行率", "完成率". A repetition that may be absent
 // (?, *, {0,…}) needs nothing; one that is present at least once needs what its body needs. An
-// alternation needs one literal from the strongest clause of each branch.
+// alternation needs, for each way of taking one clause from every branch, one of their literals.
 #include "rules/literals.h"
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 
 namespace jixiao::rules_internal {
 
@@ -48,6 +49,9 @@ class Parser {
   bool At(char c) const { return i_ < p_.size() && p_[i_] == c; }
   bool AtText(std::string_view s) const { return p_.substr(i_, s.size()) == s; }
 
+  // An alternation needs what each of its branches needs: (a1 ∧ a2) ∨ (b1 ∧ b2) is
+  // (a1 ∨ b1) ∧ (a1 ∨ b2) ∧ (a2 ∨ b1) ∧ (a2 ∨ b2). The product is kept while it stays small;
+  // past kMaxClauses each branch gives only its strongest clause.
   Cnf Alternation() {
     std::vector<Cnf> branches{Concatenation()};
     while (At('|')) {
@@ -55,24 +59,83 @@ class Parser {
       branches.push_back(Concatenation());
     }
     if (branches.size() == 1) return branches[0];
+    for (const Cnf& b : branches)
+      if (b.empty()) return {};  // a branch that needs nothing: the alternation needs nothing
+    Cnf product = branches[0];
+    for (size_t k = 1; k < branches.size() && product.size() <= kMaxClauses; ++k) {
+      Cnf next;
+      for (const Clause& x : product) {
+        for (const Clause& y : branches[k]) {
+          Clause both = x;
+          both.insert(both.end(), y.begin(), y.end());
+          next.push_back(Simplified(std::move(both)));
+        }
+      }
+      product = Deduplicated(std::move(next));
+    }
+    if (product.size() <= kMaxClauses) return product;
     Clause any;
     for (const Cnf& b : branches) {
-      if (b.empty()) return {};  // a branch that needs nothing: the alternation needs nothing
       const Clause& best = *std::max_element(b.begin(), b.end(), [](const Clause& x, const Clause& y) {
         return Strength(x) < Strength(y);
       });
       any.insert(any.end(), best.begin(), best.end());
     }
-    std::sort(any.begin(), any.end());
-    any.erase(std::unique(any.begin(), any.end()), any.end());
-    return {any};
+    return {Simplified(std::move(any))};
   }
 
-  // A clause's strength: its shortest literal's length, then fewer literals.
-  static std::pair<size_t, long> Strength(const Clause& c) {
+  static constexpr size_t kMaxClauses = 32;
+
+  // A clause with its literals sorted, each once, and without a literal that contains another
+  // of the clause's (a text holding 支出决算 holds 决算: {决算, 支出决算} is {决算}).
+  static Clause Simplified(Clause c) {
+    std::sort(c.begin(), c.end());
+    c.erase(std::unique(c.begin(), c.end()), c.end());
+    Clause out;
+    for (const auto& l : c) {
+      const bool implied = std::any_of(c.begin(), c.end(), [&](const std::u32string& m) {
+        return m.size() < l.size() && l.find(m) != std::u32string::npos;
+      });
+      if (!implied) out.push_back(l);
+    }
+    return out;
+  }
+
+  // The clauses in their order, without one that another implies: a clause holds wherever one
+  // does each of whose literals contains a literal of it ({决算} implies {决算, 年}).
+  static Cnf Deduplicated(Cnf cnf) {
+    auto implies = [](const Clause& a, const Clause& b) {
+      return std::all_of(a.begin(), a.end(), [&](const std::u32string& l) {
+        return std::any_of(b.begin(), b.end(), [&](const std::u32string& m) {
+          return l.find(m) != std::u32string::npos;
+        });
+      });
+    };
+    std::vector<bool> implied(cnf.size(), false);
+    for (size_t i = 0; i < cnf.size(); ++i) {
+      for (size_t j = 0; j < cnf.size() && !implied[i]; ++j) {
+        if (j == i || !implies(cnf[j], cnf[i])) continue;
+        // Of two clauses that imply each other the first is kept.
+        implied[i] = !implies(cnf[i], cnf[j]) || j < i;
+      }
+    }
+    Cnf out;
+    for (size_t i = 0; i < cnf.size(); ++i)
+      if (!implied[i]) out.push_back(std::move(cnf[i]));
+    return out;
+  }
+
+  // A clause's strength: whether every literal has a character outside ASCII (a text always
+  // holds ASCII, so a clause with an ASCII literal says nothing of it), then its shortest
+  // literal's length, then fewer literals.
+  static std::tuple<bool, size_t, long> Strength(const Clause& c) {
     size_t shortest = SIZE_MAX;
-    for (const auto& l : c) shortest = std::min(shortest, l.size());
-    return {shortest, -static_cast<long>(c.size())};
+    bool wide = true;
+    for (const auto& l : c) {
+      shortest = std::min(shortest, l.size());
+      wide = wide && std::any_of(l.begin(), l.end(), [](char32_t ch) { return ch >= 0x80; });
+    }
+    return {wide, shortest, -static_cast<long>(c.size())};
   }
 
   Cnf Concatenation() {

@@ -34,8 +34,18 @@ TEST_CASE("what a pattern needs before it can match", "[rules][focus]") {
   // Escaped punctuation is a literal; classes, \p{Han}, \d and anchors are not.
   CHECK(Clauses("^\\(\\d+分\\)$") == C{{U"("}, {U"分)"}});
   CHECK(Clauses("[^，。]{2,9}率\\s*=") == C{{U"率"}, {U"="}});
-  // An alternation needs one literal from each branch's strongest clause.
-  CHECK(Clauses("决算(?:公开|说明)|支出决算表") == C{{U"决算", U"支出决算表"}});
+  // An alternation needs, for every way of taking one clause from each branch, one of their
+  // literals; a literal that holds another is dropped (支出决算表 holds 决算), and so is a clause
+  // another implies.
+  CHECK(Clauses("决算(?:公开|说明)|支出决算表") == C{{U"决算"}, {U"公开", U"支出决算表", U"说明"}});
+  CHECK(Clauses("(?:部门|单位)决算|年决算") == C{{U"单位", U"年决算", U"部门"}, {U"决算"}});
+  CHECK(Clauses("(?:a|b)c|d") == C{{U"a", U"b", U"d"}, {U"c", U"d"}});
+  // Adjacent characters are one literal.
+  CHECK(Clauses("部门决算|单位决算表|决算\\.pdf") == C{{U"决算.pdf", U"单位决算表", U"部门决算"}});
+  // Past 32 clauses each branch gives its strongest clause, and a clause of wide literals is
+  // stronger than one with an ASCII literal.
+  CHECK(Clauses("天(?:甲|a)(?:乙|b)(?:丙|c)(?:丁|d)(?:戊|e)(?:己|f)|"
+                "地(?:子|g)(?:丑|h)(?:寅|i)(?:卯|j)(?:辰|k)(?:巳|l)") == C{{U"地", U"天"}});
   // Nothing is known where a branch needs nothing or the syntax is not followed.
   CHECK_FALSE(Analyze("得分|\\d+").known);
   CHECK_FALSE(Analyze("(?i)abc").known);
