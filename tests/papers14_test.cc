@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -181,4 +182,31 @@ TEST_CASE("a parse.unread fingerprint is about the unread text, not the quote ar
   CHECK(q.figure == "4.003.00");
   CHECK(q.before == "(4分)绩效指标明确性(6分)");
   CHECK(jixiao::SplitQuote(unread("4.003.00", "4.003.00")).figure.empty());
+}
+
+TEST_CASE("several documents audited at once give the reports of one at a time, in order",
+          "[cli][jobs]") {
+  const fs::path dir = Fresh("jobs");
+  // Times differ between runs; nothing else may.
+  auto steady = [](std::string s) {
+    RE2::GlobalReplace(&s, "\"(audited_at|run_at)\":\"[^\"]*\"", "\"\\1\":\"\"");
+    return s;
+  };
+  const std::string files =
+      "\"$S/corpus/forms/A-anhui-fengmaozhongxin-2023.pdf\" "
+      "\"$S/corpus/forms/C-ningxia-gongyongjingfei-2021.txt\" missing.pdf "
+      "\"$S/corpus/forms/A-hebei-shitangnuantong-2019.pdf\" \"$S/corpus/real/\"*.txt";
+  int rc1 = -1, rc4 = -1;
+  const std::string one = steady(Run("$J audit --format json -j 1 " + files, dir, &rc1));
+  const std::string four = steady(Run("$J audit --format json -j 4 " + files, dir, &rc4));
+  CHECK(rc1 == 2);  // missing.pdf
+  CHECK(rc4 == 2);
+  REQUIRE(std::count(one.begin(), one.end(), '\n') > 80);
+  CHECK(one == four);
+  // The command line's order: the first three documents come first.
+  const size_t a = one.find("A-anhui-fengmaozhongxin-2023"), b = one.find("C-ningxia-gongyongjingfei-2021"),
+               c = one.find("A-hebei-shitangnuantong-2019");
+  CHECK(a < b);
+  CHECK(b < c);
+  CHECK(c < one.find("corpus/real/"));
 }

@@ -61,6 +61,9 @@ CLI::App* AddAuditCommand(CLI::App& app, AuditArgs* a) {
                     "decisions on findings (JSON lines written by `jixiao review --reviews`)");
   audit->add_option("--severity", a->severity, "show this severity and above")
       ->check(CLI::IsMember({"info", "warning", "error"}));
+  audit->add_option("-j,--jobs", a->jobs,
+                    "documents audited at once when several are given (default: one per CPU)")
+      ->check(CLI::Range(0, 1024));
   audit->add_flag("-q,--quiet", a->quiet,
                   "print nothing on standard output (and no confirmation): the exit code says it");
   audit->add_option("FILE", a->files, "PDF or .txt files; - reads standard input")->required();
@@ -113,38 +116,40 @@ int RunAudit(const AuditArgs& a) {
   ReportSet set;
   set.provenance = MakeProvenance(rules->Version());
   StdinFile stdin_file;
-  bool trouble = false;
-  long errors = 0;
-  for (const auto& given : a.files) {
-    std::string file = given;
-    if (given == "-") {
-      auto p = stdin_file.Path();
-      if (!p.ok()) {
-        Fail(p.status().message());
-        set.failed.push_back({"-", p.status().message()});
-        trouble = true;
-        continue;
-      }
-      file = *p;
-    }
+  // What became of one file: its report, or why it has none.
+  struct Outcome {
+    std::optional<DocumentReport> report;
+    long errors = 0;  // error findings, before --severity filters any finding
+    std::string failure;
+  };
+  std::vector<std::string> paths(a.files.size());
+  std::vector<Outcome> outcomes(a.files.size());
+  for (size_t i = 0; i < a.files.size(); ++i) {
+    paths[i] = a.files[i];
+    if (a.files[i] != "-") continue;
+    auto p = stdin_file.Path();
+    if (p.ok()) paths[i] = *p;
+    else outcomes[i].failure = p.status().message();
+  }
+  auto audit_one = [&](size_t i, const ExtractOptions& opts) {
+    Outcome& out = outcomes[i];
+    if (!out.failure.empty()) return;
+    const std::string& given = a.files[i];
+    const std::string& file = paths[i];
     // --max-seconds and --max-memory bound the whole document: reading and audit.
-    AuditLimits limits{a.opts.max_seconds, a.opts.max_memory_mib, std::chrono::steady_clock::now()};
-    auto doc = LoadDocument(file, a.opts);
+    AuditLimits limits{opts.max_seconds, opts.max_memory_mib, std::chrono::steady_clock::now()};
+    auto doc = LoadDocument(file, opts);
     read = true;
     if (!doc.ok()) {
       std::string why = doc.status().message();
       if (given == "-" && why.rfind(file, 0) == 0) why = "standard input" + why.substr(file.size());
-      Fail(why);
-      set.failed.push_back({given, why});
-      trouble = true;
-      continue;
+      out.failure = why;
+      return;
     }
     auto result = Audit(*doc, *rules, limits);
     if (!result.ok()) {
-      Fail(result.status().message());
-      set.failed.push_back({given, result.status().message()});
-      trouble = true;
-      continue;
+      out.failure = result.status().message();
+      return;
     }
     DocumentReport d;
     d.result = std::move(result).value();
@@ -153,20 +158,51 @@ int RunAudit(const AuditArgs& a) {
     if (hash.ok()) d.sha256 = hash->hex;
     d.audited_at = set.provenance.run_at;
     const std::vector<std::string> fps = Fingerprints(d.result, d.sha256);
-    errors += d.result.errors();
+    out.errors = d.result.errors();
     // Filter by severity and attach decisions, keeping each finding's fingerprint.
     std::vector<Finding> kept;
-    for (size_t i = 0; i < d.result.findings.size(); ++i) {
-      const Finding& f = d.result.findings[i];
+    for (size_t k = 0; k < d.result.findings.size(); ++k) {
+      const Finding& f = d.result.findings[k];
       if (min && f.severity < *min) continue;
       FindingExtra e;
-      e.fingerprint = fps[i];
-      if (auto it = reviews.find(fps[i]); it != reviews.end()) e.review = it->second;
+      e.fingerprint = fps[k];
+      if (auto it = reviews.find(fps[k]); it != reviews.end()) e.review = it->second;
       kept.push_back(f);
       d.extra.push_back(e);
     }
     d.result.findings = std::move(kept);
-    set.documents.push_back(std::move(d));
+    out.report = std::move(d);
+  };
+  // Several documents are audited at once, each by one thread (its PDF read by one reader
+  // process, one page at a time); the reports keep the order of the command line.
+  const size_t jobs = std::min(a.files.size(),
+                               static_cast<size_t>(a.jobs > 0 ? a.jobs : UsableCpus()));
+  if (jobs <= 1) {
+    for (size_t i = 0; i < a.files.size(); ++i) audit_one(i, a.opts);
+  } else {
+    ExtractOptions opts = a.opts;
+    opts.threads = 1;
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> workers;
+    for (size_t w = 0; w < jobs; ++w) {
+      workers.emplace_back([&] {
+        for (size_t i; (i = next.fetch_add(1)) < a.files.size();) audit_one(i, opts);
+      });
+    }
+    for (auto& t : workers) t.join();
+  }
+  bool trouble = false;
+  long errors = 0;
+  for (size_t i = 0; i < a.files.size(); ++i) {
+    Outcome& out = outcomes[i];
+    if (!out.report) {
+      Fail(out.failure);
+      set.failed.push_back({a.files[i], out.failure});
+      trouble = true;
+      continue;
+    }
+    errors += out.errors;
+    set.documents.push_back(std::move(*out.report));
   }
   WriteOptions wo;
   wo.lang = ui.lang;

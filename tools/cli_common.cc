@@ -1,6 +1,7 @@
 // Ui, MakeProvenance, DidYouMean, the failure message.
 #include "tools/cli_common.h"
 
+#include <sched.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -175,6 +176,17 @@ std::optional<Severity> SeverityFrom(const std::string& s) {
   if (s == "warning") return Severity::kWarning;
   if (s == "info") return Severity::kInfo;
   return std::nullopt;
+}
+
+int UsableCpus() {
+  if (const char* e = std::getenv("SLURM_CPUS_PER_TASK")) {
+    int n = std::atoi(e);
+    if (n > 0) return n;
+  }
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) return CPU_COUNT(&set);
+  return 1;
 }
 
 }  // namespace jixiao::cli

@@ -37,6 +37,9 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
 // "jixiao: <message>" on stderr. Returns 2 (the exit code of trouble).
 int Fail(const std::string& message);
 
+// The CPUs this process may run on (a Slurm task's or a container's share, not the machine's).
+int UsableCpus();
+
 // CLI11's messages with the "jixiao:" prefix and a pointer to --help.
 std::string FailureMessage(const CLI::App* app, const CLI::Error& e);
 

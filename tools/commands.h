@@ -25,6 +25,7 @@ struct AuditArgs {
   std::vector<std::string> files;
   std::string format = "text", out, rules_dir, reviews, severity;
   bool quiet = false;
+  int jobs = 0;  // documents audited at once; 0: one per usable CPU
   ExtractOptions opts;
 };
 CLI::App* AddAuditCommand(CLI::App& app, AuditArgs* args);

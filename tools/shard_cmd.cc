@@ -54,18 +54,6 @@ std::string HostName() {
   return buf;
 }
 
-// The CPUs this process may run on (a Slurm task's or a container's share, not the machine's).
-int UsableCpus() {
-  if (const char* e = std::getenv("SLURM_CPUS_PER_TASK")) {
-    int n = std::atoi(e);
-    if (n > 0) return n;
-  }
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  if (::sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) return CPU_COUNT(&set);
-  return 1;
-}
-
 // A non-negative integer, all digits; nullopt otherwise.
 std::optional<int64_t> ParseIndex(const std::string& s) {
   if (s.empty() || s.size() > 9 || !std::all_of(s.begin(), s.end(), ::isdigit)) return std::nullopt;
