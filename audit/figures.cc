@@ -663,6 +663,7 @@ void ParseFigures(const Document& doc, const Rules& rules, Outline* out) {
   YearLevels(doc, rules, sentences, out);
   PointChanges(doc, rules, sentences, out);
   ScopePartitions(doc, rules, sentences, out);
+  ParagraphStatements(doc, rules, out);
   UnitScale(doc, figs, out);
   Restated(doc, rules, sentences, out);
   ParseAccounts(doc, rules, sentences, out);

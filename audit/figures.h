@@ -62,6 +62,11 @@ void PointChanges(const Document& doc, const Rules& rules, const std::vector<Sen
 void ScopePartitions(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                      Outline* out);
 
+// Statements read over a paragraph across its ；and brackets: change.yoy of "较人代会批准的预算数增加
+// 60000万元（其中：…），增长26.1%" over the base the change implies; sum.breakdown of a balance
+// "总收入 a … 支出总额 b … 收支相抵后，结余 c". In figures_against.cc.
+void ParagraphStatements(const Document& doc, const Rules& rules, Outline* out);
+
 // sum.breakdown of "A a。加上 B b，合计 c". In figures_added.cc.
 void AddedTotals(const Document& doc, const Rules& rules, const std::vector<Sentence>& sentences,
                  Outline* out);
