@@ -90,6 +90,18 @@ void CheckCases(Parser parse, const Case (&cases)[N], bool exactly_one = false) 
   }
 }
 
+// Runs `parse` on each text: every result it gives passes (readings that must give no finding).
+template <class Texts>
+void CheckAllPass(Parser parse, const Texts& texts) {
+  for (const char* t : texts) {
+    INFO(t);
+    for (const auto& c : Run(parse, DocumentOf(t))) {
+      INFO(c.arithmetic);
+      CHECK(c.verdict == Verdict::kPass);
+    }
+  }
+}
+
 }  // namespace jixiao::testing
 
 #endif  // JIXIAO_TESTS_AUDIT_TESTING_H_
