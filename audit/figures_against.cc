@@ -24,8 +24,8 @@ std::vector<Span> Statements(const std::string& t, Span line) {
   int depth = 0;
   size_t from = line.begin;
   for (size_t i = line.begin; i < line.end; ++i) {
-    if (t[i] == '(' || t.compare(i, 3, "（") == 0) ++depth;
-    if ((t[i] == ')' || t.compare(i, 3, "）") == 0) && depth > 0) --depth;
+    if (OpenBracketAt(t, i)) ++depth;
+    if (CloseBracketAt(t, i) && depth > 0) --depth;
     if (depth == 0 && (t.compare(i, 3, "。") == 0 || t.compare(i, 3, "；") == 0 || t[i] == ';')) {
       size_t end = t[i] == ';' ? i + 1 : i + 3;
       out.push_back(Span{from, end});
@@ -39,13 +39,11 @@ std::vector<Span> Statements(const std::string& t, Span line) {
 // The end of the bracket that opens at `at` (its closing bracket's end), or `at` when none opens
 // there or it is not closed before `limit`.
 size_t PastBracket(const std::string& t, size_t at, size_t limit) {
-  if (at >= limit || !(t[at] == '(' || t.compare(at, 3, "（") == 0)) return at;
+  if (at >= limit || !OpenBracketAt(t, at)) return at;
   int depth = 0;
   for (size_t i = at; i < limit; ++i) {
-    if (t[i] == '(' || t.compare(i, 3, "（") == 0) ++depth;
-    if (t[i] == ')' || t.compare(i, 3, "）") == 0) {
-      if (--depth == 0) return i + (t[i] == ')' ? 1 : 3);
-    }
+    if (OpenBracketAt(t, i)) ++depth;
+    if (const size_t close = CloseBracketAt(t, i); close && --depth == 0) return i + close;
   }
   return at;
 }

@@ -135,8 +135,8 @@ bool Interleaved(const Document& doc, const Rules& rules, const std::vector<Numb
 bool Closes(std::string_view s) {
   int depth = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '(' || s.compare(i, 3, "（") == 0) ++depth;
-    if ((s[i] == ')' || s.compare(i, 3, "）") == 0) && --depth < 0) return true;
+    if (OpenBracketAt(s, i)) ++depth;
+    if (CloseBracketAt(s, i) && --depth < 0) return true;
   }
   return false;
 }
@@ -148,12 +148,13 @@ void Aside(const Document& doc, const Rules& rules, const Number& part, const st
   const std::string& t = doc.text;
   size_t open = part.end;
   while (open < t.size() && t[open] == ' ') ++open;
-  size_t body = t.compare(open, 1, "(") == 0 ? open + 1 : t.compare(open, 3, "（") == 0 ? open + 3 : 0;
-  if (body == 0) return;
+  const size_t opener = OpenBracketAt(t, open);
+  if (opener == 0) return;
+  const size_t body = open + opener;
   size_t close = std::string::npos;
   for (size_t i = body; i < t.size() && t[i] != '\n'; ++i) {
-    if (t[i] == '(' || t.compare(i, 3, "（") == 0) return;  // nested: not read
-    if (t[i] == ')' || t.compare(i, 3, "）") == 0) {
+    if (OpenBracketAt(t, i)) return;  // nested: not read
+    if (CloseBracketAt(t, i)) {
       close = i;
       break;
     }

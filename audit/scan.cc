@@ -100,11 +100,22 @@ std::string CleanName(std::string_view name) {
   }
   return s;
 }
+
+size_t OpenBracketAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  return s[i] == '(' ? 1 : s.compare(i, 3, "（") == 0 ? 3 : 0;
+}
+
+size_t CloseBracketAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  return s[i] == ')' ? 1 : s.compare(i, 3, "）") == 0 ? 3 : 0;
+}
+
 int ParenDepth(std::string_view s) {
   int depth = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '(' || s.compare(i, 3, "（") == 0) ++depth;
-    if ((s[i] == ')' || s.compare(i, 3, "）") == 0) && depth > 0) --depth;
+    if (OpenBracketAt(s, i)) ++depth;
+    if (CloseBracketAt(s, i) && depth > 0) --depth;
   }
   return depth;
 }

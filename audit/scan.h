@@ -44,6 +44,9 @@ std::optional<Match> FindFirst(const std::vector<const re2::RE2*>& res, const st
                                Span within);
 
 std::string_view View(const std::string& text, Span s);
+// The bytes of the bracket, ( or （, that opens at `i` of `s`; 0 if none does. CloseBracketAt: ) or ）.
+size_t OpenBracketAt(std::string_view s, size_t i);
+size_t CloseBracketAt(std::string_view s, size_t i);
 // How many brackets, ( or （, are open at the end of `s`.
 int ParenDepth(std::string_view s);
 // Removes spaces and numbering (1. (2) ③ 一、 A.) from the ends of a name.
